@@ -1,0 +1,1 @@
+//! The rules of orders, conditions, contacts, briefings and enforcement. No browser types.

@@ -1,0 +1,11 @@
+//! SCPO Field: an offline-first field app for police offender managers who supervise people
+//! released under a Serious Crime Prevention Order (Serious Crime Act 2007).
+//!
+//! Three layers, one direction of dependency: `ui` → `store` → `domain`.
+//! - [`domain`]: the rules, in plain Rust with no browser types.
+//! - [`store`]: the device's memory (IndexedDB, WebCrypto, drafts, outbox).
+//! - [`ui`]: Leptos pages and components.
+
+pub mod domain;
+pub mod store;
+pub mod ui;

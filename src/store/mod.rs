@@ -1,0 +1,1 @@
+//! The device's memory: IndexedDB, encryption at rest, drafts and the outbox.

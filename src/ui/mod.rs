@@ -1,0 +1,1 @@
+//! Leptos views: one page per route, small shared components.

@@ -1,1 +1,30 @@
-//! The rules of orders, conditions, contacts, briefings and enforcement. No browser types.
+//! The rules of orders, conditions, contacts, briefings and enforcement, in plain Rust.
+//!
+//! Nothing here knows about browsers, IndexedDB or Leptos: every rule is a function of its
+//! inputs and "today", so it can be tested natively with `cargo test`.
+
+pub mod attention;
+pub mod breach;
+pub mod briefing;
+pub mod cohort;
+pub mod condition;
+pub mod contact;
+pub mod dates;
+pub mod demo;
+pub mod nominal;
+pub mod notification;
+pub mod order;
+pub mod validation;
+
+pub use attention::{Badge, NominalSummary};
+pub use breach::{
+    recommend, BreachReport, EnforcementDecision, EnforcementLevel, IntelligenceAssessment, Reason,
+    Recommendation,
+};
+pub use briefing::{Briefing, BriefingGap, ConditionBriefed, CopyOfOrder};
+pub use cohort::{Cohort, CohortError, Problem};
+pub use condition::{Condition, Deadline, NotificationDuty, ProvisionFamily};
+pub use contact::{Contact, ContactKind, ContactPlan, ContactStatus};
+pub use nominal::{CustodyStatus, Nominal, OfficerRef, RiskRating};
+pub use notification::{Notification, NotificationKind, Timeliness};
+pub use order::{Order, OrderStage, OrderStatus, Variation};

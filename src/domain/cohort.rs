@@ -1,0 +1,162 @@
+//! The cohort: everything the device holds about an officer's nominals, and the versioned
+//! JSON file format it is imported from (documented in `src/domain/cohort-format.md`).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::breach::BreachReport;
+use super::briefing::Briefing;
+use super::condition::Condition;
+use super::contact::{contact_status, Contact, ContactPlan, ContactStatus};
+use super::nominal::{Nominal, OfficerRef};
+use super::notification::{Notification, Timeliness};
+use super::order::Order;
+
+pub use super::validation::{CohortError, Problem};
+
+/// The `format` field every cohort file carries.
+pub const FORMAT: &str = "scpo-field-cohort";
+/// The format version this app reads and writes.
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cohort {
+    pub format: String,
+    pub version: u32,
+    /// The officer the cohort belongs to.
+    pub officer: OfficerRef,
+    pub nominals: Vec<Nominal>,
+    pub orders: Vec<Order>,
+    pub conditions: Vec<Condition>,
+    pub contact_plans: Vec<ContactPlan>,
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
+    #[serde(default)]
+    pub notifications: Vec<Notification>,
+    #[serde(default)]
+    pub briefings: Vec<Briefing>,
+    #[serde(default)]
+    pub breach_reports: Vec<BreachReport>,
+}
+
+impl Cohort {
+    pub fn empty(officer: OfficerRef) -> Self {
+        Self {
+            format: FORMAT.to_string(),
+            version: VERSION,
+            officer,
+            nominals: vec![],
+            orders: vec![],
+            conditions: vec![],
+            contact_plans: vec![],
+            contacts: vec![],
+            notifications: vec![],
+            briefings: vec![],
+            breach_reports: vec![],
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a cohort always serialises")
+    }
+
+    pub fn nominal(&self, id: &str) -> Option<&Nominal> {
+        self.nominals.iter().find(|n| n.id == id)
+    }
+
+    /// The nominal's order: the one in force (or next to be) rather than an old one.
+    pub fn order_for(&self, nominal_id: &str, today: NaiveDate) -> Option<&Order> {
+        use super::order::OrderStatus::*;
+        let rank = |o: &Order| match o.status_on(today) {
+            Live => 0,
+            GrantedNotLive => 1,
+            AwaitingCourt | Drafted => 2,
+            Expired | Discharged => 3,
+        };
+        self.orders
+            .iter()
+            .filter(|o| o.nominal_id == nominal_id)
+            .min_by_key(|o| rank(o))
+    }
+
+    pub fn conditions_of(&self, order_id: &str) -> Vec<&Condition> {
+        self.conditions
+            .iter()
+            .filter(|c| c.order_id == order_id)
+            .collect()
+    }
+
+    pub fn condition(&self, id: &str) -> Option<&Condition> {
+        self.conditions.iter().find(|c| c.id == id)
+    }
+
+    /// Conditions in force on `day` for the nominal's order.
+    pub fn live_conditions(&self, nominal_id: &str, day: NaiveDate) -> Vec<&Condition> {
+        let Some(order) = self.order_for(nominal_id, day) else {
+            return vec![];
+        };
+        self.conditions_of(&order.id)
+            .into_iter()
+            .filter(|c| c.in_force_on(order, day))
+            .collect()
+    }
+
+    pub fn plan_for(&self, nominal_id: &str) -> Option<&ContactPlan> {
+        self.contact_plans
+            .iter()
+            .find(|p| p.nominal_id == nominal_id)
+    }
+
+    pub fn contacts_of(&self, nominal_id: &str) -> Vec<Contact> {
+        self.contacts
+            .iter()
+            .filter(|c| c.nominal_id == nominal_id)
+            .cloned()
+            .collect()
+    }
+
+    pub fn notifications_of(&self, nominal_id: &str) -> Vec<&Notification> {
+        self.notifications
+            .iter()
+            .filter(|n| n.nominal_id == nominal_id)
+            .collect()
+    }
+
+    pub fn breaches_of(&self, nominal_id: &str) -> Vec<BreachReport> {
+        self.breach_reports
+            .iter()
+            .filter(|b| b.nominal_id == nominal_id)
+            .cloned()
+            .collect()
+    }
+
+    pub fn briefings_of(&self, nominal_id: &str) -> Vec<&Briefing> {
+        self.briefings
+            .iter()
+            .filter(|b| b.nominal_id == nominal_id)
+            .collect()
+    }
+
+    /// Where the nominal stands against the contact plan, if there is one.
+    pub fn contact_status(&self, nominal_id: &str, today: NaiveDate) -> Option<ContactStatus> {
+        let nominal = self.nominal(nominal_id)?;
+        let plan = self.plan_for(nominal_id)?;
+        Some(contact_status(
+            plan,
+            &self.contacts_of(nominal_id),
+            nominal.custody.release_date(),
+            today,
+        ))
+    }
+
+    /// How a notification stands on `today`, against the deadline of its condition.
+    pub fn timeliness(&self, n: &Notification, today: NaiveDate) -> Timeliness {
+        let deadline = n
+            .condition_id
+            .as_deref()
+            .and_then(|id| self.condition(id))
+            .and_then(|c| c.notification.as_ref())
+            .map(|d| d.deadline);
+        n.timeliness(deadline, today)
+    }
+}

@@ -1,0 +1,104 @@
+//! Calendar helpers: en-GB formatting and date arithmetic that is safe on 29 February.
+
+use chrono::{Datelike, Months, NaiveDate, NaiveDateTime};
+
+/// "24 Nov 2026": the short en-GB form used across the app.
+pub fn format_date(d: NaiveDate) -> String {
+    d.format("%-d %b %Y").to_string()
+}
+
+/// "24 Nov 2026, 14:05": en-GB date and 24-hour time.
+pub fn format_date_time(t: NaiveDateTime) -> String {
+    t.format("%-d %b %Y, %H:%M").to_string()
+}
+
+/// The same calendar day `years` later; 29 February moves to 28 February in a common year.
+/// Used for ages and demo data. For statutory periods use [`last_day_of_period`].
+pub fn add_years(d: NaiveDate, years: u32) -> NaiveDate {
+    d.checked_add_months(Months::new(years * 12))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// The last day of a period of `years` years *beginning with* `start` (the wording of s.16):
+/// the day before the anniversary. The anniversary of 29 February in a common year is taken
+/// as 1 March, so the period ends on 28 February and is never shorter than the years given.
+pub fn last_day_of_period(start: NaiveDate, years: u32) -> NaiveDate {
+    let target_year = start.year() + years as i32;
+    let anniversary = NaiveDate::from_ymd_opt(target_year, start.month(), start.day())
+        .or_else(|| NaiveDate::from_ymd_opt(target_year, 3, 1))
+        .unwrap_or(NaiveDate::MAX);
+    anniversary.pred_opt().unwrap_or(anniversary)
+}
+
+/// Whole days from `from` to `to` (negative when `to` is earlier).
+pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
+    (to - from).num_days()
+}
+
+/// "in 3 days", "today", "2 days ago": relative wording for badges.
+pub fn relative_days(today: NaiveDate, d: NaiveDate) -> String {
+    match days_between(today, d) {
+        0 => "today".to_string(),
+        1 => "tomorrow".to_string(),
+        -1 => "yesterday".to_string(),
+        n if n > 0 => format!("in {n} days"),
+        n => format!("{} days ago", -n),
+    }
+}
+
+/// A date for tests and fixtures: panics on an impossible date, which is a bug in the caller.
+pub fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("valid calendar date")
+}
+
+/// True when the year has 29 February.
+pub fn is_leap_year(year: i32) -> bool {
+    NaiveDate::from_ymd_opt(year, 2, 29).is_some()
+}
+
+/// The year of a date, kept here so callers need not import chrono's traits.
+pub fn year_of(d: NaiveDate) -> i32 {
+    d.year()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_dates_the_uk_way() {
+        assert_eq!(format_date(ymd(2026, 11, 24)), "24 Nov 2026");
+        assert_eq!(format_date(ymd(2027, 1, 5)), "5 Jan 2027");
+        let t = ymd(2026, 11, 24).and_hms_opt(9, 5, 0).unwrap();
+        assert_eq!(format_date_time(t), "24 Nov 2026, 09:05");
+    }
+
+    #[test]
+    fn five_years_from_29_february_ends_on_28_february() {
+        assert_eq!(add_years(ymd(2024, 2, 29), 5), ymd(2029, 2, 28));
+        assert_eq!(add_years(ymd(2024, 2, 29), 4), ymd(2028, 2, 29));
+        assert_eq!(add_years(ymd(2026, 11, 24), 5), ymd(2031, 11, 24));
+    }
+
+    #[test]
+    fn statutory_period_ends_the_day_before_the_anniversary() {
+        assert_eq!(last_day_of_period(ymd(2026, 11, 24), 5), ymd(2031, 11, 23));
+        // Begins on a leap day: ends 28 Feb, the day before the (1 March) anniversary.
+        assert_eq!(last_day_of_period(ymd(2024, 2, 29), 5), ymd(2029, 2, 28));
+        assert_eq!(last_day_of_period(ymd(2024, 2, 29), 4), ymd(2028, 2, 28));
+        // Runs over a leap day: 1 Mar 2023 + 5 years ends on 29 Feb 2028.
+        assert_eq!(last_day_of_period(ymd(2023, 3, 1), 5), ymd(2028, 2, 29));
+        assert_eq!(last_day_of_period(ymd(2026, 1, 1), 1), ymd(2026, 12, 31));
+    }
+
+    #[test]
+    fn relative_wording() {
+        let today = ymd(2026, 11, 24);
+        assert_eq!(relative_days(today, today), "today");
+        assert_eq!(relative_days(today, ymd(2026, 11, 25)), "tomorrow");
+        assert_eq!(relative_days(today, ymd(2026, 11, 23)), "yesterday");
+        assert_eq!(relative_days(today, ymd(2026, 12, 4)), "in 10 days");
+        assert_eq!(relative_days(today, ymd(2026, 11, 20)), "4 days ago");
+        assert!(is_leap_year(2028) && !is_leap_year(2100) && is_leap_year(2000));
+    }
+}

@@ -1,0 +1,234 @@
+//! The nominal: the person subject to the order.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Risk rating, reviewed from time to time. Ordered from most to least serious so that
+/// sorting a cohort by rating puts very high first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RiskRating {
+    VeryHigh,
+    High,
+    Medium,
+    Low,
+}
+
+impl RiskRating {
+    pub const ALL: [RiskRating; 4] = [Self::VeryHigh, Self::High, Self::Medium, Self::Low];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::VeryHigh => "Very high",
+            Self::High => "High",
+            Self::Medium => "Medium",
+            Self::Low => "Low",
+        }
+    }
+}
+
+/// The officer a nominal is assigned to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficerRef {
+    /// Collar number or force identifier: opaque to the app.
+    pub id: String,
+    pub name: String,
+}
+
+/// The probation practitioner who supervises a licence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProbationContact {
+    pub name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+/// Where the nominal stands with prison and probation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum CustodyStatus {
+    InCustody {
+        expected_release: NaiveDate,
+    },
+    OnLicence {
+        released_on: NaiveDate,
+        licence_ends: NaiveDate,
+        probation: ProbationContact,
+    },
+    LicenceEnded {
+        released_on: NaiveDate,
+        licence_ended: NaiveDate,
+    },
+}
+
+impl CustodyStatus {
+    /// Is the nominal on licence on `day`? A licence is in force up to and including its end
+    /// date; the day of release is the first day on licence.
+    pub fn on_licence_on(&self, day: NaiveDate) -> bool {
+        match self {
+            Self::OnLicence {
+                released_on,
+                licence_ends,
+                ..
+            } => *released_on <= day && day <= *licence_ends,
+            _ => false,
+        }
+    }
+
+    /// The day of release, past or expected.
+    pub fn release_date(&self) -> NaiveDate {
+        match self {
+            Self::InCustody { expected_release } => *expected_release,
+            Self::OnLicence { released_on, .. } | Self::LicenceEnded { released_on, .. } => {
+                *released_on
+            }
+        }
+    }
+
+    /// Wording for the nominal page, e.g. "On licence until 3 Mar 2027".
+    pub fn describe(&self, today: NaiveDate) -> String {
+        use super::dates::format_date;
+        match self {
+            Self::InCustody { expected_release } => {
+                format!(
+                    "In custody, expected release {}",
+                    format_date(*expected_release)
+                )
+            }
+            Self::OnLicence { licence_ends, .. } if *licence_ends < today => {
+                format!("Licence ended {}", format_date(*licence_ends))
+            }
+            Self::OnLicence { licence_ends, .. } => {
+                format!("On licence until {}", format_date(*licence_ends))
+            }
+            Self::LicenceEnded { licence_ended, .. } => {
+                format!("Licence ended {}", format_date(*licence_ended))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Nominal {
+    /// Opaque identifier, e.g. "N-0001". Never a name or a police national computer number.
+    pub id: String,
+    pub given_name: String,
+    pub family_name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub date_of_birth: NaiveDate,
+    pub risk: RiskRating,
+    pub risk_reviewed_on: NaiveDate,
+    pub offender_manager: OfficerRef,
+    pub custody: CustodyStatus,
+    /// Home address as held; optional because it may be unknown before release.
+    #[serde(default)]
+    pub address: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+}
+
+impl Nominal {
+    /// "FAMILY, Given": the way police lists show a name.
+    pub fn display_name(&self) -> String {
+        format!("{}, {}", self.family_name.to_uppercase(), self.given_name)
+    }
+
+    /// Does `query` match a name or an alias? Case-insensitive, ignores surrounding spaces.
+    pub fn matches_name(&self, query: &str) -> bool {
+        let q = query.trim().to_lowercase();
+        if q.is_empty() {
+            return true;
+        }
+        let full = format!("{} {}", self.given_name, self.family_name).to_lowercase();
+        let reversed = format!("{} {}", self.family_name, self.given_name).to_lowercase();
+        full.contains(&q)
+            || reversed.contains(&q)
+            || self.aliases.iter().any(|a| a.to_lowercase().contains(&q))
+    }
+
+    /// Age in whole years on `day`.
+    pub fn age_on(&self, day: NaiveDate) -> u32 {
+        day.years_since(self.date_of_birth).unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::dates::ymd;
+
+    fn sample() -> Nominal {
+        Nominal {
+            id: "N-T1".into(),
+            given_name: "Testy".into(),
+            family_name: "Example".into(),
+            aliases: vec!["Tex".into()],
+            date_of_birth: ymd(1988, 2, 29),
+            risk: RiskRating::High,
+            risk_reviewed_on: ymd(2026, 10, 1),
+            offender_manager: OfficerRef {
+                id: "PC-0001".into(),
+                name: "PC Sample".into(),
+            },
+            custody: CustodyStatus::OnLicence {
+                released_on: ymd(2026, 11, 24),
+                licence_ends: ymd(2027, 11, 23),
+                probation: ProbationContact {
+                    name: "PP Sample".into(),
+                    phone: None,
+                    email: None,
+                },
+            },
+            address: None,
+            phone: None,
+        }
+    }
+
+    #[test]
+    fn licence_runs_from_release_day_to_its_last_day_inclusive() {
+        let n = sample();
+        assert!(!n.custody.on_licence_on(ymd(2026, 11, 23)));
+        assert!(n.custody.on_licence_on(ymd(2026, 11, 24)));
+        assert!(n.custody.on_licence_on(ymd(2027, 11, 23)));
+        assert!(!n.custody.on_licence_on(ymd(2027, 11, 24)));
+        let ended = CustodyStatus::LicenceEnded {
+            released_on: ymd(2024, 1, 1),
+            licence_ended: ymd(2025, 1, 1),
+        };
+        assert!(!ended.on_licence_on(ymd(2024, 6, 1)));
+        let inside = CustodyStatus::InCustody {
+            expected_release: ymd(2027, 1, 1),
+        };
+        assert!(!inside.on_licence_on(ymd(2027, 1, 1)));
+    }
+
+    #[test]
+    fn search_matches_names_and_aliases_case_insensitively() {
+        let n = sample();
+        assert!(n.matches_name("testy"));
+        assert!(n.matches_name("EXAMPLE testy"));
+        assert!(n.matches_name(" tex "));
+        assert!(n.matches_name(""));
+        assert!(!n.matches_name("someone"));
+        assert_eq!(n.display_name(), "EXAMPLE, Testy");
+    }
+
+    #[test]
+    fn age_counts_leap_day_birthdays_correctly() {
+        let n = sample();
+        assert_eq!(n.age_on(ymd(2026, 2, 28)), 37);
+        assert_eq!(n.age_on(ymd(2026, 3, 1)), 38);
+        assert_eq!(n.age_on(ymd(2028, 2, 29)), 40);
+    }
+
+    #[test]
+    fn risk_sorts_most_serious_first() {
+        let mut r = vec![RiskRating::Low, RiskRating::VeryHigh, RiskRating::Medium];
+        r.sort();
+        assert_eq!(
+            r,
+            vec![RiskRating::VeryHigh, RiskRating::Medium, RiskRating::Low]
+        );
+    }
+}

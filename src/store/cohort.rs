@@ -1,0 +1,151 @@
+//! The cohort: imported whole and atomically, read back whole.
+//!
+//! An import validates the file first, encrypts every record (before any transaction), then in
+//! ONE readwrite transaction clears the cohort stores (nominals, orders, conditions, contact
+//! plans), writes every record and the cohort's metadata. Field records in the file (the
+//! team's history) are added alongside the officer's own; the officer's records are never
+//! removed by an import. A file that fails validation, or any write that fails, leaves the
+//! store exactly as it was.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::cohort::{FORMAT, VERSION};
+use crate::domain::{Cohort, OfficerRef};
+
+use super::error::{StoreError, StoreResult};
+use super::field::{sort_field_records, FieldKind};
+use super::records::{self, Read, ToSeal, Write};
+use super::schema::{stores::*, COHORT_STORES};
+use super::Store;
+
+/// Id of the `meta` row holding the (encrypted) cohort metadata.
+pub(crate) const COHORT_META: &str = "cohort";
+
+/// Encrypted in `meta`: who the cohort belongs to and when it was imported.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct CohortMeta {
+    pub officer: OfficerRef,
+    pub imported_at: DateTime<Utc>,
+}
+
+fn field_rows<T: FieldKind>(records: &[T]) -> StoreResult<Vec<ToSeal>> {
+    records.iter().map(FieldKind::to_seal).collect()
+}
+
+impl Store {
+    /// Replace the cohort with the one in the file, atomically. Needs the store unlocked.
+    pub async fn import_cohort(&self, cohort: &Cohort) -> StoreResult<()> {
+        let key = self.key()?;
+        let mut problems: Vec<String> = Vec::new();
+        if cohort.format != FORMAT || cohort.version != VERSION {
+            problems.push(format!("format: this app reads {FORMAT} version {VERSION}"));
+        }
+        problems.extend(cohort.validate().iter().map(ToString::to_string));
+        if !problems.is_empty() {
+            return Err(StoreError::InvalidCohort { problems });
+        }
+
+        let order_owner: HashMap<&str, &str> = cohort
+            .orders
+            .iter()
+            .map(|o| (o.id.as_str(), o.nominal_id.as_str()))
+            .collect();
+        let mut items = Vec::new();
+        for n in &cohort.nominals {
+            items.push(ToSeal::new(NOMINALS, &n.id, n)?);
+        }
+        for o in &cohort.orders {
+            items.push(ToSeal::new(ORDERS, &o.id, o)?.clear("nominal_id", o.nominal_id.as_str()));
+        }
+        for c in &cohort.conditions {
+            let mut item = ToSeal::new(CONDITIONS, &c.id, c)?;
+            if let Some(nominal) = order_owner.get(c.order_id.as_str()) {
+                item = item.clear("nominal_id", *nominal);
+            }
+            items.push(item);
+        }
+        for p in &cohort.contact_plans {
+            // One plan per nominal (validated), so the nominal id is the plan's id.
+            items.push(
+                ToSeal::new(CONTACT_PLANS, &p.nominal_id, p)?
+                    .clear("nominal_id", p.nominal_id.as_str()),
+            );
+        }
+        items.extend(field_rows(&cohort.contacts)?);
+        items.extend(field_rows(&cohort.notifications)?);
+        items.extend(field_rows(&cohort.briefings)?);
+        items.extend(field_rows(&cohort.breach_reports)?);
+        let meta = CohortMeta {
+            officer: cohort.officer.clone(),
+            imported_at: Utc::now(),
+        };
+        items.push(ToSeal::new(META, COHORT_META, &meta)?);
+
+        let rows = records::seal_all(&key, items).await?;
+        let mut writes: Vec<Write> = COHORT_STORES.iter().map(|s| Write::Clear(s)).collect();
+        writes.extend(rows.into_iter().map(|(store, row)| Write::Put(store, row)));
+        self.write(writes).await
+    }
+
+    /// The cohort on this phone with every field record (the team's and the officer's own),
+    /// or `None` if none was imported yet. Needs the store unlocked.
+    pub async fn load_cohort(&self) -> StoreResult<Option<Cohort>> {
+        let key = self.key()?;
+        let mut rows = records::read_all(
+            self.db(),
+            &[
+                Read::One(META, COHORT_META),
+                Read::All(NOMINALS),
+                Read::All(ORDERS),
+                Read::All(CONDITIONS),
+                Read::All(CONTACT_PLANS),
+                Read::All(CONTACTS),
+                Read::All(NOTIFICATIONS),
+                Read::All(BRIEFINGS),
+                Read::All(BREACH_REPORTS),
+            ],
+        )
+        .await?
+        .into_iter();
+        let mut next = || rows.next().unwrap_or_default();
+        let meta_rows = next();
+        let Some(meta_row) = meta_rows.first() else {
+            return Ok(None);
+        };
+        let meta: CohortMeta = records::unseal(&key, META, meta_row).await?;
+        let (n, o, c, p) = (next(), next(), next(), next());
+        let (k, nt, b, br) = (next(), next(), next(), next());
+        let mut cohort = Cohort {
+            nominals: records::unseal_all(&key, NOMINALS, &n).await?,
+            orders: records::unseal_all(&key, ORDERS, &o).await?,
+            conditions: records::unseal_all(&key, CONDITIONS, &c).await?,
+            contact_plans: records::unseal_all(&key, CONTACT_PLANS, &p).await?,
+            contacts: records::unseal_all(&key, CONTACTS, &k).await?,
+            notifications: records::unseal_all(&key, NOTIFICATIONS, &nt).await?,
+            briefings: records::unseal_all(&key, BRIEFINGS, &b).await?,
+            breach_reports: records::unseal_all(&key, BREACH_REPORTS, &br).await?,
+            ..Cohort::empty(meta.officer)
+        };
+        sort_field_records(&mut cohort.contacts);
+        sort_field_records(&mut cohort.notifications);
+        sort_field_records(&mut cohort.briefings);
+        sort_field_records(&mut cohort.breach_reports);
+        Ok(Some(cohort))
+    }
+
+    /// When the cohort on this phone was imported (`None`: never).
+    pub async fn cohort_imported_at(&self) -> StoreResult<Option<DateTime<Utc>>> {
+        Ok(self.cohort_meta().await?.map(|m| m.imported_at))
+    }
+
+    pub(crate) async fn cohort_meta(&self) -> StoreResult<Option<CohortMeta>> {
+        let key = self.key()?;
+        match records::read_one(self.db(), META, COHORT_META).await? {
+            Some(row) => Ok(Some(records::unseal(&key, META, &row).await?)),
+            None => Ok(None),
+        }
+    }
+}

@@ -1,0 +1,355 @@
+//! The passcode lock: first-run setup, unlock with an increasing delay, lock, passcode change
+//! and the wipe after too many wrong tries.
+//!
+//! `meta` holds, in clear (none of it is personal, none of it helps guess the passcode):
+//! - `lock`: `{ kdf: "PBKDF2-SHA256", iterations, salt (16 bytes), wrap: "AES-KW", wrapped_key }`
+//! - `attempts`: `{ failures, next_try_at }` (milliseconds since 1970), so the count and the
+//!   delay survive a reload. An attempt is counted *before* the key derivation starts, so
+//!   closing the tab mid-try does not give a free try; a right passcode resets the count.
+
+use chrono::{DateTime, Utc};
+use js_sys::{Object, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::CryptoKey;
+
+use super::crypto::{self, PBKDF2_ITERATIONS, SALT_LEN};
+use super::error::{StoreError, StoreResult};
+use super::records::{self, get, Read, Write};
+use super::schema::{indexes, stores::*, ALL_STORES};
+use super::Store;
+
+/// Wrong passcodes in a row that wipe the phone.
+pub const MAX_ATTEMPTS: u32 = 10;
+/// Minimum passcode length, in characters.
+pub const MIN_PASSCODE_LEN: usize = 6;
+/// Longest wait between tries, in seconds.
+pub const MAX_DELAY_SECONDS: u32 = 30;
+
+const LOCK: &str = "lock";
+const ATTEMPTS: &str = "attempts";
+
+/// Seconds to wait after `failures` wrong passcodes in a row: 0, 0, 0, 1, 2, 4, 8, 16, 30, 30.
+pub fn delay_after(failures: u32) -> u32 {
+    if failures <= 3 {
+        0
+    } else {
+        (1u32 << (failures - 4).min(5)).min(MAX_DELAY_SECONDS)
+    }
+}
+
+/// Check a new passcode and its confirmation.
+pub fn validate_new_passcode(passcode: &str, confirm: &str) -> StoreResult<()> {
+    if passcode.chars().count() < MIN_PASSCODE_LEN {
+        return Err(StoreError::PasscodeTooShort {
+            min: MIN_PASSCODE_LEN,
+        });
+    }
+    if passcode != confirm {
+        return Err(StoreError::PasscodesDoNotMatch);
+    }
+    Ok(())
+}
+
+/// What the passcode screen needs to know (all of it readable while locked).
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnlockState {
+    /// A passcode exists on this phone.
+    pub set_up: bool,
+    /// The data key is in memory.
+    pub unlocked: bool,
+    /// Wrong passcodes in a row so far.
+    pub failures: u32,
+    /// Wrong passcodes left before the wipe.
+    pub attempts_left: u32,
+    /// Earliest time the next try is allowed (`None`: now).
+    pub next_try_at: Option<DateTime<Utc>>,
+    /// Seconds until then (0: now).
+    pub wait_seconds: u32,
+    /// Field records not yet exported, which a wipe would lose.
+    pub unexported_records: u32,
+}
+
+pub(crate) fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+fn obj(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (k, v) in pairs {
+        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o.into()
+}
+
+struct LockRow {
+    iterations: u32,
+    salt: Vec<u8>,
+    wrapped: Vec<u8>,
+}
+
+impl LockRow {
+    fn to_js(&self) -> JsValue {
+        obj(&[
+            ("id", LOCK.into()),
+            ("kdf", "PBKDF2-SHA256".into()),
+            ("iterations", self.iterations.into()),
+            ("salt", Uint8Array::from(self.salt.as_slice()).into()),
+            ("wrap", "AES-KW".into()),
+            (
+                "wrapped_key",
+                Uint8Array::from(self.wrapped.as_slice()).into(),
+            ),
+        ])
+    }
+
+    fn from_js(row: &JsValue) -> StoreResult<Self> {
+        let bytes = |k| {
+            get(row, k)
+                .dyn_into::<Uint8Array>()
+                .map(|a| a.to_vec())
+                .map_err(|_| StoreError::Unreadable)
+        };
+        Ok(Self {
+            iterations: get(row, "iterations")
+                .as_f64()
+                .ok_or(StoreError::Unreadable)? as u32,
+            salt: bytes("salt")?,
+            wrapped: bytes("wrapped_key")?,
+        })
+    }
+}
+
+#[derive(Default, Clone, Copy)]
+struct Attempts {
+    failures: u32,
+    next_try_at: f64,
+}
+
+impl Attempts {
+    fn to_js(self) -> JsValue {
+        obj(&[
+            ("id", ATTEMPTS.into()),
+            ("failures", self.failures.into()),
+            ("next_try_at", self.next_try_at.into()),
+        ])
+    }
+
+    fn from_js(row: Option<&JsValue>) -> Self {
+        row.map_or_else(Self::default, |r| Self {
+            failures: get(r, "failures").as_f64().unwrap_or(0.0) as u32,
+            next_try_at: get(r, "next_try_at").as_f64().unwrap_or(0.0),
+        })
+    }
+}
+
+impl Store {
+    async fn read_lock(&self) -> StoreResult<(Option<LockRow>, Attempts)> {
+        let rows = records::read_all(
+            self.db(),
+            &[Read::One(META, LOCK), Read::One(META, ATTEMPTS)],
+        )
+        .await?;
+        let lock = rows[0].first().map(LockRow::from_js).transpose()?;
+        Ok((lock, Attempts::from_js(rows[1].first())))
+    }
+
+    pub(crate) async fn unlock_state_failures(&self) -> StoreResult<u32> {
+        Ok(self.read_lock().await?.1.failures)
+    }
+
+    /// Whether a passcode has been set on this phone.
+    pub async fn is_set_up(&self) -> StoreResult<bool> {
+        Ok(self.read_lock().await?.0.is_some())
+    }
+
+    /// Whether the data key is in memory.
+    pub fn is_unlocked(&self) -> bool {
+        self.inner.key.borrow().is_some()
+    }
+
+    /// The data key, or [`StoreError::Locked`].
+    pub(crate) fn key(&self) -> StoreResult<CryptoKey> {
+        self.inner.key.borrow().clone().ok_or(StoreError::Locked)
+    }
+
+    /// Everything the passcode screen shows: tries left, when the next try is allowed, and how
+    /// many records a wipe would lose.
+    pub async fn unlock_state(&self) -> StoreResult<UnlockState> {
+        let (lock, attempts) = self.read_lock().await?;
+        let now = now_ms();
+        let wait_ms = (attempts.next_try_at - now).max(0.0);
+        Ok(UnlockState {
+            set_up: lock.is_some(),
+            unlocked: self.is_unlocked(),
+            failures: attempts.failures,
+            attempts_left: MAX_ATTEMPTS.saturating_sub(attempts.failures),
+            next_try_at: (wait_ms > 0.0)
+                .then(|| DateTime::from_timestamp_millis(attempts.next_try_at as i64))
+                .flatten(),
+            wait_seconds: (wait_ms / 1000.0).ceil() as u32,
+            unexported_records: self.outbox_pending_count().await?,
+        })
+    }
+
+    /// First run: set the passcode. Creates a random data key, wraps it under a key derived
+    /// from the passcode, and leaves the store unlocked. Anything left in the database without
+    /// a lock (unreadable without its key) is cleared in the same transaction.
+    pub async fn set_passcode(&self, passcode: &str, confirm: &str) -> StoreResult<()> {
+        validate_new_passcode(passcode, confirm)?;
+        if self.is_set_up().await? {
+            return Err(StoreError::AlreadySetUp);
+        }
+        let salt = crypto::random_bytes(SALT_LEN)?;
+        let kek = crypto::derive_kek(passcode, &salt, self.inner.iterations).await?;
+        let extractable = crypto::generate_data_key_for_wrapping().await?;
+        let wrapped = crypto::wrap_data_key(&extractable, &kek).await?;
+        drop(extractable);
+        let key = crypto::unwrap_data_key(&wrapped, &kek, false)
+            .await?
+            .ok_or(StoreError::Crypto {
+                detail: "UnwrapAfterWrap".into(),
+            })?;
+        let lock = LockRow {
+            iterations: self.inner.iterations,
+            salt,
+            wrapped,
+        };
+        // Clear everything but `meta`, whose lock row is *added*: if another tab set a
+        // passcode meanwhile, the add fails and the whole transaction is undone.
+        let mut writes: Vec<Write> = ALL_STORES
+            .iter()
+            .filter(|s| **s != META)
+            .map(|s| Write::Clear(s))
+            .collect();
+        writes.push(Write::Delete(META, super::cohort::COHORT_META.into()));
+        writes.push(Write::Add(META, lock.to_js()));
+        writes.push(Write::Put(META, Attempts::default().to_js()));
+        match records::write_all(self.db(), writes, None).await {
+            // Another tab set a passcode first: the `add` of the lock row failed.
+            Err(StoreError::AlreadySubmitted) => return Err(StoreError::AlreadySetUp),
+            r => r?,
+        }
+        *self.inner.key.borrow_mut() = Some(key);
+        Ok(())
+    }
+
+    /// Check a passcode with the delay and the wipe, returning the unwrapped data key
+    /// (extractable only when it is about to be re-wrapped).
+    async fn verify(&self, passcode: &str, extractable: bool) -> StoreResult<(CryptoKey, LockRow)> {
+        let (lock, attempts) = self.read_lock().await?;
+        let lock = lock.ok_or(StoreError::NotSetUp)?;
+        if lock.iterations < PBKDF2_ITERATIONS && !self.inner.test_mode {
+            return Err(StoreError::InsecureSettings);
+        }
+        if attempts.failures >= MAX_ATTEMPTS {
+            self.wipe().await?;
+            return Err(StoreError::Wiped);
+        }
+        let now = now_ms();
+        if attempts.next_try_at > now {
+            return Err(StoreError::TryAgainLater {
+                wait_seconds: ((attempts.next_try_at - now) / 1000.0).ceil() as u32,
+            });
+        }
+        // Count this try before deriving, in case the app is closed half-way.
+        let failures = attempts.failures + 1;
+        let counted = Attempts {
+            failures,
+            next_try_at: now + f64::from(delay_after(failures)) * 1000.0,
+        };
+        records::write_all(self.db(), vec![Write::Put(META, counted.to_js())], None).await?;
+
+        let kek = crypto::derive_kek(passcode, &lock.salt, lock.iterations).await?;
+        match crypto::unwrap_data_key(&lock.wrapped, &kek, extractable).await? {
+            Some(key) => {
+                let reset = Attempts::default().to_js();
+                records::write_all(self.db(), vec![Write::Put(META, reset)], None).await?;
+                Ok((key, lock))
+            }
+            None if failures >= MAX_ATTEMPTS => {
+                self.wipe().await?;
+                Err(StoreError::Wiped)
+            }
+            None => Err(StoreError::WrongPasscode {
+                attempts_left: MAX_ATTEMPTS - failures,
+            }),
+        }
+    }
+
+    /// Unlock with the passcode: the data key is unwrapped (non-extractable) into memory.
+    pub async fn unlock(&self, passcode: &str) -> StoreResult<()> {
+        let (key, _) = self.verify(passcode, false).await?;
+        *self.inner.key.borrow_mut() = Some(key);
+        Ok(())
+    }
+
+    /// Lock: drop the data key from memory. Reading or writing needs `unlock` again.
+    pub fn lock(&self) {
+        self.inner.key.borrow_mut().take();
+    }
+
+    /// Change the passcode. Only the data key is re-wrapped (new salt); records are untouched.
+    /// A wrong old passcode counts as a wrong try, like `unlock`.
+    pub async fn change_passcode(&self, old: &str, new: &str, confirm: &str) -> StoreResult<()> {
+        validate_new_passcode(new, confirm)?;
+        let (extractable, _) = self.verify(old, true).await?;
+        let salt = crypto::random_bytes(SALT_LEN)?;
+        let kek = crypto::derive_kek(new, &salt, self.inner.iterations).await?;
+        let wrapped = crypto::wrap_data_key(&extractable, &kek).await?;
+        drop(extractable);
+        let key = crypto::unwrap_data_key(&wrapped, &kek, false)
+            .await?
+            .ok_or(StoreError::Crypto {
+                detail: "UnwrapAfterWrap".into(),
+            })?;
+        let lock = LockRow {
+            iterations: self.inner.iterations,
+            salt,
+            wrapped,
+        };
+        records::write_all(self.db(), vec![Write::Put(META, lock.to_js())], None).await?;
+        *self.inner.key.borrow_mut() = Some(key);
+        Ok(())
+    }
+
+    /// Delete everything on this phone in one transaction: the wrapped key and every store.
+    /// There is no recovery: set a new passcode and import the cohort again.
+    pub async fn wipe(&self) -> StoreResult<()> {
+        self.lock();
+        let writes = ALL_STORES.iter().map(|s| Write::Clear(s)).collect();
+        records::write_all(self.db(), writes, None).await
+    }
+
+    /// Field records whose outbox entry has never been exported (readable while locked).
+    pub async fn outbox_pending_count(&self) -> StoreResult<u32> {
+        records::count_index(self.db(), OUTBOX, indexes::OUTBOX_STATE, 0.into()).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delay_grows_then_caps() {
+        let delays: Vec<u32> = (1..=10).map(delay_after).collect();
+        assert_eq!(delays, vec![0, 0, 0, 1, 2, 4, 8, 16, 30, 30]);
+        assert_eq!(delay_after(0), 0);
+        assert_eq!(delay_after(40), MAX_DELAY_SECONDS);
+    }
+
+    #[test]
+    fn passcode_rules() {
+        assert_eq!(
+            validate_new_passcode("12345", "12345"),
+            Err(StoreError::PasscodeTooShort { min: 6 })
+        );
+        assert_eq!(
+            validate_new_passcode("123456", "123457"),
+            Err(StoreError::PasscodesDoNotMatch)
+        );
+        assert_eq!(validate_new_passcode("123456", "123456"), Ok(()));
+        // Characters, not bytes.
+        assert!(validate_new_passcode("ééééé", "ééééé").is_err());
+    }
+}

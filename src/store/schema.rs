@@ -1,0 +1,175 @@
+//! The IndexedDB schema: object stores, indexes and the upgrade path between versions.
+//!
+//! Every object store uses the key path `id` (a string). Records are stored as
+//! `{ id, iv, ct, ...clear fields }` (see `records.rs`). Indexes exist only on clear fields that
+//! say nothing about a person: opaque ids and numbers (IndexedDB cannot index booleans or null).
+//!
+//! ## Versions
+//! - **v1**: the ten object stores; index `nominal_id` on orders, conditions and the four
+//!   field-record stores.
+//! - **v2** (current): index `nominal_day` (`[nominal_id, day]`) on the four field-record
+//!   stores, so a nominal's timeline comes back in date order without decrypting everything;
+//!   index `state` on the outbox, so the unexported count is known while the app is locked.
+//!   v1 rows already carried `day` and `state`, so IndexedDB fills the new indexes itself.
+//!
+//! A new database runs every step in order (v1, then v2), so fresh installs and upgraded ones
+//! end with the same schema through the same code.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use indexed_db_futures::database::Database;
+use indexed_db_futures::internals::SystemRepr;
+use indexed_db_futures::prelude::*;
+use js_sys::Array;
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::error::{StoreError, StoreResult};
+
+/// The database the app uses.
+pub const DB_NAME: &str = "scpo-field";
+/// The current schema version.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// Object store names.
+pub mod stores {
+    pub const NOMINALS: &str = "nominals";
+    pub const ORDERS: &str = "orders";
+    pub const CONDITIONS: &str = "conditions";
+    pub const CONTACT_PLANS: &str = "contact_plans";
+    pub const CONTACTS: &str = "contacts";
+    pub const NOTIFICATIONS: &str = "notifications";
+    pub const BRIEFINGS: &str = "briefings";
+    pub const BREACH_REPORTS: &str = "breach_reports";
+    pub const DRAFTS: &str = "drafts";
+    pub const OUTBOX: &str = "outbox";
+    pub const META: &str = "meta";
+}
+use stores::*;
+
+/// Stores replaced as a whole by a cohort import (server-owned data).
+pub const COHORT_STORES: [&str; 4] = [NOMINALS, ORDERS, CONDITIONS, CONTACT_PLANS];
+/// Stores of immutable field records written by the officer.
+pub const FIELD_STORES: [&str; 4] = [CONTACTS, NOTIFICATIONS, BRIEFINGS, BREACH_REPORTS];
+/// Every object store (what a wipe clears).
+pub const ALL_STORES: [&str; 11] = [
+    NOMINALS,
+    ORDERS,
+    CONDITIONS,
+    CONTACT_PLANS,
+    CONTACTS,
+    NOTIFICATIONS,
+    BRIEFINGS,
+    BREACH_REPORTS,
+    DRAFTS,
+    OUTBOX,
+    META,
+];
+
+/// Index names.
+pub mod indexes {
+    /// `nominal_id` (v1): records about one nominal.
+    pub const BY_NOMINAL: &str = "nominal_id";
+    /// `[nominal_id, day]` (v2): a nominal's field records in date order.
+    pub const BY_NOMINAL_DAY: &str = "nominal_day";
+    /// `state` (v2) on the outbox: 0 not yet exported, 1 exported, 2 acknowledged.
+    pub const OUTBOX_STATE: &str = "state";
+}
+
+/// v1: create the object stores and the `nominal_id` indexes.
+fn step_v1(db: &web_sys::IdbDatabase) -> Result<(), JsValue> {
+    let params = web_sys::IdbObjectStoreParameters::new();
+    params.set_key_path(&JsValue::from_str("id"));
+    for name in ALL_STORES {
+        let store = db.create_object_store_with_optional_parameters(name, &params)?;
+        if name == ORDERS
+            || name == CONDITIONS
+            || name == CONTACT_PLANS
+            || FIELD_STORES.contains(&name)
+        {
+            store.create_index_with_str(indexes::BY_NOMINAL, "nominal_id")?;
+        }
+    }
+    Ok(())
+}
+
+/// v2: date-ordered timeline index and the outbox state index, on existing stores.
+fn step_v2(tx: &web_sys::IdbTransaction) -> Result<(), JsValue> {
+    for name in FIELD_STORES {
+        let store = tx.object_store(name)?;
+        let path: Array = ["nominal_id", "day"]
+            .iter()
+            .map(|s| JsValue::from_str(s))
+            .collect();
+        store.create_index_with_str_sequence(indexes::BY_NOMINAL_DAY, &path)?;
+    }
+    tx.object_store(OUTBOX)?
+        .create_index_with_str(indexes::OUTBOX_STATE, "state")?;
+    Ok(())
+}
+
+/// Run the upgrade steps from `old` to `new` inside the `versionchange` transaction.
+fn upgrade(
+    db: &web_sys::IdbDatabase,
+    tx: &web_sys::IdbTransaction,
+    old: u32,
+    new: u32,
+) -> Result<(), JsValue> {
+    if old < 1 && new >= 1 {
+        step_v1(db)?;
+    }
+    if old < 2 && new >= 2 {
+        step_v2(tx)?;
+    }
+    Ok(())
+}
+
+/// Open (creating or upgrading) the database at `version` (the current one except in the
+/// migration test, which builds a v1 database first).
+pub(crate) async fn open_db(name: &str, version: u32) -> StoreResult<Database> {
+    if !(1..=SCHEMA_VERSION).contains(&version) {
+        return Err(StoreError::Storage {
+            detail: "UnknownSchemaVersion".into(),
+        });
+    }
+    // The upgrade callback needs the `versionchange` transaction to add indexes to existing
+    // stores; it hangs off the open request, which exists only once the builder is built.
+    let request: Rc<RefCell<Option<web_sys::IdbRequest>>> = Rc::default();
+    let req_for_cb = request.clone();
+    let open = Database::open(name)
+        .with_version(version)
+        .with_on_blocked(|_| Ok(()))
+        .with_on_upgrade_needed(move |event, db| {
+            let old = event.old_version() as u32;
+            let new = event.new_version().unwrap_or(f64::from(version)) as u32;
+            let tx = req_for_cb
+                .borrow()
+                .as_ref()
+                .and_then(web_sys::IdbRequest::transaction)
+                .ok_or(indexed_db_futures::error::UnexpectedDataError::NoEventTarget)?;
+            let raw_db: &web_sys::IdbDatabase = db.as_sys();
+            upgrade(raw_db, &tx, old, new).map_err(indexed_db_futures::error::Error::from)
+        })
+        .build()?;
+    let raw_req: &web_sys::IdbOpenDbRequest = open.as_sys();
+    *request.borrow_mut() = Some(raw_req.clone().unchecked_into());
+    let db = open.await?;
+
+    // When a newer version of the app (another tab) upgrades the schema, close this connection
+    // instead of blocking it; this tab's next request fails and the UI asks for a reload.
+    let raw: web_sys::IdbDatabase = db.as_sys().clone().unchecked_into();
+    let closer = wasm_bindgen::closure::Closure::<dyn FnMut()>::new({
+        let raw = raw.clone();
+        move || raw.close()
+    });
+    raw.set_onversionchange(Some(closer.as_ref().unchecked_ref()));
+    closer.forget();
+    Ok(db)
+}
+
+/// Delete a whole database by name (used by tests to start clean).
+pub async fn delete_database(name: &str) -> StoreResult<()> {
+    Database::delete_by_name(name)?
+        .await
+        .map_err(StoreError::from)
+}

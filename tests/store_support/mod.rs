@@ -1,0 +1,398 @@
+//! Shared helpers for the store's browser tests (`tests/store_*.rs`): unique test databases,
+//! the demo cohort and records made from it, and raw IndexedDB access through web-sys that
+//! bypasses the store entirely (to see exactly what is on disk).
+#![allow(dead_code)]
+
+use chrono::{NaiveDate, NaiveDateTime};
+use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
+use scpo_field::domain::{demo::demo_cohort, Briefing, Cohort, Contact, Notification};
+use scpo_field::store::{schema::SCHEMA_VERSION, Store, TestOptions};
+use serde_json::Value;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// PBKDF2 iterations in tests (real use: 600,000; the bench test uses the real count).
+pub const TEST_ITERATIONS: u32 = 1_000;
+pub const PASS: &str = "correct horse";
+
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+}
+
+pub fn now() -> NaiveDateTime {
+    today().and_hms_opt(14, 30, 0).unwrap()
+}
+
+/// A database name no other test uses.
+pub fn unique_name(label: &str) -> String {
+    format!("test-{label}-{}", (js_sys::Math::random() * 1e12) as u64)
+}
+
+pub async fn open_at(name: &str, schema_version: u32) -> Store {
+    Store::open_for_tests(TestOptions {
+        name: name.to_owned(),
+        kdf_iterations: TEST_ITERATIONS,
+        schema_version,
+    })
+    .await
+    .expect("test store opens")
+}
+
+pub async fn open(name: &str) -> Store {
+    open_at(name, SCHEMA_VERSION).await
+}
+
+/// A fresh store, set up with `PASS` and unlocked.
+pub async fn fresh(label: &str) -> (String, Store) {
+    let name = unique_name(label);
+    let store = open(&name).await;
+    store.set_passcode(PASS, PASS).await.expect("passcode set");
+    (name, store)
+}
+
+pub fn demo() -> Cohort {
+    demo_cohort(today())
+}
+
+/// A contact the officer records today.
+pub fn new_contact(id: &str, nominal_id: &str) -> Contact {
+    let mut c = demo().contacts[0].clone();
+    c.id = id.into();
+    c.nominal_id = nominal_id.into();
+    c.at = now();
+    c.notes = "Seen at home with Tamsin Greave's brother; phone 07700 900999 noted".into();
+    c
+}
+
+pub fn new_notification(id: &str, nominal_id: &str) -> Notification {
+    let mut n = demo().notifications[0].clone();
+    n.id = id.into();
+    n.nominal_id = nominal_id.into();
+    n.recorded_at = now();
+    n
+}
+
+pub fn new_briefing(id: &str, nominal_id: &str) -> Briefing {
+    Briefing::start(
+        id.into(),
+        nominal_id.into(),
+        "O-0001".into(),
+        ["C-0001-01".to_string(), "C-0001-02".to_string()],
+        now(),
+    )
+}
+
+pub fn new_breach(id: &str, nominal_id: &str) -> scpo_field::domain::BreachReport {
+    let mut b = demo().breach_reports[0].clone();
+    b.id = id.into();
+    b.nominal_id = nominal_id.into();
+    b.occurred_at = now();
+    b
+}
+
+/// Every name, alias, address and phone number (and other free text about people) in a
+/// cohort: none of these may appear in clear on disk.
+pub fn sensitive_strings(c: &Cohort) -> Vec<String> {
+    let mut out = vec![c.officer.name.clone()];
+    for n in &c.nominals {
+        out.push(n.given_name.clone());
+        out.push(n.family_name.clone());
+        out.push(n.display_name());
+        out.extend(n.aliases.iter().cloned());
+        out.extend(n.address.iter().cloned());
+        out.extend(n.phone.iter().cloned());
+        // The probation practitioner's name and phone number, if any.
+        let custody = serde_json::to_value(&n.custody).unwrap();
+        collect_strings(&custody, &mut out);
+    }
+    for n in &c.notifications {
+        out.push(n.details.clone());
+    }
+    for b in &c.breach_reports {
+        out.push(b.what_was_seen.clone());
+        out.push(b.location.clone());
+    }
+    out.push("07700 900999".into());
+    out.retain(|s| s.len() >= 3);
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn collect_strings(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::String(s) if s.len() > 10 && s.contains(' ') => out.push(s.clone()),
+        Value::Array(a) => a.iter().for_each(|x| collect_strings(x, out)),
+        Value::Object(o) => o.values().for_each(|x| collect_strings(x, out)),
+        _ => {}
+    }
+}
+
+/// Await an IDBRequest (or IDBOpenDBRequest) with raw web-sys.
+pub async fn request(req: &web_sys::IdbRequest) -> Result<JsValue, JsValue> {
+    let p = Promise::new(&mut |resolve, reject| {
+        let r = req.clone();
+        let ok = Closure::once_into_js(move || {
+            let _ = resolve.call1(
+                &JsValue::UNDEFINED,
+                &r.result().unwrap_or(JsValue::UNDEFINED),
+            );
+        });
+        let r = req.clone();
+        let err = Closure::once_into_js(move || {
+            let e: JsValue = r
+                .error()
+                .ok()
+                .flatten()
+                .map(Into::into)
+                .unwrap_or(JsValue::NULL);
+            let _ = reject.call1(&JsValue::UNDEFINED, &e);
+        });
+        req.set_onsuccess(Some(ok.unchecked_ref()));
+        req.set_onerror(Some(err.unchecked_ref()));
+    });
+    JsFuture::from(p).await
+}
+
+/// Open a database with raw web-sys (no version: whatever is on disk).
+pub async fn raw_open(name: &str) -> web_sys::IdbDatabase {
+    let factory = web_sys::window().unwrap().indexed_db().unwrap().unwrap();
+    let req = factory.open(name).unwrap();
+    request(&req).await.unwrap().unchecked_into()
+}
+
+/// Every object store's every row, read with raw web-sys: `(store, rows)`.
+pub async fn raw_rows(name: &str) -> Vec<(String, Vec<JsValue>)> {
+    let db = raw_open(name).await;
+    let names: Vec<String> = (0..db.object_store_names().length())
+        .filter_map(|i| db.object_store_names().get(i))
+        .collect();
+    let arr: Array = names.iter().map(|n| JsValue::from_str(n)).collect();
+    let tx = db.transaction_with_str_sequence(&arr).unwrap();
+    let mut out = Vec::new();
+    for n in &names {
+        let req = tx.object_store(n).unwrap().get_all().unwrap();
+        let rows: Array = request(&req).await.unwrap().unchecked_into();
+        out.push((n.clone(), rows.iter().collect()));
+    }
+    db.close();
+    out
+}
+
+/// Everything on disk as text, in two parts: `clear` is every row with byte arrays shown as
+/// hex (what anyone reading the disk sees directly); `bytes` is every byte array decoded as
+/// (lossy) UTF-8, so plaintext hidden in a binary field would show too.
+pub struct Dump {
+    pub clear: String,
+    pub bytes: String,
+}
+
+impl Dump {
+    /// The needles found. Short needles (under 6 bytes) are only searched in `clear`: random
+    /// ciphertext matches a given 3-byte string about once per 16 MB.
+    pub fn find(&self, needles: &[String]) -> Vec<String> {
+        needles
+            .iter()
+            .filter(|n| {
+                self.clear.contains(n.as_str()) || (n.len() >= 6 && self.bytes.contains(n.as_str()))
+            })
+            .cloned()
+            .collect()
+    }
+}
+
+pub async fn raw_dump(name: &str) -> Dump {
+    let mut d = Dump {
+        clear: String::new(),
+        bytes: String::new(),
+    };
+    for (store, rows) in raw_rows(name).await {
+        d.clear.push_str(&format!("## {store}\n"));
+        for row in rows {
+            dump_value(&row, &mut d);
+            d.clear.push('\n');
+        }
+    }
+    d
+}
+
+fn dump_value(v: &JsValue, d: &mut Dump) {
+    if let Some(bytes) = v.dyn_ref::<Uint8Array>() {
+        let b = bytes.to_vec();
+        d.bytes.push_str(&String::from_utf8_lossy(&b));
+        d.bytes.push('\n');
+        d.clear.push_str(&format!(
+            "<{}>",
+            b.iter().map(|x| format!("{x:02x}")).collect::<String>()
+        ));
+    } else if Array::is_array(v) {
+        d.clear.push('[');
+        for x in Array::from(v).iter() {
+            dump_value(&x, d);
+            d.clear.push(',');
+        }
+        d.clear.push(']');
+    } else if v.is_object() {
+        d.clear.push('{');
+        let o: &Object = v.unchecked_ref();
+        for k in Object::keys(o).iter() {
+            d.clear.push_str(&k.as_string().unwrap_or_default());
+            d.clear.push(':');
+            dump_value(&Reflect::get(o, &k).unwrap(), d);
+            d.clear.push(',');
+        }
+        d.clear.push('}');
+    } else {
+        d.clear.push_str(
+            &js_sys::JSON::stringify(v)
+                .map(String::from)
+                .unwrap_or_default(),
+        );
+    }
+}
+
+/// Read one row with raw web-sys.
+pub async fn raw_get(name: &str, store: &str, key: &str) -> JsValue {
+    let db = raw_open(name).await;
+    let tx = db.transaction_with_str(store).unwrap();
+    let req = tx
+        .object_store(store)
+        .unwrap()
+        .get(&JsValue::from_str(key))
+        .unwrap();
+    let v = request(&req).await.unwrap();
+    db.close();
+    v
+}
+
+/// Write one row with raw web-sys (the store must be closed or not blocking).
+pub async fn raw_put(name: &str, store: &str, row: &JsValue) {
+    let db = raw_open(name).await;
+    let tx = db
+        .transaction_with_str_and_mode(store, web_sys::IdbTransactionMode::Readwrite)
+        .unwrap();
+    let req = tx.object_store(store).unwrap().put(row).unwrap();
+    request(&req).await.unwrap();
+    db.close();
+}
+
+/// Pretend the wait after wrong passcodes is over (as if time passed): the `attempts` row in
+/// `meta` is clear data, so a test can edit it the way a clock would.
+pub async fn skip_wait(name: &str) {
+    let row = raw_get(name, "meta", "attempts").await;
+    Reflect::set(&row, &"next_try_at".into(), &0.into()).unwrap();
+    raw_put(name, "meta", &row).await;
+}
+
+pub async fn delete(name: &str) {
+    let _ = scpo_field::store::schema::delete_database(name).await;
+}
+
+/// The demo cohort scaled to `n` nominals: copies of the twelve demo nominals, every id of
+/// copy `r` prefixed with `R<r>-` so references stay consistent.
+pub fn big_cohort(n: usize) -> Cohort {
+    let base = serde_json::to_value(demo()).unwrap();
+    let mut out: Cohort = serde_json::from_value(base.clone()).unwrap();
+    out.nominals.clear();
+    out.orders.clear();
+    out.conditions.clear();
+    out.contact_plans.clear();
+    out.contacts.clear();
+    out.notifications.clear();
+    out.briefings.clear();
+    out.breach_reports.clear();
+    let mut r = 0;
+    while out.nominals.len() < n {
+        let mut copy = base.clone();
+        prefix_ids(&mut copy, &format!("R{r}-"), None);
+        let c: Cohort = serde_json::from_value(copy).unwrap();
+        out.nominals.extend(c.nominals);
+        out.orders.extend(c.orders);
+        out.conditions.extend(c.conditions);
+        out.contact_plans.extend(c.contact_plans);
+        out.contacts.extend(c.contacts);
+        out.notifications.extend(c.notifications);
+        out.briefings.extend(c.briefings);
+        out.breach_reports.extend(c.breach_reports);
+        r += 1;
+    }
+    out.nominals.truncate(n);
+    let kept: std::collections::HashSet<String> =
+        out.nominals.iter().map(|x| x.id.clone()).collect();
+    out.orders.retain(|o| kept.contains(&o.nominal_id));
+    let orders: std::collections::HashSet<String> =
+        out.orders.iter().map(|o| o.id.clone()).collect();
+    out.conditions.retain(|c| orders.contains(&c.order_id));
+    out.contact_plans.retain(|p| kept.contains(&p.nominal_id));
+    out.contacts.retain(|x| kept.contains(&x.nominal_id));
+    out.notifications.retain(|x| kept.contains(&x.nominal_id));
+    out.briefings.retain(|x| kept.contains(&x.nominal_id));
+    out.breach_reports.retain(|x| kept.contains(&x.nominal_id));
+    out
+}
+
+const ID_KEYS: [&str; 6] = [
+    "id",
+    "nominal_id",
+    "order_id",
+    "condition_id",
+    "replaces",
+    "corrects",
+];
+const ID_LIST_KEYS: [&str; 3] = ["condition_ids", "conditions_ended", "conditions_added"];
+const OFFICER_KEYS: [&str; 4] = ["officer", "offender_manager", "probation", "signed_off"];
+
+fn prefix_ids(v: &mut Value, prefix: &str, key: Option<&str>) {
+    match v {
+        Value::Object(o) => {
+            if key.is_some_and(|k| OFFICER_KEYS.contains(&k)) {
+                return;
+            }
+            for (k, x) in o.iter_mut() {
+                match x {
+                    Value::String(s) if ID_KEYS.contains(&k.as_str()) => {
+                        *s = format!("{prefix}{s}")
+                    }
+                    Value::Array(a) if ID_LIST_KEYS.contains(&k.as_str()) => {
+                        for s in a.iter_mut() {
+                            if let Value::String(t) = s {
+                                *t = format!("{prefix}{t}");
+                            }
+                        }
+                    }
+                    _ => prefix_ids(x, prefix, Some(k)),
+                }
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(|x| prefix_ids(x, prefix, key)),
+        _ => {}
+    }
+}
+
+/// Sort a cohort's lists by id so two cohorts compare regardless of storage order.
+pub fn normalised(mut c: Cohort) -> Cohort {
+    c.nominals.sort_by(|a, b| a.id.cmp(&b.id));
+    c.orders.sort_by(|a, b| a.id.cmp(&b.id));
+    c.conditions.sort_by(|a, b| a.id.cmp(&b.id));
+    c.contact_plans
+        .sort_by(|a, b| a.nominal_id.cmp(&b.nominal_id));
+    c.contacts.sort_by(|a, b| a.id.cmp(&b.id));
+    c.notifications.sort_by(|a, b| a.id.cmp(&b.id));
+    c.briefings.sort_by(|a, b| a.id.cmp(&b.id));
+    c.breach_reports.sort_by(|a, b| a.id.cmp(&b.id));
+    c
+}
+
+/// Milliseconds from `performance.now()`.
+pub fn now_ms() -> f64 {
+    web_sys::window().unwrap().performance().unwrap().now()
+}
+
+/// The p-th percentile (0..=100) of samples, nearest-rank.
+pub fn percentile(samples: &[f64], p: f64) -> f64 {
+    let mut s = samples.to_vec();
+    s.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    let rank = ((p / 100.0) * s.len() as f64).ceil().max(1.0) as usize;
+    s[rank.min(s.len()) - 1]
+}

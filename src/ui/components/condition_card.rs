@@ -1,0 +1,25 @@
+use leptos::prelude::*;
+
+use crate::domain::Condition;
+
+/// One condition: the plain-English summary first, the wording as granted one tap away.
+#[component]
+pub fn ConditionCard(condition: Condition) -> impl IntoView {
+    let deadline = condition
+        .notification
+        .as_ref()
+        .map(|d| format!("Must tell police {}", d.deadline.describe()));
+    view! {
+        <li class="condition">
+            <p class="condition__summary">{condition.summary.clone()}</p>
+            {condition
+                .mirrored_in_licence
+                .then(|| view! { <strong class="tag tag--blue">"Mirrored in licence"</strong> })}
+            {deadline.map(|d| view! { <p class="condition__deadline">{d}</p> })}
+            <details class="details">
+                <summary class="details__summary">"Wording as granted"</summary>
+                <p class="details__text condition__verbatim">{condition.verbatim.clone()}</p>
+            </details>
+        </li>
+    }
+}

@@ -1,0 +1,70 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::domain::dates::format_date;
+use crate::domain::NominalSummary;
+use crate::ui::components::{BadgeTag, RiskTag};
+use crate::ui::use_app;
+
+/// The officer's nominals, what needs attention first, with search.
+#[component]
+pub fn CohortPage() -> impl IntoView {
+    let app = use_app();
+    let query = RwSignal::new(String::new());
+    let list = Memo::new(move |_| {
+        let today = app.today.get();
+        app.cohort.with(|c| c.attention_list(today, &|_| false))
+    });
+    let shown = Memo::new(move |_| {
+        let q = query.get();
+        list.with(|l| l.iter().filter(|s| s.matches(&q)).cloned().collect::<Vec<_>>())
+    });
+    view! {
+        <h1 class="heading-l">"Cohort"</h1>
+        <div class="form-group">
+            <label class="label" for="cohort-search">"Search by name, alias or order reference"</label>
+            <input
+                class="input"
+                id="cohort-search"
+                type="search"
+                autocomplete="off"
+                spellcheck="false"
+                prop:value=move || query.get()
+                on:input=move |ev| query.set(event_target_value(&ev))
+            />
+        </div>
+        <p class="body-s" role="status">
+            {move || {
+                let n = shown.with(Vec::len);
+                let total = list.with(Vec::len);
+                if n == total { format!("{total} nominals") } else { format!("{n} of {total} nominals") }
+            }}
+        </p>
+        <ul class="cohort-list">
+            <For each=move || shown.get() key=|s| s.id.clone() let:summary>
+                <CohortRow summary />
+            </For>
+        </ul>
+    }
+}
+
+#[component]
+fn CohortRow(summary: NominalSummary) -> impl IntoView {
+    let href = format!("/nominal/{}", summary.id);
+    let due = summary
+        .next_contact_due
+        .map(format_date)
+        .unwrap_or_else(|| "No contact plan".to_string());
+    view! {
+        <li class="cohort-list__item">
+            <A href=href attr:class="cohort-list__name">{summary.display_name.clone()}</A>
+            <div class="cohort-list__meta">
+                <RiskTag risk=summary.risk />
+                <span class="cohort-list__due">"Next contact due: " {due}</span>
+            </div>
+            <div class="cohort-list__badges">
+                {summary.badges.into_iter().map(|badge| view! { <BadgeTag badge /> }).collect_view()}
+            </div>
+        </li>
+    }
+}

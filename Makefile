@@ -1,0 +1,51 @@
+# SCPO Field. On a fresh machine (Debian, rustup with Rust 1.95, node 20+ with npm) two commands:
+#   make serve   install what is missing, build the release app, serve it on http://127.0.0.1:8080
+#   make test    install what is missing (Chromium too), then run every test (scripts/test.sh)
+# Installs are done by scripts/setup.sh and skipped when already done.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+# wasm-opt (npm binaryen) and the Playwright CLI live in node_modules/.bin; trunk and wasm-bindgen
+# in cargo's bin directory, which is not on PATH in every shell.
+export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
+
+SERVE_HOST ?= 127.0.0.1
+SERVE_PORT ?= 8080
+
+.PHONY: help serve test setup setup-test build test-native test-wasm test-e2e icons clean
+
+help: ## List the targets
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-12s %s\n", $$1, $$2 }'
+
+serve: build ## Install what is missing, build the release app and serve dist/ on 127.0.0.1:8080
+	node scripts/serve.mjs --dir dist --host $(SERVE_HOST) --port $(SERVE_PORT)
+
+test: setup-test ## Install what is missing, then run every test: native, wasm (Chromium), e2e
+	scripts/test.sh native wasm build e2e
+
+setup: ## Install the build tools (wasm target, Trunk, wasm-bindgen-cli, npm packages)
+	scripts/setup.sh build
+
+setup-test: ## Install the build tools and Chromium + ChromeDriver
+	scripts/setup.sh test
+
+build: setup ## Release build into dist/ (trunk build --release --offline)
+	trunk build --release --offline
+
+test-native: ## cargo test (domain unit tests)
+	scripts/test.sh native
+
+test-wasm: setup-test ## tests/*.rs in headless Chromium through wasm-bindgen-test-runner
+	scripts/test.sh wasm
+
+test-e2e: setup-test ## Release build, then the Playwright tests in tests/e2e/
+	scripts/test.sh build e2e
+
+icons: ## Regenerate public/icons/*.png from public/icons/icon.svg (needs Chromium)
+	node scripts/icons.mjs
+
+clean: ## Remove build output (keeps installed tools and node_modules)
+	rm -rf dist target test-results playwright-report

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Runs the named test steps in order, keeps going when one fails, prints a summary with times and
+# exits non-zero if any step failed. `make test` runs all of them; install first (scripts/setup.sh).
+#
+#   native  cargo test: domain unit tests and everything else that runs natively
+#   wasm    tests/*.rs in headless Chromium (wasm-bindgen-test-runner through chromedriver)
+#   build   trunk build --release --offline into dist/
+#   e2e     Playwright tests (tests/e2e/) against dist/ on 127.0.0.1 (skipped if build failed)
+#
+# Usage: scripts/test.sh native wasm build e2e
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+step_native() {
+  cargo test
+}
+
+step_wasm() {
+  # Without CHROMEDRIVER the runner would prefer a geckodriver found on PATH.
+  # Timeouts and Chromium flags come from .cargo/config.toml [env].
+  CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}" \
+    cargo test --target wasm32-unknown-unknown --test '*'
+}
+
+step_build() {
+  trunk build --release --offline
+}
+
+step_e2e() {
+  playwright test --config tests/e2e/playwright.config.ts
+}
+
+(($# > 0)) || set -- native wasm build e2e
+
+results=()
+failed=0
+build_failed=0
+for step in "$@"; do
+  declare -F "step_$step" >/dev/null || {
+    echo "test.sh: unknown step '$step' (native, wasm, build, e2e)" >&2
+    exit 2
+  }
+  if [[ "$step" == e2e && "$build_failed" == 1 ]]; then
+    results+=("$(printf '%-7s skipped (build failed)' "$step")")
+    failed=1
+    continue
+  fi
+  printf '\n==> %s\n' "$step"
+  start=$SECONDS
+  if "step_$step"; then
+    status=ok
+  else
+    status=FAILED
+    failed=1
+    [[ "$step" != build ]] || build_failed=1
+  fi
+  elapsed=$((SECONDS - start))
+  results+=("$(printf '%-7s %-6s %dm%02ds' "$step" "$status" $((elapsed / 60)) $((elapsed % 60)))")
+done
+
+printf '\n==> summary\n'
+printf '%s\n' "${results[@]}"
+if ((failed)); then
+  echo "Some test steps FAILED (see above)."
+  exit 1
+fi
+echo "All test steps succeeded."

@@ -304,3 +304,36 @@ async fn wipe_on_request_forgets_everything() {
     store.close();
     delete(&name).await;
 }
+
+#[wasm_bindgen_test]
+async fn a_clock_wound_back_does_not_lock_the_officer_out() {
+    let (name, store) = fresh("clock").await;
+    store.close();
+    // A wait stored while the clock was a day ahead.
+    let row = raw_get(&name, "meta", "attempts").await;
+    let day_ahead = js_sys::Date::now() + 86_400_000.0;
+    js_sys::Reflect::set(&row, &"failures".into(), &5.into()).unwrap();
+    js_sys::Reflect::set(&row, &"next_try_at".into(), &day_ahead.into()).unwrap();
+    raw_put(&name, "meta", &row).await;
+
+    let store = open(&name).await;
+    let state = store.unlock_state().await.unwrap();
+    assert!(state.wait_seconds <= 30, "{state:?}");
+    assert!(matches!(
+        store.unlock(PASS).await,
+        Err(StoreError::TryAgainLater {
+            wait_seconds: 1..=30
+        })
+    ));
+    // The stored wait was brought back within 30 seconds of now.
+    let stored = js_sys::Reflect::get(
+        &raw_get(&name, "meta", "attempts").await,
+        &"next_try_at".into(),
+    )
+    .unwrap()
+    .as_f64()
+    .unwrap();
+    assert!(stored <= js_sys::Date::now() + 30_000.0);
+    store.close();
+    delete(&name).await;
+}

@@ -126,6 +126,13 @@ struct Attempts {
 }
 
 impl Attempts {
+    /// The next allowed try, never more than the longest delay from `now`: if the phone's
+    /// clock was wound back, a stored time far in the future must not lock the officer out.
+    fn next_try_clamped(self, now: f64) -> f64 {
+        self.next_try_at
+            .min(now + f64::from(MAX_DELAY_SECONDS) * 1000.0)
+    }
+
     fn to_js(self) -> JsValue {
         obj(&[
             ("id", ATTEMPTS.into()),
@@ -177,14 +184,15 @@ impl Store {
     pub async fn unlock_state(&self) -> StoreResult<UnlockState> {
         let (lock, attempts) = self.read_lock().await?;
         let now = now_ms();
-        let wait_ms = (attempts.next_try_at - now).max(0.0);
+        let next_try_at = attempts.next_try_clamped(now);
+        let wait_ms = (next_try_at - now).max(0.0);
         Ok(UnlockState {
             set_up: lock.is_some(),
             unlocked: self.is_unlocked(),
             failures: attempts.failures,
             attempts_left: MAX_ATTEMPTS.saturating_sub(attempts.failures),
             next_try_at: (wait_ms > 0.0)
-                .then(|| DateTime::from_timestamp_millis(attempts.next_try_at as i64))
+                .then(|| DateTime::from_timestamp_millis(next_try_at as i64))
                 .flatten(),
             wait_seconds: (wait_ms / 1000.0).ceil() as u32,
             unexported_records: self.outbox_pending_count().await?,
@@ -246,9 +254,18 @@ impl Store {
             return Err(StoreError::Wiped);
         }
         let now = now_ms();
-        if attempts.next_try_at > now {
+        let next_try_at = attempts.next_try_clamped(now);
+        if next_try_at > now {
+            if next_try_at < attempts.next_try_at {
+                // The clock went back: store the clamped time so the wait really ends.
+                let fixed = Attempts {
+                    next_try_at,
+                    ..attempts
+                };
+                records::write_all(self.db(), vec![Write::Put(META, fixed.to_js())], None).await?;
+            }
             return Err(StoreError::TryAgainLater {
-                wait_seconds: ((attempts.next_try_at - now) / 1000.0).ceil() as u32,
+                wait_seconds: ((next_try_at - now) / 1000.0).ceil() as u32,
             });
         }
         // Count this try before deriving, in case the app is closed half-way.

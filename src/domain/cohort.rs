@@ -160,3 +160,78 @@ impl Cohort {
         n.timeliness(deadline, today)
     }
 }
+
+/// What importing a new cohort file would change, shown before it is applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportSummary {
+    /// Display names of nominals new to this phone.
+    pub added: Vec<String>,
+    /// Display names of nominals no longer in the cohort.
+    pub removed: Vec<String>,
+    /// Nominals in both (their records are replaced by the file's).
+    pub kept: usize,
+    pub orders: usize,
+    pub conditions: usize,
+    pub history_records: usize,
+}
+
+impl Cohort {
+    /// Compare this (incoming) cohort with the one on the phone.
+    pub fn import_summary(&self, current: Option<&Cohort>) -> ImportSummary {
+        let has = |c: &Cohort, id: &str| c.nominal(id).is_some();
+        let mut added = Vec::new();
+        let mut kept = 0;
+        for n in &self.nominals {
+            if current.is_some_and(|c| has(c, &n.id)) {
+                kept += 1;
+            } else {
+                added.push(n.display_name());
+            }
+        }
+        let removed = current
+            .map(|c| {
+                c.nominals
+                    .iter()
+                    .filter(|n| !has(self, &n.id))
+                    .map(|n| n.display_name())
+                    .collect()
+            })
+            .unwrap_or_default();
+        ImportSummary {
+            added,
+            removed,
+            kept,
+            orders: self.orders.len(),
+            conditions: self.conditions.len(),
+            history_records: self.contacts.len()
+                + self.notifications.len()
+                + self.briefings.len()
+                + self.breach_reports.len(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::dates::ymd;
+    use crate::domain::demo::demo_cohort;
+
+    #[test]
+    fn import_summary_names_who_is_added_and_removed() {
+        let current = demo_cohort(ymd(2026, 11, 24));
+        let mut incoming = current.clone();
+        let gone = incoming.nominals.remove(0);
+        let mut newcomer = incoming.nominals[0].clone();
+        newcomer.id = "N-0100".into();
+        newcomer.family_name = "Newby".into();
+        incoming.nominals.push(newcomer);
+        let s = incoming.import_summary(Some(&current));
+        assert_eq!(s.added, vec!["NEWBY, Delphine".to_string()]);
+        assert_eq!(s.removed, vec![gone.display_name()]);
+        assert_eq!(s.kept, 11);
+        let first = incoming.import_summary(None);
+        assert_eq!(first.added.len(), 12);
+        assert!(first.removed.is_empty());
+    }
+}

@@ -22,7 +22,7 @@ pub use breach::{
     Recommendation,
 };
 pub use briefing::{Briefing, BriefingGap, ConditionBriefed, CopyOfOrder};
-pub use cohort::{Cohort, CohortError, Problem};
+pub use cohort::{Cohort, CohortError, ImportSummary, Problem};
 pub use condition::{Condition, Deadline, NotificationDuty, ProvisionFamily};
 pub use contact::{Contact, ContactKind, ContactPlan, ContactStatus};
 pub use nominal::{CustodyStatus, Nominal, OfficerRef, RiskRating};

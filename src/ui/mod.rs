@@ -1,22 +1,43 @@
 //! Leptos views: one page per route, small shared components. State lives close to where it
-//! is used; the cohort is provided to every page through context.
+//! is used; the store and the unlocked cohort are provided to every page through context.
 
+mod browser;
 pub mod components;
 pub mod pages;
+mod session;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::domain::demo::demo_cohort;
-use crate::domain::Cohort;
+use crate::domain::{Cohort, OfficerRef};
+use crate::store::Store;
 
-/// What every page can read: the cohort on this device and the day it is judged on.
+pub use session::{lock_now, Phase};
+
+/// What every page can read. `Copy`, so closures can capture it freely.
 #[derive(Clone, Copy)]
 pub struct AppState {
+    store: StoredValue<Option<Store>, LocalStorage>,
+    /// Where the app stands: opening, locked, unlocked...
+    pub phase: RwSignal<Phase>,
+    /// The cohort with every field record, while unlocked. Emptied on lock.
     pub cohort: RwSignal<Cohort>,
+    /// The day every rule is judged on.
     pub today: Signal<NaiveDate>,
+}
+
+impl AppState {
+    /// The store, once opened. Pages only render while it is open and unlocked.
+    pub fn store(&self) -> Option<Store> {
+        self.store.get_value()
+    }
+
+    /// The officer using the app (from the cohort on the device).
+    pub fn officer(&self) -> OfficerRef {
+        self.cohort.with_untracked(|c| c.officer.clone())
+    }
 }
 
 /// The state provided by [`App`]. Panics outside it, which is a programming error.
@@ -29,22 +50,43 @@ pub fn device_today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
+/// Now, on the device's clock, to the second.
+pub fn device_now() -> chrono::NaiveDateTime {
+    use chrono::Timelike;
+    let now = chrono::Local::now().naive_local();
+    now.with_nanosecond(0).unwrap_or(now)
+}
+
+/// A fresh id for a field record, e.g. `K-0b6f…`: opaque, made on the device.
+pub fn new_record_id(prefix: &str) -> String {
+    format!("{prefix}-{}", uuid::Uuid::new_v4())
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let today = device_today();
     let state = AppState {
-        cohort: RwSignal::new(demo_cohort(today)),
+        store: StoredValue::new_local(None),
+        phase: RwSignal::new(Phase::Opening),
+        cohort: RwSignal::new(Cohort::empty(OfficerRef {
+            id: String::new(),
+            name: String::new(),
+        })),
         today: Signal::stored(today),
     };
     provide_context(state);
+    session::start(state);
     view! {
         <Router>
             <components::Header />
             <main class="page" id="main-content">
-                <Routes fallback=pages::NotFound>
-                    <Route path=path!("/") view=pages::CohortPage />
-                    <Route path=path!("/nominal/:id") view=pages::NominalPage />
-                </Routes>
+                <pages::Gate>
+                    <Routes fallback=pages::NotFound>
+                        <Route path=path!("/") view=pages::CohortPage />
+                        <Route path=path!("/nominal/:id") view=pages::NominalPage />
+                        <Route path=path!("/device") view=pages::DevicePage />
+                    </Routes>
+                </pages::Gate>
             </main>
         </Router>
     }

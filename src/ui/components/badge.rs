@@ -5,7 +5,11 @@ use crate::domain::{Badge, RiskRating};
 /// A tag that says what needs attention, red when urgent.
 #[component]
 pub fn BadgeTag(badge: Badge) -> impl IntoView {
-    let class = if badge.is_urgent() { "tag tag--red" } else { "tag tag--yellow" };
+    let class = if badge.is_urgent() {
+        "tag tag--red"
+    } else {
+        "tag tag--yellow"
+    };
     view! { <strong class=class>{badge.label()}</strong> }
 }
 

@@ -1,13 +1,24 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// The service header, with a skip link for keyboard and screen-reader users.
+use crate::ui::{lock_now, use_app, Phase};
+
+/// The service header, with a skip link, and navigation while unlocked.
 #[component]
 pub fn Header() -> impl IntoView {
+    let app = use_app();
+    let unlocked = move || matches!(app.phase.get(), Phase::Unlocked | Phase::NoCohort);
     view! {
         <a href="#main-content" class="skip-link">"Skip to main content"</a>
-        <header class="header" role="banner">
+        <header class="header">
             <A href="/" attr:class="header__service">"SCPO Field"</A>
+            <Show when=unlocked>
+                <nav class="header__nav" aria-label="Menu">
+                    <A href="/">"Cohort"</A>
+                    <A href="/device">"Device"</A>
+                    <button class="header__lock" type="button" on:click=move |_| lock_now(app)>"Lock"</button>
+                </nav>
+            </Show>
         </header>
     }
 }

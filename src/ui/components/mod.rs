@@ -2,10 +2,14 @@
 
 mod badge;
 mod condition_card;
+mod error_summary;
 mod header;
+mod import_cohort;
 mod summary_list;
 
 pub use badge::{BadgeTag, RiskTag};
 pub use condition_card::ConditionCard;
+pub use error_summary::{ErrorSummary, FieldError, FieldMessage};
 pub use header::Header;
+pub use import_cohort::ImportCohort;
 pub use summary_list::{SummaryList, SummaryRow};

@@ -17,7 +17,12 @@ pub fn CohortPage() -> impl IntoView {
     });
     let shown = Memo::new(move |_| {
         let q = query.get();
-        list.with(|l| l.iter().filter(|s| s.matches(&q)).cloned().collect::<Vec<_>>())
+        list.with(|l| {
+            l.iter()
+                .filter(|s| s.matches(&q))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
     });
     view! {
         <h1 class="heading-l">"Cohort"</h1>

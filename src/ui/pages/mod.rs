@@ -1,9 +1,15 @@
-//! One page per route.
+//! One page per route, plus the passcode screens the gate shows while locked.
 
 mod cohort;
+mod device;
+mod gate;
+mod lock;
 mod nominal;
 mod not_found;
+mod welcome;
 
 pub use cohort::CohortPage;
+pub use device::DevicePage;
+pub use gate::Gate;
 pub use nominal::NominalPage;
 pub use not_found::NotFound;

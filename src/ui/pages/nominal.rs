@@ -32,7 +32,11 @@ pub fn NominalPage() -> impl IntoView {
 fn nominal_view(c: &Cohort, id: &str, today: chrono::NaiveDate) -> impl IntoView {
     let n = c.nominal(id).cloned().expect("checked by caller");
     let order = c.order_for(id, today).cloned();
-    let aliases = if n.aliases.is_empty() { "None known".to_string() } else { n.aliases.join(", ") };
+    let aliases = if n.aliases.is_empty() {
+        "None known".to_string()
+    } else {
+        n.aliases.join(", ")
+    };
     let probation = match &n.custody {
         CustodyStatus::OnLicence { probation, .. } => Some(match &probation.phone {
             Some(p) => format!("{}, {}", probation.name, p),
@@ -49,8 +53,14 @@ fn nominal_view(c: &Cohort, id: &str, today: chrono::NaiveDate) -> impl IntoView
                 .comes_into_force()
                 .map(format_date)
                 .unwrap_or_else(|| "On release (date not fixed)".into());
-            let ends = o.ends_on(today).map(format_date).unwrap_or_else(|| "Not set".into());
-            let left = o.days_left(today).map(|d| format!("{d} days left")).unwrap_or_default();
+            let ends = o
+                .ends_on(today)
+                .map(format_date)
+                .unwrap_or_else(|| "Not set".into());
+            let left = o
+                .days_left(today)
+                .map(|d| format!("{d} days left"))
+                .unwrap_or_default();
             view! {
                 <SummaryList>
                     <SummaryRow key="Status">{status}</SummaryRow>

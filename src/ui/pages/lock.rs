@@ -1,0 +1,156 @@
+//! First run: set a passcode. Later: unlock. There is no recovery of a forgotten passcode.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::store::{StoreError, UnlockState, MIN_PASSCODE_LEN};
+use crate::ui::components::{ErrorSummary, FieldError, FieldMessage};
+use crate::ui::session::enter;
+use crate::ui::{use_app, Phase};
+
+#[component]
+pub fn SetPasscodePage() -> impl IntoView {
+    let app = use_app();
+    let passcode = RwSignal::new(String::new());
+    let confirm = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let busy = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let Some(store) = app.store() else { return };
+        busy.set(true);
+        spawn_local(async move {
+            let result = store
+                .set_passcode(&passcode.get_untracked(), &confirm.get_untracked())
+                .await;
+            let result = match result {
+                Ok(()) => enter(app).await,
+                Err(e) => Err(e),
+            };
+            busy.set(false);
+            if let Err(e) = result {
+                let field = match e {
+                    StoreError::PasscodesDoNotMatch => "confirm",
+                    _ => "passcode",
+                };
+                errors.set(vec![FieldError::new(field, e.to_string())]);
+            }
+        });
+    };
+    view! {
+        <ErrorSummary errors=errors.into() />
+        <h1 class="heading-l">"Set a passcode for this phone"</h1>
+        <p class="body">
+            "Everything the app keeps is encrypted with a key that only your passcode unlocks."
+        </p>
+        <div class="warning-text">
+            <strong>"If you forget your passcode, nobody can recover it. "</strong>
+            "You would delete the app's data on this phone, set a new passcode and import your cohort again."
+        </div>
+        <form on:submit=submit novalidate>
+            <div class="form-group">
+                <label class="label" for="passcode">"Passcode"</label>
+                <p class="hint" id="passcode-hint">{format!("At least {MIN_PASSCODE_LEN} characters.")}</p>
+                <FieldMessage errors=errors.into() field="passcode" />
+                <input class="input" id="passcode" type="password" autocomplete="new-password"
+                    aria-describedby="passcode-hint"
+                    prop:value=move || passcode.get()
+                    on:input=move |ev| passcode.set(event_target_value(&ev)) />
+            </div>
+            <div class="form-group">
+                <label class="label" for="confirm">"Confirm passcode"</label>
+                <FieldMessage errors=errors.into() field="confirm" />
+                <input class="input" id="confirm" type="password" autocomplete="new-password"
+                    prop:value=move || confirm.get()
+                    on:input=move |ev| confirm.set(event_target_value(&ev)) />
+            </div>
+            <button class="button" type="submit" disabled=move || busy.get()>
+                {move || if busy.get() { "Setting passcode…" } else { "Set passcode" }}
+            </button>
+        </form>
+    }
+}
+
+#[component]
+pub fn UnlockPage() -> impl IntoView {
+    let app = use_app();
+    let passcode = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let busy = RwSignal::new(false);
+    let state = RwSignal::new(None::<UnlockState>);
+    let refresh = move || {
+        if let Some(store) = app.store() {
+            spawn_local(async move {
+                state.set(store.unlock_state().await.ok());
+            });
+        }
+    };
+    refresh();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let Some(store) = app.store() else { return };
+        busy.set(true);
+        spawn_local(async move {
+            let result = match store.unlock(&passcode.get_untracked()).await {
+                Ok(()) => enter(app).await,
+                Err(e) => Err(e),
+            };
+            busy.set(false);
+            passcode.set(String::new());
+            match result {
+                Ok(()) => errors.set(vec![]),
+                Err(StoreError::Wiped) => app.phase.set(Phase::SetPasscode),
+                Err(e) => {
+                    errors.set(vec![FieldError::new("passcode", e.to_string())]);
+                    refresh();
+                }
+            }
+        });
+    };
+    let warning = move || {
+        state.get().filter(|s| s.attempts_left <= 3).map(|s| {
+            let records = match s.unexported_records {
+                0 => "There are no records waiting to be exported.".to_string(),
+                1 => "1 record made on this phone has not been exported and would be lost."
+                    .to_string(),
+                n => format!(
+                    "{n} records made on this phone have not been exported and would be lost."
+                ),
+            };
+            view! {
+                <div class="warning-text" role="status">
+                    <strong>{format!(
+                        "{} {} left. After that, everything on this phone is deleted. ",
+                        s.attempts_left,
+                        if s.attempts_left == 1 { "try" } else { "tries" }
+                    )}</strong>
+                    {records}
+                </div>
+            }
+        })
+    };
+    view! {
+        <ErrorSummary errors=errors.into() />
+        <h1 class="heading-l">"Enter your passcode"</h1>
+        <p class="body">"The app is locked. Your records are encrypted on this phone."</p>
+        {warning}
+        <form on:submit=submit novalidate>
+            <div class="form-group">
+                <label class="label" for="passcode">"Passcode"</label>
+                <FieldMessage errors=errors.into() field="passcode" />
+                <input class="input" id="passcode" type="password" autocomplete="current-password"
+                    prop:value=move || passcode.get()
+                    on:input=move |ev| passcode.set(event_target_value(&ev)) />
+            </div>
+            <button class="button" type="submit" disabled=move || busy.get()>
+                {move || if busy.get() { "Unlocking…" } else { "Unlock" }}
+            </button>
+        </form>
+    }
+}

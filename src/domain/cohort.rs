@@ -213,7 +213,7 @@ impl Cohort {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::Cohort;
     use crate::domain::dates::ymd;
     use crate::domain::demo::demo_cohort;
 

@@ -87,10 +87,16 @@ fn nominal_view(c: &Cohort, id: &str, today: chrono::NaiveDate) -> impl IntoView
         .into_iter()
         .map(|(family, cs)| (family, cs.into_iter().cloned().collect::<Vec<_>>()))
         .collect();
+    let nominal_id = n.id.clone();
     view! {
         <A href="/" attr:class="back-link">"Back to cohort"</A>
         <span class="caption">{n.id.clone()}</span>
         <h1 class="heading-l">{n.display_name()}</h1>
+        // What the officer can do for this nominal: one line per action, each a component or a
+        // link styled as a button. `nominal_id` is this nominal's id (a String).
+        <div class="actions">
+            <A href=format!("/nominal/{nominal_id}/contact") attr:class="button">"Log a contact"</A>
+        </div>
         <SummaryList>
             <SummaryRow key="Aliases">{aliases}</SummaryRow>
             <SummaryRow key="Date of birth">{format!("{} (age {})", format_date(n.date_of_birth), n.age_on(today))}</SummaryRow>

@@ -1,8 +1,10 @@
 //! The release-day briefing: the officer goes through every condition with the nominal,
 //! records it on body-worn video, and makes plain that telling probation is not telling police.
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
+
+use super::cohort::Cohort;
 
 /// One condition as gone through with the nominal.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -84,6 +86,36 @@ impl std::fmt::Display for BriefingGap {
     }
 }
 
+/// One task of the briefing's task list, in the order the officer goes through them.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum BriefingTask {
+    /// Explain one live condition and check it was understood.
+    Condition(String),
+    BodyWornVideo,
+    CopyOfOrder,
+    /// Telling probation is not telling police.
+    ProbationPoint,
+}
+
+impl BriefingGap {
+    /// The task where the gap is put right.
+    pub fn task(&self) -> BriefingTask {
+        match self {
+            Self::ConditionNotExplained { condition_id }
+            | Self::ConditionNotUnderstood { condition_id } => {
+                BriefingTask::Condition(condition_id.clone())
+            }
+            Self::BodyWornVideoNotConfirmed | Self::BodyWornVideoReferenceMissing => {
+                BriefingTask::BodyWornVideo
+            }
+            Self::CopyOfOrderNotRecorded | Self::NoReasonCopyNotHandedOver => {
+                BriefingTask::CopyOfOrder
+            }
+            Self::ProbationPointNotConfirmed => BriefingTask::ProbationPoint,
+        }
+    }
+}
+
 /// A briefing cannot be signed off while anything is missing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IncompleteBriefing(pub Vec<BriefingGap>);
@@ -131,6 +163,36 @@ impl Briefing {
             ..Default::default()
         });
         self.conditions.last_mut().expect("just pushed")
+    }
+
+    /// The entry for a condition, if it has been touched.
+    pub fn condition(&self, condition_id: &str) -> Option<&ConditionBriefed> {
+        self.conditions
+            .iter()
+            .find(|c| c.condition_id == condition_id)
+    }
+
+    /// Every task, in order: one per live condition, then body-worn video, the copy of the
+    /// order and the probation point. Signing off comes after them all.
+    pub fn tasks(live_condition_ids: &[String]) -> Vec<BriefingTask> {
+        live_condition_ids
+            .iter()
+            .cloned()
+            .map(BriefingTask::Condition)
+            .chain([
+                BriefingTask::BodyWornVideo,
+                BriefingTask::CopyOfOrder,
+                BriefingTask::ProbationPoint,
+            ])
+            .collect()
+    }
+
+    /// A task is complete when nothing it covers is among the gaps.
+    pub fn task_done(&self, task: &BriefingTask, live_condition_ids: &[String]) -> bool {
+        !self
+            .gaps(live_condition_ids)
+            .iter()
+            .any(|g| &g.task() == task)
     }
 
     /// Everything still missing, in the order the officer goes through it. `live_condition_ids`
@@ -200,126 +262,42 @@ impl Briefing {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::dates::ymd;
-
-    fn at() -> NaiveDateTime {
-        ymd(2026, 11, 24).and_hms_opt(9, 0, 0).unwrap()
+impl Cohort {
+    /// The ids of the conditions in force on `day` for the nominal's order.
+    pub fn live_condition_ids(&self, nominal_id: &str, day: NaiveDate) -> Vec<String> {
+        self.live_conditions(nominal_id, day)
+            .into_iter()
+            .map(|c| c.id.clone())
+            .collect()
     }
 
-    fn live() -> Vec<String> {
-        vec!["C-1".into(), "C-2".into()]
+    /// The signed release-day briefing for the nominal's current order (the latest signed,
+    /// should there be a correction).
+    pub fn signed_briefing(&self, nominal_id: &str, today: NaiveDate) -> Option<&Briefing> {
+        let order = self.order_for(nominal_id, today)?;
+        self.briefings
+            .iter()
+            .filter(|b| b.nominal_id == nominal_id && b.order_id == order.id)
+            .filter_map(|b| b.signed_off.as_ref().map(|s| (s.at, b)))
+            .max_by_key(|(at, _)| *at)
+            .map(|(_, b)| b)
     }
 
-    fn officer() -> SignOff {
-        SignOff {
-            officer_id: "PC-0001".into(),
-            officer_name: "PC Sample".into(),
-            at: at(),
-        }
-    }
-
-    fn complete() -> Briefing {
-        let mut b = Briefing::start("B-1".into(), "N-T1".into(), "O-T1".into(), live(), at());
-        for id in live() {
-            let c = b.condition_mut(&id);
-            c.explained = true;
-            c.understood = true;
-        }
-        b.body_worn_video_on = true;
-        b.body_worn_video_reference = "BWV-TEST-0001".into();
-        b.copy_of_order = CopyOfOrder::HandedOver;
-        b.probation_is_not_police_confirmed = true;
-        b
-    }
-
-    #[test]
-    fn a_new_briefing_lists_every_gap() {
-        let b = Briefing::start("B-1".into(), "N-T1".into(), "O-T1".into(), live(), at());
-        let gaps = b.gaps(&live());
-        assert_eq!(gaps.len(), 4 + 4);
-        assert!(gaps.contains(&BriefingGap::ProbationPointNotConfirmed));
-        assert!(gaps.contains(&BriefingGap::ConditionNotUnderstood {
-            condition_id: "C-2".into()
-        }));
-    }
-
-    #[test]
-    fn complete_briefing_signs_off() {
-        let mut b = complete();
-        assert!(b.is_complete(&live()));
-        assert_eq!(b.conditions_done(&live()), 2);
-        b.sign_off(&live(), officer()).unwrap();
-        assert!(b.signed_off.is_some());
-    }
-
-    #[test]
-    fn cannot_sign_off_with_one_condition_not_understood() {
-        let mut b = complete();
-        b.condition_mut("C-2").understood = false;
-        let err = b.sign_off(&live(), officer()).unwrap_err();
-        assert_eq!(
-            err.0,
-            vec![BriefingGap::ConditionNotUnderstood {
-                condition_id: "C-2".into()
-            }]
-        );
-        assert!(b.signed_off.is_none());
-    }
-
-    #[test]
-    fn a_live_condition_missing_from_the_briefing_is_a_gap() {
-        let b = complete();
-        let mut now_live = live();
-        now_live.push("C-3".into());
-        assert!(b
-            .gaps(&now_live)
-            .contains(&BriefingGap::ConditionNotExplained {
-                condition_id: "C-3".into()
-            }));
-    }
-
-    #[test]
-    fn bwv_needs_a_reference_and_copy_needs_a_reason_when_not_handed_over() {
-        let mut b = complete();
-        b.body_worn_video_reference = "   ".into();
-        assert_eq!(
-            b.gaps(&live()),
-            vec![BriefingGap::BodyWornVideoReferenceMissing]
-        );
-        let mut b = complete();
-        b.copy_of_order = CopyOfOrder::NotHandedOver {
-            reason: String::new(),
+    /// The release-day briefing is due: the nominal has been released (today or before), the
+    /// order is in force today and no briefing on it has been signed off.
+    pub fn briefing_due(&self, nominal_id: &str, today: NaiveDate) -> bool {
+        let Some(nominal) = self.nominal(nominal_id) else {
+            return false;
         };
-        assert_eq!(
-            b.gaps(&live()),
-            vec![BriefingGap::NoReasonCopyNotHandedOver]
-        );
-        b.copy_of_order = CopyOfOrder::NotHandedOver {
-            reason: "Order not yet served by court".into(),
+        let Some(order) = self.order_for(nominal_id, today) else {
+            return false;
         };
-        assert!(b.is_complete(&live()));
-    }
-
-    #[test]
-    fn probation_point_must_be_confirmed() {
-        let mut b = complete();
-        b.probation_is_not_police_confirmed = false;
-        assert_eq!(
-            b.gaps(&live()),
-            vec![BriefingGap::ProbationPointNotConfirmed]
-        );
-    }
-
-    #[test]
-    fn an_incomplete_briefing_survives_a_round_trip_to_resume_later() {
-        let mut b = Briefing::start("B-1".into(), "N-T1".into(), "O-T1".into(), live(), at());
-        b.condition_mut("C-1").explained = true;
-        let json = serde_json::to_string(&b).unwrap();
-        let back: Briefing = serde_json::from_str(&json).unwrap();
-        assert_eq!(back, b);
-        assert_eq!(back.gaps(&live()).len(), 7);
+        nominal.custody.release_date() <= today
+            && order.is_live_on(today)
+            && self.signed_briefing(nominal_id, today).is_none()
     }
 }
+
+#[cfg(test)]
+#[path = "briefing_tests.rs"]
+mod tests;

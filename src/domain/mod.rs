@@ -9,11 +9,13 @@ pub mod briefing;
 pub mod cohort;
 pub mod condition;
 pub mod contact;
+pub mod contact_form;
 pub mod dates;
 pub mod demo;
 pub mod nominal;
 pub mod notification;
 pub mod order;
+pub mod timeline;
 pub mod validation;
 
 pub use attention::{Badge, NominalSummary};
@@ -21,7 +23,7 @@ pub use breach::{
     recommend, BreachReport, EnforcementDecision, EnforcementLevel, IntelligenceAssessment, Reason,
     Recommendation,
 };
-pub use briefing::{Briefing, BriefingGap, ConditionBriefed, CopyOfOrder};
+pub use briefing::{Briefing, BriefingGap, BriefingTask, ConditionBriefed, CopyOfOrder, SignOff};
 pub use cohort::{Cohort, CohortError, ImportSummary, Problem};
 pub use condition::{Condition, Deadline, NotificationDuty, ProvisionFamily};
 pub use contact::{Contact, ContactKind, ContactPlan, ContactStatus};

@@ -99,7 +99,7 @@ async fn a_thousand_nominal_cohort() {
         cohort.to_json().len() / 1024
     );
     let mut imports = Vec::new();
-    for _ in 0..3 {
+    for _ in 0..2 {
         let t = now_ms();
         store.import_cohort(&cohort).await.unwrap();
         imports.push(now_ms() - t);

@@ -213,7 +213,6 @@ impl Cohort {
 
 #[cfg(test)]
 mod tests {
-    use super::Cohort;
     use crate::domain::dates::ymd;
     use crate::domain::demo::demo_cohort;
 

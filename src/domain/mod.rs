@@ -5,6 +5,7 @@
 
 pub mod attention;
 pub mod breach;
+pub mod breach_form;
 pub mod briefing;
 pub mod cohort;
 pub mod condition;
@@ -14,6 +15,7 @@ pub mod dates;
 pub mod demo;
 pub mod nominal;
 pub mod notification;
+pub mod notification_form;
 pub mod order;
 pub mod timeline;
 pub mod validation;

@@ -1,5 +1,6 @@
 //! One page per route, plus the passcode screens the gate shows while locked.
 
+mod briefing;
 mod cohort;
 mod device;
 mod gate;
@@ -8,6 +9,7 @@ mod nominal;
 mod not_found;
 mod welcome;
 
+pub use briefing::BriefingPage;
 pub use cohort::CohortPage;
 pub use device::DevicePage;
 pub use gate::Gate;

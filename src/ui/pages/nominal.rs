@@ -96,6 +96,7 @@ fn nominal_view(c: &Cohort, id: &str, today: chrono::NaiveDate) -> impl IntoView
         // link styled as a button. `nominal_id` is this nominal's id (a String).
         <div class="actions">
             <A href=format!("/nominal/{nominal_id}/contact") attr:class="button">"Log a contact"</A>
+            <super::briefing::BriefingAction nominal_id=nominal_id.clone() />
         </div>
         <SummaryList>
             <SummaryRow key="Aliases">{aliases}</SummaryRow>

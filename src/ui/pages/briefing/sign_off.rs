@@ -1,0 +1,274 @@
+//! Check answers and sign off; and the confirmation once signed. Signing off is refused while
+//! anything is missing: every gap is listed, each a link to the task that puts it right, and
+//! nothing recorded is lost.
+
+use gloo::timers::callback::Interval;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+
+use super::flow::{use_flow, Flow};
+use super::{task_path, BackToTasks, SavedStatus, Step};
+use crate::domain::briefing::IncompleteBriefing;
+use crate::domain::dates::format_date_time;
+use crate::domain::{Briefing, BriefingGap, BriefingTask, CopyOfOrder, SignOff};
+use crate::ui::{device_now, use_app};
+
+/// The field on a task page that puts a gap right.
+fn field_of(gap: &BriefingGap) -> &'static str {
+    match gap {
+        BriefingGap::ConditionNotExplained { .. } => "explained",
+        BriefingGap::ConditionNotUnderstood { .. } => "understood",
+        BriefingGap::BodyWornVideoNotConfirmed => "bwv-on",
+        BriefingGap::BodyWornVideoReferenceMissing => "bwv-reference",
+        BriefingGap::CopyOfOrderNotRecorded => "copy-yes",
+        BriefingGap::NoReasonCopyNotHandedOver => "copy-reason",
+        BriefingGap::ProbationPointNotConfirmed => "probation-point",
+    }
+}
+
+/// Each gap as (link, message). A condition's gap names the condition.
+fn gap_links(flow: Flow, gaps: &[BriefingGap]) -> Vec<(String, String)> {
+    let id = flow.nominal_id.get_value();
+    gaps.iter()
+        .map(|gap| {
+            let href = format!("{}#{}", task_path(&id, &gap.task()), field_of(gap));
+            let message = match gap.task() {
+                BriefingTask::Condition(cid) => {
+                    let summary = flow.live.with_untracked(|cs| {
+                        cs.iter()
+                            .find(|c| c.id == cid)
+                            .map(|c| c.summary.trim_end_matches('.').to_string())
+                            .unwrap_or(cid)
+                    });
+                    format!("{gap}: “{summary}”")
+                }
+                _ => gap.to_string(),
+            };
+            (href, message)
+        })
+        .collect()
+}
+
+#[component]
+pub fn SignOffStep(name: String) -> impl IntoView {
+    let app = use_app();
+    let flow = use_flow();
+    let id = flow.nominal_id.get_value();
+    let officer = app.officer();
+    let now = RwSignal::new(device_now());
+    let clock = Interval::new(15_000, move || {
+        let _ = now.try_set(device_now());
+    });
+    // Dropped (stopped) with the page.
+    StoredValue::new_local(clock);
+    let problems = RwSignal::new(Vec::<(String, String)>::new());
+    let busy = RwSignal::new(false);
+    let navigate = use_navigate();
+    let sign = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let Some(mut briefing) = flow.briefing.get_untracked() else {
+            return;
+        };
+        let officer = app.officer();
+        let signed = SignOff {
+            officer_id: officer.id,
+            officer_name: officer.name,
+            at: device_now(),
+        };
+        if let Err(IncompleteBriefing(gaps)) = briefing.sign_off(&flow.live_ids(), signed) {
+            flow.show_gaps.set(true);
+            problems.set(gap_links(flow, &gaps));
+            return;
+        }
+        let Some(store) = app.store() else { return };
+        busy.set(true);
+        problems.set(vec![]);
+        let key = flow.key();
+        let done = Step::SignedOff.path(&flow.nominal_id.get_value());
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            flow.close().await;
+            match store.record_briefing(&briefing, Some(&key)).await {
+                Ok(_) => {
+                    app.cohort.update(|c| c.briefings.push(briefing));
+                    navigate(
+                        &done,
+                        NavigateOptions {
+                            replace: true,
+                            ..Default::default()
+                        },
+                    );
+                }
+                Err(e) => {
+                    flow.reopen();
+                    let _ = busy.try_set(false);
+                    let _ = problems.try_set(vec![(
+                        "#sign-off".into(),
+                        format!("The briefing was not signed off: {e}"),
+                    )]);
+                }
+            }
+        });
+    };
+    let conditions = flow
+        .live
+        .get_untracked()
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let cid = c.id.clone();
+            let state = move || {
+                flow.read(|b| match b.condition(&cid) {
+                    Some(e) if e.explained && e.understood => "Explained and understood",
+                    Some(e) if e.explained => "Explained, not yet understood",
+                    Some(e) if e.understood => "Understood, not marked as explained",
+                    _ => "Not gone through",
+                })
+            };
+            let cid = c.id.clone();
+            let question = move || flow.read(|b| b.condition(&cid).map(|e| e.question.trim().to_string()).unwrap_or_default());
+            let href = task_path(&id, &BriefingTask::Condition(c.id.clone()));
+            view! {
+                <Row label=c.summary.clone() href change=format!("condition {}", i + 1)>
+                    <p class="summary-list__line">{state}</p>
+                    {move || {
+                        let q = question();
+                        (!q.is_empty()).then(|| view! { <p class="summary-list__line hint">"Question: " {q}</p> })
+                    }}
+                </Row>
+            }
+        })
+        .collect_view();
+    let video = move || {
+        flow.read(
+            |b| match (b.body_worn_video_on, b.body_worn_video_reference.trim()) {
+                (true, "") => "Recording, no reference entered".to_string(),
+                (true, r) => format!("Recording, reference {r}"),
+                (false, "") => "Not confirmed".to_string(),
+                (false, r) => format!("Not confirmed as recording (reference {r})"),
+            },
+        )
+    };
+    let copy = move || {
+        flow.read(|b| match &b.copy_of_order {
+            CopyOfOrder::NotRecorded => "Not recorded".to_string(),
+            CopyOfOrder::HandedOver => "Handed over".to_string(),
+            CopyOfOrder::NotHandedOver { reason } if reason.trim().is_empty() => {
+                "Not handed over, no reason given".to_string()
+            }
+            CopyOfOrder::NotHandedOver { reason } => format!("Not handed over: {}", reason.trim()),
+        })
+    };
+    let probation = move || {
+        if flow.read(|b| b.probation_is_not_police_confirmed) {
+            "Said and understood"
+        } else {
+            "Not confirmed"
+        }
+    };
+    let path = |task| task_path(&id, &task);
+    view! {
+        <GapSummary problems />
+        <BackToTasks />
+        <span class="caption">{name}</span>
+        <h1 class="heading-l">"Check your answers and sign off"</h1>
+        <h2 class="heading-m">"Conditions"</h2>
+        <dl class="summary-list">{conditions}</dl>
+        <h2 class="heading-m">"Before you finish"</h2>
+        <dl class="summary-list">
+            <Row label="Body-worn video" href=path(BriefingTask::BodyWornVideo) change="body-worn video">{video}</Row>
+            <Row label="Copy of the order" href=path(BriefingTask::CopyOfOrder) change="copy of the order">{copy}</Row>
+            <Row label="Telling probation is not telling police" href=path(BriefingTask::ProbationPoint) change="the probation point">{probation}</Row>
+        </dl>
+        <h2 class="heading-m">"Sign off"</h2>
+        <dl class="summary-list">
+            <div class="summary-list__row">
+                <dt class="summary-list__key">"Officer"</dt>
+                <dd class="summary-list__value">{officer.name}</dd>
+            </div>
+            <div class="summary-list__row">
+                <dt class="summary-list__key">"Time"</dt>
+                <dd class="summary-list__value">{move || format_date_time(now.get())}</dd>
+            </div>
+        </dl>
+        <form on:submit=sign novalidate>
+            <p class="body">"By signing off you confirm that you went through every condition above with the nominal, on body-worn video."</p>
+            <button class="button" type="submit" id="sign-off" disabled=move || busy.get()>
+                {move || if busy.get() { "Signing off…" } else { "Sign off briefing" }}
+            </button>
+        </form>
+        <SavedStatus />
+    }
+}
+
+/// A check-answers row with a "Change" link to its task.
+#[component]
+fn Row(
+    #[prop(into)] label: String,
+    href: String,
+    #[prop(into)] change: String,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="summary-list__row summary-list__row--actions">
+            <dt class="summary-list__key">{label}</dt>
+            <dd class="summary-list__value">{children()}</dd>
+            <dd class="summary-list__actions">
+                <A href>"Change"<span class="visually-hidden">{format!(" {change}")}</span></A>
+            </dd>
+        </div>
+    }
+}
+
+/// The GOV.UK error summary, with each problem linking to the task that puts it right.
+#[component]
+fn GapSummary(problems: RwSignal<Vec<(String, String)>>) -> impl IntoView {
+    let node = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if !problems.with(Vec::is_empty) {
+            if let Some(el) = node.get() {
+                let _ = el.focus();
+            }
+        }
+    });
+    view! {
+        <Show when=move || !problems.with(Vec::is_empty)>
+            <div class="error-summary" role="alert" tabindex="-1" node_ref=node aria-labelledby="gap-summary-title">
+                <h2 class="error-summary__title" id="gap-summary-title">"You cannot sign off yet"</h2>
+                <p class="body">"Everything you recorded is kept. Put these right, then sign off:"</p>
+                <ul class="error-summary__list">
+                    {move || problems.get().into_iter().map(|(href, message)| {
+                        view! { <li><A href>{message}</A></li> }
+                    }).collect_view()}
+                </ul>
+            </div>
+        </Show>
+    }
+}
+
+/// The briefing is signed off: it is a record on the nominal's timeline and in the outbox.
+#[component]
+pub fn SignedOff(briefing: Briefing, name: String) -> impl IntoView {
+    let id = briefing.nominal_id.clone();
+    let when = briefing
+        .signed_off
+        .as_ref()
+        .map(|s| format!("{} by {}", format_date_time(s.at), s.officer_name))
+        .unwrap_or_default();
+    view! {
+        <div class="panel panel--confirmation">
+            <h1 class="heading-l">"Briefing signed off"</h1>
+            <p class="body">{when}</p>
+        </div>
+        <p class="body">
+            {format!("The release-day briefing is on {name}'s timeline and waiting to be sent to the team with your other records.")}
+        </p>
+        <p class="body"><A href=format!("/nominal/{id}")>{format!("Back to {name}")}</A></p>
+    }
+}

@@ -5,7 +5,8 @@
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-use super::contact::{Contact, ContactKind, ContactOutcome};
+use super::contact::{Contact, ContactKind, ContactOutcome, ContactStatus};
+use super::dates::{format_date, relative_days};
 
 /// Longest notes accepted, in characters.
 pub const MAX_NOTES_CHARS: usize = 5_000;
@@ -21,12 +22,17 @@ pub struct ContactDraft {
     pub concerns: bool,
     /// The contact is happening now: the time is taken when it is saved.
     pub now: bool,
-    /// When not now: the date as typed, `yyyy-mm-dd` (an HTML date input's value).
+    /// When not now: the date and time as typed (en-GB order: day, month, year; 24-hour clock).
     #[serde(default)]
-    pub date: String,
-    /// When not now: the time as typed, `HH:MM`.
+    pub day: String,
     #[serde(default)]
-    pub time: String,
+    pub month: String,
+    #[serde(default)]
+    pub year: String,
+    #[serde(default)]
+    pub hour: String,
+    #[serde(default)]
+    pub minute: String,
     #[serde(default)]
     pub notes: String,
 }
@@ -54,8 +60,11 @@ impl ContactDraft {
             seen: true,
             concerns: false,
             now: true,
-            date: String::new(),
-            time: String::new(),
+            day: String::new(),
+            month: String::new(),
+            year: String::new(),
+            hour: String::new(),
+            minute: String::new(),
             notes: String::new(),
         }
     }
@@ -68,54 +77,76 @@ impl ContactDraft {
         }
     }
 
+    /// Fill an empty date and time with `now`, so an earlier time today needs only the hour
+    /// changed. Anything already typed is kept.
+    pub fn fill_when(&mut self, now: NaiveDateTime) {
+        let parts = [&self.day, &self.month, &self.year, &self.hour, &self.minute];
+        if parts.iter().all(|p| p.trim().is_empty()) {
+            self.day = now.format("%-d").to_string();
+            self.month = now.format("%-m").to_string();
+            self.year = now.format("%Y").to_string();
+            self.hour = now.format("%H").to_string();
+            self.minute = now.format("%M").to_string();
+        }
+    }
+
+    fn date(&self) -> Result<NaiveDate, &'static str> {
+        let (d, m, y) = (self.day.trim(), self.month.trim(), self.year.trim());
+        match (d.is_empty(), m.is_empty(), y.is_empty()) {
+            (true, true, true) => return Err("Enter the date of the contact"),
+            (true, _, _) => return Err("Date of the contact must include a day"),
+            (_, true, _) => return Err("Date of the contact must include a month"),
+            (_, _, true) => return Err("Date of the contact must include a year"),
+            _ => {}
+        }
+        if y.len() != 4 {
+            return Err("Year must include 4 numbers");
+        }
+        match (d.parse::<u32>(), m.parse::<u32>(), y.parse::<i32>()) {
+            (Ok(d), Ok(m), Ok(y)) => {
+                NaiveDate::from_ymd_opt(y, m, d).ok_or("Date of the contact must be a real date")
+            }
+            _ => Err("Date of the contact must be a real date"),
+        }
+    }
+
+    fn time(&self) -> Result<NaiveTime, &'static str> {
+        let (h, m) = (self.hour.trim(), self.minute.trim());
+        match (h.is_empty(), m.is_empty()) {
+            (true, true) => return Err("Enter the time of the contact"),
+            (true, false) => return Err("Time of the contact must include an hour"),
+            (false, true) => return Err("Time of the contact must include minutes"),
+            _ => {}
+        }
+        match (h.parse::<u32>(), m.parse::<u32>()) {
+            (Ok(h), Ok(m)) => NaiveTime::from_hms_opt(h, m, 0)
+                .ok_or("Time of the contact must be a real time, from 00:00 to 23:59"),
+            _ => Err("Time of the contact must be a real time, from 00:00 to 23:59"),
+        }
+    }
+
     /// The moment the contact took place, or what is wrong with the date and time typed.
     fn when(&self, now: NaiveDateTime) -> Result<NaiveDateTime, Vec<ContactProblem>> {
         if self.now {
             return Ok(now);
         }
-        let mut problems = Vec::new();
-        let problem = |field, message| ContactProblem { field, message };
-        let date = match self.date.trim() {
-            "" => {
-                problems.push(problem(ContactField::Date, "Enter the date of the contact"));
-                None
+        match (self.date(), self.time()) {
+            (Ok(d), Ok(t)) if d.and_time(t) > now => Err(vec![ContactProblem {
+                field: ContactField::Date,
+                message: "Date and time of the contact must be now or in the past",
+            }]),
+            (Ok(d), Ok(t)) => Ok(d.and_time(t)),
+            (date, time) => {
+                let date = date.err().map(|message| ContactProblem {
+                    field: ContactField::Date,
+                    message,
+                });
+                let time = time.err().map(|message| ContactProblem {
+                    field: ContactField::Time,
+                    message,
+                });
+                Err(date.into_iter().chain(time).collect())
             }
-            d => match NaiveDate::parse_from_str(d, "%Y-%m-%d") {
-                Ok(d) => Some(d),
-                Err(_) => {
-                    problems.push(problem(
-                        ContactField::Date,
-                        "Date of the contact must be a real date",
-                    ));
-                    None
-                }
-            },
-        };
-        let time = match self.time.trim() {
-            "" => {
-                problems.push(problem(ContactField::Time, "Enter the time of the contact"));
-                None
-            }
-            t => match NaiveTime::parse_from_str(t, "%H:%M")
-                .or_else(|_| NaiveTime::parse_from_str(t, "%H:%M:%S"))
-            {
-                Ok(t) => Some(t),
-                Err(_) => {
-                    problems.push(problem(
-                        ContactField::Time,
-                        "Time of the contact must be a real time, like 09:30 or 14:15",
-                    ));
-                    None
-                }
-            },
-        };
-        match (date, time) {
-            (Some(d), Some(t)) if d.and_time(t) > now => Err(vec![problem(
-                ContactField::Date,
-                "Date and time of the contact must be now or in the past",
-            )]),
-            (Some(d), Some(t)) if problems.is_empty() => Ok(d.and_time(t)),
-            _ => Err(problems),
         }
     }
 
@@ -172,6 +203,27 @@ pub fn usual_contact_kind(contacts: &[Contact]) -> ContactKind {
         .filter(|c| c.seen)
         .max_by_key(|c| c.at)
         .map_or(ContactKind::HomeVisit, |c| c.kind)
+}
+
+/// The next contact due, in words: "8 Dec 2026 (in 14 days)", "4 Nov 2026: overdue by 20 days".
+pub fn next_due_text(status: ContactStatus, today: NaiveDate) -> String {
+    match status {
+        ContactStatus::NotDueUntilRelease { release_on } => format!(
+            "None until release on {} ({})",
+            format_date(release_on),
+            relative_days(today, release_on)
+        ),
+        ContactStatus::Due { on } => {
+            format!("{} ({})", format_date(on), relative_days(today, on))
+        }
+        ContactStatus::DueToday => format!("Today, {}", format_date(today)),
+        ContactStatus::Overdue { since, days: 1 } => {
+            format!("{}: overdue by 1 day", format_date(since))
+        }
+        ContactStatus::Overdue { since, days } => {
+            format!("{}: overdue by {days} days", format_date(since))
+        }
+    }
 }
 
 #[cfg(test)]

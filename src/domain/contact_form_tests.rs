@@ -83,55 +83,98 @@ fn concerns_must_be_described() {
     assert_eq!(c.notes, "Unknown car outside.");
 }
 
+fn at(day: &str, month: &str, year: &str, hour: &str, minute: &str) -> ContactDraft {
+    ContactDraft {
+        now: false,
+        day: day.into(),
+        month: month.into(),
+        year: year.into(),
+        hour: hour.into(),
+        minute: minute.into(),
+        ..ContactDraft::routine(ContactKind::OfficeReport)
+    }
+}
+
+fn messages(d: &ContactDraft) -> Vec<&'static str> {
+    save(d)
+        .unwrap_err()
+        .into_iter()
+        .map(|p| p.message)
+        .collect()
+}
+
 #[test]
 fn an_earlier_time_is_checked_and_kept_as_typed() {
-    let earlier = ContactDraft {
-        now: false,
-        date: "2026-11-23".into(),
-        time: "09:30".into(),
-        ..ContactDraft::routine(ContactKind::OfficeReport)
-    };
     assert_eq!(
-        save(&earlier).unwrap().at,
+        save(&at("23", "11", "2026", "9", "30")).unwrap().at,
         ymd(2026, 11, 23).and_hms_opt(9, 30, 0).unwrap()
     );
-
-    let missing = ContactDraft {
-        date: String::new(),
-        time: String::new(),
-        ..earlier.clone()
-    };
+    assert_eq!(
+        save(&at(" 05 ", "1", "2026", "00", "00")).unwrap().at,
+        ymd(2026, 1, 5).and_hms_opt(0, 0, 0).unwrap()
+    );
+    let missing = at("", "", "", "", "");
     assert_eq!(
         fields(save(&missing).unwrap_err()),
         vec![ContactField::Date, ContactField::Time]
     );
-
-    let nonsense = ContactDraft {
-        date: "2026-02-30".into(),
-        time: "25:00".into(),
-        ..earlier.clone()
-    };
-    let problems = save(&nonsense).unwrap_err();
-    assert_eq!(problems[0].message, "Date of the contact must be a real date");
-    assert_eq!(problems[1].field, ContactField::Time);
-
-    let future = ContactDraft {
-        date: "2026-11-24".into(),
-        time: "14:06".into(),
-        ..earlier.clone()
-    };
     assert_eq!(
-        save(&future).unwrap_err()[0].message,
-        "Date and time of the contact must be now or in the past"
+        messages(&missing),
+        vec![
+            "Enter the date of the contact",
+            "Enter the time of the contact"
+        ]
     );
+    assert_eq!(
+        messages(&at("23", "", "2026", "", "30")),
+        vec![
+            "Date of the contact must include a month",
+            "Time of the contact must include an hour"
+        ]
+    );
+    assert_eq!(
+        messages(&at("30", "2", "2026", "25", "00")),
+        vec![
+            "Date of the contact must be a real date",
+            "Time of the contact must be a real time, from 00:00 to 23:59"
+        ]
+    );
+    assert_eq!(
+        messages(&at("23", "11", "26", "10", "x")),
+        vec![
+            "Year must include 4 numbers",
+            "Time of the contact must be a real time, from 00:00 to 23:59"
+        ]
+    );
+    let future = at("24", "11", "2026", "14", "06");
+    assert_eq!(
+        messages(&future),
+        vec!["Date and time of the contact must be now or in the past"]
+    );
+    assert_eq!(fields(save(&future).unwrap_err()), vec![ContactField::Date]);
     // The draft itself is untouched by validation.
-    assert_eq!(future.time, "14:06");
+    assert_eq!(future.minute, "06");
+}
+
+#[test]
+fn choosing_earlier_fills_in_now_but_never_overwrites() {
+    let mut d = ContactDraft::routine(ContactKind::HomeVisit);
+    d.fill_when(now());
+    assert_eq!(
+        (d.day.as_str(), d.month.as_str(), d.year.as_str()),
+        ("24", "11", "2026")
+    );
+    assert_eq!((d.hour.as_str(), d.minute.as_str()), ("14", "05"));
+    d.hour = "9".into();
+    d.minute = String::new();
+    d.fill_when(now());
+    assert_eq!((d.hour.as_str(), d.minute.as_str()), ("9", ""));
 }
 
 #[test]
 fn now_ignores_any_date_left_in_the_form() {
     let d = ContactDraft {
-        date: "not a date".into(),
+        day: "99".into(),
         ..ContactDraft::routine(ContactKind::Video)
     };
     assert_eq!(save(&d).unwrap().at, now());
@@ -175,4 +218,30 @@ fn a_draft_survives_its_json_form() {
     };
     let back: ContactDraft = serde_json::from_str(&serde_json::to_string(&d).unwrap()).unwrap();
     assert_eq!(back, d);
+}
+
+#[test]
+fn next_due_in_words() {
+    let today = ymd(2026, 11, 24);
+    let text = |s| next_due_text(s, today);
+    assert_eq!(
+        text(ContactStatus::Due {
+            on: ymd(2026, 12, 8)
+        }),
+        "8 Dec 2026 (in 14 days)"
+    );
+    assert_eq!(text(ContactStatus::DueToday), "Today, 24 Nov 2026");
+    assert_eq!(
+        text(ContactStatus::Overdue {
+            since: ymd(2026, 11, 4),
+            days: 20
+        }),
+        "4 Nov 2026: overdue by 20 days"
+    );
+    assert_eq!(
+        text(ContactStatus::NotDueUntilRelease {
+            release_on: ymd(2026, 11, 28)
+        }),
+        "None until release on 28 Nov 2026 (in 4 days)"
+    );
 }

@@ -92,10 +92,8 @@ fn contact_entry(c: &Contact) -> TimelineEntry {
         ContactOutcome::ConcernsRecorded => ("Seen, concerns recorded", Tone::Warning),
         ContactOutcome::NotSeen => ("Not seen", Tone::Urgent),
     };
-    let mut e = TimelineEntry::new(EntryKind::Contact, &c.id, c.at, c.kind.label())
-        .tag(tag, tone)
-        .fact("Seen", if c.seen { "Yes" } else { "No" })
-        .fact("Outcome", c.outcome.label());
+    // The tag says both whether they were seen and the outcome.
+    let mut e = TimelineEntry::new(EntryKind::Contact, &c.id, c.at, c.kind.label()).tag(tag, tone);
     if !c.notes.trim().is_empty() {
         e = e.fact("Notes", c.notes.trim());
     }
@@ -105,7 +103,13 @@ fn contact_entry(c: &Contact) -> TimelineEntry {
 
 /// The timeliness of a notification as a tag.
 pub fn timeliness_tag(t: Timeliness) -> Option<(String, Tone)> {
-    let days = |n: i64| if n == 1 { "1 day".into() } else { format!("{n} days") };
+    let days = |n: i64| {
+        if n == 1 {
+            "1 day".into()
+        } else {
+            format!("{n} days")
+        }
+    };
     match t {
         Timeliness::NoDeadline => None,
         Timeliness::InTime { .. } => Some(("In time".into(), Tone::Good)),
@@ -129,14 +133,19 @@ fn notification_entry(c: &Cohort, n: &Notification, today: NaiveDate) -> Timelin
         NotificationKind::TravelRequest => "Travel starts",
         _ => "Happened",
     };
-    let mut e = TimelineEntry::new(EntryKind::Notification, &n.id, n.recorded_at, n.kind.label())
-        .fact("What was notified", n.details.clone())
-        .fact(happened, format_date(n.event_on))
-        .fact(
-            "Police told",
-            n.notified_on
-                .map_or_else(|| "Not yet".to_string(), format_date),
-        );
+    let mut e = TimelineEntry::new(
+        EntryKind::Notification,
+        &n.id,
+        n.recorded_at,
+        n.kind.label(),
+    )
+    .fact("What was notified", n.details.clone())
+    .fact(happened, format_date(n.event_on))
+    .fact(
+        "Police told",
+        n.notified_on
+            .map_or_else(|| "Not yet".to_string(), format_date),
+    );
     match timeliness {
         Timeliness::InTime { last_day }
         | Timeliness::Late { last_day, .. }
@@ -160,7 +169,12 @@ fn briefing_entry(b: &Briefing) -> TimelineEntry {
         .iter()
         .filter(|c| c.explained && c.understood)
         .count();
-    let e = TimelineEntry::new(EntryKind::Briefing, &b.id, b.started_at, "Release-day briefing");
+    let e = TimelineEntry::new(
+        EntryKind::Briefing,
+        &b.id,
+        b.started_at,
+        "Release-day briefing",
+    );
     let e = match &b.signed_off {
         Some(s) => e.tag("Signed off", Tone::Good).fact(
             "Signed off",

@@ -95,9 +95,8 @@ fn contacts_show_seen_outcome_and_notes() {
     assert_eq!(t[0].title, "Phone call");
     assert_eq!(t[0].when(), "24 Nov 2026, 09:00");
     assert_eq!(t[0].tag, Some(("Not seen".into(), Tone::Urgent)));
-    assert_eq!(fact(&t[0], "Seen"), Some("No"));
     assert_eq!(fact(&t[0], "Notes"), Some("No answer; voicemail left."));
-    assert_eq!(fact(&t[1], "Outcome"), Some("No concerns"));
+    assert_eq!(t[1].tag, Some(("Seen, no concerns".into(), Tone::Good)));
     assert_eq!(fact(&t[1], "Notes"), None);
 }
 
@@ -130,7 +129,10 @@ fn briefings_in_progress_and_signed_off() {
     c.briefings.push(b.clone());
     let t = c.timeline("N-0001", today());
     assert_eq!(t[0].tag, Some(("In progress".into(), Tone::Warning)));
-    assert_eq!(fact(&t[0], "Body-worn video reference"), Some("Not recorded"));
+    assert_eq!(
+        fact(&t[0], "Body-worn video reference"),
+        Some("Not recorded")
+    );
     assert_eq!(fact(&t[0], "Copy of order"), Some("Not recorded"));
 
     for x in &mut b.conditions {
@@ -154,7 +156,10 @@ fn briefings_in_progress_and_signed_off() {
         fact(&t[0], "Signed off"),
         Some("24 Nov 2026, 10:30 by PC Demo Officer")
     );
-    assert_eq!(fact(&t[0], "Body-worn video reference"), Some("BWV-DEMO-42"));
+    assert_eq!(
+        fact(&t[0], "Body-worn video reference"),
+        Some("BWV-DEMO-42")
+    );
     let done = format!("{n} of {n}");
     assert_eq!(
         fact(&t[0], "Conditions explained and understood"),

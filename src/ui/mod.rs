@@ -84,6 +84,7 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=pages::NotFound>
                         <Route path=path!("/") view=pages::CohortPage />
                         <Route path=path!("/nominal/:id") view=pages::NominalPage />
+                        <Route path=path!("/nominal/:id/contact") view=pages::ContactPage />
                         <Route path=path!("/nominal/:id/briefing/*step") view=pages::BriefingPage />
                         <Route path=path!("/device") view=pages::DevicePage />
                     </Routes>

@@ -6,6 +6,7 @@ mod error_summary;
 mod header;
 mod import_cohort;
 mod summary_list;
+mod timeline;
 
 pub use badge::{BadgeTag, RiskTag};
 pub use condition_card::ConditionCard;
@@ -13,3 +14,4 @@ pub use error_summary::{ErrorSummary, FieldError, FieldMessage};
 pub use header::Header;
 pub use import_cohort::ImportCohort;
 pub use summary_list::{SummaryList, SummaryRow};
+pub use timeline::Timeline;

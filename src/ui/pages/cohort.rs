@@ -38,13 +38,24 @@ pub fn CohortPage() -> impl IntoView {
                 on:input=move |ev| query.set(event_target_value(&ev))
             />
         </div>
-        <p class="body-s" role="status">
+        <p
+            class=move || if shown.with(Vec::is_empty) { "body cohort-none" } else { "body-s" }
+            role="status"
+        >
             {move || {
                 let n = shown.with(Vec::len);
                 let total = list.with(Vec::len);
-                if n == total { format!("{total} nominals") } else { format!("{n} of {total} nominals") }
+                if n == 0 && total > 0 {
+                    format!("No nominals match \u{201c}{}\u{201d}", query.get().trim())
+                } else {
+                    let noun = if total == 1 { "nominal" } else { "nominals" };
+                    if n == total { format!("{total} {noun}") } else { format!("{n} of {total} {noun}") }
+                }
             }}
         </p>
+        <Show when=move || shown.with(Vec::is_empty) && !list.with(Vec::is_empty)>
+            <p class="body">"Check the spelling, or search by another name, an alias or the order reference."</p>
+        </Show>
         <ul class="cohort-list">
             <For each=move || shown.get() key=|s| s.id.clone() let:summary>
                 <CohortRow summary />

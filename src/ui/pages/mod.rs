@@ -2,6 +2,7 @@
 
 mod briefing;
 mod cohort;
+mod contact;
 mod device;
 mod gate;
 mod lock;
@@ -11,6 +12,7 @@ mod welcome;
 
 pub use briefing::BriefingPage;
 pub use cohort::CohortPage;
+pub use contact::ContactPage;
 pub use device::DevicePage;
 pub use gate::Gate;
 pub use nominal::NominalPage;

@@ -1,14 +1,21 @@
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::domain::condition::group_by_family;
-use crate::domain::dates::format_date;
-use crate::domain::{Cohort, CustodyStatus};
-use crate::ui::components::{ConditionCard, RiskTag, SummaryList, SummaryRow};
+use crate::domain::contact_form::next_due_text;
+use crate::domain::dates::{format_date, format_date_time};
+use crate::domain::timeline::TimelineEntry;
+use crate::domain::{
+    Cohort, Condition, ContactPlan, ContactStatus, CustodyStatus, Nominal, Order, ProvisionFamily,
+};
+use crate::ui::components::{ConditionCard, RiskTag, SummaryList, SummaryRow, Timeline};
 use crate::ui::use_app;
 
-/// Review before a visit: who they are, the order, and its conditions by family.
+/// Review before a visit: who they are, what to do, their contact plan, the order, its
+/// conditions by family and their history. Everything comes from the cohort in memory, so the
+/// page works offline.
 #[component]
 pub fn NominalPage() -> impl IntoView {
     let app = use_app();
@@ -17,21 +24,88 @@ pub fn NominalPage() -> impl IntoView {
     move || {
         let today = app.today.get();
         let id = id();
-        app.cohort.with(|c| match c.nominal(&id) {
-            Some(_) => nominal_view(c, &id, today).into_any(),
+        match app.cohort.with(|c| NominalData::gather(c, &id, today)) {
+            Some(data) => nominal_view(data, today).into_any(),
             None => view! {
                 <h1 class="heading-l">"Nominal not found"</h1>
                 <p class="body">"This nominal is not in the cohort on this device."</p>
                 <p class="body"><A href="/">"Back to the cohort"</A></p>
             }
             .into_any(),
+        }
+    }
+}
+
+/// Everything the page shows, taken out of the cohort in one read.
+struct NominalData {
+    nominal: Nominal,
+    order: Option<Order>,
+    conditions: Vec<Condition>,
+    plan: Option<ContactPlan>,
+    contact: Option<ContactStatus>,
+    last_seen: Option<String>,
+    timeline: Vec<TimelineEntry>,
+}
+
+impl NominalData {
+    fn gather(c: &Cohort, id: &str, today: NaiveDate) -> Option<Self> {
+        let nominal = c.nominal(id)?.clone();
+        let order = c.order_for(id, today).cloned();
+        let conditions = order
+            .as_ref()
+            .map(|o| c.conditions_of(&o.id).into_iter().cloned().collect())
+            .unwrap_or_default();
+        let last_seen = c
+            .contacts_of(id)
+            .into_iter()
+            .filter(|k| k.seen)
+            .max_by_key(|k| k.at)
+            .map(|k| format!("{}, {}", format_date_time(k.at), k.kind.label()));
+        Some(Self {
+            order,
+            conditions,
+            plan: c.plan_for(id).cloned(),
+            contact: c.contact_status(id, today),
+            last_seen,
+            timeline: c.timeline(id, today),
+            nominal,
         })
     }
 }
 
-fn nominal_view(c: &Cohort, id: &str, today: chrono::NaiveDate) -> impl IntoView {
-    let n = c.nominal(id).cloned().expect("checked by caller");
-    let order = c.order_for(id, today).cloned();
+fn nominal_view(d: NominalData, today: NaiveDate) -> impl IntoView {
+    let n = &d.nominal;
+    let nominal_id = n.id.clone();
+    view! {
+        <A href="/" attr:class="back-link">"Back to cohort"</A>
+        <span class="caption">{n.id.clone()}</span>
+        <h1 class="heading-l">{n.display_name()}</h1>
+        // What the officer can do for this nominal: one line per action, each a component or a
+        // link styled as a button. `nominal_id` is this nominal's id (a String).
+        <div class="actions">
+            <A href=format!("/nominal/{nominal_id}/contact") attr:class="button">"Log a contact"</A>
+            <super::briefing::BriefingAction nominal_id=nominal_id.clone() />
+        </div>
+        <nav class="contents" aria-label="On this page">
+            <a href="#contact">"Contact"</a>
+            <a href="#order">"Order"</a>
+            <a href="#conditions">"Conditions"</a>
+            <a href="#history">"History"</a>
+        </nav>
+        {who(n, today)}
+        <h2 class="heading-m" id="contact">"Contact"</h2>
+        {contact_rows(d.plan, d.contact, d.last_seen, today)}
+        <h2 class="heading-m" id="order">"Order"</h2>
+        {order_rows(d.order.as_ref(), today)}
+        <h2 class="heading-m" id="conditions">"Conditions"</h2>
+        {conditions_view(d.order.as_ref(), d.conditions, today)}
+        <h2 class="heading-m" id="history">"History"</h2>
+        <p class="hint">"Newest first."</p>
+        <Timeline entries=d.timeline />
+    }
+}
+
+fn who(n: &Nominal, today: NaiveDate) -> impl IntoView {
     let aliases = if n.aliases.is_empty() {
         "None known".to_string()
     } else {
@@ -44,72 +118,137 @@ fn nominal_view(c: &Cohort, id: &str, today: chrono::NaiveDate) -> impl IntoView
         }),
         _ => None,
     };
-    let order_rows = match &order {
-        Some(o) => {
-            let status = o.status_on(today).label();
-            let court = o.court.clone();
-            let reference = o.court_reference.clone();
-            let from = o
-                .comes_into_force()
-                .map(format_date)
-                .unwrap_or_else(|| "On release (date not fixed)".into());
-            let ends = o
-                .ends_on(today)
-                .map(format_date)
-                .unwrap_or_else(|| "Not set".into());
-            let left = o
-                .days_left(today)
-                .map(|d| format!("{d} days left"))
-                .unwrap_or_default();
-            view! {
-                <SummaryList>
-                    <SummaryRow key="Status">{status}</SummaryRow>
-                    <SummaryRow key="Court">{court}</SummaryRow>
-                    <SummaryRow key="Reference">{reference}</SummaryRow>
-                    <SummaryRow key="In force from">{from}</SummaryRow>
-                    <SummaryRow key="Ends">{ends} " " <span class="hint">{left}</span></SummaryRow>
-                </SummaryList>
-            }
-            .into_any()
+    let born = format!("{} (age {})", format_date(n.date_of_birth), n.age_on(today));
+    let risk = n.risk;
+    let reviewed = format!("reviewed {}", format_date(n.risk_reviewed_on));
+    let status = n.custody.describe(today);
+    let (address, phone) = (n.address.clone(), n.phone.clone());
+    view! {
+        <SummaryList>
+            <SummaryRow key="Aliases">{aliases}</SummaryRow>
+            <SummaryRow key="Date of birth">{born}</SummaryRow>
+            <SummaryRow key="Risk">
+                <RiskTag risk /> " " <span class="hint">{reviewed}</span>
+            </SummaryRow>
+            <SummaryRow key="Custody or licence">{status}</SummaryRow>
+            {probation.map(|p| view! { <SummaryRow key="Probation contact">{p}</SummaryRow> })}
+            {address.map(|a| view! { <SummaryRow key="Address">{a}</SummaryRow> })}
+            {phone.map(|p| view! { <SummaryRow key="Phone">{p}</SummaryRow> })}
+        </SummaryList>
+    }
+}
+
+fn contact_rows(
+    plan: Option<ContactPlan>,
+    status: Option<ContactStatus>,
+    last_seen: Option<String>,
+    today: NaiveDate,
+) -> impl IntoView {
+    let Some(plan) = plan else {
+        return view! {
+            <SummaryList>
+                <SummaryRow key="Contact plan">"No contact plan on this device. Agree one with your DS."</SummaryRow>
+            </SummaryList>
         }
-        None => view! {
+        .into_any();
+    };
+    let every = match plan.every_days {
+        1 => "Every day".to_string(),
+        7 => "Every week".to_string(),
+        d if d % 7 == 0 => format!("Every {} weeks ({d} days)", d / 7),
+        d => format!("Every {d} days"),
+    };
+    let agreed = format!(
+        "agreed by {} on {}",
+        plan.agreed_by,
+        format_date(plan.agreed_on)
+    );
+    let tag = status.and_then(|s| match s {
+        ContactStatus::Overdue { .. } => Some(("tag tag--red", "Overdue")),
+        ContactStatus::DueToday => Some(("tag tag--yellow", "Due today")),
+        _ => None,
+    });
+    view! {
+        <SummaryList>
+            <SummaryRow key="Next contact due">
+                <span class="next-due">{status.map(|s| next_due_text(s, today))}</span>
+                {tag.map(|(class, text)| view! { " " <strong class=class>{text}</strong> })}
+            </SummaryRow>
+            <SummaryRow key="Contact plan">{every} " " <span class="hint">{agreed}</span></SummaryRow>
+            <SummaryRow key="Last seen">{last_seen.unwrap_or_else(|| "Not seen since release".into())}</SummaryRow>
+        </SummaryList>
+    }
+    .into_any()
+}
+
+fn order_rows(order: Option<&Order>, today: NaiveDate) -> impl IntoView {
+    let Some(o) = order else {
+        return view! {
             <SummaryList>
                 <SummaryRow key="Order">"No order on this device"</SummaryRow>
             </SummaryList>
         }
-        .into_any(),
+        .into_any();
     };
-    let conditions: Vec<_> = order
-        .as_ref()
-        .map(|o| c.conditions_of(&o.id).into_iter().cloned().collect())
-        .unwrap_or_default();
-    let groups: Vec<_> = group_by_family(&conditions)
-        .into_iter()
-        .map(|(family, cs)| (family, cs.into_iter().cloned().collect::<Vec<_>>()))
-        .collect();
-    let nominal_id = n.id.clone();
+    let from = o
+        .comes_into_force()
+        .map(format_date)
+        .unwrap_or_else(|| "On release (date not fixed)".into());
+    let ends = o
+        .ends_on(today)
+        .map(format_date)
+        .unwrap_or_else(|| "Not set".into());
+    let left = o.days_left(today).map(time_left).unwrap_or_default();
+    let status = o.status_on(today).label();
+    let court = o.court.clone();
+    let reference = o.court_reference.clone();
     view! {
-        <A href="/" attr:class="back-link">"Back to cohort"</A>
-        <span class="caption">{n.id.clone()}</span>
-        <h1 class="heading-l">{n.display_name()}</h1>
-        // What the officer can do for this nominal: one line per action, each a component or a
-        // link styled as a button. `nominal_id` is this nominal's id (a String).
-        <div class="actions">
-            <A href=format!("/nominal/{nominal_id}/contact") attr:class="button">"Log a contact"</A>
-            <super::briefing::BriefingAction nominal_id=nominal_id.clone() />
-        </div>
         <SummaryList>
-            <SummaryRow key="Aliases">{aliases}</SummaryRow>
-            <SummaryRow key="Date of birth">{format!("{} (age {})", format_date(n.date_of_birth), n.age_on(today))}</SummaryRow>
-            <SummaryRow key="Risk">
-                <RiskTag risk=n.risk /> " " <span class="hint">{format!("reviewed {}", format_date(n.risk_reviewed_on))}</span>
-            </SummaryRow>
-            <SummaryRow key="Status">{n.custody.describe(today)}</SummaryRow>
-            {probation.map(|p| view! { <SummaryRow key="Probation contact">{p}</SummaryRow> })}
+            <SummaryRow key="Status">{status}</SummaryRow>
+            <SummaryRow key="Court">{court}</SummaryRow>
+            <SummaryRow key="Reference">{reference}</SummaryRow>
+            <SummaryRow key="In force from">{from}</SummaryRow>
+            <SummaryRow key="Ends">{ends} " " <span class="hint">{left}</span></SummaryRow>
         </SummaryList>
-        <h2 class="heading-m">"Order"</h2>
-        {order_rows}
-        <h2 class="heading-m">"Conditions"</h2>
+    }
+    .into_any()
+}
+
+/// "1 year 7 months left (590 days)": the time left on an order, readable at a glance.
+fn time_left(days: i64) -> String {
+    if days < 0 {
+        return String::new();
+    }
+    let plural = |n: i64, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let (years, months) = (days / 365, (days % 365) / 30);
+    let rough = match (years, months) {
+        (0, 0) => return format!("{} left", plural(days, "day")),
+        (0, m) => plural(m, "month"),
+        (y, 0) => plural(y, "year"),
+        (y, m) => format!("{} {}", plural(y, "year"), plural(m, "month")),
+    };
+    format!("about {rough} left ({})", plural(days, "day"))
+}
+
+fn conditions_view(
+    order: Option<&Order>,
+    conditions: Vec<Condition>,
+    today: NaiveDate,
+) -> impl IntoView {
+    let not_live = order.filter(|o| !o.is_live_on(today)).map(|o| {
+        let from = o
+            .comes_into_force()
+            .map(|d| format!(" It comes into force on {}.", format_date(d)))
+            .unwrap_or_default();
+        format!("The order is not in force today.{from}")
+    });
+    let groups: Vec<(ProvisionFamily, Vec<Condition>)> = group_by_family(&conditions)
+        .into_iter()
+        .map(|(family, cs)| (family, cs.into_iter().cloned().collect()))
+        .collect();
+    view! {
+        {not_live.map(|t| view! { <p class="warning-text">{t}</p> })}
+        <p class="hint">"Open \u{201c}Wording as granted\u{201d} for the text of the order."</p>
         {groups
             .into_iter()
             .map(|(family, cs)| {

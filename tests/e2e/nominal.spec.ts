@@ -1,0 +1,191 @@
+// Review before a visit: find a nominal by name, alias or order reference, read who they are,
+// their order, contact plan and conditions (wording as granted one tap away) and their history,
+// offline too; the cohort list and the nominal page readable at 320 px and in dark mode.
+import { expect, test, type Page } from '@playwright/test';
+import { axeViolations } from './axe';
+import { openNominal, setUpWithDemo, unlock } from './support';
+
+/** The nominals listed on the cohort page. */
+function nominals(page: Page) {
+  return page.getByRole('main').getByRole('listitem').filter({ has: page.getByRole('link') });
+}
+
+function search(page: Page) {
+  return page.getByLabel('Search by name, alias or order reference');
+}
+
+/** A row of a summary list, by its key. */
+function summaryRow(page: Page, key: string) {
+  return page.locator('.summary-list__row').filter({ has: page.getByText(key, { exact: true }) });
+}
+
+/** An entry of the history, by its title. */
+function historyEntry(page: Page, title: string) {
+  return page
+    .locator('.timeline__item')
+    .filter({ has: page.getByRole('heading', { level: 3, name: new RegExp(`${title}$`) }) });
+}
+
+test('find a nominal by name, alias or order reference, and read a condition as granted', async ({ page }) => {
+  await setUpWithDemo(page);
+  const total = await nominals(page).count();
+  expect(total).toBeGreaterThan(1);
+
+  await search(page).fill('marrowby');
+  await expect(nominals(page)).toHaveCount(1);
+  await expect(nominals(page).first()).toContainText('MARROWBY, Delphine');
+  await expect(page.getByRole('status')).toHaveText(`1 of ${total} nominals`);
+
+  // An alias.
+  await search(page).fill('Dee Marrow');
+  await expect(nominals(page)).toHaveCount(1);
+  await expect(nominals(page).first()).toContainText('MARROWBY, Delphine');
+
+  // The order reference, as read on the nominal page.
+  await search(page).fill('');
+  await expect(nominals(page)).toHaveCount(total);
+  await openNominal(page, 'MARROWBY, Delphine');
+  const reference = (await summaryRow(page, 'Reference').locator('dd').innerText()).trim();
+  expect(reference).not.toBe('');
+  await page.getByRole('link', { name: 'Back to cohort' }).tap();
+  await search(page).fill(reference.toLowerCase());
+  await expect(nominals(page)).toHaveCount(1);
+  await expect(nominals(page).first()).toContainText('MARROWBY, Delphine');
+
+  // Nothing matches: say so.
+  await search(page).fill('no such person');
+  await expect(nominals(page)).toHaveCount(0);
+  await expect(page.getByRole('status')).toHaveText('No nominals match “no such person”');
+  await expect(page.getByText('Check the spelling')).toBeVisible();
+
+  await search(page).fill('Dee');
+  await nominals(page).first().getByRole('link').tap();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('MARROWBY, Delphine');
+  const family = page.getByRole('region', { name: 'Associations and communications' });
+  await expect(family.getByRole('heading', { level: 3 })).toBeVisible();
+  const phone = family.getByRole('listitem').filter({ hasText: 'One phone only' });
+  await expect(phone.getByText('Mirrored in licence')).toBeVisible();
+  await expect(phone.getByText('Must tell police within 3 days')).toBeVisible();
+  const verbatim = phone.getByText(/^The defendant shall not possess or use more than one mobile telephone/);
+  await expect(verbatim).toBeHidden();
+  await phone.getByText('Wording as granted').tap(); // one tap
+  await expect(verbatim).toBeVisible();
+});
+
+test('the nominal page has what to know before a visit', async ({ page }) => {
+  await setUpWithDemo(page);
+  await openNominal(page, 'MARROWBY, Delphine');
+  await expect(summaryRow(page, 'Aliases')).toContainText('Del, Dee Marrow');
+  await expect(summaryRow(page, 'Date of birth')).toContainText(/\(age \d+\)/);
+  await expect(summaryRow(page, 'Risk')).toContainText(/Very high risk\s*reviewed \d{1,2} \w{3} \d{4}/);
+  await expect(summaryRow(page, 'Custody or licence')).toContainText(/On licence until \d{1,2} \w{3} \d{4}/);
+  await expect(summaryRow(page, 'Probation contact')).toContainText('07700 900');
+
+  await expect(page.getByRole('heading', { level: 2, name: 'Contact' })).toBeVisible();
+  await expect(summaryRow(page, 'Next contact due')).toContainText(/\d{1,2} \w{3} \d{4} \(in \d+ days\)/);
+  await expect(summaryRow(page, 'Contact plan')).toContainText('Every 2 weeks (14 days)');
+  await expect(summaryRow(page, 'Contact plan')).toContainText('agreed by DS Demo Supervisor');
+  await expect(summaryRow(page, 'Last seen')).toContainText('Home visit');
+
+  await expect(summaryRow(page, 'Court')).toContainText('Crown Court at Testford');
+  await expect(summaryRow(page, 'In force from')).toContainText(/\d{1,2} \w{3} \d{4}/);
+  await expect(summaryRow(page, 'Ends')).toContainText(/\d{1,2} \w{3} \d{4}\s*about \d+ years? .*left \(\d+ days\)/);
+
+  // The "On this page" links jump to each part.
+  await page.getByRole('navigation', { name: 'On this page' }).getByRole('link', { name: 'History' }).tap();
+  await expect(page.getByRole('heading', { level: 2, name: 'History' })).toBeInViewport();
+});
+
+test('the history shows briefings, contacts, notifications and breaches, newest first', async ({ page }) => {
+  await setUpWithDemo(page);
+  // N-0002: an earlier breach of a mirrored condition.
+  await openNominal(page, 'MARROWBY, Delphine');
+  const breach = historyEntry(page, 'Breach report');
+  await expect(breach).toHaveCount(1);
+  await expect(breach).toContainText('One phone only; tell police about any phone or SIM within 3 days.');
+  await expect(breach).toContainText('Undeclared second mobile phone found in the kitchen drawer.');
+  await expect(breach).toContainText(/Recommended\s*Interview and caution/);
+  await expect(breach).toContainText(/Chosen\s*Interview and caution/);
+  await expect(breach).toContainText(/Reported\s*\d{1,2} \w{3} \d{4}, \d\d:\d\d by PC Demo Officer/);
+  const when = await page.locator('.timeline__item time').evaluateAll((ts) =>
+    ts.map((t) => t.getAttribute('datetime') ?? ''),
+  );
+  expect(when.length).toBeGreaterThanOrEqual(3);
+  expect([...when].sort().reverse()).toEqual(when);
+
+  // N-0011: a vehicle notified late.
+  await page.getByRole('link', { name: 'Back to cohort' }).tap();
+  await openNominal(page, 'DUNMERE, Leofric');
+  const vehicle = historyEntry(page, 'Vehicle used');
+  await expect(vehicle).toContainText('Notification');
+  await expect(vehicle.getByText('Late by 2 days')).toBeVisible();
+  await expect(vehicle).toContainText('Grey hatchback, registration ZZ11 ZZZ');
+  await expect(vehicle).toContainText(/Police told\s*\d{1,2} \w{3} \d{4}/);
+  await expect(vehicle).toContainText(/Last day to tell police\s*\d{1,2} \w{3} \d{4}/);
+  await expect(vehicle).toContainText('Tell police about any vehicle used within 3 days.');
+
+  // N-0005: a phone police know of, not yet notified.
+  await page.getByRole('link', { name: 'Back to cohort' }).tap();
+  await openNominal(page, 'COLBECK, Wystan');
+  await expect(historyEntry(page, 'New phone or number')).toContainText(/Not notified: overdue by \d+ days?/);
+});
+
+test('the nominal page works offline, after a reload', async ({ page, context }) => {
+  await setUpWithDemo(page);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.register('/sw.js', { scope: '/' });
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+      );
+    }
+  });
+  await openNominal(page, 'GREAVE, Tamsin');
+  await context.setOffline(true);
+  await page.reload();
+  await unlock(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('GREAVE, Tamsin');
+  await expect(page.getByRole('heading', { level: 2, name: 'Conditions' })).toBeVisible();
+  await expect(page.locator('.timeline__item').first()).toBeVisible();
+  await page.getByRole('link', { name: 'Log a contact' }).tap();
+  await page.getByRole('button', { name: 'Save contact' }).tap();
+  await expect(page.getByRole('heading', { level: 1, name: 'Contact saved' })).toBeVisible();
+  await context.setOffline(false);
+});
+
+test('at 320 px wide nothing needs scrolling sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await setUpWithDemo(page);
+  const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  expect(await fits()).toBe(true);
+  await search(page).fill('nobody at all');
+  expect(await fits()).toBe(true);
+  await search(page).fill('');
+  await openNominal(page, 'MARROWBY, Delphine');
+  await page.getByText('Wording as granted').first().tap();
+  expect(await fits()).toBe(true);
+  await page.getByRole('link', { name: 'Log a contact' }).tap();
+  await page.getByLabel('Earlier').check();
+  expect(await fits()).toBe(true);
+});
+
+test('the cohort list and the nominal page have no WCAG 2.2 AA violations in dark mode', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await setUpWithDemo(page);
+  expect(await axeViolations(page)).toEqual([]);
+  await search(page).fill('nobody at all');
+  await expect(page.getByRole('status')).toContainText('No nominals match');
+  expect(await axeViolations(page)).toEqual([]);
+  await search(page).fill('');
+
+  // The nominal with the richest history: contacts and a breach report.
+  await openNominal(page, 'MARROWBY, Delphine');
+  await expect(page.locator('.timeline__item').first()).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByText('Wording as granted').first().tap();
+  expect(await axeViolations(page)).toEqual([]);
+
+  await page.emulateMedia({ colorScheme: 'light' });
+  expect(await axeViolations(page)).toEqual([]);
+});

@@ -79,6 +79,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <components::Header />
+            <components::UpdateBanner />
             <main class="page" id="main-content">
                 <pages::Gate>
                     <Routes fallback=pages::NotFound>

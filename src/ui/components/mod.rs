@@ -7,6 +7,7 @@ mod header;
 mod import_cohort;
 mod summary_list;
 mod timeline;
+mod update_banner;
 
 pub use badge::{BadgeTag, RiskTag};
 pub use condition_card::ConditionCard;
@@ -15,3 +16,4 @@ pub use header::Header;
 pub use import_cohort::ImportCohort;
 pub use summary_list::{SummaryList, SummaryRow};
 pub use timeline::Timeline;
+pub use update_banner::UpdateBanner;

@@ -87,6 +87,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/nominal/:id") view=pages::NominalPage />
                         <Route path=path!("/nominal/:id/contact") view=pages::ContactPage />
                         <Route path=path!("/nominal/:id/briefing/*step") view=pages::BriefingPage />
+                        <Route path=path!("/nominal/:id/breach/:step?") view=pages::BreachPage />
+                        <Route path=path!("/nominal/:id/breaches/:report") view=pages::BreachSubmittedPage />
+                        <Route path=path!("/nominal/:id/breaches/:report/print") view=pages::BreachPrintPage />
+                        <Route path=path!("/nominal/:id/notifications") view=pages::NotificationsPage />
+                        <Route path=path!("/nominal/:id/notifications/new") view=pages::RecordNotificationPage />
                         <Route path=path!("/device") view=pages::DevicePage />
                     </Routes>
                 </pages::Gate>

@@ -11,9 +11,14 @@ use crate::ui::use_app;
 pub fn CohortPage() -> impl IntoView {
     let app = use_app();
     let query = RwSignal::new(String::new());
+    // Nominals with a breach report saved as a draft: "Breach awaiting decision".
+    let pending = super::breach::pending_breaches();
     let list = Memo::new(move |_| {
         let today = app.today.get();
-        app.cohort.with(|c| c.attention_list(today, &|_| false))
+        pending.with(|p| {
+            app.cohort
+                .with(|c| c.attention_list(today, &|id| p.contains(id)))
+        })
     });
     let shown = Memo::new(move |_| {
         let q = query.get();
@@ -57,7 +62,7 @@ pub fn CohortPage() -> impl IntoView {
             <p class="body">"Check the spelling, or search by another name, an alias or the order reference."</p>
         </Show>
         <ul class="cohort-list">
-            <For each=move || shown.get() key=|s| s.id.clone() let:summary>
+            <For each=move || shown.get() key=|s| format!("{}{:?}", s.id, s.badges) let:summary>
                 <CohortRow summary />
             </For>
         </ul>

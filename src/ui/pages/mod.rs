@@ -1,5 +1,6 @@
 //! One page per route, plus the passcode screens the gate shows while locked.
 
+mod breach;
 mod briefing;
 mod cohort;
 mod contact;
@@ -8,8 +9,10 @@ mod gate;
 mod lock;
 mod nominal;
 mod not_found;
+mod notifications;
 mod welcome;
 
+pub use breach::{BreachPage, BreachPrintPage, BreachSubmittedPage};
 pub use briefing::BriefingPage;
 pub use cohort::CohortPage;
 pub use contact::ContactPage;
@@ -17,3 +20,4 @@ pub use device::DevicePage;
 pub use gate::Gate;
 pub use nominal::NominalPage;
 pub use not_found::NotFound;
+pub use notifications::{NotificationsPage, RecordNotificationPage};

@@ -84,6 +84,7 @@ fn nominal_view(d: NominalData, today: NaiveDate) -> impl IntoView {
         // link styled as a button. `nominal_id` is this nominal's id (a String).
         <div class="actions">
             <A href=format!("/nominal/{nominal_id}/contact") attr:class="button">"Log a contact"</A>
+            <super::breach::BreachActions nominal_id=nominal_id.clone() />
             <super::briefing::BriefingAction nominal_id=nominal_id.clone() />
         </div>
         <nav class="contents" aria-label="On this page">

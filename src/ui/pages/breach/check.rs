@@ -1,0 +1,141 @@
+//! Check your answers: each answer with a link back to its question.
+
+use leptos::prelude::*;
+
+use super::{BackLink, Caption, Flow};
+use crate::domain::breach_form::{BreachField, BreachStep};
+use crate::domain::dates::format_date_time;
+use crate::ui::components::{ErrorSummary, FieldError};
+use crate::ui::device_now;
+
+/// The row of this page an answer's problem is shown against.
+fn row_id(field: BreachField) -> &'static str {
+    match field {
+        BreachField::Conditions => "answer-conditions",
+        BreachField::When | BreachField::Date | BreachField::Time => "answer-when",
+        BreachField::Location => "answer-where",
+        BreachField::WhatWasSeen => "answer-seen",
+        BreachField::EvidenceDescription => "answer-evidence",
+        BreachField::Intelligence => "answer-intelligence",
+        BreachField::OverrideReason => "answer-conditions",
+    }
+}
+
+#[component]
+fn AnswerRow(
+    flow: Flow,
+    id: &'static str,
+    key: &'static str,
+    step: BreachStep,
+    /// What "Change" changes, for screen readers.
+    what: &'static str,
+    children: Children,
+) -> impl IntoView {
+    let href = flow.change_href(step);
+    let go = href.clone();
+    view! {
+        <div class="summary-list__row" id=id>
+            <dt class="summary-list__key">{key}</dt>
+            <dd class="summary-list__value">{children()}</dd>
+            <dd class="summary-list__actions">
+                <a href=href on:click=move |ev| { ev.prevent_default(); flow.go(go.clone()); }>
+                    "Change" <span class="visually-hidden">{format!(" {what}")}</span>
+                </a>
+            </dd>
+        </div>
+    }
+}
+
+fn not_answered() -> AnyView {
+    view! { <span class="answer-missing">"Not answered"</span> }.into_any()
+}
+
+#[component]
+pub(super) fn CheckStep(flow: Flow) -> impl IntoView {
+    let draft = flow.draft().get_untracked();
+    let now = device_now();
+    let (conditions, problems) = flow.app.cohort.with_untracked(|c| {
+        let conditions: Vec<(String, &'static str)> = draft
+            .conditions(c)
+            .into_iter()
+            .map(|x| (x.summary.clone(), x.family.label()))
+            .collect();
+        (conditions, draft.problems(BreachStep::Check, c, now))
+    });
+    let when = match draft.occurred_at(now) {
+        Ok(t) => format_date_time(t).into_any(),
+        Err(_) => not_answered(),
+    };
+    let answer = |s: &str| {
+        if s.trim().is_empty() {
+            not_answered()
+        } else {
+            view! { <span class="answer-text">{s.trim().to_string()}</span> }.into_any()
+        }
+    };
+    let location = answer(&draft.location);
+    let seen = answer(&draft.what_was_seen);
+    let mut evidence = draft.evidence.clone();
+    if !draft.new_evidence.description.trim().is_empty() {
+        evidence.push(draft.new_evidence.clone());
+    }
+    let evidence = if evidence.is_empty() {
+        "None".into_any()
+    } else {
+        view! {
+            <ul class="list">
+                {evidence.into_iter().map(|e| {
+                    let r = if e.reference.trim().is_empty() { String::new() } else { format!(" ({})", e.reference.trim()) };
+                    view! { <li><strong>{e.kind.label()}</strong>": " {e.description.trim().to_string()} {r}</li> }
+                }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    let intelligence = match draft.intelligence {
+        Some(a) => a.label().into_any(),
+        None => not_answered(),
+    };
+    let conditions = if conditions.is_empty() {
+        not_answered()
+    } else {
+        view! {
+            <ul class="list">
+                {conditions.into_iter().map(|(s, f)| view! {
+                    <li>{s} <span class="hint">{format!(" ({f})")}</span></li>
+                }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    let go_on = move |_| {
+        if problems.is_empty() {
+            flow.go_on(BreachStep::Check);
+        } else {
+            let mut errors: Vec<FieldError> = vec![];
+            for p in &problems {
+                let id = row_id(p.field);
+                if !errors.iter().any(|e| e.field == id) {
+                    errors.push(FieldError::new(id, p.message.clone()));
+                }
+            }
+            flow.errors.set(errors);
+        }
+    };
+    view! {
+        <ErrorSummary errors=flow.errors.into() />
+        <BackLink flow step=BreachStep::Check />
+        <Caption flow />
+        <h1 class="heading-l">{BreachStep::Check.title()}</h1>
+        <dl class="summary-list summary-list--actions">
+            <AnswerRow flow id="answer-conditions" key="Conditions breached" step=BreachStep::Conditions what="conditions breached">{conditions}</AnswerRow>
+            <AnswerRow flow id="answer-when" key="When" step=BreachStep::Details what="when it happened">{when}</AnswerRow>
+            <AnswerRow flow id="answer-where" key="Where" step=BreachStep::Details what="where it happened">{location}</AnswerRow>
+            <AnswerRow flow id="answer-seen" key="What was seen" step=BreachStep::Details what="what was seen">{seen}</AnswerRow>
+            <AnswerRow flow id="answer-evidence" key="Evidence" step=BreachStep::Details what="evidence">{evidence}</AnswerRow>
+            <AnswerRow flow id="answer-intelligence" key="Intelligence" step=BreachStep::Intelligence what="intelligence assessment">{intelligence}</AnswerRow>
+        </dl>
+        <p class="body">"Next you will see the recommended enforcement level and the reasons for it."</p>
+        <button class="button" type="button" on:click=go_on>"Continue"</button>
+    }
+}

@@ -1,0 +1,181 @@
+//! The first and last questions: which conditions were breached, and what intelligence says.
+
+use leptos::prelude::*;
+
+use super::{BackLink, Caption, Flow};
+use crate::domain::breach::IntelligenceAssessment;
+use crate::domain::breach_form::BreachStep;
+use crate::domain::dates::format_date_time;
+use crate::domain::Condition;
+use crate::ui::components::{ErrorSummary, FieldMessage};
+use crate::ui::device_now;
+
+/// The conditions to choose from: those in force today, and any already chosen.
+fn choices(flow: Flow) -> Vec<Condition> {
+    let today = flow.app.today.get_untracked();
+    let chosen = flow.draft().with_untracked(|d| d.condition_ids.clone());
+    flow.app.cohort.with_untracked(|c| {
+        let mut list: Vec<Condition> = c
+            .live_conditions(&flow.id(), today)
+            .into_iter()
+            .cloned()
+            .collect();
+        for id in &chosen {
+            if !list.iter().any(|x| &x.id == id) {
+                list.extend(c.condition(id).cloned());
+            }
+        }
+        list
+    })
+}
+
+#[component]
+pub(super) fn ConditionsStep(flow: Flow) -> impl IntoView {
+    let conditions = choices(flow);
+    let has_error = move || flow.errors.with(|e| !e.is_empty());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        flow.go_on(BreachStep::Conditions);
+    };
+    let resume = move || {
+        let draft = flow.draft().get();
+        let progressed = flow.keeper.restored.get() && !draft.condition_ids.is_empty();
+        progressed.then(|| {
+            let next = flow.app.cohort.with_untracked(|c| {
+                draft
+                    .first_incomplete(c, device_now())
+                    .unwrap_or(BreachStep::Check)
+            });
+            let href = flow.href(next);
+            let go = href.clone();
+            view! {
+                <div class="panel panel--notice" role="status">
+                    <p class="body">{format!(
+                        "You have a breach report in progress for this nominal, started {}. Your answers are kept.",
+                        format_date_time(draft.started_at)
+                    )}</p>
+                    <a class="button button--secondary" href=href on:click=move |ev| {
+                        ev.prevent_default();
+                        flow.go(go.clone());
+                    }>"Continue where you left off"</a>
+                </div>
+            }
+        })
+    };
+    if conditions.is_empty() {
+        return view! {
+            <BackLink flow step=BreachStep::Conditions />
+            <Caption flow />
+            <h1 class="heading-l">"No conditions are in force today"</h1>
+            <p class="body">"The order is not live today, so there is no condition to breach. Check the order's dates on the nominal's page."</p>
+        }
+        .into_any();
+    }
+    view! {
+        <ErrorSummary errors=flow.errors.into() />
+        <BackLink flow step=BreachStep::Conditions />
+        {resume}
+        <form on:submit=submit novalidate>
+            <div class="form-group" class:form-group--error=has_error>
+                <fieldset class="fieldset" aria-describedby="conditions-hint">
+                    <legend class="fieldset__legend fieldset__legend--page">
+                        <Caption flow />
+                        <h1 class="heading-l">{BreachStep::Conditions.title()}</h1>
+                    </legend>
+                    <p class="hint" id="conditions-hint">"Select every condition that applies. These are the conditions in force today."</p>
+                    <FieldMessage errors=flow.errors.into() field="conditions" />
+                    {conditions
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, c)| view! { <ConditionChoice flow condition=c index=i /> })
+                        .collect_view()}
+                </fieldset>
+            </div>
+            <button class="button" type="submit">"Continue"</button>
+        </form>
+    }
+    .into_any()
+}
+
+#[component]
+fn ConditionChoice(flow: Flow, condition: Condition, index: usize) -> impl IntoView {
+    let input_id = if index == 0 {
+        "conditions".to_string()
+    } else {
+        format!("conditions-{index}")
+    };
+    let id = StoredValue::new(condition.id.clone());
+    let checked = move || {
+        flow.draft()
+            .with(|d| d.condition_ids.contains(&id.get_value()))
+    };
+    let toggle = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        let id = id.get_value();
+        flow.edit(|d| {
+            d.condition_ids.retain(|x| *x != id);
+            if on {
+                d.condition_ids.push(id);
+            }
+        });
+    };
+    view! {
+        <div class="checkboxes__item condition-choice">
+            <input class="checkboxes__input" type="checkbox" id=input_id.clone()
+                value=condition.id.clone() prop:checked=checked on:change=toggle />
+            <label class="checkboxes__label" for=input_id>
+                <span class="condition-choice__summary">{condition.summary.clone()}</span>
+                <span class="condition-choice__family">{condition.family.label()}</span>
+                {condition.mirrored_in_licence.then(|| view! { <span class="tag tag--blue">"Mirrored in licence"</span> })}
+            </label>
+        </div>
+    }
+}
+
+fn intelligence_hint(a: IntelligenceAssessment) -> &'static str {
+    match a {
+        IntelligenceAssessment::None => "Nothing on file points to a return to criminality.",
+        IntelligenceAssessment::Suggests => {
+            "Some intelligence points that way, but it does not yet support it."
+        }
+        IntelligenceAssessment::Supports => {
+            "Intelligence supports a return to serious crime: a case for the proactive team."
+        }
+    }
+}
+
+/// One tap answers and moves on: each answer is a button.
+#[component]
+pub(super) fn IntelligenceStep(flow: Flow) -> impl IntoView {
+    let current = move || flow.draft().with(|d| d.intelligence);
+    view! {
+        <ErrorSummary errors=flow.errors.into() />
+        <BackLink flow step=BreachStep::Intelligence />
+        <Caption flow />
+        <h1 class="heading-l" id="intelligence-question">{BreachStep::Intelligence.title()}</h1>
+        <p class="hint" id="intelligence-hint">"Ask the researcher if you are not sure. Tap the answer that fits: you can change it on the next page."</p>
+        <FieldMessage errors=flow.errors.into() field="intelligence" />
+        <div class="choice-buttons" id="intelligence" role="group"
+            aria-labelledby="intelligence-question" aria-describedby="intelligence-hint">
+            {IntelligenceAssessment::ALL
+                .into_iter()
+                .map(|a| {
+                    let choose = move |_| {
+                        flow.edit(|d| d.intelligence = Some(a));
+                        flow.go_on(BreachStep::Intelligence);
+                    };
+                    view! {
+                        <button class="choice-button" type="button" on:click=choose
+                            class:choice-button--current=move || current() == Some(a)>
+                            <span class="choice-button__label">{a.label()}</span>
+                            <span class="choice-button__hint">{intelligence_hint(a)}</span>
+                            {move || (current() == Some(a)).then(|| view! {
+                                <span class="tag tag--blue">"Your answer"</span>
+                            })}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}

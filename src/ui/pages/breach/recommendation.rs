@@ -1,0 +1,200 @@
+//! The recommendation, every reason behind it and the facts it rests on; the officer accepts
+//! it or chooses another level with a reason; then the report is submitted.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+
+use super::{field_errors, BackLink, Caption, Flow};
+use crate::domain::breach::{BreachFacts, EnforcementLevel, Recommendation};
+use crate::domain::breach_form::{BreachField, BreachStep};
+use crate::ui::components::{ErrorSummary, FieldError, FieldMessage, SummaryList, SummaryRow};
+use crate::ui::{device_now, new_record_id};
+
+fn yes_no(b: bool) -> &'static str {
+    if b {
+        "Yes"
+    } else {
+        "No"
+    }
+}
+
+fn level_id(l: EnforcementLevel) -> &'static str {
+    match l {
+        EnforcementLevel::InterviewAndCaution => "level-caution",
+        EnforcementLevel::RequestRecall => "level-recall",
+        EnforcementLevel::ProactiveReferral => "level-proactive",
+    }
+}
+
+#[component]
+pub(super) fn RecommendationStep(flow: Flow) -> impl IntoView {
+    let result = flow.app.cohort.with_untracked(|c| {
+        flow.draft().with_untracked(|d| {
+            let now = device_now();
+            d.facts(c, now).map(|f| (f, d.recommendation(c, now)))
+        })
+    });
+    match result {
+        Ok((facts, Ok(rec))) => view! { <Decide flow facts rec /> }.into_any(),
+        _ => {
+            let next = flow.app.cohort.with_untracked(|c| {
+                flow.draft()
+                    .with_untracked(|d| d.first_incomplete(c, device_now()))
+                    .unwrap_or(BreachStep::Check)
+            });
+            let href = flow.href(next);
+            let go = href.clone();
+            view! {
+                <BackLink flow step=BreachStep::Recommendation />
+                <Caption flow />
+                <h1 class="heading-l">"Some answers are missing"</h1>
+                <p class="body">"The recommendation needs every answer first."</p>
+                <a class="button" href=href on:click=move |ev| { ev.prevent_default(); flow.go(go.clone()); }>
+                    "Answer the next question"
+                </a>
+            }
+            .into_any()
+        }
+    }
+}
+
+#[component]
+fn Decide(flow: Flow, facts: BreachFacts, rec: Recommendation) -> impl IntoView {
+    let app = flow.app;
+    let recommended = rec.level;
+    let chosen = move || flow.draft().with(|d| d.chosen.unwrap_or(recommended));
+    let overriding = move || chosen() != recommended;
+    let reason = move || flow.draft().with(|d| d.override_reason.clone());
+    let navigate = use_navigate();
+    let rec_for_submit = StoredValue::new(rec.clone());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if flow.busy.get_untracked() {
+            return;
+        }
+        let id = new_record_id("BR");
+        let officer = app.officer();
+        let now = device_now();
+        let report = app.cohort.with_untracked(|c| {
+            flow.draft()
+                .with_untracked(|d| d.to_report(c, id, &officer, now))
+        });
+        let report = match report {
+            Ok(r) if r.decision.recommended == rec_for_submit.get_value() => r,
+            Ok(_) => {
+                // The facts changed under the page (another report came in): show them again.
+                flow.go(flow.href(BreachStep::Recommendation));
+                return;
+            }
+            Err(problems) => {
+                if problems
+                    .iter()
+                    .all(|p| p.field == BreachField::OverrideReason)
+                {
+                    flow.errors.set(field_errors(problems));
+                } else {
+                    flow.go(flow.href(BreachStep::Check));
+                }
+                return;
+            }
+        };
+        let Some(store) = app.store() else { return };
+        flow.errors.set(vec![]);
+        flow.busy.set(true);
+        flow.keeper.stop();
+        let key = flow.keeper.key();
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match store.submit_breach_report(&report, Some(&key)).await {
+                Ok(_) => {
+                    let href = format!("/nominal/{}/breaches/{}", report.nominal_id, report.id);
+                    app.cohort.update(|c| c.breach_reports.push(report));
+                    flow.busy.try_set(false);
+                    navigate(
+                        &href,
+                        NavigateOptions {
+                            replace: true,
+                            ..Default::default()
+                        },
+                    );
+                }
+                Err(e) => {
+                    flow.keeper.resume();
+                    flow.busy.try_set(false);
+                    flow.errors.try_set(vec![FieldError::new(
+                        "submit-report",
+                        format!("The report was not submitted: {e}"),
+                    )]);
+                }
+            }
+        });
+    };
+    let reasons = rec.reasons.clone();
+    view! {
+        <ErrorSummary errors=flow.errors.into() />
+        <BackLink flow step=BreachStep::Recommendation />
+        <Caption flow />
+        <h1 class="heading-l">{BreachStep::Recommendation.title()}</h1>
+        <div class="panel panel--recommendation">
+            <p class="panel__caption">"Recommended enforcement level"</p>
+            <p class="panel__level" id="recommended-level">{recommended.label()}</p>
+        </div>
+        <h2 class="heading-m">"Why"</h2>
+        <ul class="list reasons" aria-label="Reasons for the recommendation">
+            {reasons.into_iter().map(|r| view! { <li>{r.0}</li> }).collect_view()}
+        </ul>
+        <h2 class="heading-s">"The facts it rests on"</h2>
+        <SummaryList>
+            <SummaryRow key="On licence on the day">{yes_no(facts.on_licence)}</SummaryRow>
+            <SummaryRow key="A breached condition is mirrored in the licence">{yes_no(facts.condition_mirrored)}</SummaryRow>
+            <SummaryRow key="Breaches on earlier occasions">{facts.earlier_breaches.to_string()}</SummaryRow>
+            <SummaryRow key="Intelligence">{facts.intelligence.label()}</SummaryRow>
+        </SummaryList>
+        <form on:submit=submit novalidate>
+            <div class="form-group">
+                <fieldset class="fieldset" aria-describedby="level-hint">
+                    <legend class="fieldset__legend">"Enforcement level"</legend>
+                    <p class="hint" id="level-hint">"You decide. To choose a level other than the recommendation, say why: the reason is kept with the report."</p>
+                    {EnforcementLevel::ALL.into_iter().map(|l| {
+                        let label = if l == recommended {
+                            format!("{} (recommended)", l.label())
+                        } else {
+                            l.label().to_string()
+                        };
+                        view! {
+                            <div class="radios__item">
+                                <input class="radios__input" type="radio" name="level" id=level_id(l)
+                                    prop:checked=move || chosen() == l
+                                    on:change=move |_| flow.edit(|d| {
+                                        d.chosen = (l != recommended).then_some(l);
+                                    }) />
+                                <label class="radios__label" for=level_id(l)>{label}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                    <Show when=overriding>
+                        <div class="radios__conditional form-group"
+                            class:form-group--error=move || flow.errors.with(|e| !e.is_empty())>
+                            <label class="label" for="override-reason">"Why are you choosing a different level?"</label>
+                            <p class="hint" id="override-reason-hint">"For example, what you know that the recommendation does not take into account."</p>
+                            <FieldMessage errors=flow.errors.into() field="override-reason" />
+                            <textarea class="textarea" id="override-reason" rows="4"
+                                aria-describedby="override-reason-hint"
+                                prop:value=reason
+                                on:input=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    flow.edit(|d| d.override_reason = v);
+                                }></textarea>
+                        </div>
+                    </Show>
+                </fieldset>
+            </div>
+            <FieldMessage errors=flow.errors.into() field="submit-report" />
+            <button class="button" type="submit" id="submit-report" disabled=move || flow.busy.get()>
+                {move || if flow.busy.get() { "Submitting…" } else { "Submit report" }}
+            </button>
+        </form>
+    }
+}

@@ -1,0 +1,250 @@
+//! A submitted breach report: the confirmation after submitting, and the print view (a clean A4
+//! page: who, the order, each condition as worded by the court, the facts, the evidence, the
+//! recommendation and its reasons, the decision, the officer and the times).
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::domain::dates::{format_date, format_date_time};
+use crate::domain::{BreachReport, Cohort};
+use crate::ui::components::{SummaryList, SummaryRow};
+use crate::ui::use_app;
+
+/// The report named in the address, with the nominal's display name.
+fn find(c: &Cohort, nominal_id: &str, report_id: &str) -> Option<(BreachReport, String)> {
+    let r = c
+        .breach_reports
+        .iter()
+        .find(|r| r.id == report_id && r.nominal_id == nominal_id)?;
+    let name = c.nominal(nominal_id)?.display_name();
+    Some((r.clone(), name))
+}
+
+fn not_found(nominal_id: &str) -> AnyView {
+    view! {
+        <h1 class="heading-l">"Breach report not found"</h1>
+        <p class="body">"This report is not on this device."</p>
+        <p class="body"><A href=format!("/nominal/{nominal_id}")>"Back to the nominal"</A></p>
+    }
+    .into_any()
+}
+
+/// `/nominal/:id/breaches/:report`: the report was submitted.
+#[component]
+pub fn BreachSubmittedPage() -> impl IntoView {
+    let app = use_app();
+    let params = use_params_map();
+    move || {
+        let id = params.read().get("id").unwrap_or_default();
+        let report_id = params.read().get("report").unwrap_or_default();
+        document().set_title("Breach report submitted – SCPO Field");
+        let Some((r, name)) = app.cohort.with(|c| find(c, &id, &report_id)) else {
+            return not_found(&id);
+        };
+        let d = r.decision.clone();
+        let recommended = d.recommended.level.label();
+        let chosen = d.chosen.label();
+        let occurred = format_date_time(r.occurred_at);
+        let print_href = format!("/nominal/{id}/breaches/{}/print", r.id);
+        view! {
+            <div class="panel panel--confirmation">
+                <h1 class="panel__title">"Breach report submitted"</h1>
+                <p class="panel__body">"Reference" <br /> <strong class="panel__reference">{r.id.clone()}</strong></p>
+            </div>
+            <p class="body">{format!("It is in {name}'s timeline, and in the records waiting to be sent to the team.")}</p>
+            <SummaryList>
+                <SummaryRow key="Recommended">{recommended}</SummaryRow>
+                <SummaryRow key="Chosen">{chosen}</SummaryRow>
+                {d.override_reason.map(|why| view! {
+                    <SummaryRow key="Why a different level">{why}</SummaryRow>
+                })}
+                <SummaryRow key="When it happened">{occurred}</SummaryRow>
+            </SummaryList>
+            <div class="actions">
+                <A href=print_href attr:class="button">"View and print the report"</A>
+                <A href=format!("/nominal/{id}") attr:class="button button--secondary">{format!("Back to {name}")}</A>
+            </div>
+        }
+        .into_any()
+    }
+}
+
+/// `/nominal/:id/breaches/:report/print`: the report on one clean A4 page.
+#[component]
+pub fn BreachPrintPage() -> impl IntoView {
+    let app = use_app();
+    let params = use_params_map();
+    move || {
+        let id = params.read().get("id").unwrap_or_default();
+        let report_id = params.read().get("report").unwrap_or_default();
+        document().set_title("Breach report – SCPO Field");
+        app.cohort.with(|c| match find(c, &id, &report_id) {
+            Some((r, _)) => print_view(c, &r).into_any(),
+            None => not_found(&id),
+        })
+    }
+}
+
+fn print_view(c: &Cohort, r: &BreachReport) -> impl IntoView {
+    let n = c
+        .nominal(&r.nominal_id)
+        .cloned()
+        .expect("checked by caller");
+    let r = r.clone();
+    let day = r.occurred_at.date();
+    let order = c.orders.iter().find(|o| o.id == r.order_id).map(|o| {
+        (
+            o.court.clone(),
+            o.court_reference.clone(),
+            o.comes_into_force()
+                .map(format_date)
+                .unwrap_or_else(|| "Not fixed".into()),
+            o.ends_on(day)
+                .map(format_date)
+                .unwrap_or_else(|| "Not set".into()),
+        )
+    });
+    let conditions: Vec<_> = r
+        .condition_ids
+        .iter()
+        .map(|id| (id.clone(), c.condition(id).cloned()))
+        .collect();
+    let d = r.decision.clone();
+    let print = move |_| {
+        let _ = window().print();
+    };
+    let order_rows = match order {
+        Some((court, reference, from, ends)) => view! {
+            <SummaryRow key="Court">{court}</SummaryRow>
+            <SummaryRow key="Reference">{reference}</SummaryRow>
+            <SummaryRow key="In force from">{from}</SummaryRow>
+            <SummaryRow key="Ends">{ends}</SummaryRow>
+        }
+        .into_any(),
+        None => {
+            let missing = format!("{} (not on this device)", r.order_id);
+            view! { <SummaryRow key="Order">{missing}</SummaryRow> }.into_any()
+        }
+    };
+    let name = n.display_name();
+    let back = format!("Back to {name}");
+    let back_href = format!("/nominal/{}", n.id);
+    let dob = format_date(n.date_of_birth);
+    let nominal_id = n.id.clone();
+    let occurred = format_date_time(r.occurred_at);
+    let occurred_when = occurred.clone();
+    let recorded = format_date_time(r.recorded_at);
+    let officer = format!("{} ({})", r.officer_name, r.officer_id);
+    let location = r.location.clone();
+    let seen = r.what_was_seen.clone();
+    let chosen = d.chosen.label();
+    let override_reason = d.override_reason.clone();
+    let evidence = r.evidence.clone();
+    let intelligence = r.intelligence.label();
+    let recommended = d.recommended.level.label();
+    let reasons: Vec<String> = d.recommended.reasons.iter().map(|x| x.0.clone()).collect();
+    let report_ref = format!("Report {}", r.id);
+    view! {
+        <div class="no-print">
+            <A href=back_href attr:class="back-link">{back}</A>
+            <p class="body">"Print it, or choose “Save as PDF” in the print dialogue."</p>
+            <button class="button" type="button" on:click=print>"Print"</button>
+        </div>
+        <article class="report" aria-labelledby="report-title">
+            <h1 class="heading-l report__title" id="report-title">"Breach of a Serious Crime Prevention Order"</h1>
+            <p class="body-s report__ref">{report_ref}</p>
+
+            <section class="report__section" aria-labelledby="report-who">
+                <h2 class="heading-m" id="report-who">"Who"</h2>
+                <SummaryList>
+                    <SummaryRow key="Name">{name}</SummaryRow>
+                    <SummaryRow key="Date of birth">{dob}</SummaryRow>
+                    <SummaryRow key="Nominal ID">{nominal_id}</SummaryRow>
+                </SummaryList>
+            </section>
+
+            <section class="report__section" aria-labelledby="report-order">
+                <h2 class="heading-m" id="report-order">"The order"</h2>
+                <SummaryList>{order_rows}</SummaryList>
+            </section>
+
+            <section class="report__section" aria-labelledby="report-conditions">
+                <h2 class="heading-m" id="report-conditions">"Conditions breached"</h2>
+                {conditions.into_iter().map(|(id, cond)| match cond {
+                    Some(cond) => view! {
+                        <div class="report__condition">
+                            <h3 class="heading-s">{cond.summary.clone()}</h3>
+                            <p class="hint">{format!(
+                                "{} · {}",
+                                cond.family.label(),
+                                if cond.mirrored_in_licence { "Mirrored in licence" } else { "Not mirrored in licence" }
+                            )}</p>
+                            <p class="body-s">"Wording as granted:"</p>
+                            <blockquote class="report__verbatim">{cond.verbatim.clone()}</blockquote>
+                        </div>
+                    }.into_any(),
+                    None => view! { <p class="body">{format!("Condition {id} (wording not on this device)")}</p> }.into_any(),
+                }).collect_view()}
+            </section>
+
+            <section class="report__section" aria-labelledby="report-facts">
+                <h2 class="heading-m" id="report-facts">"What happened"</h2>
+                <SummaryList>
+                    <SummaryRow key="When">{occurred_when}</SummaryRow>
+                    <SummaryRow key="Where">{location}</SummaryRow>
+                    <SummaryRow key="What was seen"><span class="report__text">{seen}</span></SummaryRow>
+                </SummaryList>
+            </section>
+
+            <section class="report__section" aria-labelledby="report-evidence">
+                <h2 class="heading-m" id="report-evidence">"Evidence"</h2>
+                {if evidence.is_empty() {
+                    view! { <p class="body">"None recorded."</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="list">
+                            {evidence.iter().map(|e| {
+                                let reference = if e.reference.is_empty() { String::new() } else { format!(" — reference {}", e.reference) };
+                                view! { <li><strong>{e.kind.label()}</strong>": " {e.description.clone()} {reference}</li> }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+            </section>
+
+            <section class="report__section" aria-labelledby="report-intelligence">
+                <h2 class="heading-m" id="report-intelligence">"Intelligence"</h2>
+                <p class="body">{intelligence}</p>
+            </section>
+
+            <section class="report__section" aria-labelledby="report-recommendation">
+                <h2 class="heading-m" id="report-recommendation">"Recommendation"</h2>
+                <p class="body"><strong>{recommended}</strong></p>
+                <ul class="list">
+                    {reasons.into_iter().map(|x| view! { <li>{x}</li> }).collect_view()}
+                </ul>
+            </section>
+
+            <section class="report__section" aria-labelledby="report-decision">
+                <h2 class="heading-m" id="report-decision">"Decision"</h2>
+                <SummaryList>
+                    <SummaryRow key="Level chosen">{chosen}</SummaryRow>
+                    {match override_reason {
+                        Some(why) => view! { <SummaryRow key="Why a different level">{why}</SummaryRow> }.into_any(),
+                        None => view! { <SummaryRow key="Override">"None: the recommendation was accepted"</SummaryRow> }.into_any(),
+                    }}
+                </SummaryList>
+            </section>
+
+            <section class="report__section" aria-labelledby="report-officer">
+                <h2 class="heading-m" id="report-officer">"Officer and times"</h2>
+                <SummaryList>
+                    <SummaryRow key="Officer">{officer}</SummaryRow>
+                    <SummaryRow key="Occurred">{occurred}</SummaryRow>
+                    <SummaryRow key="Recorded">{recorded}</SummaryRow>
+                </SummaryList>
+            </section>
+        </article>
+    }
+}

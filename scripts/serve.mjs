@@ -9,6 +9,7 @@
 // - Cache-Control: no-cache for index.html, sw.js and the manifest, so a new build is seen at once.
 //
 // Usage: node scripts/serve.mjs [--dir dist] [--host 127.0.0.1] [--port 8080]
+//        (--port 0 takes a free port; the first line printed says which)
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http from 'node:http';
@@ -109,7 +110,8 @@ if (!stats) {
 }
 
 server.listen(port, options.host, () => {
-  console.log(`Serving ${root} on http://${options.host}:${port}/ (Ctrl-C to stop)`);
+  const url = `http://${options.host}:${server.address().port}/`;
+  console.log(`Serving ${root} on ${url} (Ctrl-C to stop)`);
 });
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => process.exit(0));

@@ -1,12 +1,24 @@
 // Playwright end-to-end tests: the release build (dist/) served on 127.0.0.1 by scripts/serve.mjs,
-// driven in Debian's Chromium on a phone-sized screen. Run with `make test-e2e` (builds first) or,
-// with dist/ already built: npx playwright test -c tests/e2e/playwright.config.ts
+// driven in Debian's Chromium on a phone-sized screen, on a free port (or $E2E_PORT). Run with
+// `make test-e2e` (builds first) or, with dist/ built: npx playwright test -c tests/e2e/playwright.config.ts
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 import { launchOptions } from '../../scripts/chromium.mjs';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
-const port = Number(process.env.E2E_PORT ?? 8081);
+
+/** A TCP port free on 127.0.0.1 right now. */
+function freePort(): number {
+  const probe =
+    "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })";
+  return Number(execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' }).trim());
+}
+
+// Other servers may hold any fixed port on a shared machine. The port is chosen once, when the
+// runner loads this file; its workers inherit E2E_PORT and so agree on it.
+process.env.E2E_PORT ??= String(freePort());
+const port = Number(process.env.E2E_PORT);
 const baseURL = `http://127.0.0.1:${port}`;
 const ci = Boolean(process.env.CI);
 

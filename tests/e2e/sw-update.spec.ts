@@ -9,21 +9,25 @@ import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
-const port = Number(process.env.E2E_UPDATE_PORT ?? 8082);
-const origin = `http://127.0.0.1:${port}`;
-
 let dir: string;
 let server: ChildProcess;
+let origin: string;
 
 test.beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'scpo-sw-update-'));
   await cp(path.join(repo, 'dist'), dir, { recursive: true });
-  server = spawn(process.execPath, [path.join(repo, 'scripts/serve.mjs'), '--dir', dir, '--port', `${port}`], {
+  server = spawn(process.execPath, [path.join(repo, 'scripts/serve.mjs'), '--dir', dir, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  await new Promise<void>((resolve, reject) => {
+  // serve.mjs takes a free port and prints its URL.
+  origin = await new Promise<string>((resolve, reject) => {
+    let printed = '';
     server.once('exit', (code) => reject(new Error(`serve.mjs exited with ${code}`)));
-    server.stdout!.once('data', () => resolve());
+    server.stdout!.on('data', (chunk) => {
+      printed += chunk;
+      const match = /on (http:\/\/[\d.]+:\d+)\//.exec(printed);
+      if (match) resolve(match[1]);
+    });
   });
 });
 

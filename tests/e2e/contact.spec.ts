@@ -104,7 +104,7 @@ test('a contact with detail: not seen, earlier, with notes; problems never lose 
   await page.getByLabel('Hour').fill('');
   await page.getByRole('button', { name: 'Save contact' }).tap();
 
-  const summary = page.getByRole('alert');
+  const summary = page.getByRole('main').getByRole('alert');
   await expect(summary).toContainText('There is a problem');
   await expect(summary.getByRole('link', { name: 'Time of the contact must include an hour' })).toBeVisible();
   await expect(page.locator('#contact-time-error')).toContainText('Time of the contact must include an hour');
@@ -198,7 +198,7 @@ test('the contact pages have no WCAG 2.2 AA violations, in light and dark mode',
   await page.getByLabel('Concerns recorded').check();
   await page.getByLabel('Hour').fill('');
   await page.getByRole('button', { name: 'Save contact' }).tap();
-  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.getByRole('main').getByRole('alert')).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
   await page.emulateMedia({ colorScheme: 'dark' });
   expect(await axeViolations(page)).toEqual([]);

@@ -7,6 +7,8 @@
 // - A missing path with an extension (/missing.js) is a 404, so broken asset links show up.
 // - Correct MIME types, application/wasm included (WebAssembly.instantiateStreaming needs it).
 // - Cache-Control: no-cache for index.html, sw.js and the manifest, so a new build is seen at once.
+// - The app's Content-Security-Policy (as in index.html, plus frame-ancestors, which only a header
+//   can set) and the other headers production should send (README, "Deployment").
 //
 // Usage: node scripts/serve.mjs [--dir dist] [--host 127.0.0.1] [--port 8080]
 //        (--port 0 takes a free port; the first line printed says which)
@@ -26,6 +28,21 @@ const { values: options } = parseArgs({
 
 const root = path.resolve(options.dir);
 const port = Number(options.port);
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 const MIME_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -87,6 +104,9 @@ const server = http.createServer(async (req, res) => {
     'Content-Type': type,
     'Content-Length': found.size,
     'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'Referrer-Policy': 'no-referrer',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
   };
   if (NO_CACHE.has(servedPath) || path.basename(found.file) === 'index.html') {
     headers['Cache-Control'] = 'no-cache';

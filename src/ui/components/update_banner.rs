@@ -45,6 +45,9 @@ fn watch_registration(reg: &ServiceWorkerRegistration, waiting: RwSignal<bool>) 
 #[component]
 pub fn UpdateBanner() -> impl IntoView {
     let waiting = RwSignal::new(false);
+    // Set when the officer accepts: the first worker also takes control (clients.claim) on the
+    // very first visit, and that must not reload the page under the officer's fingers.
+    let accepted = StoredValue::new(false);
     if let Some(c) = container() {
         let register = c.register("/sw.js");
         leptos::task::spawn_local(async move {
@@ -52,15 +55,18 @@ pub fn UpdateBanner() -> impl IntoView {
                 watch_registration(&reg.unchecked_into(), waiting);
             }
         });
-        // When the new worker takes control, load the new release.
+        // When the accepted worker takes control, load the new release.
         let on_change = Closure::<dyn FnMut()>::new(move || {
-            let _ = window().location().reload();
+            if accepted.get_value() {
+                let _ = window().location().reload();
+            }
         });
         c.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
         on_change.forget();
     }
     let update_now = move |_| {
         let Some(c) = container() else { return };
+        accepted.set_value(true);
         leptos::task::spawn_local(async move {
             let Ok(reg) = JsFuture::from(c.get_registration()).await else { return };
             let reg: ServiceWorkerRegistration = reg.unchecked_into();

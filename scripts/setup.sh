@@ -45,7 +45,16 @@ setup_rust() {
   command -v cargo >/dev/null || die "cargo not found: install Rust 1.95 with rustup first"
   command -v rustup >/dev/null || die "rustup not found: the wasm target is added with rustup"
 
-  if ! rustup target list --installed | grep -qx "$WASM_TARGET"; then
+  # Checked first, so a mismatch fails in a second rather than after the installs.
+  local bindgen
+  bindgen="$(lockfile_wasm_bindgen_version)"
+  [[ -n "$bindgen" ]] || die "no wasm-bindgen in Cargo.lock"
+  if [[ "$(trunk_tool wasm_bindgen)" != "$bindgen" ]]; then
+    die "Trunk.toml has wasm_bindgen = \"$(trunk_tool wasm_bindgen)\" but Cargo.lock has wasm-bindgen $bindgen: make them agree"
+  fi
+
+  # (grep without -q reads all its input: no SIGPIPE for rustup under pipefail)
+  if ! rustup target list --installed | grep -x "$WASM_TARGET" >/dev/null; then
     log "Adding Rust target $WASM_TARGET"
     rustup target add "$WASM_TARGET"
   fi
@@ -55,12 +64,6 @@ setup_rust() {
     cargo install --locked trunk --version "$TRUNK_VERSION"
   fi
 
-  local bindgen
-  bindgen="$(lockfile_wasm_bindgen_version)"
-  [[ -n "$bindgen" ]] || die "no wasm-bindgen in Cargo.lock"
-  if [[ "$(trunk_tool wasm_bindgen)" != "$bindgen" ]]; then
-    die "Trunk.toml has wasm_bindgen = \"$(trunk_tool wasm_bindgen)\" but Cargo.lock has wasm-bindgen $bindgen: make them agree"
-  fi
   if [[ "$(version_of wasm-bindgen)" != "wasm-bindgen $bindgen" ||
     "$(version_of wasm-bindgen-test-runner)" != "wasm-bindgen-test-runner $bindgen" ]]; then
     log "Installing wasm-bindgen-cli $bindgen from crates.io (about 5 minutes on 2 cores)"

@@ -5,6 +5,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './axe';
 import { openNominal, setUpWithDemo, unlock } from './support';
 
+// Each flow goes through every condition of the order: allow for a busy machine.
+test.describe.configure({ timeout: 60_000 });
+
 const NOMINAL = 'ASHDALE, Corvin';
 const QUESTION = 'Asked whether a work phone counts as a second phone. Told yes, it must be declared.';
 
@@ -28,7 +31,7 @@ function taskRow(page: Page, name: string | RegExp) {
 }
 
 function saved(page: Page) {
-  return expect(page.getByRole('status').filter({ hasText: 'Saved on this phone' })).toBeVisible();
+  return expect(page.getByRole('main').getByRole('status').filter({ hasText: 'Saved on this phone' })).toBeVisible();
 }
 
 /** From the task list, open the first condition; returns how many conditions there are. */
@@ -108,6 +111,12 @@ test('a release-day briefing completed end to end is signed off and shows on the
   await expect(page.getByText(/Release-day briefing signed off .* by PC Demo Officer/)).toBeVisible();
   await expect(page.getByRole('link', { name: 'Start release-day briefing' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Continue briefing' })).toHaveCount(0);
+  // And it is on the nominal's timeline (History).
+  const entry = page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 3, name: 'Release-day briefing' }) });
+  await expect(entry).toContainText('Signed off');
+  await expect(entry).toContainText('BWV-TEST-0001');
 
   // It is a record waiting in the outbox, and it survives a reload.
   await page.getByRole('link', { name: 'Device' }).click();
@@ -131,7 +140,7 @@ test('sign-off is refused with every gap listed, and nothing typed is lost', asy
   await makeProbationPoint(page, false); // point not confirmed
 
   await page.getByRole('button', { name: 'Sign off briefing' }).click();
-  const summary = page.getByRole('alert');
+  const summary = page.getByRole('main').getByRole('alert');
   await expect(summary).toContainText('You cannot sign off yet');
   await expect(summary.getByRole('link')).toHaveText([
     'Enter the body-worn video reference',
@@ -216,7 +225,7 @@ test('the briefing screens have no WCAG 2.2 AA violations', async ({ page }) => 
   await startBriefing(page);
   expect(await axeViolations(page), 'task list').toEqual([]);
 
-  await openFirstCondition(page);
+  const total = await openFirstCondition(page);
   await page.getByLabel('I explained this condition').check();
   expect(await axeViolations(page), 'condition').toEqual([]);
 
@@ -232,10 +241,15 @@ test('the briefing screens have no WCAG 2.2 AA violations', async ({ page }) => 
   await page.getByRole('button', { name: 'Continue' }).click();
   expect(await axeViolations(page), 'sign-off').toEqual([]);
   await page.getByRole('button', { name: 'Sign off briefing' }).click();
-  await expect(page.getByRole('alert')).toBeVisible();
+  const gaps = page.getByRole('main').getByRole('alert');
+  await expect(gaps).toBeVisible();
   expect(await axeViolations(page), 'sign-off with gaps').toEqual([]);
+  // One line per condition still to do, naming it; the half-done one says what is left.
+  await expect(gaps.getByRole('link', { name: /^Go through the condition with the nominal: “.+”$/ })).toHaveCount(total - 1);
+  await expect(gaps.getByRole('link', { name: /^Confirm the nominal understood the condition: “.+”$/ })).toHaveCount(1);
+  await expect(gaps.getByRole('link', { name: 'Confirm body-worn video was recording' })).toBeVisible();
   // A task page marking what is missing.
-  await page.getByRole('alert').getByRole('link', { name: /Enter why a copy/ }).click();
+  await page.getByRole('main').getByRole('alert').getByRole('link', { name: /Enter why a copy/ }).click();
   await expect(page.locator('#copy-reason-error')).toBeVisible();
   expect(await axeViolations(page), 'task with a gap').toEqual([]);
 });

@@ -29,27 +29,48 @@ fn field_of(gap: &BriefingGap) -> &'static str {
     }
 }
 
-/// Each gap as (link, message). A condition's gap names the condition.
+/// Each gap as (link, message). A condition's gap names the condition, and a condition neither
+/// explained nor understood is one line, not two, so the list stays readable on a phone.
 fn gap_links(flow: Flow, gaps: &[BriefingGap]) -> Vec<(String, String)> {
     let id = flow.nominal_id.get_value();
-    gaps.iter()
-        .map(|gap| {
-            let href = format!("{}#{}", task_path(&id, &gap.task()), field_of(gap));
-            let message = match gap.task() {
-                BriefingTask::Condition(cid) => {
-                    let summary = flow.live.with_untracked(|cs| {
-                        cs.iter()
-                            .find(|c| c.id == cid)
-                            .map(|c| c.summary.trim_end_matches('.').to_string())
-                            .unwrap_or(cid)
-                    });
-                    format!("{gap}: “{summary}”")
+    let mut out: Vec<(String, String)> = Vec::new();
+    for (i, gap) in gaps.iter().enumerate() {
+        let href = format!("{}#{}", task_path(&id, &gap.task()), field_of(gap));
+        let message = match gap {
+            BriefingGap::ConditionNotExplained { condition_id }
+            | BriefingGap::ConditionNotUnderstood { condition_id } => {
+                let both = matches!(gap, BriefingGap::ConditionNotExplained { .. })
+                    && gaps.get(i + 1)
+                        == Some(&BriefingGap::ConditionNotUnderstood {
+                            condition_id: condition_id.clone(),
+                        });
+                let follows_its_pair = i > 0
+                    && matches!(gap, BriefingGap::ConditionNotUnderstood { .. })
+                    && gaps[i - 1]
+                        == BriefingGap::ConditionNotExplained {
+                            condition_id: condition_id.clone(),
+                        };
+                if follows_its_pair {
+                    continue;
                 }
-                _ => gap.to_string(),
-            };
-            (href, message)
-        })
-        .collect()
+                let summary = flow.live.with_untracked(|cs| {
+                    cs.iter()
+                        .find(|c| &c.id == condition_id)
+                        .map(|c| c.summary.trim_end_matches('.').to_string())
+                        .unwrap_or_else(|| condition_id.clone())
+                });
+                let what = if both {
+                    "Go through the condition with the nominal".to_string()
+                } else {
+                    gap.to_string()
+                };
+                format!("{what}: “{summary}”")
+            }
+            _ => gap.to_string(),
+        };
+        out.push((href, message));
+    }
+    out
 }
 
 #[component]

@@ -254,12 +254,18 @@ test('check answers links back to each question; the print view holds the whole 
   await expect(heading(page)).toBeVisible();
 });
 
-test('every breach report screen passes an accessibility scan', async ({ page }) => {
+test('every breach report screen passes an accessibility scan, in dark mode at 320 px wide', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.emulateMedia({ colorScheme: 'dark' });
   await setUpWithDemo(page);
   await openNominal(page, 'QUARRIE');
   const scan = async (screen: string) => {
     const violations = await axeViolations(page);
     expect(violations, screen).toEqual([]);
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(wide, `${screen}: nothing scrolls sideways`).toBeLessThanOrEqual(320);
   };
   await page.getByRole('link', { name: 'Report a breach' }).click();
   await expect(heading(page)).toHaveText('Which conditions were breached?');

@@ -42,6 +42,13 @@ pub fn step_href(nominal_id: &str, step: BreachStep) -> String {
     format!("/nominal/{nominal_id}/breach/{}", step.slug())
 }
 
+/// Name the page in the browser's title while it is shown (screen readers announce it), and
+/// give the app's name back when it goes.
+pub(crate) fn page_title(title: &str) {
+    document().set_title(&format!("{title} – SCPO Field"));
+    on_cleanup(|| document().set_title("SCPO Field"));
+}
+
 /// What every page of the flow shares. `Copy`.
 #[derive(Clone, Copy)]
 pub(super) struct Flow {
@@ -161,6 +168,7 @@ fn BreachFlow(nominal_id: String) -> impl IntoView {
         flow.errors.set(vec![]);
         document().set_title(&format!("{} – Report a breach – SCPO Field", s.title()));
     });
+    on_cleanup(|| document().set_title("SCPO Field"));
     let exists = Memo::new(move |_| app.cohort.with(|c| c.nominal(&flow.id()).is_some()));
     move || {
         if !exists.get() {

@@ -38,7 +38,7 @@ pub fn BreachSubmittedPage() -> impl IntoView {
     move || {
         let id = params.read().get("id").unwrap_or_default();
         let report_id = params.read().get("report").unwrap_or_default();
-        document().set_title("Breach report submitted – SCPO Field");
+        super::page_title("Breach report submitted");
         let Some((r, name)) = app.cohort.with(|c| find(c, &id, &report_id)) else {
             return not_found(&id);
         };
@@ -78,7 +78,7 @@ pub fn BreachPrintPage() -> impl IntoView {
     move || {
         let id = params.read().get("id").unwrap_or_default();
         let report_id = params.read().get("report").unwrap_or_default();
-        document().set_title("Breach report – SCPO Field");
+        super::page_title("Breach report");
         app.cohort.with(|c| match find(c, &id, &report_id) {
             Some((r, _)) => print_view(c, &r).into_any(),
             None => not_found(&id),

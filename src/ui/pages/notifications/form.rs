@@ -11,7 +11,7 @@ use super::TimelinessLine;
 use crate::domain::notification_form::NotificationDraft;
 use crate::domain::{Condition, NotificationKind};
 use crate::ui::components::{ErrorSummary, FieldError, FieldMessage};
-use crate::ui::pages::breach::{Keeper, SavedStatus};
+use crate::ui::pages::breach::{page_title, Keeper, SavedStatus};
 use crate::ui::{device_now, new_record_id, use_app};
 
 fn blank(d: &NotificationDraft) -> bool {
@@ -24,7 +24,7 @@ pub fn RecordNotificationPage() -> impl IntoView {
     let app = use_app();
     let params = use_params_map();
     let nominal_id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    document().set_title("Record a notification – SCPO Field");
+    page_title("Record a notification");
     move || {
         let id = nominal_id.get();
         match app

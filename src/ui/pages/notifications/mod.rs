@@ -17,7 +17,7 @@ use crate::domain::notification_form::{
 };
 use crate::domain::timeline::{timeliness_tag, Tone};
 use crate::domain::{Cohort, Notification, NotificationKind, Timeliness};
-use crate::ui::pages::breach::{draft_key, step_href};
+use crate::ui::pages::breach::{draft_key, page_title, step_href};
 use crate::ui::{device_now, use_app};
 
 pub use form::RecordNotificationPage;
@@ -51,7 +51,7 @@ pub fn NotificationsPage() -> impl IntoView {
     let app = use_app();
     let params = use_params_map();
     let query = use_query_map();
-    document().set_title("Notifications – SCPO Field");
+    page_title("Notifications");
     move || {
         let id = params.read().get("id").unwrap_or_default();
         let recorded = query.read().get("recorded");

@@ -175,6 +175,10 @@ test('at 320 px wide nothing needs scrolling sideways', async ({ page }) => {
   await page.getByRole('link', { name: 'Log a contact' }).tap();
   await page.getByLabel('Earlier').check();
   expect(await fits()).toBe(true);
+  // Day, month and year stay on one line.
+  const day = await page.getByLabel('Day').boundingBox();
+  const year = await page.getByLabel('Year').boundingBox();
+  expect(year!.y).toBe(day!.y);
 });
 
 test('the cohort list and the nominal page have no WCAG 2.2 AA violations in dark mode', async ({ page }) => {

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
+use web_sys::{
+    ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState,
+};
 
 /// Longer than the drafts' debounce, so the last keystrokes are saved before the reload.
 const DRAFT_FLUSH_MS: u32 = 800;
@@ -26,7 +28,9 @@ fn watch_registration(reg: &ServiceWorkerRegistration, waiting: RwSignal<bool>) 
     }
     let reg_clone = reg.clone();
     let on_update = Closure::<dyn FnMut()>::new(move || {
-        let Some(installing) = reg_clone.installing() else { return };
+        let Some(installing) = reg_clone.installing() else {
+            return;
+        };
         let worker = installing.clone();
         let on_state = Closure::<dyn FnMut()>::new(move || {
             let has_controller = container().and_then(|c| c.controller()).is_some();
@@ -68,7 +72,9 @@ pub fn UpdateBanner() -> impl IntoView {
         let Some(c) = container() else { return };
         accepted.set_value(true);
         leptos::task::spawn_local(async move {
-            let Ok(reg) = JsFuture::from(c.get_registration()).await else { return };
+            let Ok(reg) = JsFuture::from(c.get_registration()).await else {
+                return;
+            };
             let reg: ServiceWorkerRegistration = reg.unchecked_into();
             if let Some(w) = reg.waiting() {
                 // Let a draft save that is still debouncing reach IndexedDB first.

@@ -15,7 +15,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bi
 SERVE_HOST ?= 127.0.0.1
 SERVE_PORT ?= 8080
 
-.PHONY: help serve test setup setup-test build test-native test-wasm test-e2e icons clean
+.PHONY: help serve test setup setup-test build test-native test-wasm test-e2e bench icons clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-12s %s\n", $$1, $$2 }'
@@ -43,6 +43,9 @@ test-wasm: setup-test ## tests/*.rs in headless Chromium through wasm-bindgen-te
 
 test-e2e: setup-test ## Release build, then the Playwright tests in tests/e2e/
 	scripts/test.sh build e2e
+
+bench: setup-test build ## Release build, then the benchmark: sizes, cached start, search, writes (not a test)
+	node scripts/bench.mjs $(BENCH_ARGS)
 
 icons: ## Regenerate public/icons/*.png from public/icons/icon.svg (needs Chromium)
 	node scripts/icons.mjs

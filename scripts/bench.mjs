@@ -464,7 +464,7 @@ async function main() {
 
   log();
   log(`Targets (load average now ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores; took ${secs(started)})`);
-  const w = [52, 48, 15];
+  const w = [56, 48, 15];
   log(`   ${pad('what', w[0])}${pad('figure', w[1])}${pad('target', w[2])}result`);
   for (const r of targets) log(`   ${pad(r.name, w[0])}${pad(r.figure, w[1])}${pad(r.goal, w[2])}${r.result}`);
 }

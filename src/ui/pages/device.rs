@@ -5,7 +5,7 @@ use leptos::task::spawn_local;
 
 use crate::store::StorageStatus;
 use crate::ui::browser::download_text;
-use crate::ui::components::{ErrorSummary, FieldError, FieldMessage, ImportCohort};
+use crate::ui::components::{ErrorSummary, FieldError, ImportCohort, PasswordField};
 use crate::ui::session::{lock_after_minutes, set_lock_after_minutes};
 use crate::ui::{lock_now, use_app, Phase};
 
@@ -168,26 +168,15 @@ fn ChangePasscode() -> impl IntoView {
             }
         });
     };
-    let field = move |id: &'static str,
-                      label: &'static str,
-                      value: RwSignal<String>,
-                      auto: &'static str| {
-        view! {
-            <div class="form-group">
-                <label class="label" for=id>{label}</label>
-                <FieldMessage errors=errors.into() field=id />
-                <input class="input" id=id type="password" autocomplete=auto
-                    prop:value=move || value.get()
-                    on:input=move |ev| value.set(event_target_value(&ev)) />
-            </div>
-        }
-    };
     view! {
         <ErrorSummary errors=errors.into() />
         <form on:submit=submit novalidate>
-            {field("old-passcode", "Current passcode", old, "current-password")}
-            {field("new-passcode", "New passcode", new, "new-password")}
-            {field("confirm-passcode", "Confirm new passcode", confirm, "new-password")}
+            <PasswordField id="old-passcode" label="Current passcode" value=old
+                autocomplete="current-password" errors=errors.into() />
+            <PasswordField id="new-passcode" label="New passcode" value=new
+                autocomplete="new-password" errors=errors.into() />
+            <PasswordField id="confirm-passcode" label="Confirm new passcode" value=confirm
+                autocomplete="new-password" errors=errors.into() />
             <button class="button button--secondary" type="submit">"Change passcode"</button>
         </form>
         <Show when=move || done.get()>

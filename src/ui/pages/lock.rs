@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::store::{StoreError, UnlockState, MIN_PASSCODE_LEN};
-use crate::ui::components::{ErrorSummary, FieldError, FieldMessage};
+use crate::ui::components::{ErrorSummary, FieldError, PasswordField};
 use crate::ui::session::enter;
 use crate::ui::{use_app, Phase};
 
@@ -51,22 +51,10 @@ pub fn SetPasscodePage() -> impl IntoView {
             "You would delete the app's data on this phone, set a new passcode and import your cohort again."
         </div>
         <form on:submit=submit novalidate>
-            <div class="form-group">
-                <label class="label" for="passcode">"Passcode"</label>
-                <p class="hint" id="passcode-hint">{format!("At least {MIN_PASSCODE_LEN} characters.")}</p>
-                <FieldMessage errors=errors.into() field="passcode" />
-                <input class="input" id="passcode" type="password" autocomplete="new-password"
-                    aria-describedby="passcode-hint"
-                    prop:value=move || passcode.get()
-                    on:input=move |ev| passcode.set(event_target_value(&ev)) />
-            </div>
-            <div class="form-group">
-                <label class="label" for="confirm">"Confirm passcode"</label>
-                <FieldMessage errors=errors.into() field="confirm" />
-                <input class="input" id="confirm" type="password" autocomplete="new-password"
-                    prop:value=move || confirm.get()
-                    on:input=move |ev| confirm.set(event_target_value(&ev)) />
-            </div>
+            <PasswordField id="passcode" label="Passcode" value=passcode autocomplete="new-password"
+                errors=errors.into() hint=format!("At least {MIN_PASSCODE_LEN} characters.") />
+            <PasswordField id="confirm" label="Confirm passcode" value=confirm autocomplete="new-password"
+                errors=errors.into() />
             <button class="button" type="submit" disabled=move || busy.get()>
                 {move || if busy.get() { "Setting passcode…" } else { "Set passcode" }}
             </button>
@@ -141,13 +129,8 @@ pub fn UnlockPage() -> impl IntoView {
         <p class="body">"The app is locked. Your records are encrypted on this phone."</p>
         {warning}
         <form on:submit=submit novalidate>
-            <div class="form-group">
-                <label class="label" for="passcode">"Passcode"</label>
-                <FieldMessage errors=errors.into() field="passcode" />
-                <input class="input" id="passcode" type="password" autocomplete="current-password"
-                    prop:value=move || passcode.get()
-                    on:input=move |ev| passcode.set(event_target_value(&ev)) />
-            </div>
+            <PasswordField id="passcode" label="Passcode" value=passcode autocomplete="current-password"
+                errors=errors.into() />
             <button class="button" type="submit" disabled=move || busy.get()>
                 {move || if busy.get() { "Unlocking…" } else { "Unlock" }}
             </button>

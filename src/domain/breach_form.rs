@@ -331,14 +331,32 @@ impl BreachDraft {
 
     fn condition_problems(&self, cohort: &Cohort) -> Vec<BreachProblem> {
         let known = self.conditions(cohort);
-        if known.is_empty() || known.len() != self.condition_ids.len() {
+        let Some(first) = known.first() else {
+            return vec![problem(
+                BreachField::Conditions,
+                "Select the condition that was breached",
+            )];
+        };
+        if known.len() != self.condition_ids.len() {
             return vec![problem(
                 BreachField::Conditions,
                 "Select the condition that was breached",
             )];
         }
-        let orders: Vec<&str> = known.iter().map(|c| c.order_id.as_str()).collect();
-        if orders.iter().any(|o| *o != orders[0]) {
+        // A breach is about the nominal's own order: never a condition of someone else's.
+        let own = |c: &&Condition| {
+            cohort
+                .orders
+                .iter()
+                .any(|o| o.id == c.order_id && o.nominal_id == self.nominal_id)
+        };
+        if !known.iter().all(own) {
+            return vec![problem(
+                BreachField::Conditions,
+                "Select conditions of this nominal's own order",
+            )];
+        }
+        if known.iter().any(|c| c.order_id != first.order_id) {
             return vec![problem(
                 BreachField::Conditions,
                 "Select conditions of one order only",
@@ -353,17 +371,19 @@ impl BreachDraft {
             Err(p) => problems.extend(p),
             Ok(at) => {
                 let day = at.date();
-                let not_in_force: Vec<&str> = self
+                let release = cohort
+                    .nominal(&self.nominal_id)
+                    .map(|n| n.custody.release_date());
+                let not_in_force: Vec<String> = self
                     .conditions(cohort)
                     .into_iter()
-                    .filter(|c| {
-                        cohort
-                            .orders
-                            .iter()
-                            .find(|o| o.id == c.order_id)
-                            .is_none_or(|o| !c.in_force_on(o, day))
+                    .filter_map(|c| {
+                        let why = match cohort.orders.iter().find(|o| o.id == c.order_id) {
+                            Some(o) => c.why_not_in_force(o, day, release)?.to_string(),
+                            None => "its order is not on this phone".to_string(),
+                        };
+                        Some(format!("{} ({why})", c.summary))
                     })
-                    .map(|c| c.summary.as_str())
                     .collect();
                 if !not_in_force.is_empty() {
                     problems.push(problem(
@@ -373,8 +393,13 @@ impl BreachDraft {
                             BreachField::Date
                         },
                         format!(
-                            "On {} this condition was not in force: {}",
+                            "On {} {} not in force: {}",
                             super::dates::format_date(day),
+                            if not_in_force.len() == 1 {
+                                "this condition was"
+                            } else {
+                                "these conditions were"
+                            },
                             not_in_force.join("; ")
                         ),
                     ));
@@ -449,11 +474,18 @@ impl BreachDraft {
             )]
         })?;
         let intelligence = self.intelligence.unwrap_or(IntelligenceAssessment::None);
+        let conditions = self.conditions(cohort);
+        let order_id = conditions
+            .first()
+            .map(|c| c.order_id.clone())
+            .unwrap_or_default();
         Ok(gather_facts(
             &nominal.custody,
-            &self.conditions(cohort),
+            &order_id,
+            &conditions,
             &cohort.breaches_of(&self.nominal_id),
             at.date(),
+            now.date(),
             intelligence,
         ))
     }
@@ -463,7 +495,7 @@ impl BreachDraft {
         cohort: &Cohort,
         now: NaiveDateTime,
     ) -> Result<Recommendation, Vec<BreachProblem>> {
-        self.facts(cohort, now).map(recommend)
+        self.facts(cohort, now).map(|f| recommend(&f))
     }
 
     /// The officer's decision on `recommended`: the recommendation unless they chose another
@@ -497,7 +529,11 @@ impl BreachDraft {
     ) -> Result<BreachReport, Vec<BreachProblem>> {
         let recommended = self.recommendation(cohort, now)?;
         let decision = self.decision(recommended).map_err(|p| vec![p])?;
-        let conditions = self.conditions(cohort);
+        let order_id = self
+            .conditions(cohort)
+            .first()
+            .map(|c| c.order_id.clone())
+            .unwrap_or_default();
         let mut evidence: Vec<Evidence> = self
             .evidence
             .iter()
@@ -509,7 +545,7 @@ impl BreachDraft {
         Ok(BreachReport {
             id,
             nominal_id: self.nominal_id.clone(),
-            order_id: conditions[0].order_id.clone(),
+            order_id,
             condition_ids: self.condition_ids.clone(),
             occurred_at: self.occurred_at(now)?,
             location: self.location.trim().to_string(),

@@ -128,7 +128,8 @@ fn a_first_breach_without_intelligence_means_interview_and_caution() {
         .unwrap();
     assert_eq!(r.level, L::InterviewAndCaution);
     let reasons: Vec<String> = r.reasons.iter().map(|r| r.0.clone()).collect();
-    assert!(reasons.contains(&"Recall is not open: this is the first breach.".to_string()));
+    assert!(reasons
+        .contains(&"Recall is not open: this is the first breach under this order.".to_string()));
 }
 
 #[test]
@@ -136,8 +137,9 @@ fn a_second_breach_of_a_mirrored_condition_on_licence_means_recall() {
     let c = demo_cohort(today());
     let d = simple("N-0002", IntelligenceAssessment::None);
     let facts = d.facts(&c, now()).unwrap();
-    assert!(facts.on_licence && facts.condition_mirrored);
-    assert_eq!(facts.earlier_breaches, 1);
+    assert!(facts.licence_on_breach_day && facts.licence_on_decision_day);
+    assert!(facts.condition_mirrored);
+    assert_eq!(facts.earlier_breaches(), 1);
     assert_eq!(d.recommendation(&c, now()).unwrap().level, L::RequestRecall);
 }
 

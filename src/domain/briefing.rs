@@ -19,7 +19,11 @@ pub struct ConditionBriefed {
 
 /// Whether a copy of the order was handed over.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "copy", rename_all = "snake_case")]
+#[serde(
+    tag = "copy",
+    rename_all = "snake_case",
+    try_from = "super::tagged::CopyOfOrderRaw"
+)]
 pub enum CopyOfOrder {
     #[default]
     NotRecorded,

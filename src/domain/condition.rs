@@ -49,21 +49,53 @@ impl ProvisionFamily {
 
 /// When a notification must reach police, counted from the event it is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "rule", rename_all = "snake_case")]
+#[serde(
+    tag = "rule",
+    rename_all = "snake_case",
+    try_from = "super::tagged::DeadlineRaw"
+)]
 pub enum Deadline {
-    /// Within N days after the event (e.g. a new phone "within 3 days"). The event day is day 0,
-    /// so notifying on day N is in time and day N+1 is late.
+    /// Within N days after the event (e.g. a new phone "within 3 days").
+    ///
+    /// Rule: the event day is day 0, so the last day in time is the event day plus N: a phone
+    /// acquired on 24 Nov with a 3-day duty may be notified up to and including 27 Nov, and
+    /// 28 Nov is late. Source: DOMAIN.md ("Field work": "within N days after" counts the event
+    /// day as day 0), which follows the general rule that a period running "after" or "from" a
+    /// day leaves that day out.
     WithinDaysAfter { days: u32 },
     /// At least N days before the event (e.g. travel abroad "7 days in advance").
+    ///
+    /// Rule: N **clear** days, so neither the day of notice nor the day of the event counts:
+    /// the last day in time is the event day minus (N + 1). For travel on 8 Dec with a 7-day
+    /// duty, the days 1–7 Dec must lie between notice and travel, so notice on 30 Nov is in
+    /// time and on 1 Dec is late. Source: "at least" or "not less than" N days means N clear
+    /// days (*R v Turner* [1910] 1 KB 346; *Re Hector Whaling Ltd* [1936] Ch 208; DOMAIN.md,
+    /// "Field work").
     DaysBefore { days: u32 },
 }
 
+/// The most days a deadline may be set at in a cohort file (a year).
+pub const MAX_DEADLINE_DAYS: u32 = 365;
+
 impl Deadline {
-    /// The last day on which the notification is in time, for an event on `event_on`.
+    /// The last day on which the notification is in time, for an event on `event_on` (see the
+    /// variants for the rule and its source). Never panics: a deadline that would fall outside
+    /// the calendar is taken as its first or last day (import refuses such deadlines anyway).
     pub fn last_day(self, event_on: NaiveDate) -> NaiveDate {
         match self {
-            Self::WithinDaysAfter { days } => event_on + chrono::Days::new(days.into()),
-            Self::DaysBefore { days } => event_on - chrono::Days::new(days.into()),
+            Self::WithinDaysAfter { days } => event_on
+                .checked_add_days(chrono::Days::new(days.into()))
+                .unwrap_or(NaiveDate::MAX),
+            Self::DaysBefore { days } => event_on
+                .checked_sub_days(chrono::Days::new(u64::from(days) + 1))
+                .unwrap_or(NaiveDate::MIN),
+        }
+    }
+
+    /// The number of days the duty gives.
+    pub fn days(self) -> u32 {
+        match self {
+            Self::WithinDaysAfter { days } | Self::DaysBefore { days } => days,
         }
     }
 
@@ -72,8 +104,8 @@ impl Deadline {
             Self::WithinDaysAfter { days: 0 } => "the same day".to_string(),
             Self::WithinDaysAfter { days: 1 } => "within 1 day".to_string(),
             Self::WithinDaysAfter { days } => format!("within {days} days"),
-            Self::DaysBefore { days: 1 } => "at least 1 day before".to_string(),
-            Self::DaysBefore { days } => format!("at least {days} days before"),
+            Self::DaysBefore { days: 1 } => "at least 1 clear day before".to_string(),
+            Self::DaysBefore { days } => format!("at least {days} clear days before"),
         }
     }
 }
@@ -110,15 +142,109 @@ pub struct Condition {
     pub replaces: Option<String>,
 }
 
-impl Condition {
-    /// In force on `day`: the order is live and the day falls within the condition's own dates.
-    pub fn in_force_on(&self, order: &Order, day: NaiveDate) -> bool {
-        if !order.is_live_on(day) {
-            return false;
+/// Why a condition is not in force on a day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotInForce {
+    /// The order itself is not live; the words say why.
+    OrderNotLive(String),
+    /// The provision's own start is later.
+    NotStarted { starts: NaiveDate },
+    /// The provision's own last day has passed.
+    Ended { ended: NaiveDate },
+    /// A variation adds the provision from a later day.
+    AddedByVariation { from: NaiveDate, court: String },
+    /// A variation ended the provision; its last day was the day before `from`.
+    EndedByVariation { from: NaiveDate, court: String },
+}
+
+impl std::fmt::Display for NotInForce {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use super::dates::format_date;
+        match self {
+            Self::OrderNotLive(why) => f.write_str(why),
+            Self::NotStarted { starts } => {
+                write!(f, "this provision starts on {}", format_date(*starts))
+            }
+            Self::Ended { ended } => write!(f, "this provision ended on {}", format_date(*ended)),
+            Self::AddedByVariation { from, court } => write!(
+                f,
+                "this provision was added by a variation ({court}) from {}",
+                format_date(*from)
+            ),
+            Self::EndedByVariation { from, court } => write!(
+                f,
+                "this provision was ended by a variation ({court}) from {}",
+                format_date(*from)
+            ),
         }
-        let started = self.starts.is_none_or(|s| s <= day);
-        let not_ended = self.ends.is_none_or(|e| day <= e);
-        started && not_ended
+    }
+}
+
+impl Condition {
+    /// In force on `day`: the order is live, the day falls within the condition's own dates,
+    /// and the variations that had taken effect by then have not ended it (nor add it later).
+    /// The order as granted plus every variation with effect by `day` decides.
+    pub fn in_force_on(&self, order: &Order, day: NaiveDate) -> bool {
+        self.why_not_in_force(order, day, None).is_none()
+    }
+
+    /// Why the condition is not in force on `day`, or `None` when it is. `release` is the
+    /// nominal's release day (for the wording "comes into force on release").
+    pub fn why_not_in_force(
+        &self,
+        order: &Order,
+        day: NaiveDate,
+        release: Option<NaiveDate>,
+    ) -> Option<NotInForce> {
+        if let Some(why) = order.why_not_live(day, release) {
+            return Some(NotInForce::OrderNotLive(why));
+        }
+        // Added by a variation: not in force before the earliest one that adds it.
+        if let Some(v) = order
+            .variations
+            .iter()
+            .filter(|v| v.conditions_added.contains(&self.id))
+            .min_by_key(|v| (v.takes_effect, v.id.as_str()))
+        {
+            if day < v.takes_effect {
+                return Some(NotInForce::AddedByVariation {
+                    from: v.takes_effect,
+                    court: v.court.clone(),
+                });
+            }
+        }
+        // Ended by a variation that had taken effect by `day`.
+        if let Some(v) = order
+            .variations
+            .iter()
+            .filter(|v| v.takes_effect <= day && v.conditions_ended.contains(&self.id))
+            .min_by_key(|v| (v.takes_effect, v.id.as_str()))
+        {
+            return Some(NotInForce::EndedByVariation {
+                from: v.takes_effect,
+                court: v.court.clone(),
+            });
+        }
+        if let Some(starts) = self.starts.filter(|s| day < *s) {
+            return Some(NotInForce::NotStarted { starts });
+        }
+        if let Some(ended) = self.ends.filter(|e| *e < day) {
+            return Some(NotInForce::Ended { ended });
+        }
+        None
+    }
+
+    /// The variation that ended this provision, if one has by `day`.
+    pub fn ended_by_variation<'a>(
+        &self,
+        order: &'a Order,
+        day: NaiveDate,
+    ) -> Option<&'a super::order::Variation> {
+        order
+            .variations
+            .iter()
+            .filter(|v| v.takes_effect <= day && v.conditions_ended.contains(&self.id))
+            .min_by_key(|v| (v.takes_effect, v.id.as_str()))
     }
 }
 
@@ -193,9 +319,9 @@ mod tests {
         assert_eq!(d.last_day(ymd(2026, 11, 24)), ymd(2026, 11, 27));
         assert_eq!(d.last_day(ymd(2028, 2, 27)), ymd(2028, 3, 1));
         let before = Deadline::DaysBefore { days: 7 };
-        assert_eq!(before.last_day(ymd(2026, 12, 1)), ymd(2026, 11, 24));
+        assert_eq!(before.last_day(ymd(2026, 12, 1)), ymd(2026, 11, 23));
         assert_eq!(d.describe(), "within 3 days");
-        assert_eq!(before.describe(), "at least 7 days before");
+        assert_eq!(before.describe(), "at least 7 clear days before");
     }
 
     #[test]

@@ -126,7 +126,9 @@ pub fn next_contact_due(
         .map(|c| c.at.date())
         .max();
     match last_seen {
-        Some(d) => d + chrono::Days::new(plan.every_days.into()),
+        Some(d) => d
+            .checked_add_days(chrono::Days::new(plan.every_days.into()))
+            .unwrap_or(NaiveDate::MAX),
         None => release_on,
     }
 }

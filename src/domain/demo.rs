@@ -13,7 +13,7 @@ use super::condition::{Condition, Deadline, NotificationDuty, ProvisionFamily};
 use super::contact::{Contact, ContactKind, ContactOutcome, ContactPlan};
 use super::nominal::{CustodyStatus, Nominal, OfficerRef, ProbationContact, RiskRating};
 use super::notification::{Notification, NotificationKind};
-use super::order::{Order, OrderStage};
+use super::order::{Order, OrderStage, Variation, VariationKind};
 
 /// The demo officer. Synthetic.
 pub fn demo_officer() -> OfficerRef {
@@ -122,7 +122,7 @@ fn condition_texts() -> Vec<(
          "Tell police about a change of address within 3 days.", duty(K::Address, WithinDaysAfter { days: 3 })),
         (ProvisionFamily::Travel,
          "The defendant shall not travel outside the United Kingdom without giving the police officer in charge at least 7 days' written notice of the destination and dates of travel.",
-         "Ask police at least 7 days before any travel abroad.", duty(K::TravelRequest, DaysBefore { days: 7 })),
+         "Ask police at least 7 clear days before any travel abroad (the day you ask and the day you go do not count).", duty(K::TravelRequest, DaysBefore { days: 7 })),
     ]
 }
 
@@ -234,7 +234,41 @@ pub fn demo_cohort(today: NaiveDate) -> Cohort {
         }
     }
     add_history(&mut c, today);
+    add_variation(&mut c, today);
     c
+}
+
+/// N-0007: the court varied the order 200 days ago, lowering the cash limit. The old provision
+/// is kept (it was the wording in force before), ended by the variation; the new one replaces
+/// it from the day the variation took effect.
+fn add_variation(c: &mut Cohort, today: NaiveDate) {
+    let from = plus(today, -200);
+    let Some(order) = c.orders.iter_mut().find(|o| o.id == "O-0007") else {
+        return;
+    };
+    order.variations.push(Variation {
+        id: "V-0007-1".into(),
+        kind: VariationKind::Variation,
+        made_on: plus(from, -14),
+        takes_effect: from,
+        court: "Crown Court at Testford".into(),
+        summary: "Cash limit lowered from £1,000 to £500 on the application of the police".into(),
+        new_end: None,
+        conditions_ended: vec!["C-0007-01".into()],
+        conditions_added: vec!["C-0007-11".into()],
+    });
+    c.conditions.push(Condition {
+        id: "C-0007-11".into(),
+        order_id: "O-0007".into(),
+        family: ProvisionFamily::FinancialPropertyBusiness,
+        verbatim: "The defendant shall not hold or have access to cash exceeding £500, save in an account declared under paragraph 7 of this order.".into(),
+        summary: "No more than £500 in cash outside a declared account.".into(),
+        starts: None,
+        ends: None,
+        mirrored_in_licence: false,
+        notification: None,
+        replaces: Some("C-0007-01".into()),
+    });
 }
 
 /// Notifications and breaches that make the demo show each case.
@@ -272,8 +306,10 @@ fn add_history(c: &mut Cohort, today: NaiveDate) {
     let on = plus(today, -70);
     let facts = gather_facts(
         &nominal.custody,
+        "O-0002",
         &[&cond],
         &[],
+        on,
         on,
         IntelligenceAssessment::None,
     );
@@ -291,7 +327,7 @@ fn add_history(c: &mut Cohort, today: NaiveDate) {
             reference: "EXH-DEMO-001".into(),
         }],
         intelligence: IntelligenceAssessment::None,
-        decision: EnforcementDecision::accept(recommend(facts)),
+        decision: EnforcementDecision::accept(recommend(&facts)),
         officer_id: officer.id.clone(),
         officer_name: officer.name.clone(),
         recorded_at: at(on, 16, 0),

@@ -80,3 +80,23 @@ fn demo_phone_numbers_are_from_the_drama_range() {
         assert!(phone.starts_with("07700 900"), "{phone}");
     }
 }
+
+#[test]
+fn demo_has_a_variation_that_rewords_a_provision() {
+    let t = today();
+    let c = demo_cohort(t);
+    let live: Vec<&str> = c
+        .live_conditions("N-0007", t)
+        .iter()
+        .map(|k| k.id.as_str())
+        .collect();
+    assert!(live.contains(&"C-0007-11") && !live.contains(&"C-0007-01"));
+    // Before the variation the old wording was the one in force.
+    let before = t - chrono::Days::new(201);
+    let then: Vec<&str> = c
+        .live_conditions("N-0007", before)
+        .iter()
+        .map(|k| k.id.as_str())
+        .collect();
+    assert!(then.contains(&"C-0007-01") && !then.contains(&"C-0007-11"));
+}

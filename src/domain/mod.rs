@@ -8,6 +8,7 @@ pub mod breach;
 pub mod breach_form;
 pub mod briefing;
 pub mod cohort;
+mod cohort_checks;
 pub mod condition;
 pub mod contact;
 pub mod contact_form;
@@ -17,6 +18,7 @@ pub mod nominal;
 pub mod notification;
 pub mod notification_form;
 pub mod order;
+mod tagged;
 pub mod timeline;
 pub mod validation;
 
@@ -31,4 +33,16 @@ pub use condition::{Condition, Deadline, NotificationDuty, ProvisionFamily};
 pub use contact::{Contact, ContactKind, ContactPlan, ContactStatus};
 pub use nominal::{CustodyStatus, Nominal, OfficerRef, RiskRating};
 pub use notification::{Notification, NotificationKind, Timeliness};
-pub use order::{Order, OrderStage, OrderStatus, Variation};
+pub use order::{Order, OrderStage, OrderStatus, Variation, VariationKind};
+
+#[cfg(test)]
+#[path = "variation_tests.rs"]
+mod variation_tests;
+
+#[cfg(test)]
+#[path = "cohort_checks_tests.rs"]
+mod cohort_checks_tests;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "property_tests.rs"]
+mod property_tests;

@@ -45,7 +45,11 @@ pub struct ProbationContact {
 
 /// Where the nominal stands with prison and probation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "status", rename_all = "snake_case")]
+#[serde(
+    tag = "status",
+    rename_all = "snake_case",
+    try_from = "super::tagged::CustodyRaw"
+)]
 pub enum CustodyStatus {
     InCustody {
         expected_release: NaiveDate,
@@ -62,16 +66,30 @@ pub enum CustodyStatus {
 }
 
 impl CustodyStatus {
-    /// Is the nominal on licence on `day`? A licence is in force up to and including its end
-    /// date; the day of release is the first day on licence.
+    /// Was (or is) the nominal on licence on `day`? This follows the dates, not the label: the
+    /// licence is in force from the day of release to its last day, both inclusive, whether the
+    /// file says `on_licence` (with `licence_ends`) or `licence_ended` (with `licence_ended`,
+    /// the licence's last day). So a file still labelled "on licence" after its end date says
+    /// "no", and a breach dated inside a licence that has since ended says "yes". A nominal in
+    /// custody has no licence in force.
     pub fn on_licence_on(&self, day: NaiveDate) -> bool {
+        self.licence_period()
+            .is_some_and(|(from, to)| from <= day && day <= to)
+    }
+
+    /// The licence's first and last days, when there is (or was) one.
+    pub fn licence_period(&self) -> Option<(NaiveDate, NaiveDate)> {
         match self {
             Self::OnLicence {
                 released_on,
                 licence_ends,
                 ..
-            } => *released_on <= day && day <= *licence_ends,
-            _ => false,
+            } => Some((*released_on, *licence_ends)),
+            Self::LicenceEnded {
+                released_on,
+                licence_ended,
+            } => Some((*released_on, *licence_ended)),
+            Self::InCustody { .. } => None,
         }
     }
 
@@ -192,11 +210,25 @@ mod tests {
         assert!(n.custody.on_licence_on(ymd(2026, 11, 24)));
         assert!(n.custody.on_licence_on(ymd(2027, 11, 23)));
         assert!(!n.custody.on_licence_on(ymd(2027, 11, 24)));
+    }
+
+    #[test]
+    fn a_licence_that_has_ended_was_still_in_force_on_the_days_it_covered() {
         let ended = CustodyStatus::LicenceEnded {
             released_on: ymd(2024, 1, 1),
             licence_ended: ymd(2025, 1, 1),
         };
-        assert!(!ended.on_licence_on(ymd(2024, 6, 1)));
+        assert!(!ended.on_licence_on(ymd(2023, 12, 31)));
+        assert!(ended.on_licence_on(ymd(2024, 1, 1)));
+        assert!(ended.on_licence_on(ymd(2024, 6, 1)));
+        assert!(ended.on_licence_on(ymd(2025, 1, 1)));
+        assert!(!ended.on_licence_on(ymd(2025, 1, 2)));
+    }
+
+    #[test]
+    fn a_file_still_labelled_on_licence_after_its_end_date_or_in_custody_is_not_on_licence() {
+        let n = sample();
+        assert!(!n.custody.on_licence_on(ymd(2028, 1, 1)));
         let inside = CustodyStatus::InCustody {
             expected_release: ymd(2027, 1, 1),
         };

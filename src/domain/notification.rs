@@ -219,19 +219,23 @@ mod tests {
     }
 
     #[test]
-    fn travel_must_be_requested_seven_days_ahead() {
+    fn travel_must_be_requested_seven_clear_days_ahead() {
+        // Travel on 8 Dec: 1-7 Dec are the seven clear days, so 30 Nov is the last day in
+        // time and 1 Dec is late (neither the day of notice nor the day of travel counts).
         let before = Deadline::DaysBefore { days: 7 };
-        let mut n = phone(ymd(2026, 12, 8), Some(ymd(2026, 12, 1)));
+        let mut n = phone(ymd(2026, 12, 8), Some(ymd(2026, 11, 30)));
         n.kind = NotificationKind::TravelRequest;
-        assert!(matches!(
-            n.timeliness(Some(before), ymd(2026, 12, 1)),
-            Timeliness::InTime { .. }
-        ));
-        n.notified_on = Some(ymd(2026, 12, 2));
         assert_eq!(
-            n.timeliness(Some(before), ymd(2026, 12, 2)),
+            n.timeliness(Some(before), ymd(2026, 11, 30)),
+            Timeliness::InTime {
+                last_day: ymd(2026, 11, 30)
+            }
+        );
+        n.notified_on = Some(ymd(2026, 12, 1));
+        assert_eq!(
+            n.timeliness(Some(before), ymd(2026, 12, 1)),
             Timeliness::Late {
-                last_day: ymd(2026, 12, 1),
+                last_day: ymd(2026, 11, 30),
                 days_late: 1
             }
         );

@@ -186,7 +186,7 @@ fn travel_is_worded_as_a_request_before_it_starts() {
     let t = n.timeliness(Some(deadline), ymd(2026, 12, 2));
     let s = failure_to_notify(&n, deadline, t, ymd(2026, 12, 2)).unwrap();
     assert!(s.starts_with(
-        "Did not notify police of travel at least 7 days before it started: the travel starts on 8 Dec 2026, so police had to be told by 1 Dec 2026; told on 2 Dec 2026 (1 day late)."
+        "Did not notify police of travel at least 7 clear days before it started: the travel starts on 8 Dec 2026, so police had to be told by 30 Nov 2026; told on 2 Dec 2026 (2 days late)."
     ), "{s}");
 }
 

@@ -10,7 +10,11 @@ pub const MAX_TERM_YEARS: u32 = 5;
 
 /// How far the order has got through the courts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "stage", rename_all = "snake_case")]
+#[serde(
+    tag = "stage",
+    rename_all = "snake_case",
+    try_from = "super::tagged::OrderStageRaw"
+)]
 pub enum OrderStage {
     /// Being prepared by police and the CPS.
     Drafted,
@@ -58,22 +62,48 @@ impl OrderStatus {
     }
 }
 
+/// What kind of change a court made. The file must say which, because the five-year limit
+/// applies to one and not the other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VariationKind {
+    /// A variation on application (ss.17–21). It may add, end or reword provisions and move
+    /// the end, but the order may still be in force for at most five years (s.16).
+    Variation,
+    /// An extension while criminal proceedings for an offence under s.25 (breach) are pending
+    /// (s.22E). It may take the order past five years.
+    ExtensionPendingProceedings,
+}
+
+impl VariationKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Variation => "Variation (ss.17–21)",
+            Self::ExtensionPendingProceedings => "Extension while proceedings are pending (s.22E)",
+        }
+    }
+}
+
 /// A change made by a court (ss.17–22E). Kept as history: the wording in force on the day of
-/// a breach is what counts, so nothing a variation replaces is ever overwritten.
+/// a breach is what counts, so nothing a variation replaces is ever overwritten. A reworded
+/// provision is the old condition in `conditions_ended` and the new one (which `replaces` it)
+/// in `conditions_added`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Variation {
     pub id: String,
+    pub kind: VariationKind,
     pub made_on: NaiveDate,
+    /// The first day the variation has effect.
     pub takes_effect: NaiveDate,
     pub court: String,
     pub summary: String,
-    /// A new last day, for example an extension while a breach charge is pending (s.22E).
+    /// A new last day for the order, from `takes_effect`.
     #[serde(default)]
     pub new_end: Option<NaiveDate>,
-    /// Conditions that stop on `takes_effect` (their own end dates are set by the variation).
+    /// Conditions no longer in force from `takes_effect` (their last day is the day before).
     #[serde(default)]
     pub conditions_ended: Vec<String>,
-    /// Conditions that start on `takes_effect`.
+    /// Conditions in force only from `takes_effect`.
     #[serde(default)]
     pub conditions_added: Vec<String>,
 }
@@ -95,6 +125,72 @@ pub enum OrderDateError {
     EndsBeforeItStarts,
     LongerThanFiveYears { latest_end: NaiveDate },
     GrantedAfterComingIntoForce,
+    DischargedOutsideTheOrder,
+}
+
+/// Why a variation cannot stand, and which of its fields is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VariationError {
+    TakesEffectBeforeMade,
+    TakesEffectBeforeGrant,
+    /// `new_end` is before the variation takes effect.
+    NewEndBeforeItTakesEffect,
+    /// A variation (not an s.22E extension) may not take the order past five years.
+    NewEndPastFiveYears {
+        latest_end: NaiveDate,
+    },
+    /// An s.22E extension must say how long the order is extended to, and extend it.
+    ExtensionWithoutLaterEnd {
+        ends: NaiveDate,
+    },
+    /// Only a granted order can be varied.
+    OrderNotGranted,
+}
+
+impl VariationError {
+    /// The variation's field the problem is about.
+    pub fn field(&self) -> &'static str {
+        match self {
+            Self::TakesEffectBeforeMade | Self::TakesEffectBeforeGrant | Self::OrderNotGranted => {
+                "takes_effect"
+            }
+            Self::NewEndBeforeItTakesEffect
+            | Self::NewEndPastFiveYears { .. }
+            | Self::ExtensionWithoutLaterEnd { .. } => "new_end",
+        }
+    }
+}
+
+impl std::fmt::Display for VariationError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::TakesEffectBeforeMade => write!(f, "is before the variation was made"),
+            Self::TakesEffectBeforeGrant => write!(f, "is before the order was granted"),
+            Self::OrderNotGranted => write!(f, "only an order the court has granted can be varied"),
+            Self::NewEndBeforeItTakesEffect => write!(f, "is before the variation takes effect"),
+            Self::NewEndPastFiveYears { latest_end } => write!(
+                f,
+                "a variation may not keep the order in force for more than five years (s.16): it must end by {}; only an extension while proceedings are pending (s.22E) may go further",
+                format_date(*latest_end)
+            ),
+            Self::ExtensionWithoutLaterEnd { ends } => write!(
+                f,
+                "an extension (s.22E) must give a new end after {}, the end it extends",
+                format_date(*ends)
+            ),
+        }
+    }
+}
+
+impl OrderDateError {
+    /// The field of the order's `stage` the problem is about.
+    pub fn field(&self) -> &'static str {
+        match self {
+            Self::EndsBeforeItStarts | Self::LongerThanFiveYears { .. } => "ends",
+            Self::GrantedAfterComingIntoForce => "comes_into_force",
+            Self::DischargedOutsideTheOrder => "discharged_on",
+        }
+    }
 }
 
 impl std::fmt::Display for OrderDateError {
@@ -109,6 +205,10 @@ impl std::fmt::Display for OrderDateError {
             Self::GrantedAfterComingIntoForce => {
                 write!(f, "the order comes into force before the court granted it")
             }
+            Self::DischargedOutsideTheOrder => write!(
+                f,
+                "the order is discharged before it was granted or after its last day"
+            ),
         }
     }
 }
@@ -152,7 +252,7 @@ impl Order {
             .iter()
             .filter(|v| v.takes_effect <= day)
             .filter_map(|v| v.new_end.map(|e| (v.takes_effect, e)))
-            .max_by_key(|(effect, _)| *effect)
+            .max_by_key(|(effect, end)| (*effect, *end))
             .map(|(_, e)| e);
         Some(varied.unwrap_or(granted))
     }
@@ -162,8 +262,18 @@ impl Order {
         last_day_of_period(comes_into_force, MAX_TERM_YEARS)
     }
 
+    /// True while the day the order comes into force is not known (release not fixed): the end
+    /// date given is then provisional, and the five-year limit cannot be judged yet.
+    pub fn end_is_provisional(&self) -> bool {
+        self.granted_dates().is_some() && self.comes_into_force().is_none()
+    }
+
     /// Check the granted dates: the order may not end before it starts, nor be in force for
-    /// more than five years. An extension under s.22E is a variation and is not capped here.
+    /// more than five years "beginning with the day on which it comes into force" (s.16(2)).
+    /// While that day is not known the limit is not judged from the grant date (the order is
+    /// made on conviction and comes into force on release, often years later): the end is
+    /// provisional until release is fixed. An extension under s.22E is a variation and is
+    /// checked by [`Order::check_variation`].
     pub fn check_dates(&self) -> Result<(), OrderDateError> {
         let Some((granted, cif, ends)) = self.granted_dates() else {
             return Ok(());
@@ -177,11 +287,67 @@ impl Order {
         if ends < start {
             return Err(OrderDateError::EndsBeforeItStarts);
         }
-        let latest_end = Self::latest_lawful_end(start);
-        if ends > latest_end {
-            return Err(OrderDateError::LongerThanFiveYears { latest_end });
+        if let Some(cif) = cif {
+            let latest_end = Self::latest_lawful_end(cif);
+            if ends > latest_end {
+                return Err(OrderDateError::LongerThanFiveYears { latest_end });
+            }
+        }
+        if let OrderStage::Discharged { discharged_on, .. } = &self.stage {
+            if *discharged_on < granted || *discharged_on > self.latest_end() {
+                return Err(OrderDateError::DischargedOutsideTheOrder);
+            }
         }
         Ok(())
+    }
+
+    /// The latest last day the order has under any of its variations, or as granted.
+    pub fn latest_end(&self) -> NaiveDate {
+        let granted = self.ends_as_granted().unwrap_or(NaiveDate::MIN);
+        self.variations
+            .iter()
+            .filter_map(|v| v.new_end)
+            .fold(granted, NaiveDate::max)
+    }
+
+    /// Check one variation against the order: it takes effect after it is made and after the
+    /// grant; a new end is not before it takes effect; a variation (ss.17–21) may not take the
+    /// order past five years from coming into force (s.16), while an extension pending
+    /// proceedings (s.22E) may, but must extend it. While the day the order comes into force is
+    /// not known, the five-year limit is not judged (the end is provisional).
+    pub fn check_variation(&self, v: &Variation) -> Result<(), VariationError> {
+        let Some((granted, cif, _)) = self.granted_dates() else {
+            return Err(VariationError::OrderNotGranted);
+        };
+        if v.takes_effect < v.made_on {
+            return Err(VariationError::TakesEffectBeforeMade);
+        }
+        if v.takes_effect < granted {
+            return Err(VariationError::TakesEffectBeforeGrant);
+        }
+        match (v.kind, v.new_end) {
+            (_, Some(end)) if end < v.takes_effect => {
+                Err(VariationError::NewEndBeforeItTakesEffect)
+            }
+            (VariationKind::Variation, Some(end)) => match cif {
+                Some(cif) if end > Self::latest_lawful_end(cif) => {
+                    Err(VariationError::NewEndPastFiveYears {
+                        latest_end: Self::latest_lawful_end(cif),
+                    })
+                }
+                _ => Ok(()),
+            },
+            (VariationKind::Variation, None) => Ok(()),
+            (VariationKind::ExtensionPendingProceedings, end) => {
+                // The end it extends: as it stood the day before the extension took effect.
+                let before = v.takes_effect.pred_opt().unwrap_or(v.takes_effect);
+                let ends = self.ends_on(before).unwrap_or(NaiveDate::MIN);
+                match end {
+                    Some(e) if e > ends => Ok(()),
+                    _ => Err(VariationError::ExtensionWithoutLaterEnd { ends }),
+                }
+            }
+        }
     }
 
     /// The order's status on `day`. It is live from the day it comes into force to its last
@@ -203,6 +369,42 @@ impl Order {
         }
     }
 
+    /// Why the order is not live on `day`, in words for the officer (e.g. "the order comes into
+    /// force on release, 28 Nov 2026"), or `None` when it is live. `release` is the nominal's
+    /// release day, past or expected, when known.
+    pub fn why_not_live(&self, day: NaiveDate, release: Option<NaiveDate>) -> Option<String> {
+        let status = self.status_on(day);
+        Some(match status {
+            OrderStatus::Live => return None,
+            OrderStatus::Drafted => "the order has not been made yet (it is being drafted)".into(),
+            OrderStatus::AwaitingCourt => {
+                "the order has not been made yet (the court has not decided)".into()
+            }
+            OrderStatus::Discharged => match &self.stage {
+                OrderStage::Discharged { discharged_on, .. } => format!(
+                    "the order was discharged on {}",
+                    format_date(*discharged_on)
+                ),
+                _ => "the order was discharged".into(),
+            },
+            OrderStatus::Expired => match self.ends_on(day) {
+                Some(end) => format!("the order ended on {}", format_date(end)),
+                None => "the order has ended".into(),
+            },
+            OrderStatus::GrantedNotLive => match self.comes_into_force() {
+                Some(cif) if release == Some(cif) => format!(
+                    "the order comes into force on release, {}",
+                    format_date(cif)
+                ),
+                Some(cif) => format!("the order comes into force on {}", format_date(cif)),
+                None => {
+                    "the order comes into force on release, and the release date is not fixed yet"
+                        .into()
+                }
+            },
+        })
+    }
+
     pub fn is_live_on(&self, day: NaiveDate) -> bool {
         self.status_on(day) == OrderStatus::Live
     }
@@ -212,7 +414,8 @@ impl Order {
         if !self.is_live_on(today) {
             return None;
         }
-        self.ends_on(today).map(|e| (e - today).num_days() + 1)
+        self.ends_on(today)
+            .map(|e| (e - today).num_days().saturating_add(1))
     }
 }
 
@@ -312,6 +515,7 @@ mod tests {
         let mut o = granted(Some(ymd(2022, 1, 1)), ymd(2026, 12, 31));
         o.variations.push(Variation {
             id: "V-1".into(),
+            kind: VariationKind::ExtensionPendingProceedings,
             made_on: ymd(2026, 12, 1),
             takes_effect: ymd(2026, 12, 1),
             court: "Crown Court at Testville".into(),

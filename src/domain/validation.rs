@@ -1,13 +1,10 @@
 //! Reading a cohort file: every problem is reported with its path and reason, and a file with
 //! any problem is rejected whole.
 
-use std::collections::HashSet;
-
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::cohort::{Cohort, FORMAT, VERSION};
-use super::nominal::CustodyStatus;
 
 /// One thing wrong with a cohort file. `path` is where, e.g. `orders[2].stage.ends`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,10 +41,10 @@ impl std::fmt::Display for CohortError {
 
 impl std::error::Error for CohortError {}
 
-struct Problems(Vec<Problem>);
+pub(super) struct Problems(pub(super) Vec<Problem>);
 
 impl Problems {
-    fn add(&mut self, path: impl Into<String>, reason: impl Into<String>) {
+    pub(super) fn add(&mut self, path: impl Into<String>, reason: impl Into<String>) {
         self.0.push(Problem {
             path: path.into(),
             reason: reason.into(),
@@ -55,11 +52,57 @@ impl Problems {
     }
 }
 
+/// The largest cohort file read, in bytes (64 MiB; a 10,000-nominal synthetic cohort is far
+/// smaller).
+pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
+/// The most nominals in one cohort.
+pub const MAX_NOMINALS: usize = 10_000;
+/// The most records in any other top-level list.
+pub const MAX_RECORDS: usize = 250_000;
+
+/// Where serde's error points, and its message, made into a problem at the exact path: a
+/// missing field is reported at the field (`orders[2].stage.ends: is missing`), not at the
+/// object that lacks it.
+fn problem_at(base: &str, e: serde_path_to_error::Error<serde_json::Error>) -> Problem {
+    let inner = e.path().to_string();
+    let mut path = base.to_string();
+    if inner != "." && !inner.is_empty() {
+        if !inner.starts_with('[') {
+            path.push('.');
+        }
+        path.push_str(&inner);
+    }
+    let message = e.into_inner().to_string();
+    // serde_json appends " at line L column C", which means nothing for a value in memory.
+    let message = match message.find(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message,
+    };
+    if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|m| m.strip_suffix('`'))
+    {
+        return Problem {
+            path: format!("{path}.{field}"),
+            reason: "is missing".into(),
+        };
+    }
+    Problem {
+        path,
+        reason: message,
+    }
+}
+
+fn read_one<T: DeserializeOwned>(v: &Value, path: &str) -> Result<T, Problem> {
+    serde_path_to_error::deserialize(v).map_err(|e| problem_at(path, e))
+}
+
 /// Read each element of a top-level array on its own, so one bad record does not hide others.
 fn read_list<T: DeserializeOwned>(
     root: &Value,
     key: &str,
     required: bool,
+    max: usize,
     p: &mut Problems,
 ) -> Vec<T> {
     match root.get(key) {
@@ -68,13 +111,20 @@ fn read_list<T: DeserializeOwned>(
             p.add(key, "is missing: give a list (it may be empty)");
             vec![]
         }
+        Some(Value::Array(items)) if items.len() > max => {
+            p.add(
+                key,
+                format!("has {} records: at most {max} can be imported", items.len()),
+            );
+            vec![]
+        }
         Some(Value::Array(items)) => items
             .iter()
             .enumerate()
-            .filter_map(|(i, v)| match T::deserialize(v) {
+            .filter_map(|(i, v)| match read_one(v, &format!("{key}[{i}]")) {
                 Ok(t) => Some(t),
-                Err(e) => {
-                    p.add(format!("{key}[{i}]"), e.to_string());
+                Err(problem) => {
+                    p.0.push(problem);
                     None
                 }
             })
@@ -88,14 +138,23 @@ fn read_list<T: DeserializeOwned>(
 
 impl Cohort {
     /// Parse and validate a cohort file. On any problem the whole file is rejected with all
-    /// of them, so the officer can fix the file in one go.
+    /// of them, so the officer can fix the file in one go. Never panics, whatever the text.
     pub fn from_json(text: &str) -> Result<Cohort, CohortError> {
-        let root: Value = serde_json::from_str(text).map_err(|e| CohortError {
+        let one = |reason: String| CohortError {
             problems: vec![Problem {
                 path: String::new(),
-                reason: format!("this is not a JSON file ({e})"),
+                reason,
             }],
-        })?;
+        };
+        if text.len() > MAX_FILE_BYTES {
+            return Err(one(format!(
+                "the file is {} MB: at most {} MB can be imported",
+                text.len() / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            )));
+        }
+        let root: Value = serde_json::from_str(text)
+            .map_err(|e| one(format!("this is not a JSON file ({e})")))?;
         let mut p = Problems(vec![]);
         if !root.is_object() {
             p.add("", "the file must hold one JSON object");
@@ -108,23 +167,26 @@ impl Cohort {
                 format!("must be \"{FORMAT}\": this is not a cohort file"),
             ),
         }
-        match root.get("version").and_then(Value::as_u64) {
-            Some(v) if v == u64::from(VERSION) => {}
-            Some(v) => p.add(
+        match root.get("version") {
+            Some(Value::Number(n)) if n.as_u64() == Some(u64::from(VERSION)) => {}
+            Some(Value::Number(n)) => p.add(
                 "version",
-                format!("version {v} is not supported: this app reads version {VERSION}"),
+                format!("version {n} is not supported: this app reads version {VERSION}"),
             ),
-            None => p.add("version", "is missing"),
+            Some(_) => p.add("version", format!("must be the number {VERSION}")),
+            None => p.add(
+                "version",
+                format!("is missing: it must be the number {VERSION}"),
+            ),
         }
-        let officer = match root
-            .get("officer")
-            .map(|v| serde_json::from_value(v.clone()))
-        {
-            Some(Ok(o)) => Some(o),
-            Some(Err(e)) => {
-                p.add("officer", e.to_string());
-                None
-            }
+        let officer = match root.get("officer") {
+            Some(v) => match read_one(v, "officer") {
+                Ok(o) => Some(o),
+                Err(problem) => {
+                    p.0.push(problem);
+                    None
+                }
+            },
             None => {
                 p.add("officer", "is missing");
                 None
@@ -137,14 +199,14 @@ impl Cohort {
                 id: String::new(),
                 name: String::new(),
             }),
-            nominals: read_list(&root, "nominals", true, &mut p),
-            orders: read_list(&root, "orders", true, &mut p),
-            conditions: read_list(&root, "conditions", true, &mut p),
-            contact_plans: read_list(&root, "contact_plans", true, &mut p),
-            contacts: read_list(&root, "contacts", false, &mut p),
-            notifications: read_list(&root, "notifications", false, &mut p),
-            briefings: read_list(&root, "briefings", false, &mut p),
-            breach_reports: read_list(&root, "breach_reports", false, &mut p),
+            nominals: read_list(&root, "nominals", true, MAX_NOMINALS, &mut p),
+            orders: read_list(&root, "orders", true, MAX_RECORDS, &mut p),
+            conditions: read_list(&root, "conditions", true, MAX_RECORDS, &mut p),
+            contact_plans: read_list(&root, "contact_plans", true, MAX_NOMINALS, &mut p),
+            contacts: read_list(&root, "contacts", false, MAX_RECORDS, &mut p),
+            notifications: read_list(&root, "notifications", false, MAX_RECORDS, &mut p),
+            briefings: read_list(&root, "briefings", false, MAX_RECORDS, &mut p),
+            breach_reports: read_list(&root, "breach_reports", false, MAX_RECORDS, &mut p),
         };
         p.0.extend(cohort.validate());
         if p.0.is_empty() {
@@ -152,201 +214,6 @@ impl Cohort {
         } else {
             Err(CohortError { problems: p.0 })
         }
-    }
-
-    /// Every rule a well-formed cohort must meet, beyond its shape.
-    pub fn validate(&self) -> Vec<Problem> {
-        let mut p = Problems(vec![]);
-        let ids = |key: &str, ids: Vec<&str>, p: &mut Problems| -> HashSet<String> {
-            let mut seen = HashSet::new();
-            for (i, id) in ids.into_iter().enumerate() {
-                if id.trim().is_empty() {
-                    p.add(format!("{key}[{i}].id"), "is empty");
-                } else if !seen.insert(id.to_string()) {
-                    p.add(format!("{key}[{i}].id"), format!("\"{id}\" is used twice"));
-                }
-            }
-            seen
-        };
-        let nominal_ids = ids(
-            "nominals",
-            self.nominals.iter().map(|n| n.id.as_str()).collect(),
-            &mut p,
-        );
-        let order_ids = ids(
-            "orders",
-            self.orders.iter().map(|o| o.id.as_str()).collect(),
-            &mut p,
-        );
-        let condition_ids = ids(
-            "conditions",
-            self.conditions.iter().map(|c| c.id.as_str()).collect(),
-            &mut p,
-        );
-        ids(
-            "contacts",
-            self.contacts.iter().map(|c| c.id.as_str()).collect(),
-            &mut p,
-        );
-        ids(
-            "notifications",
-            self.notifications.iter().map(|n| n.id.as_str()).collect(),
-            &mut p,
-        );
-        ids(
-            "briefings",
-            self.briefings.iter().map(|b| b.id.as_str()).collect(),
-            &mut p,
-        );
-        ids(
-            "breach_reports",
-            self.breach_reports.iter().map(|b| b.id.as_str()).collect(),
-            &mut p,
-        );
-        let known_nominal = |key: String, id: &str, p: &mut Problems| {
-            if !nominal_ids.contains(id) {
-                p.add(key, format!("no nominal has the id \"{id}\""));
-            }
-        };
-
-        for (i, n) in self.nominals.iter().enumerate() {
-            let at = |f: &str| format!("nominals[{i}].{f}");
-            if n.given_name.trim().is_empty() {
-                p.add(at("given_name"), "is empty");
-            }
-            if n.family_name.trim().is_empty() {
-                p.add(at("family_name"), "is empty");
-            }
-            if let CustodyStatus::OnLicence {
-                released_on,
-                licence_ends,
-                ..
-            } = &n.custody
-            {
-                if licence_ends < released_on {
-                    p.add(at("custody.licence_ends"), "is before the release date");
-                }
-            }
-            if n.risk_reviewed_on < n.date_of_birth {
-                p.add(at("risk_reviewed_on"), "is before the date of birth");
-            }
-        }
-        for (i, o) in self.orders.iter().enumerate() {
-            known_nominal(format!("orders[{i}].nominal_id"), &o.nominal_id, &mut p);
-            if o.court_reference.trim().is_empty() {
-                p.add(format!("orders[{i}].court_reference"), "is empty");
-            }
-            if let Err(e) = o.check_dates() {
-                p.add(format!("orders[{i}].stage"), e.to_string());
-            }
-            if let (Some(granted), Some(n)) = (o.date_granted(), self.nominal(&o.nominal_id)) {
-                if granted.years_since(n.date_of_birth).unwrap_or(0) < 18 {
-                    p.add(
-                        format!("orders[{i}].stage.date_granted"),
-                        "the subject of an order must be 18 or over when it is made",
-                    );
-                }
-            }
-            for (j, v) in o.variations.iter().enumerate() {
-                if v.takes_effect < v.made_on {
-                    p.add(
-                        format!("orders[{i}].variations[{j}].takes_effect"),
-                        "is before the variation was made",
-                    );
-                }
-            }
-        }
-        for (i, c) in self.conditions.iter().enumerate() {
-            if !order_ids.contains(&c.order_id) {
-                p.add(
-                    format!("conditions[{i}].order_id"),
-                    format!("no order has the id \"{}\"", c.order_id),
-                );
-            }
-            if c.verbatim.trim().is_empty() {
-                p.add(
-                    format!("conditions[{i}].verbatim"),
-                    "is empty: give the wording as granted",
-                );
-            }
-            if let (Some(s), Some(e)) = (c.starts, c.ends) {
-                if e < s {
-                    p.add(
-                        format!("conditions[{i}].ends"),
-                        "is before the condition starts",
-                    );
-                }
-            }
-        }
-        let mut planned = HashSet::new();
-        for (i, plan) in self.contact_plans.iter().enumerate() {
-            known_nominal(
-                format!("contact_plans[{i}].nominal_id"),
-                &plan.nominal_id,
-                &mut p,
-            );
-            if !(1..=365).contains(&plan.every_days) {
-                p.add(
-                    format!("contact_plans[{i}].every_days"),
-                    "must be between 1 and 365 days",
-                );
-            }
-            if !planned.insert(plan.nominal_id.clone()) {
-                p.add(
-                    format!("contact_plans[{i}].nominal_id"),
-                    "this nominal already has a contact plan",
-                );
-            }
-        }
-        for (i, c) in self.contacts.iter().enumerate() {
-            known_nominal(format!("contacts[{i}].nominal_id"), &c.nominal_id, &mut p);
-        }
-        for (i, n) in self.notifications.iter().enumerate() {
-            known_nominal(
-                format!("notifications[{i}].nominal_id"),
-                &n.nominal_id,
-                &mut p,
-            );
-            if let Some(cid) = &n.condition_id {
-                if !condition_ids.contains(cid) {
-                    p.add(
-                        format!("notifications[{i}].condition_id"),
-                        format!("no condition has the id \"{cid}\""),
-                    );
-                }
-            }
-        }
-        for (i, b) in self.briefings.iter().enumerate() {
-            known_nominal(format!("briefings[{i}].nominal_id"), &b.nominal_id, &mut p);
-            if !order_ids.contains(&b.order_id) {
-                p.add(
-                    format!("briefings[{i}].order_id"),
-                    format!("no order has the id \"{}\"", b.order_id),
-                );
-            }
-        }
-        for (i, b) in self.breach_reports.iter().enumerate() {
-            known_nominal(
-                format!("breach_reports[{i}].nominal_id"),
-                &b.nominal_id,
-                &mut p,
-            );
-            if b.condition_ids.is_empty() {
-                p.add(
-                    format!("breach_reports[{i}].condition_ids"),
-                    "name at least one condition breached",
-                );
-            }
-            for (j, cid) in b.condition_ids.iter().enumerate() {
-                if !condition_ids.contains(cid) {
-                    p.add(
-                        format!("breach_reports[{i}].condition_ids[{j}]"),
-                        format!("no condition has the id \"{cid}\""),
-                    );
-                }
-            }
-        }
-        p.0
     }
 }
 

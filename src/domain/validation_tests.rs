@@ -53,8 +53,8 @@ fn reports_every_problem_not_just_the_first() {
     v["contact_plans"][3]["every_days"] = json!(0);
     let p = paths(&v.to_string());
     for expected in [
-        "nominals[1]",
-        "nominals[4]",
+        "nominals[1].risk",
+        "nominals[4].date_of_birth",
         "orders[2].nominal_id",
         "conditions[0].verbatim",
         "contact_plans[3].every_days",
@@ -77,7 +77,7 @@ fn an_order_longer_than_five_years_is_rejected_with_the_latest_lawful_end() {
     v["orders"][0]["stage"]["ends"] = json!("2031-11-24");
     let err = Cohort::from_json(&v.to_string()).unwrap_err();
     assert_eq!(err.problems.len(), 1);
-    assert_eq!(err.problems[0].path, "orders[0].stage");
+    assert_eq!(err.problems[0].path, "orders[0].stage.ends");
     assert!(err.problems[0].reason.contains("23 Nov 2031"));
     v["orders"][0]["stage"]["ends"] = json!("2031-11-23");
     assert!(Cohort::from_json(&v.to_string()).is_ok());

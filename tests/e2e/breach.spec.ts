@@ -31,7 +31,7 @@ test('a simple first breach without intelligence: interview and caution, in eigh
   const why = reasons(page);
   await expect(why.getByRole('listitem')).toHaveText([
     'No intelligence of a return to criminality.',
-    'Recall is not open: this is the first breach.',
+    'Recall is not open: this is the first breach under this order.',
     'A caution needs an admission and informed consent; without an admission, investigate and charge (s.25).',
   ]);
   await submit(page, taps);
@@ -60,12 +60,12 @@ test('a second breach of a mirrored condition while on licence: request to HMPPS
     page.getByRole('radio', { name: 'Request to HMPPS to recall (recommended)' }),
   ).toBeChecked();
   await expect(reasons(page).getByRole('listitem')).toHaveText([
-    'The nominal is on licence.',
+    'The licence was in force on the day of the breach and still is today.',
     'The breached condition is mirrored in the licence, so this is also a licence breach.',
-    'There have been breaches on 2 occasions.',
+    /^There have been breaches on 2 occasions under this order \(earlier: \d{1,2} \w{3} \d{4}\)\.$/,
     'Probation decides on recall (standard or fixed-term); the police information feeds the recall report (Part A).',
   ]);
-  await expect(page.getByRole('main')).toContainText('Breaches on earlier occasions1');
+  await expect(page.getByRole('main')).toContainText('Breaches on earlier occasions under this order1');
   await submit(page, taps);
   expect(taps.count).toBeLessThanOrEqual(8);
 });
@@ -92,7 +92,7 @@ test('choosing another level needs a reason; both the recommendation and the cho
   await openNominal(page, 'SAXBY');
   await breachToRecommendation(page, new Taps(), INTELLIGENCE.suggests);
   await expect(page.getByRole('radio', { name: 'Interview and caution (recommended)' })).toBeChecked();
-  await expect(reasons(page)).toContainText('Recall is not open: the nominal is not on licence.');
+  await expect(reasons(page)).toContainText('Recall is not open: the nominal was not on licence on the day of the breach');
 
   await page.getByRole('radio', { name: 'Proactive referral' }).check();
   const why = page.getByLabel('Why are you choosing a different level?');
@@ -231,7 +231,7 @@ test('check answers links back to each question; the print view holds the whole 
   await expect(region('Intelligence')).toContainText('No intelligence of a return to crime');
   const rec = region('Recommendation');
   await expect(rec).toContainText('Request to HMPPS to recall');
-  await expect(rec).toContainText('There have been breaches on 2 occasions.');
+  await expect(rec).toContainText('There have been breaches on 2 occasions under this order');
   await expect(region('Decision')).toContainText('None: the recommendation was accepted');
   const officer = region('Officer and times');
   await expect(officer).toContainText('PC Demo Officer (PC-DEMO-01)');

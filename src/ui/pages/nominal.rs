@@ -76,6 +76,7 @@ impl NominalData {
 fn nominal_view(d: NominalData, today: NaiveDate) -> impl IntoView {
     let n = &d.nominal;
     let nominal_id = n.id.clone();
+    let release = Some(n.custody.release_date());
     view! {
         <A href="/" attr:class="back-link">"Back to cohort"</A>
         <span class="caption">{n.id.clone()}</span>
@@ -99,7 +100,7 @@ fn nominal_view(d: NominalData, today: NaiveDate) -> impl IntoView {
         <h2 class="heading-m" id="order">"Order"</h2>
         {order_rows(d.order.as_ref(), today)}
         <h2 class="heading-m" id="conditions">"Conditions"</h2>
-        {conditions_view(d.order.as_ref(), d.conditions, today)}
+        {conditions_view(d.order.as_ref(), d.conditions, today, release)}
         <h2 class="heading-m" id="history">"History"</h2>
         <p class="hint">"Newest first."</p>
         <Timeline entries=d.timeline />
@@ -199,17 +200,39 @@ fn order_rows(order: Option<&Order>, today: NaiveDate) -> impl IntoView {
         .ends_on(today)
         .map(format_date)
         .unwrap_or_else(|| "Not set".into());
+    let provisional = o.end_is_provisional().then_some(
+        "Provisional: the five years run from the day the order comes into force, on release, which is not fixed yet",
+    );
     let left = o.days_left(today).map(time_left).unwrap_or_default();
     let status = o.status_on(today).label();
     let court = o.court.clone();
     let reference = o.court_reference.clone();
+    let mut variations = o.variations.clone();
+    variations.sort_by_key(|v| (v.takes_effect, v.id.clone()));
     view! {
         <SummaryList>
             <SummaryRow key="Status">{status}</SummaryRow>
             <SummaryRow key="Court">{court}</SummaryRow>
             <SummaryRow key="Reference">{reference}</SummaryRow>
             <SummaryRow key="In force from">{from}</SummaryRow>
-            <SummaryRow key="Ends">{ends} " " <span class="hint">{left}</span></SummaryRow>
+            <SummaryRow key="Ends">
+                {ends} " " <span class="hint">{left}</span>
+                {provisional.map(|p| view! { <p class="hint">{p}</p> })}
+            </SummaryRow>
+            {variations
+                .into_iter()
+                .map(|v| {
+                    let when = format!("From {}", format_date(v.takes_effect));
+                    let what = format!("{}, {}: {}", v.kind.label(), v.court, v.summary);
+                    let new_end = v.new_end.map(|e| format!("New end {}", format_date(e)));
+                    view! {
+                        <SummaryRow key="Variation">
+                            {when} <br /> {what}
+                            {new_end.map(|e| view! { <br /> {e} })}
+                        </SummaryRow>
+                    }
+                })
+                .collect_view()}
         </SummaryList>
     }
     .into_any()
@@ -235,15 +258,35 @@ fn conditions_view(
     order: Option<&Order>,
     conditions: Vec<Condition>,
     today: NaiveDate,
+    release: Option<NaiveDate>,
 ) -> impl IntoView {
-    let not_live = order.filter(|o| !o.is_live_on(today)).map(|o| {
-        let from = o
-            .comes_into_force()
-            .map(|d| format!(" It comes into force on {}.", format_date(d)))
-            .unwrap_or_default();
-        format!("The order is not in force today.{from}")
-    });
-    let groups: Vec<(ProvisionFamily, Vec<Condition>)> = group_by_family(&conditions)
+    let not_live = order
+        .and_then(|o| o.why_not_live(today, release))
+        .map(|why| {
+            let mut why = why;
+            if let Some(first) = why.get(..1) {
+                why.replace_range(..1, &first.to_uppercase());
+            }
+            format!("The order is not in force today: {why}.")
+        });
+    // When the order is live, the provisions in force today come first and any others (ended
+    // by a variation, not started yet) follow with the reason; otherwise all are listed.
+    let (in_force, others): (Vec<Condition>, Vec<Condition>) = match order {
+        Some(o) if not_live.is_none() => conditions
+            .into_iter()
+            .partition(|c| c.in_force_on(o, today)),
+        _ => (conditions, vec![]),
+    };
+    let others: Vec<(Condition, Option<String>)> = others
+        .into_iter()
+        .map(|c| {
+            let why = order
+                .and_then(|o| c.why_not_in_force(o, today, release))
+                .map(|w| w.to_string());
+            (c, why)
+        })
+        .collect();
+    let groups: Vec<(ProvisionFamily, Vec<Condition>)> = group_by_family(&in_force)
         .into_iter()
         .map(|(family, cs)| (family, cs.into_iter().cloned().collect()))
         .collect();
@@ -263,5 +306,19 @@ fn conditions_view(
                 }
             })
             .collect_view()}
+        {(!others.is_empty()).then(|| view! {
+            <section class="family" aria-label="Not in force today">
+                <h3 class="heading-s">"Not in force today"</h3>
+                <ul class="condition-list">
+                    {others
+                        .into_iter()
+                        .map(|(condition, why)| match why {
+                            Some(not_in_force) => view! { <ConditionCard condition not_in_force /> }.into_any(),
+                            None => view! { <ConditionCard condition /> }.into_any(),
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+        })}
     }
 }

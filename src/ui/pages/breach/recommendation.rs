@@ -64,6 +64,11 @@ pub(super) fn RecommendationStep(flow: Flow) -> impl IntoView {
 fn Decide(flow: Flow, facts: BreachFacts, rec: Recommendation) -> impl IntoView {
     let app = flow.app;
     let recommended = rec.level;
+    let on_breach_day = facts.licence_on_breach_day;
+    let on_licence_today = facts.licence_on_decision_day;
+    let mirrored = facts.condition_mirrored;
+    let earlier = facts.earlier_breaches().to_string();
+    let intelligence = facts.intelligence.label();
     let chosen = move || flow.draft().with(|d| d.chosen.unwrap_or(recommended));
     let overriding = move || chosen() != recommended;
     let reason = move || flow.draft().with(|d| d.override_reason.clone());
@@ -147,10 +152,11 @@ fn Decide(flow: Flow, facts: BreachFacts, rec: Recommendation) -> impl IntoView 
         </ul>
         <h2 class="heading-s">"The facts it rests on"</h2>
         <SummaryList>
-            <SummaryRow key="On licence on the day">{yes_no(facts.on_licence)}</SummaryRow>
-            <SummaryRow key="A breached condition is mirrored in the licence">{yes_no(facts.condition_mirrored)}</SummaryRow>
-            <SummaryRow key="Breaches on earlier occasions">{facts.earlier_breaches.to_string()}</SummaryRow>
-            <SummaryRow key="Intelligence">{facts.intelligence.label()}</SummaryRow>
+            <SummaryRow key="On licence on the day of the breach">{yes_no(on_breach_day)}</SummaryRow>
+            <SummaryRow key="Licence still in force today">{yes_no(on_licence_today)}</SummaryRow>
+            <SummaryRow key="A breached condition is mirrored in the licence">{yes_no(mirrored)}</SummaryRow>
+            <SummaryRow key="Breaches on earlier occasions under this order">{earlier}</SummaryRow>
+            <SummaryRow key="Intelligence">{intelligence}</SummaryRow>
         </SummaryList>
         <form on:submit=submit novalidate>
             <div class="form-group">

@@ -1,0 +1,576 @@
+//! The rules a cohort must meet beyond its shape: ids, bounds on every value (so nothing
+//! imported can make a later calculation fail), and the cross-checks between records. Each
+//! problem names the exact field, e.g. `orders[2].variations[0].new_end`.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::cohort::Cohort;
+use super::condition::MAX_DEADLINE_DAYS;
+use super::dates::format_date;
+use super::nominal::CustodyStatus;
+use super::order::Order;
+use super::validation::{Problem, Problems};
+
+/// The earliest date a cohort file may hold.
+pub const EARLIEST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+/// The latest date a cohort file may hold.
+pub const LATEST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2199, 12, 31) {
+    Some(d) => d,
+    None => NaiveDate::MAX,
+};
+/// Longest id, in characters.
+pub const MAX_ID_CHARS: usize = 64;
+/// Longest short text (names, courts, references, places), in characters.
+pub const MAX_SHORT_CHARS: usize = 200;
+/// Longest long text (wording of a provision, notes, what was seen), in characters.
+pub const MAX_LONG_CHARS: usize = 10_000;
+/// The most items in a list inside one record (aliases, variations, conditions named...).
+pub const MAX_ITEMS: usize = 200;
+
+/// Checks that only need one value.
+struct Check<'a>(&'a mut Problems);
+
+impl Check<'_> {
+    fn id(&mut self, path: String, id: &str) {
+        if id.chars().count() > MAX_ID_CHARS {
+            self.0
+                .add(path, format!("must be {MAX_ID_CHARS} characters or fewer"));
+        }
+    }
+
+    fn text(&mut self, path: String, text: &str, max: usize) {
+        if text.chars().count() > max {
+            self.0
+                .add(path, format!("must be {max} characters or fewer"));
+        }
+    }
+
+    fn required(&mut self, path: String, text: &str, max: usize) {
+        if text.trim().is_empty() {
+            self.0.add(path, "is empty");
+        } else {
+            self.text(path, text, max);
+        }
+    }
+
+    fn date(&mut self, path: String, d: NaiveDate) {
+        if d < EARLIEST_DATE || d > LATEST_DATE {
+            self.0.add(
+                path,
+                format!(
+                    "{} is out of range: dates must be between {} and {}",
+                    d,
+                    format_date(EARLIEST_DATE),
+                    format_date(LATEST_DATE)
+                ),
+            );
+        }
+    }
+
+    fn time(&mut self, path: String, t: NaiveDateTime) {
+        self.date(path, t.date());
+    }
+
+    fn items(&mut self, path: String, n: usize) -> bool {
+        if n > MAX_ITEMS {
+            self.0
+                .add(path, format!("has {n} items: at most {MAX_ITEMS}"));
+            return false;
+        }
+        true
+    }
+}
+
+impl Cohort {
+    /// Every rule a well-formed cohort must meet, beyond its shape. An empty list means the
+    /// cohort can be used: every date is in range, every id it names exists and belongs to the
+    /// same nominal and order, and no value can make a later calculation fail.
+    pub fn validate(&self) -> Vec<Problem> {
+        let mut p = Problems(vec![]);
+        self.check_ids(&mut p);
+        self.check_values(&mut p);
+        self.check_nominals(&mut p);
+        self.check_orders(&mut p);
+        self.check_conditions(&mut p);
+        self.check_history(&mut p);
+        p.0
+    }
+
+    fn check_ids(&self, p: &mut Problems) {
+        let mut ids = |key: &str, ids: Vec<&str>| {
+            let mut seen = HashSet::new();
+            for (i, id) in ids.into_iter().enumerate() {
+                if id.trim().is_empty() {
+                    p.add(format!("{key}[{i}].id"), "is empty");
+                } else if !seen.insert(id) {
+                    p.add(format!("{key}[{i}].id"), format!("\"{id}\" is used twice"));
+                }
+            }
+        };
+        ids(
+            "nominals",
+            self.nominals.iter().map(|n| n.id.as_str()).collect(),
+        );
+        ids(
+            "orders",
+            self.orders.iter().map(|o| o.id.as_str()).collect(),
+        );
+        ids(
+            "conditions",
+            self.conditions.iter().map(|c| c.id.as_str()).collect(),
+        );
+        ids(
+            "contacts",
+            self.contacts.iter().map(|c| c.id.as_str()).collect(),
+        );
+        ids(
+            "notifications",
+            self.notifications.iter().map(|n| n.id.as_str()).collect(),
+        );
+        ids(
+            "briefings",
+            self.briefings.iter().map(|b| b.id.as_str()).collect(),
+        );
+        ids(
+            "breach_reports",
+            self.breach_reports.iter().map(|b| b.id.as_str()).collect(),
+        );
+    }
+
+    /// Lengths, list sizes and date ranges of every value.
+    fn check_values(&self, p: &mut Problems) {
+        let mut c = Check(p);
+        let (short, long) = (MAX_SHORT_CHARS, MAX_LONG_CHARS);
+        c.id("officer.id".into(), &self.officer.id);
+        c.text("officer.name".into(), &self.officer.name, short);
+        for (i, n) in self.nominals.iter().enumerate() {
+            let at = |f: &str| format!("nominals[{i}].{f}");
+            c.id(at("id"), &n.id);
+            c.required(at("given_name"), &n.given_name, short);
+            c.required(at("family_name"), &n.family_name, short);
+            if c.items(at("aliases"), n.aliases.len()) {
+                for (j, a) in n.aliases.iter().enumerate() {
+                    c.text(at(&format!("aliases[{j}]")), a, short);
+                }
+            }
+            c.date(at("date_of_birth"), n.date_of_birth);
+            c.date(at("risk_reviewed_on"), n.risk_reviewed_on);
+            c.id(at("offender_manager.id"), &n.offender_manager.id);
+            c.text(at("offender_manager.name"), &n.offender_manager.name, short);
+            c.text(at("address"), n.address.as_deref().unwrap_or(""), short);
+            c.text(at("phone"), n.phone.as_deref().unwrap_or(""), short);
+            match &n.custody {
+                CustodyStatus::InCustody { expected_release } => {
+                    c.date(at("custody.expected_release"), *expected_release);
+                }
+                CustodyStatus::OnLicence {
+                    released_on,
+                    licence_ends,
+                    probation,
+                } => {
+                    c.date(at("custody.released_on"), *released_on);
+                    c.date(at("custody.licence_ends"), *licence_ends);
+                    c.text(at("custody.probation.name"), &probation.name, short);
+                    let phone = probation.phone.as_deref().unwrap_or("");
+                    c.text(at("custody.probation.phone"), phone, short);
+                    let email = probation.email.as_deref().unwrap_or("");
+                    c.text(at("custody.probation.email"), email, short);
+                }
+                CustodyStatus::LicenceEnded {
+                    released_on,
+                    licence_ended,
+                } => {
+                    c.date(at("custody.released_on"), *released_on);
+                    c.date(at("custody.licence_ended"), *licence_ended);
+                }
+            }
+        }
+        for (i, o) in self.orders.iter().enumerate() {
+            let at = |f: &str| format!("orders[{i}].{f}");
+            c.id(at("id"), &o.id);
+            c.required(at("court_reference"), &o.court_reference, short);
+            c.text(at("court"), &o.court, short);
+            if let Some(d) = o.date_granted() {
+                c.date(at("stage.date_granted"), d);
+            }
+            if let Some(d) = o.comes_into_force() {
+                c.date(at("stage.comes_into_force"), d);
+            }
+            if let Some(d) = o.ends_as_granted() {
+                c.date(at("stage.ends"), d);
+            }
+            if let super::order::OrderStage::Discharged { discharged_on, .. } = &o.stage {
+                c.date(at("stage.discharged_on"), *discharged_on);
+            }
+            if !c.items(at("variations"), o.variations.len()) {
+                continue;
+            }
+            for (j, v) in o.variations.iter().enumerate() {
+                let at = |f: &str| format!("orders[{i}].variations[{j}].{f}");
+                c.id(at("id"), &v.id);
+                c.date(at("made_on"), v.made_on);
+                c.date(at("takes_effect"), v.takes_effect);
+                if let Some(e) = v.new_end {
+                    c.date(at("new_end"), e);
+                }
+                c.text(at("court"), &v.court, short);
+                c.text(at("summary"), &v.summary, long);
+                c.items(at("conditions_ended"), v.conditions_ended.len());
+                c.items(at("conditions_added"), v.conditions_added.len());
+            }
+        }
+        for (i, k) in self.conditions.iter().enumerate() {
+            let at = |f: &str| format!("conditions[{i}].{f}");
+            c.id(at("id"), &k.id);
+            if k.verbatim.trim().is_empty() {
+                c.0.add(at("verbatim"), "is empty: give the wording as granted");
+            }
+            c.text(at("verbatim"), &k.verbatim, long);
+            c.text(at("summary"), &k.summary, long);
+            if let Some(d) = k.starts {
+                c.date(at("starts"), d);
+            }
+            if let Some(d) = k.ends {
+                c.date(at("ends"), d);
+            }
+            if let Some(duty) = &k.notification {
+                let days = duty.deadline.days();
+                if !(1..=MAX_DEADLINE_DAYS).contains(&days) {
+                    c.0.add(
+                        at("notification.deadline.days"),
+                        format!("must be between 1 and {MAX_DEADLINE_DAYS} days (it is {days})"),
+                    );
+                }
+            }
+        }
+        for (i, plan) in self.contact_plans.iter().enumerate() {
+            let at = |f: &str| format!("contact_plans[{i}].{f}");
+            if !(1..=365).contains(&plan.every_days) {
+                c.0.add(at("every_days"), "must be between 1 and 365 days");
+            }
+            c.text(at("agreed_by"), &plan.agreed_by, short);
+            c.date(at("agreed_on"), plan.agreed_on);
+        }
+        for (i, k) in self.contacts.iter().enumerate() {
+            let at = |f: &str| format!("contacts[{i}].{f}");
+            c.id(at("id"), &k.id);
+            c.time(at("at"), k.at);
+            c.text(at("notes"), &k.notes, long);
+            c.id(at("officer_id"), &k.officer_id);
+        }
+        for (i, n) in self.notifications.iter().enumerate() {
+            let at = |f: &str| format!("notifications[{i}].{f}");
+            c.id(at("id"), &n.id);
+            c.text(at("details"), &n.details, long);
+            c.date(at("event_on"), n.event_on);
+            if let Some(d) = n.notified_on {
+                c.date(at("notified_on"), d);
+            }
+            c.time(at("recorded_at"), n.recorded_at);
+            c.id(at("officer_id"), &n.officer_id);
+        }
+        for (i, b) in self.briefings.iter().enumerate() {
+            let at = |f: &str| format!("briefings[{i}].{f}");
+            c.id(at("id"), &b.id);
+            c.time(at("started_at"), b.started_at);
+            c.text(
+                at("body_worn_video_reference"),
+                &b.body_worn_video_reference,
+                short,
+            );
+            if c.items(at("conditions"), b.conditions.len()) {
+                for (j, k) in b.conditions.iter().enumerate() {
+                    c.text(at(&format!("conditions[{j}].question")), &k.question, long);
+                }
+            }
+            if let Some(s) = &b.signed_off {
+                c.time(at("signed_off.at"), s.at);
+            }
+        }
+        for (i, b) in self.breach_reports.iter().enumerate() {
+            let at = |f: &str| format!("breach_reports[{i}].{f}");
+            c.id(at("id"), &b.id);
+            c.time(at("occurred_at"), b.occurred_at);
+            c.time(at("recorded_at"), b.recorded_at);
+            c.text(at("location"), &b.location, long);
+            c.text(at("what_was_seen"), &b.what_was_seen, long);
+            c.items(at("condition_ids"), b.condition_ids.len());
+            if c.items(at("evidence"), b.evidence.len()) {
+                for (j, e) in b.evidence.iter().enumerate() {
+                    c.text(
+                        at(&format!("evidence[{j}].description")),
+                        &e.description,
+                        long,
+                    );
+                    c.text(at(&format!("evidence[{j}].reference")), &e.reference, short);
+                }
+            }
+        }
+    }
+
+    fn check_nominals(&self, p: &mut Problems) {
+        for (i, n) in self.nominals.iter().enumerate() {
+            let at = |f: &str| format!("nominals[{i}].{f}");
+            match &n.custody {
+                CustodyStatus::OnLicence {
+                    released_on,
+                    licence_ends: end,
+                    ..
+                }
+                | CustodyStatus::LicenceEnded {
+                    released_on,
+                    licence_ended: end,
+                } => {
+                    let field = match &n.custody {
+                        CustodyStatus::OnLicence { .. } => "custody.licence_ends",
+                        _ => "custody.licence_ended",
+                    };
+                    if end < released_on {
+                        p.add(at(field), "is before the release date");
+                    }
+                    if *released_on < n.date_of_birth {
+                        p.add(at("custody.released_on"), "is before the date of birth");
+                    }
+                }
+                CustodyStatus::InCustody { .. } => {}
+            }
+            if n.risk_reviewed_on < n.date_of_birth {
+                p.add(at("risk_reviewed_on"), "is before the date of birth");
+            }
+        }
+    }
+
+    fn check_orders(&self, p: &mut Problems) {
+        let conditions: HashMap<&str, &str> = self
+            .conditions
+            .iter()
+            .map(|c| (c.id.as_str(), c.order_id.as_str()))
+            .collect();
+        for (i, o) in self.orders.iter().enumerate() {
+            let at = |f: &str| format!("orders[{i}].{f}");
+            let nominal = self.nominal(&o.nominal_id);
+            if nominal.is_none() {
+                p.add(
+                    at("nominal_id"),
+                    format!("no nominal has the id \"{}\"", o.nominal_id),
+                );
+            }
+            if let Err(e) = o.check_dates() {
+                p.add(at(&format!("stage.{}", e.field())), e.to_string());
+            }
+            if let (Some(granted), Some(n)) = (o.date_granted(), nominal) {
+                if granted.years_since(n.date_of_birth).unwrap_or(0) < 18 {
+                    p.add(
+                        at("stage.date_granted"),
+                        "the subject of an order must be 18 or over when it is made",
+                    );
+                }
+                check_against_release(o, &n.custody, &at("stage.comes_into_force"), p);
+            }
+            let mut variation_ids = HashSet::new();
+            for (j, v) in o.variations.iter().enumerate() {
+                let at = |f: &str| format!("orders[{i}].variations[{j}].{f}");
+                if !variation_ids.insert(v.id.as_str()) {
+                    p.add(
+                        at("id"),
+                        format!("\"{}\" is used twice in this order", v.id),
+                    );
+                }
+                if let Err(e) = o.check_variation(v) {
+                    p.add(at(e.field()), e.to_string());
+                }
+                for (list, ids) in [
+                    ("conditions_ended", &v.conditions_ended),
+                    ("conditions_added", &v.conditions_added),
+                ] {
+                    for (k, id) in ids.iter().enumerate().take(MAX_ITEMS) {
+                        let path = at(&format!("{list}[{k}]"));
+                        match conditions.get(id.as_str()) {
+                            None => p.add(path, format!("no condition has the id \"{id}\"")),
+                            Some(order) if *order != o.id => p.add(
+                                path,
+                                format!("\"{id}\" is a condition of another order ({order}), not this one"),
+                            ),
+                            Some(_) => {}
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn check_conditions(&self, p: &mut Problems) {
+        for (i, c) in self.conditions.iter().enumerate() {
+            let at = |f: &str| format!("conditions[{i}].{f}");
+            let Some(order) = self.orders.iter().find(|o| o.id == c.order_id) else {
+                p.add(
+                    at("order_id"),
+                    format!("no order has the id \"{}\"", c.order_id),
+                );
+                continue;
+            };
+            if let (Some(s), Some(e)) = (c.starts, c.ends) {
+                if e < s {
+                    p.add(at("ends"), "is before the condition starts");
+                }
+            }
+            // A provision's own dates lie inside its order's.
+            if let Some(start) = order.comes_into_force().or(order.date_granted()) {
+                if let Some(s) = c.starts.filter(|s| *s < start) {
+                    p.add(
+                        at("starts"),
+                        format!(
+                            "{} is before the order comes into force ({})",
+                            format_date(s),
+                            format_date(start)
+                        ),
+                    );
+                }
+            }
+            if order.ends_as_granted().is_some() {
+                let last = order.latest_end();
+                if let Some(e) = c.ends.filter(|e| *e > last) {
+                    p.add(
+                        at("ends"),
+                        format!(
+                            "{} is after the order's last day ({})",
+                            format_date(e),
+                            format_date(last)
+                        ),
+                    );
+                }
+            }
+            if let Some(r) = &c.replaces {
+                match self.condition(r) {
+                    None => p.add(at("replaces"), format!("no condition has the id \"{r}\"")),
+                    Some(old) if old.order_id != c.order_id => p.add(
+                        at("replaces"),
+                        format!("\"{r}\" is a condition of another order"),
+                    ),
+                    Some(_) => {}
+                }
+            }
+        }
+    }
+
+    fn check_history(&self, p: &mut Problems) {
+        let known_nominal = |path: String, id: &str, p: &mut Problems| -> bool {
+            let known = self.nominal(id).is_some();
+            if !known {
+                p.add(path, format!("no nominal has the id \"{id}\""));
+            }
+            known
+        };
+        // The order a record names must be the nominal's own.
+        let own_order =
+            |path: String, order_id: &str, nominal_id: &str, p: &mut Problems| match self
+                .orders
+                .iter()
+                .find(|o| o.id == order_id)
+            {
+                None => p.add(path, format!("no order has the id \"{order_id}\"")),
+                Some(o) if o.nominal_id != nominal_id => p.add(
+                    path,
+                    format!("\"{order_id}\" is the order of another nominal, not {nominal_id}"),
+                ),
+                Some(_) => {}
+            };
+        let mut planned = HashSet::new();
+        for (i, plan) in self.contact_plans.iter().enumerate() {
+            let path = format!("contact_plans[{i}].nominal_id");
+            known_nominal(path.clone(), &plan.nominal_id, p);
+            if !planned.insert(plan.nominal_id.as_str()) {
+                p.add(path, "this nominal already has a contact plan");
+            }
+        }
+        for (i, c) in self.contacts.iter().enumerate() {
+            known_nominal(format!("contacts[{i}].nominal_id"), &c.nominal_id, p);
+        }
+        for (i, n) in self.notifications.iter().enumerate() {
+            let known = known_nominal(format!("notifications[{i}].nominal_id"), &n.nominal_id, p);
+            if let Some(cid) = &n.condition_id {
+                let path = format!("notifications[{i}].condition_id");
+                match self.condition(cid) {
+                    None => p.add(path, format!("no condition has the id \"{cid}\"")),
+                    Some(c) if known => {
+                        own_order(path, &c.order_id, &n.nominal_id, p);
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
+        for (i, b) in self.briefings.iter().enumerate() {
+            known_nominal(format!("briefings[{i}].nominal_id"), &b.nominal_id, p);
+            own_order(
+                format!("briefings[{i}].order_id"),
+                &b.order_id,
+                &b.nominal_id,
+                p,
+            );
+            for (j, c) in b.conditions.iter().enumerate().take(MAX_ITEMS) {
+                let path = format!("briefings[{i}].conditions[{j}].condition_id");
+                match self.condition(&c.condition_id) {
+                    None => p.add(
+                        path,
+                        format!("no condition has the id \"{}\"", c.condition_id),
+                    ),
+                    Some(k) if k.order_id != b.order_id => p.add(
+                        path,
+                        format!("\"{}\" is not a condition of the briefing's order", k.id),
+                    ),
+                    Some(_) => {}
+                }
+            }
+        }
+        for (i, b) in self.breach_reports.iter().enumerate() {
+            let at = |f: &str| format!("breach_reports[{i}].{f}");
+            known_nominal(at("nominal_id"), &b.nominal_id, p);
+            own_order(at("order_id"), &b.order_id, &b.nominal_id, p);
+            if b.condition_ids.is_empty() {
+                p.add(at("condition_ids"), "name at least one condition breached");
+            }
+            for (j, cid) in b.condition_ids.iter().enumerate().take(MAX_ITEMS) {
+                let path = at(&format!("condition_ids[{j}]"));
+                match self.condition(cid) {
+                    None => p.add(path, format!("no condition has the id \"{cid}\"")),
+                    Some(c) if c.order_id != b.order_id => p.add(
+                        path,
+                        format!(
+                            "\"{cid}\" is not a condition of the report's order ({})",
+                            b.order_id
+                        ),
+                    ),
+                    Some(_) => {}
+                }
+            }
+        }
+    }
+}
+
+/// An order granted during the sentence the nominal is released from (granted on or before
+/// release, not ended by then) comes into force on release in practice (DOMAIN.md): a day
+/// before release would let the five years run in prison, so it is a problem to correct.
+fn check_against_release(o: &Order, custody: &CustodyStatus, path: &str, p: &mut Problems) {
+    let (Some(granted), Some(ends)) = (o.date_granted(), o.ends_as_granted()) else {
+        return;
+    };
+    let release = custody.release_date();
+    if granted > release || ends < release {
+        return;
+    }
+    if let Some(cif) = o.comes_into_force().filter(|cif| *cif < release) {
+        p.add(
+            path.to_string(),
+            format!(
+                "{} is before the release on {}: an order made before release comes into force on release",
+                format_date(cif),
+                format_date(release)
+            ),
+        );
+    }
+}

@@ -105,7 +105,7 @@ impl Cohort {
             badges.push(Badge::BreachAwaitingDecision);
         }
         let release = n.custody.release_date();
-        let to_release = (release - today).num_days();
+        let to_release = super::dates::days_between(today, release);
         if to_release == 0 {
             badges.push(Badge::ReleaseToday);
         } else if (1..=RELEASE_WITHIN_DAYS).contains(&to_release) {

@@ -4,7 +4,7 @@
 //!
 //! Every answer is kept as typed: a problem with one never loses another.
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use super::breach::{
@@ -262,7 +262,7 @@ impl BreachDraft {
                 problems.push(problem(BreachField::Date, "Enter the date it happened"));
                 None
             }
-            d => NaiveDate::parse_from_str(d, "%Y-%m-%d").ok().or_else(|| {
+            d => super::dates::parse_entered_date(d).or_else(|| {
                 problems.push(problem(
                     BreachField::Date,
                     "The date it happened must be a real date",

@@ -2,6 +2,7 @@ use super::*;
 use crate::domain::breach::EnforcementLevel as L;
 use crate::domain::dates::ymd;
 use crate::domain::demo::{demo_cohort, demo_officer};
+use chrono::NaiveDate;
 
 fn today() -> NaiveDate {
     ymd(2026, 11, 24)
@@ -230,4 +231,78 @@ fn home_address_quick_choice_names_the_address() {
     let q = quick_locations(Some("12 Example Row, Testford"));
     assert_eq!(q[0].1, "Home address, 12 Example Row, Testford");
     assert_eq!(quick_locations(None)[0].1, "Home address");
+}
+
+#[test]
+fn a_condition_of_another_nominal_s_order_is_refused() {
+    let c = demo_cohort(today());
+    let mut d = simple("N-0004", IntelligenceAssessment::None);
+    d.condition_ids = vec!["C-0002-05".into()];
+    let p = d.problems(BreachStep::Conditions, &c, now());
+    assert_eq!(fields(&p), vec![BreachField::Conditions]);
+    assert_eq!(
+        p[0].message,
+        "Select conditions of this nominal's own order"
+    );
+    assert!(d.recommendation(&c, now()).is_err());
+    d.condition_ids = vec!["C-0004-05".into()];
+    assert!(d.problems(BreachStep::Conditions, &c, now()).is_empty());
+}
+
+#[test]
+fn a_provision_ended_by_a_variation_cannot_be_breached_after_it_ended_and_the_message_says_why() {
+    // Demo: O-0007's cash provision C-0007-01 was ended by a variation 200 days ago.
+    let c = demo_cohort(today());
+    let mut d = simple("N-0007", IntelligenceAssessment::None);
+    d.condition_ids = vec!["C-0007-01".into()];
+    let p = d.problems(BreachStep::Details, &c, now());
+    let from = crate::domain::dates::format_date(today() - chrono::Days::new(200));
+    assert_eq!(
+        p[0].message,
+        format!(
+            "On 24 Nov 2026 this condition was not in force: No more than £1,000 in cash outside a declared account. (this provision was ended by a variation (Crown Court at Testford) from {from})"
+        )
+    );
+    // Dated the day before the variation took effect, it was in force.
+    d.now = false;
+    d.date = (today() - chrono::Days::new(201))
+        .format("%Y-%m-%d")
+        .to_string();
+    d.time = "10:00".into();
+    assert!(d.problems(BreachStep::Details, &c, now()).is_empty());
+}
+
+#[test]
+fn a_breach_dated_before_a_provision_was_added_by_a_variation_is_refused() {
+    let c = demo_cohort(today());
+    let mut d = simple("N-0007", IntelligenceAssessment::None);
+    d.condition_ids = vec!["C-0007-11".into()];
+    assert!(d.problems(BreachStep::Details, &c, now()).is_empty());
+    d.now = false;
+    d.date = (today() - chrono::Days::new(201))
+        .format("%Y-%m-%d")
+        .to_string();
+    d.time = "10:00".into();
+    let p = d.problems(BreachStep::Details, &c, now());
+    assert_eq!(fields(&p), vec![BreachField::Date]);
+    assert!(
+        p[0].message.contains("was added by a variation"),
+        "{}",
+        p[0].message
+    );
+}
+
+#[test]
+fn a_breach_before_the_order_comes_into_force_says_it_comes_into_force_on_release() {
+    // N-0006 is released in 4 days; its order comes into force then.
+    let c = demo_cohort(today());
+    let mut d = simple("N-0006", IntelligenceAssessment::None);
+    d.condition_ids = vec!["C-0006-01".into()];
+    let p = d.problems(BreachStep::Details, &c, now());
+    assert!(
+        p[0].message
+            .ends_with("(the order comes into force on release, 28 Nov 2026)"),
+        "{}",
+        p[0].message
+    );
 }

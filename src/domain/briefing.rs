@@ -155,18 +155,22 @@ impl Briefing {
 
     /// The briefing entry for a condition, added if a live condition was not in the list.
     pub fn condition_mut(&mut self, condition_id: &str) -> &mut ConditionBriefed {
-        if let Some(i) = self
+        let i = match self
             .conditions
             .iter()
             .position(|c| c.condition_id == condition_id)
         {
-            return &mut self.conditions[i];
-        }
-        self.conditions.push(ConditionBriefed {
-            condition_id: condition_id.to_string(),
-            ..Default::default()
-        });
-        self.conditions.last_mut().expect("just pushed")
+            Some(i) => i,
+            None => {
+                self.conditions.push(ConditionBriefed {
+                    condition_id: condition_id.to_string(),
+                    ..Default::default()
+                });
+                self.conditions.len().saturating_sub(1)
+            }
+        };
+        #[allow(clippy::indexing_slicing)] // `i` was found in, or just pushed to, the list
+        &mut self.conditions[i]
     }
 
     /// The entry for a condition, if it has been touched.

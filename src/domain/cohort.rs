@@ -57,7 +57,8 @@ impl Cohort {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("a cohort always serialises")
+        // Serialising fails only for maps with non-string keys, which a cohort has none of.
+        serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
     pub fn nominal(&self, id: &str) -> Option<&Nominal> {
@@ -180,10 +181,10 @@ impl Cohort {
     pub fn import_summary(&self, current: Option<&Cohort>) -> ImportSummary {
         let has = |c: &Cohort, id: &str| c.nominal(id).is_some();
         let mut added = Vec::new();
-        let mut kept = 0;
+        let mut kept: usize = 0;
         for n in &self.nominals {
             if current.is_some_and(|c| has(c, &n.id)) {
-                kept += 1;
+                kept = kept.saturating_add(1_usize);
             } else {
                 added.push(n.display_name());
             }
@@ -203,10 +204,14 @@ impl Cohort {
             kept,
             orders: self.orders.len(),
             conditions: self.conditions.len(),
-            history_records: self.contacts.len()
-                + self.notifications.len()
-                + self.briefings.len()
-                + self.breach_reports.len(),
+            history_records: [
+                self.contacts.len(),
+                self.notifications.len(),
+                self.briefings.len(),
+                self.breach_reports.len(),
+            ]
+            .into_iter()
+            .fold(0, usize::saturating_add),
         }
     }
 }

@@ -13,16 +13,7 @@ use super::nominal::CustodyStatus;
 use super::order::Order;
 use super::validation::{Problem, Problems};
 
-/// The earliest date a cohort file may hold.
-pub const EARLIEST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
-    Some(d) => d,
-    None => NaiveDate::MIN,
-};
-/// The latest date a cohort file may hold.
-pub const LATEST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2199, 12, 31) {
-    Some(d) => d,
-    None => NaiveDate::MAX,
-};
+pub use super::dates::{EARLIEST_DATE, LATEST_DATE};
 /// Longest id, in characters.
 pub const MAX_ID_CHARS: usize = 64;
 /// Longest short text (names, courts, references, places), in characters.

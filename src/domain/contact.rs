@@ -144,7 +144,7 @@ pub fn contact_status(
         return ContactStatus::NotDueUntilRelease { release_on };
     }
     let due = next_contact_due(plan, contacts, release_on);
-    match (today - due).num_days() {
+    match super::dates::days_between(due, today) {
         0 => ContactStatus::DueToday,
         n if n > 0 => ContactStatus::Overdue {
             since: due,

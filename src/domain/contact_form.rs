@@ -103,9 +103,9 @@ impl ContactDraft {
             return Err("Year must include 4 numbers");
         }
         match (d.parse::<u32>(), m.parse::<u32>(), y.parse::<i32>()) {
-            (Ok(d), Ok(m), Ok(y)) => {
-                NaiveDate::from_ymd_opt(y, m, d).ok_or("Date of the contact must be a real date")
-            }
+            (Ok(d), Ok(m), Ok(y)) => NaiveDate::from_ymd_opt(y, m, d)
+                .filter(|d| (super::dates::EARLIEST_DATE..=super::dates::LATEST_DATE).contains(d))
+                .ok_or("Date of the contact must be a real date"),
             _ => Err("Date of the contact must be a real date"),
         }
     }

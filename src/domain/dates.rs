@@ -2,6 +2,25 @@
 
 use chrono::{Datelike, Months, NaiveDate, NaiveDateTime};
 
+/// The earliest date the app accepts, typed or imported.
+pub const EARLIEST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+/// The latest date the app accepts, typed or imported: far enough for any order, near enough
+/// that no date arithmetic on it can leave the calendar.
+pub const LATEST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2199, 12, 31) {
+    Some(d) => d,
+    None => NaiveDate::MAX,
+};
+
+/// A date typed as `yyyy-mm-dd` (an HTML date input), if it is a real date the app accepts.
+pub fn parse_entered_date(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .ok()
+        .filter(|d| (EARLIEST_DATE..=LATEST_DATE).contains(d))
+}
+
 /// "24 Nov 2026": the short en-GB form used across the app.
 pub fn format_date(d: NaiveDate) -> String {
     d.format("%-d %b %Y").to_string()
@@ -15,7 +34,7 @@ pub fn format_date_time(t: NaiveDateTime) -> String {
 /// The same calendar day `years` later; 29 February moves to 28 February in a common year.
 /// Used for ages and demo data. For statutory periods use [`last_day_of_period`].
 pub fn add_years(d: NaiveDate, years: u32) -> NaiveDate {
-    d.checked_add_months(Months::new(years * 12))
+    d.checked_add_months(Months::new(years.saturating_mul(12)))
         .unwrap_or(NaiveDate::MAX)
 }
 
@@ -23,7 +42,12 @@ pub fn add_years(d: NaiveDate, years: u32) -> NaiveDate {
 /// the day before the anniversary. The anniversary of 29 February in a common year is taken
 /// as 1 March, so the period ends on 28 February and is never shorter than the years given.
 pub fn last_day_of_period(start: NaiveDate, years: u32) -> NaiveDate {
-    let target_year = start.year() + years as i32;
+    let Some(target_year) = i32::try_from(years)
+        .ok()
+        .and_then(|y| start.year().checked_add(y))
+    else {
+        return NaiveDate::MAX;
+    };
     let anniversary = NaiveDate::from_ymd_opt(target_year, start.month(), start.day())
         .or_else(|| NaiveDate::from_ymd_opt(target_year, 3, 1))
         .unwrap_or(NaiveDate::MAX);
@@ -32,7 +56,7 @@ pub fn last_day_of_period(start: NaiveDate, years: u32) -> NaiveDate {
 
 /// Whole days from `from` to `to` (negative when `to` is earlier).
 pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
-    (to - from).num_days()
+    to.signed_duration_since(from).num_days()
 }
 
 /// "in 3 days", "today", "2 days ago": relative wording for badges.
@@ -42,11 +66,13 @@ pub fn relative_days(today: NaiveDate, d: NaiveDate) -> String {
         1 => "tomorrow".to_string(),
         -1 => "yesterday".to_string(),
         n if n > 0 => format!("in {n} days"),
-        n => format!("{} days ago", -n),
+        n => format!("{} days ago", n.unsigned_abs()),
     }
 }
 
 /// A date for tests and fixtures: panics on an impossible date, which is a bug in the caller.
+/// Never called with imported or typed data.
+#[allow(clippy::expect_used)]
 pub fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid calendar date")
 }
@@ -89,6 +115,17 @@ mod tests {
         // Runs over a leap day: 1 Mar 2023 + 5 years ends on 29 Feb 2028.
         assert_eq!(last_day_of_period(ymd(2023, 3, 1), 5), ymd(2028, 2, 29));
         assert_eq!(last_day_of_period(ymd(2026, 1, 1), 1), ymd(2026, 12, 31));
+    }
+
+    #[test]
+    fn typed_dates_outside_1900_to_2199_are_not_real_dates_for_the_app() {
+        assert_eq!(parse_entered_date("2026-11-24"), Some(ymd(2026, 11, 24)));
+        assert_eq!(parse_entered_date(" 1900-01-01 "), Some(ymd(1900, 1, 1)));
+        assert_eq!(parse_entered_date("2199-12-31"), Some(ymd(2199, 12, 31)));
+        assert_eq!(parse_entered_date("1899-12-31"), None);
+        assert_eq!(parse_entered_date("2200-01-01"), None);
+        assert_eq!(parse_entered_date("+262143-12-31"), None);
+        assert_eq!(parse_entered_date("2026-02-29"), None);
     }
 
     #[test]

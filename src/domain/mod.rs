@@ -2,6 +2,21 @@
 //!
 //! Nothing here knows about browsers, IndexedDB or Leptos: every rule is a function of its
 //! inputs and "today", so it can be tested natively with `cargo test`.
+//!
+//! No input may crash the app: outside tests, clippy refuses here any `unwrap`, `expect`,
+//! indexing, `panic!` or arithmetic that could overflow (dates use `checked_*` and
+//! `signed_duration_since`). The demo cohort, built from constants, is the one exception.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic,
+        clippy::unreachable,
+        clippy::arithmetic_side_effects
+    )
+)]
 
 pub mod attention;
 pub mod breach;
@@ -13,6 +28,12 @@ pub mod condition;
 pub mod contact;
 pub mod contact_form;
 pub mod dates;
+// Built from constants relative to the device's date, never from imported or typed data.
+#[allow(
+    clippy::arithmetic_side_effects,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
 pub mod demo;
 pub mod nominal;
 pub mod notification;

@@ -7,6 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::condition::Deadline;
+use super::dates::days_between;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -127,12 +128,12 @@ impl Notification {
             Some(told) if told <= last_day => Timeliness::InTime { last_day },
             Some(told) => Timeliness::Late {
                 last_day,
-                days_late: (told - last_day).num_days(),
+                days_late: days_between(last_day, told),
             },
             None if today <= last_day => Timeliness::Outstanding { last_day },
             None => Timeliness::Overdue {
                 last_day,
-                days_late: (today - last_day).num_days(),
+                days_late: days_between(last_day, today),
             },
         }
     }

@@ -68,7 +68,7 @@ fn problem(field: NotificationField, message: impl Into<String>) -> Notification
 }
 
 fn parse_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+    super::dates::parse_entered_date(s)
 }
 
 /// The condition of the nominal's order, in force on `today`, that obliges them to notify

@@ -415,7 +415,7 @@ impl Order {
             return None;
         }
         self.ends_on(today)
-            .map(|e| (e - today).num_days().saturating_add(1))
+            .map(|e| super::dates::days_between(today, e).saturating_add(1))
     }
 }
 

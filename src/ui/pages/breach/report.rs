@@ -7,7 +7,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::domain::dates::{format_date, format_date_time};
-use crate::domain::{BreachReport, Cohort};
+use crate::domain::{BreachReport, Cohort, Nominal};
 use crate::ui::components::{SummaryList, SummaryRow};
 use crate::ui::use_app;
 
@@ -80,17 +80,16 @@ pub fn BreachPrintPage() -> impl IntoView {
         let report_id = params.read().get("report").unwrap_or_default();
         super::page_title("Breach report");
         app.cohort.with(|c| match find(c, &id, &report_id) {
-            Some((r, _)) => print_view(c, &r).into_any(),
+            Some((r, _)) => match c.nominal(&r.nominal_id).cloned() {
+                Some(n) => print_view(c, n, &r).into_any(),
+                None => not_found(&id),
+            },
             None => not_found(&id),
         })
     }
 }
 
-fn print_view(c: &Cohort, r: &BreachReport) -> impl IntoView {
-    let n = c
-        .nominal(&r.nominal_id)
-        .cloned()
-        .expect("checked by caller");
+fn print_view(c: &Cohort, n: Nominal, r: &BreachReport) -> impl IntoView {
     let r = r.clone();
     let day = r.occurred_at.date();
     let order = c.orders.iter().find(|o| o.id == r.order_id).map(|o| {

@@ -200,3 +200,27 @@ test('the cohort list and the nominal page have no WCAG 2.2 AA violations in dar
   await page.emulateMedia({ colorScheme: 'light' });
   expect(await axeViolations(page)).toEqual([]);
 });
+
+test('a provision ended by a court variation is not offered as in force, and the page says why', async ({ page }) => {
+  await setUpWithDemo(page);
+  // N-0007: a variation 200 days ago lowered the cash limit from £1,000 to £500.
+  await openNominal(page, 'OARSBY, Benedikt');
+  await expect(summaryRow(page, 'Variation')).toContainText(
+    /From \d{1,2} \w{3} \d{4}\s*Variation \(ss\.17–21\), Crown Court at Testford: Cash limit lowered from £1,000 to £500/,
+  );
+  const money = page.getByRole('region', { name: 'Financial, property or business dealings' });
+  await expect(money.getByRole('listitem')).toHaveCount(1);
+  await expect(money).toContainText('No more than £500 in cash outside a declared account.');
+  const ended = page.getByRole('region', { name: 'Not in force today' });
+  await expect(ended.getByRole('listitem')).toHaveCount(1);
+  await expect(ended).toContainText('No more than £1,000 in cash outside a declared account.');
+  await expect(ended).toContainText(
+    /Not in force today: this provision was ended by a variation \(Crown Court at Testford\) from \d{1,2} \w{3} \d{4}/,
+  );
+  expect(await axeViolations(page)).toEqual([]);
+
+  // The breach form offers only what is in force today.
+  await page.getByRole('link', { name: 'Report a breach' }).tap();
+  await expect(page.getByRole('checkbox', { name: /No more than £500 in cash/ })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: /No more than £1,000 in cash/ })).toHaveCount(0);
+});

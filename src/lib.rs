@@ -6,6 +6,12 @@
 //! - [`store`]: the device's memory (IndexedDB, WebCrypto, drafts, outbox).
 //! - [`ui`]: Leptos pages and components.
 
+//!
+//! Built without the default `app` feature, the library is the domain alone: the team server
+//! (`server/`) judges records with exactly these rules.
+
 pub mod domain;
+#[cfg(feature = "app")]
 pub mod store;
+#[cfg(feature = "app")]
 pub mod ui;

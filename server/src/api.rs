@@ -1,0 +1,306 @@
+//! The phones' API under `/api/`: enrol, push, pull. Every call but enrolment is authorised
+//! from the device credential alone; logs carry ids, never names or record contents.
+
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::{Arc, Mutex};
+
+use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequestParts, Query, State};
+use axum::http::request::Parts;
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::secrets;
+use crate::storage::{Device, Redeemed, Storage, StorageError};
+use crate::sync;
+
+/// Longest request body: 4 MB (a push of 200 entries of a few KB each fits many times).
+pub const MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
+/// Most entries in one push.
+pub const MAX_ENTRIES: usize = 200;
+/// Most records in one pull page.
+pub const PULL_PAGE: i64 = 500;
+/// Enrolment codes live this long.
+pub const CODE_MINUTES: i64 = 15;
+/// Wrong secrets that burn a code.
+pub const CODE_MAX_FAILURES: i64 = 5;
+/// Failed enrolments from one address in one window before it must wait.
+pub const ADDRESS_MAX_FAILURES: u32 = 10;
+const WINDOW_MS: i64 = 15 * 60 * 1000;
+
+/// Shared by every request.
+#[derive(Clone)]
+pub struct AppState {
+    pub storage: Arc<dyn Storage>,
+    /// Failed enrolments per address: (window start, count).
+    pub failures: Arc<Mutex<HashMap<IpAddr, (i64, u32)>>>,
+    pub clock: Arc<dyn Fn() -> i64 + Send + Sync>,
+}
+
+impl AppState {
+    pub fn new(storage: Arc<dyn Storage>) -> Self {
+        Self {
+            storage,
+            failures: Arc::new(Mutex::new(HashMap::new())),
+            clock: Arc::new(|| chrono::Utc::now().timestamp_millis()),
+        }
+    }
+
+    fn now(&self) -> i64 {
+        (self.clock)()
+    }
+}
+
+/// An error answered as JSON `{"error": ...}` with its status.
+pub struct ApiError(StatusCode, serde_json::Value);
+
+impl ApiError {
+    fn new(status: StatusCode, message: &str) -> Self {
+        Self(status, json!({ "error": message }))
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        (self.0, Json(self.1)).into_response()
+    }
+}
+
+impl From<StorageError> for ApiError {
+    fn from(e: StorageError) -> Self {
+        tracing::error!(error = %e, "storage");
+        Self::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "The server could not do that just now. Nothing was changed; try again.",
+        )
+    }
+}
+
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/api/enrol", post(enrol))
+        .route("/api/sync/push", post(push))
+        .route("/api/sync/pull", get(pull))
+        .route("/api/{*rest}", get(no_such_call).post(no_such_call))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .with_state(state)
+}
+
+async fn no_such_call() -> ApiError {
+    ApiError::new(StatusCode::NOT_FOUND, "No such call")
+}
+
+/// The device behind the request's credential. Unknown: 401. Revoked: 401 with `wipe`.
+pub struct Authorised(pub Device);
+
+impl FromRequestParts<AppState> for Authorised {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let credential = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim)
+            .unwrap_or_default();
+        if credential.is_empty() || credential.len() > 128 {
+            return Err(ApiError::new(StatusCode::UNAUTHORIZED, "unknown_device"));
+        }
+        match state
+            .storage
+            .device_by_credential(&secrets::hash(credential))
+            .await?
+        {
+            None => Err(ApiError::new(StatusCode::UNAUTHORIZED, "unknown_device")),
+            Some(d) if d.revoked => {
+                tracing::info!(device = %d.id, "call from a revoked device");
+                Err(ApiError(
+                    StatusCode::UNAUTHORIZED,
+                    json!({"error": "revoked", "wipe": true}),
+                ))
+            }
+            Some(d) => Ok(Self(d)),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct EnrolRequest {
+    code: String,
+    #[serde(default)]
+    label: String,
+}
+
+async fn enrol(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    body: Result<Json<EnrolRequest>, axum::extract::rejection::JsonRejection>,
+) -> Result<Response, ApiError> {
+    let now = state.now();
+    let address = peer.ip();
+    let waiting = {
+        let map = state.failures.lock().unwrap_or_else(|e| e.into_inner());
+        map.get(&address)
+            .is_some_and(|(start, n)| now - start < WINDOW_MS && *n >= ADDRESS_MAX_FAILURES)
+    };
+    if waiting {
+        return Err(ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "Too many attempts. Wait 15 minutes, or ask for a new code.",
+        ));
+    }
+    let invalid = || {
+        let mut map = state.failures.lock().unwrap_or_else(|e| e.into_inner());
+        let entry = map.entry(address).or_insert((now, 0));
+        if now - entry.0 >= WINDOW_MS {
+            *entry = (now, 0);
+        }
+        entry.1 += 1;
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "That code is not valid. Check it, or ask for a new one.",
+        )
+    };
+    let Ok(Json(req)) = body else {
+        return Err(invalid());
+    };
+    let Some((code_id, secret)) = secrets::parse_enrolment_code(&req.code) else {
+        return Err(invalid());
+    };
+    let credential = secrets::new_credential();
+    let device_id = format!("D-{}", secrets::random_id(8));
+    let label: String = req.label.chars().take(80).collect();
+    match state
+        .storage
+        .redeem_enrolment_code(
+            &code_id,
+            &secrets::hash(&secret),
+            &secrets::hash(&credential),
+            &device_id,
+            &label,
+            now,
+            CODE_MAX_FAILURES,
+        )
+        .await?
+    {
+        Redeemed::Invalid => Err(invalid()),
+        Redeemed::Enrolled { device_id, officer } => {
+            tracing::info!(device = %device_id, officer = %officer.id, "device enrolled");
+            Ok(Json(json!({
+                "device_id": device_id,
+                "credential": credential,
+                "officer": {"id": officer.id, "name": officer.name},
+            }))
+            .into_response())
+        }
+    }
+}
+
+async fn push(
+    State(state): State<AppState>,
+    Authorised(device): Authorised,
+    body: Result<Json<serde_json::Value>, axum::extract::rejection::JsonRejection>,
+) -> Result<Response, ApiError> {
+    let Ok(Json(body)) = body else {
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "The push is not JSON of the form {\"entries\": [...]}. Nothing was stored.",
+        ));
+    };
+    let Some(entries) = body.get("entries").and_then(|e| e.as_array()) else {
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "The push has no list of entries. Nothing was stored.",
+        ));
+    };
+    if entries.len() > MAX_ENTRIES {
+        return Err(ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            &format!("At most {MAX_ENTRIES} entries a push. Nothing was stored."),
+        ));
+    }
+    let mut results = Vec::with_capacity(entries.len());
+    for v in entries {
+        let now = state.now();
+        let result = match sync::read_entry(v) {
+            Ok(entry) => {
+                let judge = |held: &[crate::storage::StoredRecord]| sync::judge(&entry, held);
+                state
+                    .storage
+                    .push_entry(&device, &entry, &judge, now)
+                    .await?
+            }
+            Err(u) if u.uuid.is_empty() => crate::storage::EntryResult {
+                uuid: String::new(),
+                status: crate::storage::EntryStatus::Rejected,
+                reason: Some(u.reason),
+            },
+            Err(u) => {
+                state
+                    .storage
+                    .reject_unreadable(&device, &u.uuid, &v.to_string(), &u.reason, now)
+                    .await?
+            }
+        };
+        results.push(result);
+    }
+    let accepted = results
+        .iter()
+        .filter(|r| r.status == crate::storage::EntryStatus::Accepted)
+        .count();
+    tracing::info!(device = %device.id, entries = results.len(), accepted, "push");
+    Ok(Json(json!({ "results": results })).into_response())
+}
+
+#[derive(Deserialize)]
+struct PullQuery {
+    #[serde(default)]
+    since: Option<String>,
+}
+
+/// `v1:<database id>:<position>`.
+fn read_cursor(cursor: &str, database_id: &str, position: i64) -> Option<i64> {
+    let mut parts = cursor.split(':');
+    match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some("v1"), Some(db), Some(pos), None) if db == database_id => pos
+            .parse::<i64>()
+            .ok()
+            .filter(|p| (0..=position).contains(p)),
+        _ => None,
+    }
+}
+
+async fn pull(
+    State(state): State<AppState>,
+    Authorised(device): Authorised,
+    Query(q): Query<PullQuery>,
+) -> Result<Response, ApiError> {
+    let database_id = state.storage.database_id().await?;
+    let position = state.storage.position().await?;
+    let (since, resync) = match q.since.as_deref().filter(|s| !s.is_empty()) {
+        None => (0, false),
+        Some(c) => match read_cursor(c, &database_id, position) {
+            Some(p) => (p, false),
+            None => (0, true),
+        },
+    };
+    let page = state
+        .storage
+        .pull(&device, since, PULL_PAGE, state.now())
+        .await?;
+    tracing::info!(device = %device.id, records = page.records.len(), resync, "pull");
+    Ok(Json(json!({
+        "cursor": format!("v1:{database_id}:{}", page.position),
+        "resync": resync,
+        "more": page.more,
+        "officer": {"id": device.officer.id, "name": device.officer.name},
+        "in_scope": page.in_scope,
+        "records": page.records,
+    }))
+    .into_response())
+}

@@ -1,0 +1,158 @@
+//! SCPO Field team server: holds a unit's cohort and everything recorded about it, enrols
+//! phones, and keeps them in step (`PROTOCOL.md`). It judges records with the app's own domain
+//! code (`scpo_field::domain`), so there is one copy of every rule.
+
+pub mod api;
+pub mod backend;
+pub mod secrets;
+pub mod storage;
+pub mod sync;
+pub mod web;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use scpo_field::domain::Cohort;
+
+use crate::storage::{ImportCounts, Officer, Role, Storage, StorageResult};
+
+/// Open the storage: PostgreSQL when `database_url` is a `postgres://` URL, else the embedded
+/// SQLite file `scpo.sqlite` in `data_dir` (created if missing).
+pub async fn open_storage(
+    database_url: Option<&str>,
+    data_dir: &Path,
+) -> StorageResult<Arc<dyn Storage>> {
+    match database_url.filter(|u| !u.trim().is_empty()) {
+        Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
+            Ok(Arc::new(backend::PostgresStorage::open(url).await?))
+        }
+        Some(url) => Err(storage::StorageError::Conflict(format!(
+            "DATABASE_URL must start with postgres:// (got {}…); leave it unset for SQLite",
+            url.chars().take(12).collect::<String>()
+        ))),
+        None => {
+            std::fs::create_dir_all(data_dir).map_err(|e| {
+                storage::StorageError::Conflict(format!(
+                    "cannot create the data directory {}: {e}",
+                    data_dir.display()
+                ))
+            })?;
+            Ok(Arc::new(
+                backend::SqliteStorage::open(&data_dir.join("scpo.sqlite")).await?,
+            ))
+        }
+    }
+}
+
+/// The whole server: the API under `/api/` and the app's files from `dist`.
+pub fn app(state: api::AppState, dist: &Path) -> axum::Router {
+    api::router(state).merge(web::static_files(dist))
+}
+
+/// Make a one-time enrolment code for an officer, valid for 15 minutes: `XXXX-XXXX`.
+pub async fn new_enrolment_code(
+    storage: &dyn Storage,
+    officer_id: &str,
+    now: i64,
+) -> StorageResult<String> {
+    if storage.officer(officer_id).await?.is_none() {
+        return Err(storage::StorageError::NotFound(format!(
+            "officer {officer_id}"
+        )));
+    }
+    let (code_id, secret) = secrets::new_enrolment_code();
+    storage
+        .add_enrolment_code(
+            &code_id,
+            &secrets::hash(&secret),
+            officer_id,
+            now + api::CODE_MINUTES * 60 * 1000,
+        )
+        .await?;
+    Ok(format!("{code_id}-{secret}"))
+}
+
+/// Import a cohort file into a unit: validated by the domain first, every problem listed,
+/// nothing applied on error; then applied in one transaction.
+pub async fn import_cohort(
+    storage: &dyn Storage,
+    unit_id: &str,
+    text: &str,
+    assign_to: Option<Vec<(String, String)>>,
+    actor: &str,
+    now: i64,
+) -> Result<ImportCounts, Vec<String>> {
+    let cohort = Cohort::from_json(text)
+        .map_err(|e| e.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>())?;
+    let (records, owners) = sync::records_of(&cohort);
+    storage
+        .import_records(unit_id, &records, &assign_to.unwrap_or(owners), actor, now)
+        .await
+        .map_err(|e| vec![e.to_string()])
+}
+
+/// The demo unit: a DS and three officers, the demo cohort split between the officers.
+pub const DEMO_UNIT: &str = "U-DEMO";
+pub const DEMO_SUPERVISOR: &str = "DS-DEMO-01";
+pub const DEMO_OFFICERS: [(&str, &str); 3] = [
+    ("PC-DEMO-01", "PC Demo Officer"),
+    ("PC-DEMO-02", "PC Second Demo"),
+    ("PC-DEMO-03", "PC Third Demo"),
+];
+
+/// Set up the demo team once (a second call changes nothing) with the demo cohort as it stands
+/// on `today`: nominals 1–4 to the first officer, 5–8 to the second, 9–12 to the third.
+pub async fn set_up_demo(
+    storage: &dyn Storage,
+    today: chrono::NaiveDate,
+    now: i64,
+) -> Result<bool, String> {
+    if storage
+        .officer(DEMO_SUPERVISOR)
+        .await
+        .map_err(|e| e.to_string())?
+        .is_some()
+    {
+        return Ok(false);
+    }
+    storage
+        .add_unit(DEMO_UNIT, "Demo SCPO unit")
+        .await
+        .map_err(|e| e.to_string())?;
+    let mut people = vec![(DEMO_SUPERVISOR, "DS Demo Supervisor", Role::Supervisor)];
+    people.extend(
+        DEMO_OFFICERS
+            .iter()
+            .map(|(id, name)| (*id, *name, Role::Officer)),
+    );
+    for (id, name, role) in people {
+        let o = Officer {
+            id: id.into(),
+            unit_id: DEMO_UNIT.into(),
+            name: name.into(),
+            role,
+        };
+        storage
+            .add_officer(&o, now)
+            .await
+            .map_err(|e| e.to_string())?;
+    }
+    let cohort = scpo_field::domain::demo::demo_cohort(today);
+    let assign: Vec<(String, String)> = cohort
+        .nominals
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id.clone(), DEMO_OFFICERS[(i / 4).min(2)].0.to_string()))
+        .collect();
+    import_cohort(
+        storage,
+        DEMO_UNIT,
+        &cohort.to_json(),
+        Some(assign),
+        "demo",
+        now,
+    )
+    .await
+    .map_err(|p| p.join("; "))?;
+    Ok(true)
+}

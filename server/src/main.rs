@@ -1,0 +1,279 @@
+//! `scpo-server`: the team server and its command line.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand};
+use scpo_server::storage::{Officer, Role, Storage};
+
+#[derive(Parser)]
+#[command(name = "scpo-server", about = "SCPO Field team server", version)]
+struct Cli {
+    /// Where the embedded SQLite database lives (ignored with DATABASE_URL).
+    #[arg(long, default_value = "data", global = true)]
+    data_dir: PathBuf,
+    /// PostgreSQL instead of SQLite: postgres://user:password@host/db
+    #[arg(long, env = "DATABASE_URL", global = true, hide_env_values = true)]
+    database_url: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the API and the app (dist/) on one origin. TLS is terminated in front of it.
+    Serve {
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        listen: SocketAddr,
+        #[arg(long, default_value = "dist")]
+        dist: PathBuf,
+        /// Set up the demo team (first time only) and print an enrolment code for each officer.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Add a unit.
+    Unit { id: String, name: String },
+    /// Add an officer (or, with --supervisor, a supervisor) to a unit.
+    Officer {
+        #[arg(long)]
+        id: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        unit: String,
+        #[arg(long)]
+        supervisor: bool,
+    },
+    /// Print a one-time enrolment code for an officer's phone (valid 15 minutes).
+    Enrol { officer_id: String },
+    /// Revoke a device: its next call is refused and the app wipes the phone.
+    Revoke { device_id: String },
+    /// List enrolled devices.
+    Devices,
+    /// Assign a nominal to an officer.
+    Assign {
+        nominal_id: String,
+        officer_id: String,
+    },
+    /// Import a cohort file (the app's cohort format) into a unit.
+    Import {
+        file: PathBuf,
+        #[arg(long)]
+        unit: String,
+    },
+    /// Print the audit log from a date (YYYY-MM-DD) as CSV.
+    Audit {
+        #[arg(long)]
+        since: chrono::NaiveDate,
+    },
+    /// Set up the demo team once and print enrolment codes.
+    Demo,
+}
+
+fn now() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "scpo_server=info".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    match run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("scpo-server: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn print_demo_codes(storage: &dyn Storage) -> Result<(), String> {
+    println!("Demo team: enrol a phone on its Device page with one of these codes (15 minutes, once each):");
+    for (id, name) in scpo_server::DEMO_OFFICERS {
+        let code = scpo_server::new_enrolment_code(storage, id, now())
+            .await
+            .map_err(|e| e.to_string())?;
+        println!("  {name} ({id}): {code}");
+    }
+    let code = scpo_server::new_enrolment_code(storage, scpo_server::DEMO_SUPERVISOR, now())
+        .await
+        .map_err(|e| e.to_string())?;
+    println!(
+        "  DS Demo Supervisor ({}): {code}",
+        scpo_server::DEMO_SUPERVISOR
+    );
+    Ok(())
+}
+
+async fn run(cli: Cli) -> Result<(), String> {
+    let storage: Arc<dyn Storage> =
+        scpo_server::open_storage(cli.database_url.as_deref(), &cli.data_dir)
+            .await
+            .map_err(|e| e.to_string())?;
+    let s = storage.as_ref();
+    match cli.command {
+        Command::Serve { listen, dist, demo } => {
+            if demo {
+                let today = chrono::Local::now().date_naive();
+                if scpo_server::set_up_demo(s, today, now()).await? {
+                    println!("Demo team set up in unit {}.", scpo_server::DEMO_UNIT);
+                }
+                print_demo_codes(s).await?;
+            }
+            let app = scpo_server::app(scpo_server::api::AppState::new(storage.clone()), &dist)
+                .into_make_service_with_connect_info::<SocketAddr>();
+            let listener = tokio::net::TcpListener::bind(listen)
+                .await
+                .map_err(|e| format!("cannot listen on {listen}: {e}"))?;
+            println!("Serving {} and the API on http://{listen}", dist.display());
+            axum::serve(listener, app)
+                .with_graceful_shutdown(async {
+                    let _ = tokio::signal::ctrl_c().await;
+                })
+                .await
+                .map_err(|e| e.to_string())
+        }
+        Command::Unit { id, name } => s.add_unit(&id, &name).await.map_err(|e| e.to_string()),
+        Command::Officer {
+            id,
+            name,
+            unit,
+            supervisor,
+        } => {
+            let role = if supervisor {
+                Role::Supervisor
+            } else {
+                Role::Officer
+            };
+            let o = Officer {
+                id,
+                unit_id: unit,
+                name,
+                role,
+            };
+            s.add_officer(&o, now()).await.map_err(|e| e.to_string())?;
+            println!("Added {} {}", role.as_str(), o.id);
+            Ok(())
+        }
+        Command::Enrol { officer_id } => {
+            let code = scpo_server::new_enrolment_code(s, &officer_id, now())
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("{code}");
+            Ok(())
+        }
+        Command::Revoke { device_id } => {
+            if s.revoke_device(&device_id, now())
+                .await
+                .map_err(|e| e.to_string())?
+            {
+                println!(
+                    "Revoked {device_id}: its next call is refused and the phone wipes itself."
+                );
+                Ok(())
+            } else {
+                Err(format!("no device {device_id}"))
+            }
+        }
+        Command::Devices => {
+            println!("device,officer,label,enrolled_at,revoked_at,last_seen_at");
+            for d in s.devices().await.map_err(|e| e.to_string())? {
+                println!(
+                    "{},{},{},{},{},{}",
+                    d.id,
+                    d.officer_id,
+                    csv(&d.label),
+                    d.enrolled_at,
+                    d.revoked_at.map(|t| t.to_string()).unwrap_or_default(),
+                    d.last_seen_at.map(|t| t.to_string()).unwrap_or_default()
+                );
+            }
+            Ok(())
+        }
+        Command::Assign {
+            nominal_id,
+            officer_id,
+        } => s
+            .assign(&nominal_id, &officer_id, "cli", now())
+            .await
+            .map_err(|e| e.to_string()),
+        Command::Import { file, unit } => {
+            let text = std::fs::read_to_string(&file)
+                .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+            match scpo_server::import_cohort(s, &unit, &text, None, "cli", now()).await {
+                Ok(c) => {
+                    println!(
+                        "Imported: {} created, {} altered, {} unchanged",
+                        c.created, c.altered, c.unchanged
+                    );
+                    Ok(())
+                }
+                Err(problems) => Err(format!(
+                    "nothing was imported; the file has {} problem(s):\n- {}",
+                    problems.len(),
+                    problems.join("\n- ")
+                )),
+            }
+        }
+        Command::Audit { since } => {
+            let from = since
+                .and_hms_opt(0, 0, 0)
+                .map(|t| t.and_utc().timestamp_millis())
+                .unwrap_or(0);
+            let rows = s.audit_since(from).await.map_err(|e| e.to_string())?;
+            println!("seq,at,actor,device,action,record_kind,record_id,nominal");
+            for r in &rows {
+                let at = chrono::DateTime::from_timestamp_millis(r.at)
+                    .map(|t| t.to_rfc3339())
+                    .unwrap_or_default();
+                println!(
+                    "{},{},{},{},{},{},{},{}",
+                    r.seq,
+                    at,
+                    csv(&r.actor),
+                    csv(r.device_id.as_deref().unwrap_or("")),
+                    r.action,
+                    csv(&r.record_kind),
+                    csv(&r.record_id),
+                    csv(r.nominal_id.as_deref().unwrap_or(""))
+                );
+            }
+            // Printing the log discloses it: that is logged too.
+            s.audit(
+                "cli",
+                None,
+                "disclosed",
+                "audit_log",
+                &since.to_string(),
+                None,
+                now(),
+            )
+            .await
+            .map_err(|e| e.to_string())
+        }
+        Command::Demo => {
+            let today = chrono::Local::now().date_naive();
+            if scpo_server::set_up_demo(s, today, now()).await? {
+                println!("Demo team set up in unit {}.", scpo_server::DEMO_UNIT);
+            }
+            print_demo_codes(s).await
+        }
+    }
+}
+
+/// One CSV field: quoted when it holds a comma, quote or line break.
+fn csv(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}

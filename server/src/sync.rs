@@ -1,0 +1,199 @@
+//! Reading pushed entries and judging them with the domain's own rules: the server holds no
+//! second copy of any rule.
+
+use scpo_field::domain::breach::BreachReport;
+use scpo_field::domain::{Briefing, Cohort, Contact, Notification, OfficerRef};
+
+use crate::storage::{NewEntry, StoredRecord};
+
+/// The kinds of field record a phone may push.
+pub const FIELD_KINDS: [&str; 4] = ["contact", "notification", "briefing", "breach_report"];
+
+/// Why an entry cannot even be read: its UUID (if any) and the reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    pub uuid: String,
+    pub reason: String,
+}
+
+/// Read one entry of a push: `{"uuid", "kind", "record"}`.
+pub fn read_entry(v: &serde_json::Value) -> Result<NewEntry, Unreadable> {
+    let uuid = v
+        .get("uuid")
+        .and_then(|u| u.as_str())
+        .unwrap_or_default()
+        .to_string();
+    let fail = |reason: String| Unreadable {
+        uuid: uuid.clone(),
+        reason,
+    };
+    if uuid.is_empty() || uuid.len() > 64 {
+        return Err(fail("The entry has no uuid".into()));
+    }
+    let kind = v.get("kind").and_then(|k| k.as_str()).unwrap_or_default();
+    let record = v.get("record").cloned().unwrap_or(serde_json::Value::Null);
+    let read = |e: serde_json::Error| fail(format!("The record is not a valid {kind}: {e}"));
+    let (record_id, nominal_id, officer_id) = match kind {
+        "contact" => {
+            let r: Contact = serde_json::from_value(record.clone()).map_err(read)?;
+            (r.id, r.nominal_id, r.officer_id)
+        }
+        "notification" => {
+            let r: Notification = serde_json::from_value(record.clone()).map_err(read)?;
+            (r.id, r.nominal_id, r.officer_id)
+        }
+        "briefing" => {
+            let r: Briefing = serde_json::from_value(record.clone()).map_err(read)?;
+            let Some(signed) = r.signed_off else {
+                return Err(fail("A briefing is sent only once it is signed off".into()));
+            };
+            (r.id, r.nominal_id, signed.officer_id)
+        }
+        "breach_report" => {
+            let r: BreachReport = serde_json::from_value(record.clone()).map_err(read)?;
+            (r.id, r.nominal_id, r.officer_id)
+        }
+        other => {
+            return Err(fail(format!(
+                "Unknown kind \"{}\": this server takes {}",
+                other.chars().take(40).collect::<String>(),
+                FIELD_KINDS.join(", ")
+            )))
+        }
+    };
+    Ok(NewEntry {
+        uuid,
+        kind: kind.to_string(),
+        record_id,
+        nominal_id,
+        record_officer_id: officer_id,
+        record,
+        raw: v.to_string(),
+    })
+}
+
+/// The nominal's records as a cohort, so the domain's checks can run on them.
+pub fn cohort_of(held: &[StoredRecord]) -> Cohort {
+    let mut c = Cohort::empty(OfficerRef {
+        id: String::new(),
+        name: String::new(),
+    });
+    for r in held {
+        let v = r.record.clone();
+        // Records were checked when stored; one that no longer reads is left out.
+        match r.kind.as_str() {
+            "nominal" => c.nominals.extend(serde_json::from_value(v).ok()),
+            "order" => c.orders.extend(serde_json::from_value(v).ok()),
+            "condition" => c.conditions.extend(serde_json::from_value(v).ok()),
+            "contact_plan" => c.contact_plans.extend(serde_json::from_value(v).ok()),
+            "contact" => c.contacts.extend(serde_json::from_value(v).ok()),
+            "notification" => c.notifications.extend(serde_json::from_value(v).ok()),
+            "briefing" => c.briefings.extend(serde_json::from_value(v).ok()),
+            "breach_report" => c.breach_reports.extend(serde_json::from_value(v).ok()),
+            _ => {}
+        }
+    }
+    c
+}
+
+/// Judge a new field record against the nominal's records held: the domain's cohort checks
+/// (own order, conditions of that order, dates in range, lengths) must find no problem with it.
+pub fn judge(entry: &NewEntry, held: &[StoredRecord]) -> Result<(), String> {
+    let mut with = held.to_vec();
+    with.push(StoredRecord {
+        kind: entry.kind.clone(),
+        id: entry.record_id.clone(),
+        nominal_id: entry.nominal_id.clone(),
+        record: entry.record.clone(),
+    });
+    let after = cohort_of(&with);
+    if after.nominal(&entry.nominal_id).is_none() {
+        return Err("This nominal is not held by the server".into());
+    }
+    let (list, count) = match entry.kind.as_str() {
+        "contact" => ("contacts", after.contacts.len()),
+        "notification" => ("notifications", after.notifications.len()),
+        "briefing" => ("briefings", after.briefings.len()),
+        _ => ("breach_reports", after.breach_reports.len()),
+    };
+    // The new record is the last of its list.
+    let at = format!("{list}[{}]", count.saturating_sub(1));
+    let words: Vec<String> = after
+        .validate()
+        .into_iter()
+        .filter(|p| p.path == at || p.path.starts_with(&format!("{at}.")))
+        .take(3)
+        .map(|p| p.to_string())
+        .collect();
+    if words.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "The record does not fit the nominal's order: {}",
+            words.join("; ")
+        ))
+    }
+}
+
+/// The records of a validated cohort file, as the server keeps them, and who each nominal's
+/// offender manager is (for first assignment).
+pub fn records_of(c: &Cohort) -> (Vec<StoredRecord>, Vec<(String, String)>) {
+    let mut out = Vec::new();
+    let mut push = |kind: &str, id: &str, nominal_id: &str, v: serde_json::Value| {
+        out.push(StoredRecord {
+            kind: kind.into(),
+            id: id.into(),
+            nominal_id: nominal_id.into(),
+            record: v,
+        })
+    };
+    let json = |v: &dyn erased::Ser| v.to_value();
+    for n in &c.nominals {
+        push("nominal", &n.id, &n.id, json(n));
+    }
+    for o in &c.orders {
+        push("order", &o.id, &o.nominal_id, json(o));
+    }
+    for k in &c.conditions {
+        let nominal = c
+            .orders
+            .iter()
+            .find(|o| o.id == k.order_id)
+            .map(|o| o.nominal_id.clone())
+            .unwrap_or_default();
+        push("condition", &k.id, &nominal, json(k));
+    }
+    for p in &c.contact_plans {
+        push("contact_plan", &p.nominal_id, &p.nominal_id, json(p));
+    }
+    for x in &c.contacts {
+        push("contact", &x.id, &x.nominal_id, json(x));
+    }
+    for x in &c.notifications {
+        push("notification", &x.id, &x.nominal_id, json(x));
+    }
+    for x in &c.briefings {
+        push("briefing", &x.id, &x.nominal_id, json(x));
+    }
+    for x in &c.breach_reports {
+        push("breach_report", &x.id, &x.nominal_id, json(x));
+    }
+    let owners = c
+        .nominals
+        .iter()
+        .map(|n| (n.id.clone(), n.offender_manager.id.clone()))
+        .collect();
+    (out, owners)
+}
+
+mod erased {
+    /// Serialise any record to JSON (serialising these types cannot fail).
+    pub trait Ser {
+        fn to_value(&self) -> serde_json::Value;
+    }
+    impl<T: serde::Serialize> Ser for T {
+        fn to_value(&self) -> serde_json::Value {
+            serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+        }
+    }
+}

@@ -1,0 +1,152 @@
+//! The test harness: a fresh database per test on either backend, the demo team in it, and
+//! helpers to enrol devices and make entries. PostgreSQL comes from `SCPO_TEST_DATABASE_URL`
+//! (`scripts/pg.sh start` makes a throwaway cluster; `scripts/test.sh server` does it all).
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use scpo_field::domain::{Contact, ContactKind};
+use scpo_server::storage::{Device, NewEntry, Redeemed, Storage};
+use scpo_server::{secrets, sync};
+use serde_json::{json, Value};
+
+#[derive(Debug, Clone, Copy)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+pub struct TestDb {
+    pub storage: Arc<dyn Storage>,
+    pub dir: PathBuf,
+    pub url: Option<String>,
+}
+
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+}
+
+/// Milliseconds at noon on `today()`, plus `minutes`.
+pub fn at(minutes: i64) -> i64 {
+    today()
+        .and_hms_opt(12, 0, 0)
+        .unwrap()
+        .and_utc()
+        .timestamp_millis()
+        + minutes * 60_000
+}
+
+pub fn temp_dir(tag: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("scpo-test-{tag}-{}", secrets::random_id(6)));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// A database URL for a new, empty PostgreSQL database on the test cluster.
+pub async fn fresh_postgres_url() -> String {
+    let admin = std::env::var("SCPO_TEST_DATABASE_URL").expect(
+        "SCPO_TEST_DATABASE_URL is not set: the PostgreSQL tests need a server. Run `scripts/test.sh server`, or `eval \"$(scripts/pg.sh start)\"` first.",
+    );
+    let name = format!("t_{}", secrets::random_id(6));
+    let pool = sqlx::PgPool::connect(&admin).await.unwrap();
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    match admin.rsplit_once('/') {
+        Some((base, _)) => format!("{base}/{name}"),
+        None => panic!("SCPO_TEST_DATABASE_URL has no database name"),
+    }
+}
+
+pub async fn fresh(backend: Backend) -> TestDb {
+    let dir = temp_dir("db");
+    let url = match backend {
+        Backend::Sqlite => None,
+        Backend::Postgres => Some(fresh_postgres_url().await),
+    };
+    let storage = scpo_server::open_storage(url.as_deref(), &dir)
+        .await
+        .unwrap();
+    TestDb { storage, dir, url }
+}
+
+/// A fresh database with the demo team: PC-DEMO-01 holds N-0001..4, -02 N-0005..8, -03 N-0009..12.
+pub async fn with_demo(backend: Backend) -> TestDb {
+    let db = fresh(backend).await;
+    assert!(
+        scpo_server::set_up_demo(db.storage.as_ref(), today(), at(0))
+            .await
+            .unwrap()
+    );
+    db
+}
+
+/// Enrol a device for an officer; returns the device and its credential.
+pub async fn enrol(storage: &dyn Storage, officer_id: &str) -> (Device, String) {
+    let code = scpo_server::new_enrolment_code(storage, officer_id, at(0))
+        .await
+        .unwrap();
+    let (id, secret) = secrets::parse_enrolment_code(&code).unwrap();
+    let credential = secrets::new_credential();
+    let device_id = format!("D-{}", secrets::random_id(6));
+    let r = storage
+        .redeem_enrolment_code(
+            &id,
+            &secrets::hash(&secret),
+            &secrets::hash(&credential),
+            &device_id,
+            "test phone",
+            at(1),
+            5,
+        )
+        .await
+        .unwrap();
+    assert!(matches!(r, Redeemed::Enrolled { .. }), "{r:?}");
+    let device = storage
+        .device_by_credential(&secrets::hash(&credential))
+        .await
+        .unwrap()
+        .unwrap();
+    (device, credential)
+}
+
+/// A routine contact record about `nominal` by `officer`, as the app makes it.
+pub fn contact(id: &str, nominal: &str, officer: &str) -> Value {
+    let c = Contact {
+        id: id.into(),
+        nominal_id: nominal.into(),
+        kind: ContactKind::HomeVisit,
+        at: today().and_hms_opt(10, 30, 0).unwrap(),
+        seen: true,
+        outcome: scpo_field::domain::contact::ContactOutcome::NoConcerns,
+        notes: String::new(),
+        officer_id: officer.into(),
+        corrects: None,
+    };
+    serde_json::to_value(c).unwrap()
+}
+
+/// An outbox entry as the app sends it.
+pub fn entry(uuid: &str, kind: &str, record: Value) -> Value {
+    json!({"uuid": uuid, "kind": kind, "record": record})
+}
+
+pub fn new_entry(v: &Value) -> NewEntry {
+    sync::read_entry(v).unwrap()
+}
+
+/// Push one entry through storage with the domain's judge, as the API does.
+pub async fn push(
+    storage: &dyn Storage,
+    device: &Device,
+    v: &Value,
+    now: i64,
+) -> scpo_server::storage::EntryResult {
+    let e = new_entry(v);
+    let judge = |held: &[scpo_server::storage::StoredRecord]| sync::judge(&e, held);
+    storage.push_entry(device, &e, &judge, now).await.unwrap()
+}

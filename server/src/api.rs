@@ -206,11 +206,20 @@ async fn push(
     Authorised(device): Authorised,
     body: Result<Json<serde_json::Value>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Response, ApiError> {
-    let Ok(Json(body)) = body else {
-        return Err(ApiError::new(
-            StatusCode::BAD_REQUEST,
-            "The push is not JSON of the form {\"entries\": [...]}. Nothing was stored.",
-        ));
+    let body = match body {
+        Ok(Json(body)) => body,
+        Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            return Err(ApiError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "The push is larger than 4 MB. Send fewer entries at a time. Nothing was stored.",
+            ))
+        }
+        Err(_) => {
+            return Err(ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "The push is not JSON of the form {\"entries\": [...]}. Nothing was stored.",
+            ))
+        }
     };
     let Some(entries) = body.get("entries").and_then(|e| e.as_array()) else {
         return Err(ApiError::new(

@@ -1,5 +1,6 @@
 # SCPO Field. On a fresh machine (Debian, rustup with Rust 1.95, node 20+ with npm) two commands:
-#   make serve   install what is missing, build the release app, serve it on http://127.0.0.1:8080
+#   make serve   install what is missing, build the app and the team server, serve both on
+#                http://127.0.0.1:8080 with a demo team (enrolment codes printed)
 #   make test    install what is missing (Chromium too), then run every test (scripts/test.sh)
 # Installs are done by scripts/setup.sh and skipped when already done.
 
@@ -15,16 +16,20 @@ export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bi
 SERVE_HOST ?= 127.0.0.1
 SERVE_PORT ?= 8080
 
-.PHONY: help serve test setup setup-test build test-native test-wasm test-e2e bench icons clean
+.PHONY: help serve serve-static test setup setup-test build test-native test-server test-wasm test-e2e bench icons clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-12s %s\n", $$1, $$2 }'
 
-serve: build ## Install what is missing, build the release app and serve dist/ on 127.0.0.1:8080
+serve: build ## Install what is missing, build the app and the team server; serve both on 127.0.0.1:8080 with a demo team
+	cargo build --release -p scpo-server
+	target/release/scpo-server --data-dir data serve --demo --dist dist --listen $(SERVE_HOST):$(SERVE_PORT)
+
+serve-static: build ## The app alone from a static server (scripts/serve.mjs), no team server
 	node scripts/serve.mjs --dir dist --host $(SERVE_HOST) --port $(SERVE_PORT)
 
 test: setup-test ## Install what is missing, then run every test: native, wasm (Chromium), e2e
-	scripts/test.sh native wasm build e2e
+	scripts/test.sh native wasm server build e2e
 
 setup: ## Install the build tools (wasm target, Trunk, wasm-bindgen-cli, npm packages)
 	scripts/setup.sh build
@@ -37,6 +42,9 @@ build: setup ## Release build into dist/ (trunk build --release --offline)
 
 test-native: ## cargo test (domain unit tests)
 	scripts/test.sh native
+
+test-server: setup-test ## The team server's tests on SQLite and a throwaway PostgreSQL cluster
+	scripts/test.sh server
 
 test-wasm: setup-test ## tests/*.rs in headless Chromium through wasm-bindgen-test-runner
 	scripts/test.sh wasm

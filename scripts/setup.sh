@@ -3,7 +3,7 @@
 # Called by the Makefile; safe to run again and again (a no-op run takes a few seconds).
 #
 #   scripts/setup.sh build   Rust wasm target, Trunk, wasm-bindgen-cli, npm packages, crates
-#   scripts/setup.sh test    all of the above, plus Debian's Chromium and ChromeDriver
+#   scripts/setup.sh test    all of the above, plus Debian's Chromium and ChromeDriver, and PostgreSQL
 #
 # Needs rustup (rustc 1.95), node 20+ with npm, and apt-get (root, or sudo) for Chromium.
 # Reaches only crates.io, the npm registry and Debian's archive: no prebuilt binaries are fetched.
@@ -117,6 +117,23 @@ setup_browser() {
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver
 }
 
+# The server's tests need PostgreSQL's initdb and pg_ctl (scripts/pg.sh runs a throwaway cluster).
+setup_postgres() {
+  if compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null; then
+    return
+  fi
+  command -v apt-get >/dev/null || die "PostgreSQL is missing and there is no apt-get: install postgresql"
+  local sudo=()
+  if [[ "$(id -u)" -ne 0 ]]; then
+    command -v sudo >/dev/null || die "installing PostgreSQL needs root (or sudo)"
+    sudo=(sudo)
+  fi
+  log "Installing Debian's postgresql (for the server's tests)"
+  "${sudo[@]}" apt-get update
+  # The package's own cluster is not used; tests start their own.
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql
+}
+
 case "${1:-}" in
   build)
     setup_rust
@@ -126,6 +143,7 @@ case "${1:-}" in
     setup_rust
     setup_node
     setup_browser
+    setup_postgres
     ;;
   *)
     die "usage: $0 build|test"

@@ -4,10 +4,11 @@
 #
 #   native  cargo test: domain unit tests and everything else that runs natively
 #   wasm    tests/*.rs in headless Chromium (wasm-bindgen-test-runner through chromedriver)
+#   server  the team server's tests (server/), on SQLite and on a throwaway PostgreSQL cluster
 #   build   trunk build --release --offline into dist/
 #   e2e     Playwright tests (tests/e2e/) against dist/ on 127.0.0.1 (skipped if build failed)
 #
-# Usage: scripts/test.sh native wasm build e2e
+# Usage: scripts/test.sh native wasm server build e2e
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -24,6 +25,19 @@ step_wasm() {
     cargo test --target wasm32-unknown-unknown --test '*'
 }
 
+step_server() {
+  # A PostgreSQL cluster of its own for this run (scripts/pg.sh), stopped however the tests end
+  # (the EXIT trap below covers an interrupted run).
+  local env status=0
+  env="$(scripts/pg.sh start)" || return 1
+  eval "$env"
+  cargo test -p scpo-server || status=$?
+  scripts/pg.sh stop "$SCPO_PG_DIR"
+  unset SCPO_PG_DIR
+  return "$status"
+}
+trap '[[ -n "${SCPO_PG_DIR:-}" ]] && scripts/pg.sh stop "$SCPO_PG_DIR"' EXIT
+
 step_build() {
   trunk build --release --offline
 }
@@ -32,14 +46,14 @@ step_e2e() {
   playwright test --config tests/e2e/playwright.config.ts
 }
 
-(($# > 0)) || set -- native wasm build e2e
+(($# > 0)) || set -- native wasm server build e2e
 
 results=()
 failed=0
 build_failed=0
 for step in "$@"; do
   declare -F "step_$step" >/dev/null || {
-    echo "test.sh: unknown step '$step' (native, wasm, build, e2e)" >&2
+    echo "test.sh: unknown step '$step' (native, wasm, server, build, e2e)" >&2
     exit 2
   }
   if [[ "$step" == e2e && "$build_failed" == 1 ]]; then

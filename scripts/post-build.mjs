@@ -5,6 +5,8 @@
 //    that loads the wasm. The app's policy allows no inline script, so the script is moved into
 //    its own file, named by a hash of its content (start-<hash>.js), and index.html points at it.
 // 2. The service worker's precache list (scripts/precache.mjs), which must see the final files.
+// 3. Brotli and gzip copies of the files for the team server (scripts/precompress.mjs); they are
+//    not in the precache list (the browser caches what it decoded).
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -34,3 +36,4 @@ if (/<script(?![^>]*\bsrc=)[^>]*>/.test(await readFile(indexPath, 'utf8'))) {
 console.log(`post-build: Trunk's loader moved to ${name}`);
 
 await import('./precache.mjs');
+await import('./precompress.mjs');

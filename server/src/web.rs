@@ -110,7 +110,7 @@ async fn headers(req: Request<Body>, next: Next) -> Response<Body> {
     set(
         h,
         header::HeaderName::from_static("permissions-policy"),
-        "camera=(self), geolocation=(), microphone=()",
+        "camera=(), microphone=(), geolocation=()",
     );
     res
 }

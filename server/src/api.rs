@@ -233,30 +233,42 @@ async fn push(
             &format!("At most {MAX_ENTRIES} entries a push. Nothing was stored."),
         ));
     }
+    let mut items = Vec::with_capacity(entries.len());
     let mut results = Vec::with_capacity(entries.len());
-    for v in entries {
-        let now = state.now();
-        let result = match sync::read_entry(v) {
-            Ok(entry) => {
-                let judge = |held: &[crate::storage::StoredRecord]| sync::judge(&entry, held);
-                state
-                    .storage
-                    .push_entry(&device, &entry, &judge, now)
-                    .await?
+    // An entry without even a UUID cannot be deduplicated: answered, not stored.
+    let mut no_uuid = Vec::new();
+    for (i, v) in entries.iter().enumerate() {
+        match sync::read_entry(v) {
+            Ok(entry) => items.push(crate::storage::Incoming::Entry(entry)),
+            Err(u) if u.uuid.is_empty() => no_uuid.push((i, u.reason)),
+            Err(u) => items.push(crate::storage::Incoming::Unreadable {
+                uuid: u.uuid,
+                raw: v.to_string(),
+                reason: u.reason,
+            }),
+        }
+    }
+    let judge = |entry: &crate::storage::NewEntry, held: &[crate::storage::StoredRecord]| {
+        sync::judge(entry, held)
+    };
+    let mut stored = state
+        .storage
+        .push_batch(&device, &items, &judge, state.now())
+        .await?
+        .into_iter();
+    let mut no_uuid = no_uuid.into_iter().peekable();
+    for i in 0..entries.len() {
+        match no_uuid.peek() {
+            Some((j, _)) if *j == i => {
+                let (_, reason) = no_uuid.next().unwrap_or_default();
+                results.push(crate::storage::EntryResult {
+                    uuid: String::new(),
+                    status: crate::storage::EntryStatus::Rejected,
+                    reason: Some(reason),
+                });
             }
-            Err(u) if u.uuid.is_empty() => crate::storage::EntryResult {
-                uuid: String::new(),
-                status: crate::storage::EntryStatus::Rejected,
-                reason: Some(u.reason),
-            },
-            Err(u) => {
-                state
-                    .storage
-                    .reject_unreadable(&device, &u.uuid, &v.to_string(), &u.reason, now)
-                    .await?
-            }
-        };
-        results.push(result);
+            _ => results.extend(stored.next()),
+        }
     }
     let accepted = results
         .iter()

@@ -581,95 +581,109 @@ macro_rules! storage_impl {
                 Ok(out)
             }
 
-            async fn push_entry(
+            async fn push_batch(
                 &self,
                 device: &Device,
-                entry: &NewEntry,
+                items: &[Incoming],
                 judge: Judge<'_>,
                 now: i64,
-            ) -> StorageResult<EntryResult> {
+            ) -> StorageResult<Vec<EntryResult>> {
                 let mut tx = self.begin_write().await?;
-                if let Some(done) = Self::processed_result(&mut tx, &entry.uuid).await? {
-                    return Ok(done);
-                }
-                let officer = &device.officer;
-                let assigned: Option<String> = sqlx::query_scalar(
-                    "SELECT nominal_id FROM assignments WHERE nominal_id = $1 AND officer_id = $2",
-                )
-                .bind(&entry.nominal_id)
-                .bind(&officer.id)
-                .fetch_optional(&mut *tx)
-                .await?;
-                let body = canonical(&entry.record);
-                let mut write = true;
-                let reason: Option<String> = if entry.record_officer_id != officer.id {
-                    Some("The record names another officer than the one this phone is enrolled for".into())
-                } else if assigned.is_none() {
-                    Some("This nominal is not assigned to you".into())
-                } else {
-                    let existing: Option<String> =
-                        sqlx::query_scalar("SELECT body FROM records WHERE kind = $1 AND id = $2")
-                            .bind(&entry.kind)
-                            .bind(&entry.record_id)
-                            .fetch_optional(&mut *tx)
-                            .await?;
-                    match existing {
-                        Some(b) if b == body => {
-                            // The same record under a new UUID: already held, nothing to write.
-                            write = false;
-                            None
+                // Each nominal's records, read once a batch and kept up to date as it goes.
+                let mut held: std::collections::HashMap<String, Vec<StoredRecord>> = Default::default();
+                let mut results = Vec::with_capacity(items.len());
+                for item in items {
+                    let entry = match item {
+                        Incoming::Entry(e) => e,
+                        Incoming::Unreadable { uuid, raw, reason } => {
+                            if let Some(done) = Self::processed_result(&mut tx, uuid).await? {
+                                results.push(done);
+                                continue;
+                            }
+                            Self::record_processed(&mut tx, device, uuid, "unreadable", "", Some(reason), raw, now).await?;
+                            results.push(EntryResult {
+                                uuid: uuid.clone(),
+                                status: EntryStatus::Rejected,
+                                reason: Some(reason.clone()),
+                            });
+                            continue;
                         }
-                        Some(_) => Some("A different record with this id is already held: records are never changed (a correction is a new record)".into()),
-                        None => {
-                            let held = Self::records_in(&mut tx, &entry.nominal_id).await?;
-                            judge(&held).err()
-                        }
+                    };
+                    if let Some(done) = Self::processed_result(&mut tx, &entry.uuid).await? {
+                        results.push(done);
+                        continue;
                     }
-                };
-                if reason.is_none() && write {
-                    let seq = Self::bump(&mut tx).await?;
-                    sqlx::query(
-                        "INSERT INTO records (kind, id, unit_id, nominal_id, body, seq, author_officer_id) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                    let officer = &device.officer;
+                    let assigned: Option<String> = sqlx::query_scalar(
+                        "SELECT nominal_id FROM assignments WHERE nominal_id = $1 AND officer_id = $2",
                     )
-                    .bind(&entry.kind)
-                    .bind(&entry.record_id)
-                    .bind(&officer.unit_id)
                     .bind(&entry.nominal_id)
-                    .bind(&body)
-                    .bind(seq)
                     .bind(&officer.id)
-                    .execute(&mut *tx)
+                    .fetch_optional(&mut *tx)
                     .await?;
-                    Self::audit_in(&mut tx, &officer.id, Some(&device.id), "created", &entry.kind, &entry.record_id, Some(&entry.nominal_id), now).await?;
+                    let body = canonical(&entry.record);
+                    let mut write = true;
+                    let reason: Option<String> = if entry.record_officer_id != officer.id {
+                        Some("The record names another officer than the one this phone is enrolled for".into())
+                    } else if assigned.is_none() {
+                        Some("This nominal is not assigned to you".into())
+                    } else {
+                        let existing: Option<String> =
+                            sqlx::query_scalar("SELECT body FROM records WHERE kind = $1 AND id = $2")
+                                .bind(&entry.kind)
+                                .bind(&entry.record_id)
+                                .fetch_optional(&mut *tx)
+                                .await?;
+                        match existing {
+                            Some(b) if b == body => {
+                                // The same record under a new UUID: already held, nothing to write.
+                                write = false;
+                                None
+                            }
+                            Some(_) => Some("A different record with this id is already held: records are never changed (a correction is a new record)".into()),
+                            None => {
+                                if !held.contains_key(&entry.nominal_id) {
+                                    let records = Self::records_in(&mut tx, &entry.nominal_id).await?;
+                                    held.insert(entry.nominal_id.clone(), records);
+                                }
+                                let records = held.get(&entry.nominal_id).map(Vec::as_slice).unwrap_or(&[]);
+                                judge(entry, records).err()
+                            }
+                        }
+                    };
+                    if reason.is_none() && write {
+                        let seq = Self::bump(&mut tx).await?;
+                        sqlx::query(
+                            "INSERT INTO records (kind, id, unit_id, nominal_id, body, seq, author_officer_id) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                        )
+                        .bind(&entry.kind)
+                        .bind(&entry.record_id)
+                        .bind(&officer.unit_id)
+                        .bind(&entry.nominal_id)
+                        .bind(&body)
+                        .bind(seq)
+                        .bind(&officer.id)
+                        .execute(&mut *tx)
+                        .await?;
+                        if let Some(list) = held.get_mut(&entry.nominal_id) {
+                            list.push(StoredRecord {
+                                kind: entry.kind.clone(),
+                                id: entry.record_id.clone(),
+                                nominal_id: entry.nominal_id.clone(),
+                                record: entry.record.clone(),
+                            });
+                        }
+                        Self::audit_in(&mut tx, &officer.id, Some(&device.id), "created", &entry.kind, &entry.record_id, Some(&entry.nominal_id), now).await?;
+                    }
+                    Self::record_processed(&mut tx, device, &entry.uuid, &entry.kind, &entry.record_id, reason.as_deref(), &entry.raw, now).await?;
+                    results.push(EntryResult {
+                        uuid: entry.uuid.clone(),
+                        status: if reason.is_none() { EntryStatus::Accepted } else { EntryStatus::Rejected },
+                        reason,
+                    });
                 }
-                Self::record_processed(&mut tx, device, &entry.uuid, &entry.kind, &entry.record_id, reason.as_deref(), &entry.raw, now).await?;
                 tx.commit().await?;
-                Ok(EntryResult {
-                    uuid: entry.uuid.clone(),
-                    status: if reason.is_none() { EntryStatus::Accepted } else { EntryStatus::Rejected },
-                    reason,
-                })
-            }
-
-            async fn reject_unreadable(
-                &self,
-                device: &Device,
-                uuid: &str,
-                raw: &str,
-                reason: &str,
-                now: i64,
-            ) -> StorageResult<EntryResult> {
-                let mut tx = self.begin_write().await?;
-                if let Some(done) = Self::processed_result(&mut tx, uuid).await? {
-                    return Ok(done);
-                }
-                Self::record_processed(&mut tx, device, uuid, "unreadable", "", Some(reason), raw, now).await?;
-                tx.commit().await?;
-                Ok(EntryResult {
-                    uuid: uuid.to_string(),
-                    status: EntryStatus::Rejected,
-                    reason: Some(reason.to_string()),
-                })
+                Ok(results)
             }
 
             async fn pull(&self, device: &Device, since: i64, limit: i64, now: i64) -> StorageResult<PullPage> {

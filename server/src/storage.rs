@@ -134,7 +134,24 @@ pub enum EntryStatus {
 
 /// The judgement on a new field record, made with the domain's rules on the nominal's own data
 /// inside the same transaction that stores it.
-pub type Judge<'a> = &'a (dyn Fn(&[StoredRecord]) -> Result<(), String> + Send + Sync);
+pub type Judge<'a> = &'a (dyn Fn(&NewEntry, &[StoredRecord]) -> Result<(), String> + Send + Sync);
+
+/// A judge for pushes with no readable entry.
+pub fn judge_nothing() -> Judge<'static> {
+    &|_, _| Ok(())
+}
+
+/// One entry of a push, read or not.
+#[derive(Debug, Clone)]
+pub enum Incoming {
+    Entry(NewEntry),
+    /// Could not be read as a record; kept whole with the reason.
+    Unreadable {
+        uuid: String,
+        raw: String,
+        reason: String,
+    },
+}
 
 /// One outbox entry to store: already parsed enough to know its record's id and nominal.
 #[derive(Debug, Clone)]
@@ -242,18 +259,33 @@ pub trait Storage: Send + Sync {
     async fn assigned_nominals(&self, officer_id: &str) -> StorageResult<Vec<String>>;
     async fn records_of_nominal(&self, nominal_id: &str) -> StorageResult<Vec<StoredRecord>>;
 
-    /// Store one pushed entry exactly once: if its UUID was processed, its first result; else
-    /// judge it and store the record (accepted) or the entry (rejected), with the UUID, in one
-    /// transaction.
+    /// Store a push exactly once, in one transaction: each entry whose UUID was processed gets
+    /// its first result again; each new one is judged and its record stored (accepted) or the
+    /// entry kept whole (rejected), with its UUID, in that same transaction. One result an
+    /// entry, in order.
+    async fn push_batch(
+        &self,
+        device: &Device,
+        items: &[Incoming],
+        judge: Judge<'_>,
+        now: i64,
+    ) -> StorageResult<Vec<EntryResult>>;
+
+    /// [`Storage::push_batch`] of one entry.
     async fn push_entry(
         &self,
         device: &Device,
         entry: &NewEntry,
         judge: Judge<'_>,
         now: i64,
-    ) -> StorageResult<EntryResult>;
-    /// A result for an entry that could not even be read (no UUID to dedupe on is trusted
-    /// beyond its text): kept whole for the supervisor.
+    ) -> StorageResult<EntryResult> {
+        let items = [Incoming::Entry(entry.clone())];
+        let mut r = self.push_batch(device, &items, judge, now).await?;
+        r.pop()
+            .ok_or_else(|| StorageError::Conflict("no result for the entry".into()))
+    }
+
+    /// [`Storage::push_batch`] of one entry that could not be read.
     async fn reject_unreadable(
         &self,
         device: &Device,
@@ -261,7 +293,18 @@ pub trait Storage: Send + Sync {
         raw: &str,
         reason: &str,
         now: i64,
-    ) -> StorageResult<EntryResult>;
+    ) -> StorageResult<EntryResult> {
+        let items = [Incoming::Unreadable {
+            uuid: uuid.into(),
+            raw: raw.into(),
+            reason: reason.into(),
+        }];
+        let mut r = self
+            .push_batch(device, &items, judge_nothing(), now)
+            .await?;
+        r.pop()
+            .ok_or_else(|| StorageError::Conflict("no result for the entry".into()))
+    }
 
     /// The changes after `since` to the records of the officer's nominals, oldest first.
     async fn pull(

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use common::*;
 use proptest::prelude::*;
-use scpo_server::storage::{Device, EntryStatus, Storage};
+use scpo_server::storage::{Device, EntryStatus};
 use serde_json::Value;
 
 const OFFICERS: [&str; 3] = ["PC-DEMO-01", "PC-DEMO-02", "PC-DEMO-03"];

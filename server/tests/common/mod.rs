@@ -147,6 +147,6 @@ pub async fn push(
     now: i64,
 ) -> scpo_server::storage::EntryResult {
     let e = new_entry(v);
-    let judge = |held: &[scpo_server::storage::StoredRecord]| sync::judge(&e, held);
+    let judge = |e: &NewEntry, held: &[scpo_server::storage::StoredRecord]| sync::judge(e, held);
     storage.push_entry(device, &e, &judge, now).await.unwrap()
 }

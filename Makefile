@@ -16,7 +16,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bi
 SERVE_HOST ?= 127.0.0.1
 SERVE_PORT ?= 8080
 
-.PHONY: help serve serve-static test setup setup-test build test-native test-server test-wasm test-e2e bench icons clean
+.PHONY: bench-server help serve serve-static test setup setup-test build test-native test-server test-wasm test-e2e bench icons clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-12s %s\n", $$1, $$2 }'
@@ -54,6 +54,15 @@ test-e2e: setup-test ## Release build, then the Playwright tests in tests/e2e/
 
 bench: setup-test build ## Release build, then the benchmark: sizes, cached start, search, writes (not a test)
 	node scripts/bench.mjs $(BENCH_ARGS)
+
+bench-server: setup-test ## Team server benchmark (not a test): 200 phones push and pull, on SQLite and PostgreSQL
+	cargo build --release -p scpo-server --example bench
+	env="$$(scripts/pg.sh start)"; eval "$$env"; \
+	for n in 1 16; do \
+	  BENCH_IN_FLIGHT=$$n target/release/examples/bench sqlite; \
+	  BENCH_IN_FLIGHT=$$n target/release/examples/bench postgres; \
+	done; \
+	scripts/pg.sh stop "$$SCPO_PG_DIR"
 
 icons: ## Regenerate public/icons/*.png from public/icons/icon.svg (needs Chromium)
 	node scripts/icons.mjs

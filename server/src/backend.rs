@@ -183,6 +183,21 @@ macro_rules! storage_impl {
                 rows.iter().map(|r| stored_record(r)).collect()
             }
 
+            /// The nominal's cohort data (nominal, orders, conditions, contact plan): what a new
+            /// field record is judged against.
+            async fn master_in(
+                tx: &mut Transaction<'static, $db>,
+                nominal_id: &str,
+            ) -> StorageResult<Vec<StoredRecord>> {
+                let rows = sqlx::query(
+                    "SELECT kind, id, nominal_id, body FROM records WHERE nominal_id = $1 AND kind IN ('nominal', 'order', 'condition', 'contact_plan') ORDER BY kind, id",
+                )
+                .bind(nominal_id)
+                .fetch_all(&mut **tx)
+                .await?;
+                rows.iter().map(|r| stored_record(r)).collect()
+            }
+
             async fn processed_result(
                 tx: &mut Transaction<'static, $db>,
                 uuid: &str,
@@ -240,11 +255,6 @@ macro_rules! storage_impl {
                     .execute(&mut **tx)
                     .await?;
                 }
-                sqlx::query("UPDATE devices SET last_seen_at = $1, last_push_at = $1 WHERE id = $2")
-                    .bind(now)
-                    .bind(&device.id)
-                    .execute(&mut **tx)
-                    .await?;
                 Ok(())
             }
         }
@@ -589,10 +599,30 @@ macro_rules! storage_impl {
                 now: i64,
             ) -> StorageResult<Vec<EntryResult>> {
                 let mut tx = self.begin_write().await?;
-                // Each nominal's records, read once a batch and kept up to date as it goes.
-                let mut held: std::collections::HashMap<String, Vec<StoredRecord>> = Default::default();
+                let officer = &device.officer;
+                // Change-log positions for the whole batch at once (gaps are harmless). This takes
+                // the counter's lock first, so batches commit in the order of their positions.
+                let n = i64::try_from(items.len()).unwrap_or(i64::MAX);
+                let last: i64 = sqlx::query_scalar(
+                    "UPDATE change_counter SET value = value + $1 WHERE id = 1 RETURNING value",
+                )
+                .bind(n)
+                .fetch_one(&mut *tx)
+                .await?;
+                let mut next_seq = last - n;
+                let assigned: std::collections::HashSet<String> = sqlx::query_scalar(
+                    "SELECT nominal_id FROM assignments WHERE officer_id = $1",
+                )
+                .bind(&officer.id)
+                .fetch_all(&mut *tx)
+                .await?
+                .into_iter()
+                .collect();
+                // Each nominal's cohort data, read once a batch.
+                let mut master: std::collections::HashMap<String, Vec<StoredRecord>> = Default::default();
                 let mut results = Vec::with_capacity(items.len());
                 for item in items {
+                    next_seq += 1;
                     let entry = match item {
                         Incoming::Entry(e) => e,
                         Incoming::Unreadable { uuid, raw, reason } => {
@@ -613,67 +643,48 @@ macro_rules! storage_impl {
                         results.push(done);
                         continue;
                     }
-                    let officer = &device.officer;
-                    let assigned: Option<String> = sqlx::query_scalar(
-                        "SELECT nominal_id FROM assignments WHERE nominal_id = $1 AND officer_id = $2",
-                    )
-                    .bind(&entry.nominal_id)
-                    .bind(&officer.id)
-                    .fetch_optional(&mut *tx)
-                    .await?;
                     let body = canonical(&entry.record);
-                    let mut write = true;
-                    let reason: Option<String> = if entry.record_officer_id != officer.id {
+                    let mut reason: Option<String> = if entry.record_officer_id != officer.id {
                         Some("The record names another officer than the one this phone is enrolled for".into())
-                    } else if assigned.is_none() {
+                    } else if !assigned.contains(&entry.nominal_id) {
                         Some("This nominal is not assigned to you".into())
                     } else {
-                        let existing: Option<String> =
-                            sqlx::query_scalar("SELECT body FROM records WHERE kind = $1 AND id = $2")
-                                .bind(&entry.kind)
-                                .bind(&entry.record_id)
-                                .fetch_optional(&mut *tx)
-                                .await?;
-                        match existing {
-                            Some(b) if b == body => {
-                                // The same record under a new UUID: already held, nothing to write.
-                                write = false;
-                                None
-                            }
-                            Some(_) => Some("A different record with this id is already held: records are never changed (a correction is a new record)".into()),
-                            None => {
-                                if !held.contains_key(&entry.nominal_id) {
-                                    let records = Self::records_in(&mut tx, &entry.nominal_id).await?;
-                                    held.insert(entry.nominal_id.clone(), records);
-                                }
-                                let records = held.get(&entry.nominal_id).map(Vec::as_slice).unwrap_or(&[]);
-                                judge(entry, records).err()
-                            }
+                        if !master.contains_key(&entry.nominal_id) {
+                            let records = Self::master_in(&mut tx, &entry.nominal_id).await?;
+                            master.insert(entry.nominal_id.clone(), records);
                         }
+                        let records = master.get(&entry.nominal_id).map(Vec::as_slice).unwrap_or(&[]);
+                        judge(entry, records).err()
                     };
-                    if reason.is_none() && write {
-                        let seq = Self::bump(&mut tx).await?;
-                        sqlx::query(
-                            "INSERT INTO records (kind, id, unit_id, nominal_id, body, seq, author_officer_id) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                    if reason.is_none() {
+                        let inserted = sqlx::query(
+                            "INSERT INTO records (kind, id, unit_id, nominal_id, body, seq, author_officer_id) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (kind, id) DO NOTHING",
                         )
                         .bind(&entry.kind)
                         .bind(&entry.record_id)
                         .bind(&officer.unit_id)
                         .bind(&entry.nominal_id)
                         .bind(&body)
-                        .bind(seq)
+                        .bind(next_seq)
                         .bind(&officer.id)
                         .execute(&mut *tx)
-                        .await?;
-                        if let Some(list) = held.get_mut(&entry.nominal_id) {
-                            list.push(StoredRecord {
-                                kind: entry.kind.clone(),
-                                id: entry.record_id.clone(),
-                                nominal_id: entry.nominal_id.clone(),
-                                record: entry.record.clone(),
-                            });
+                        .await?
+                        .rows_affected();
+                        if inserted == 1 {
+                            Self::audit_in(&mut tx, &officer.id, Some(&device.id), "created", &entry.kind, &entry.record_id, Some(&entry.nominal_id), now).await?;
+                        } else {
+                            // Held already: the same record under a new UUID is fine; a
+                            // different one with the same id is not.
+                            let held: Option<String> =
+                                sqlx::query_scalar("SELECT body FROM records WHERE kind = $1 AND id = $2")
+                                    .bind(&entry.kind)
+                                    .bind(&entry.record_id)
+                                    .fetch_optional(&mut *tx)
+                                    .await?;
+                            if held.as_deref() != Some(body.as_str()) {
+                                reason = Some("A different record with this id is already held: records are never changed (a correction is a new record)".into());
+                            }
                         }
-                        Self::audit_in(&mut tx, &officer.id, Some(&device.id), "created", &entry.kind, &entry.record_id, Some(&entry.nominal_id), now).await?;
                     }
                     Self::record_processed(&mut tx, device, &entry.uuid, &entry.kind, &entry.record_id, reason.as_deref(), &entry.raw, now).await?;
                     results.push(EntryResult {
@@ -682,6 +693,11 @@ macro_rules! storage_impl {
                         reason,
                     });
                 }
+                sqlx::query("UPDATE devices SET last_seen_at = $1, last_push_at = $1 WHERE id = $2")
+                    .bind(now)
+                    .bind(&device.id)
+                    .execute(&mut *tx)
+                    .await?;
                 tx.commit().await?;
                 Ok(results)
             }

@@ -221,7 +221,7 @@ async fn an_officer_cannot_pull_or_push_another_officer_s_nominal(b: Backend) {
 async fn bad_input_gets_a_clear_error_and_changes_nothing(b: Backend) {
     let s = start(b).await;
     let (one, _) = enrol_http(&s, "PC-DEMO-01").await;
-    let before = s.db.storage.position().await.unwrap();
+    let before = s.db.storage.count_records("contact").await.unwrap();
     // Malformed JSON.
     let r = client()
         .post(format!("{}/api/sync/push", s.base))
@@ -273,7 +273,8 @@ async fn bad_input_gets_a_clear_error_and_changes_nothing(b: Backend) {
         .as_str()
         .unwrap()
         .starts_with("Unknown kind \"selfie\""));
-    assert_eq!(s.db.storage.position().await.unwrap(), before);
+    assert_eq!(s.db.storage.count_records("contact").await.unwrap(), before);
+    assert_eq!(s.db.storage.rejected().await.unwrap().len(), 1);
 }
 
 async fn a_cursor_from_elsewhere_means_resync(b: Backend) {

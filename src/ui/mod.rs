@@ -8,7 +8,7 @@ mod session;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::domain::{Cohort, OfficerRef};
@@ -27,6 +27,9 @@ pub struct AppState {
     /// The day every rule is judged on: the device's date, kept current while the app stays
     /// open (see `follow_the_date`).
     pub today: Signal<NaiveDate>,
+    /// A message for the set-passcode screen after the app was cleared on purpose (e.g. how many
+    /// records "Export records and start again" exported). Nothing personal.
+    pub notice: RwSignal<Option<String>>,
 }
 
 impl AppState {
@@ -93,6 +96,7 @@ pub fn App() -> impl IntoView {
             name: String::new(),
         })),
         today: today.into(),
+        notice: RwSignal::new(None),
     };
     provide_context(state);
     session::start(state);
@@ -113,6 +117,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/nominal/:id/notifications") view=pages::NotificationsPage />
                         <Route path=path!("/nominal/:id/notifications/new") view=pages::RecordNotificationPage />
                         <Route path=path!("/device") view=pages::DevicePage />
+                        // The way out offered while locked; unlocked, the Device page does it.
+                        <Route path=path!("/start-again") view=|| view! { <Redirect path="/device" /> } />
                     </Routes>
                 </pages::Gate>
             </main>

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::start_again::export_file_name;
 use crate::store::StorageStatus;
 use crate::ui::browser::download_text;
 use crate::ui::components::{ErrorSummary, FieldError, ImportCohort, PasswordField};
@@ -38,10 +39,7 @@ pub fn DevicePage() -> impl IntoView {
                     .prepare_outbox_export()
                     .await
                     .map_err(|e| e.to_string())?;
-                let name = format!(
-                    "scpo-field-records-{}.json",
-                    app.today.get_untracked().format("%Y-%m-%d")
-                );
+                let name = export_file_name(app.today.get_untracked());
                 download_text(&name, &export.json, "application/json")?;
                 store
                     .mark_exported(&export)

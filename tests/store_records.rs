@@ -257,6 +257,33 @@ async fn outbox_exports_without_deleting_and_survives_a_reopen() {
 }
 
 #[wasm_bindgen_test]
+async fn an_export_file_that_never_reached_the_officer_leaves_the_records_waiting() {
+    let (name, store) = fresh("outbox-two-step").await;
+    store.import_cohort(&demo()).await.unwrap();
+    store
+        .record_contact(&new_contact("K-NEW-1", "N-0001"), None)
+        .await
+        .unwrap();
+
+    // The file is made (the same as `export_outbox` makes) but the download failed.
+    let export = store.prepare_outbox_export().await.unwrap();
+    assert_eq!(export.entries, 1);
+    let file: Value = serde_json::from_str(&export.json).unwrap();
+    assert_eq!(file["format"], OUTBOX_FORMAT);
+    assert_eq!(file["entries"][0]["record"]["id"], "K-NEW-1");
+    assert_eq!(store.outbox_pending_count().await.unwrap(), 1);
+    assert!(store.outbox().await.unwrap()[0].exported_at.is_none());
+
+    // The next one reached the officer.
+    let export = store.prepare_outbox_export().await.unwrap();
+    store.mark_exported(&export).await.unwrap();
+    assert_eq!(store.outbox_pending_count().await.unwrap(), 0);
+    assert!(store.outbox().await.unwrap()[0].exported_at.is_some());
+    store.close();
+    delete(&name).await;
+}
+
+#[wasm_bindgen_test]
 async fn storage_status_and_persistence_answer() {
     let (name, store) = fresh("storage").await;
     let status = store.storage_status().await.unwrap();

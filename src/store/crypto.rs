@@ -89,7 +89,17 @@ fn aes_kw() -> Object {
     obj(&[("name", "AES-KW".into())])
 }
 
-/// Derive the key-encryption key (AES-KW-256, non-extractable) from a passcode.
+/// The form a passcode is given to the key derivation in: Unicode NFC, so the same passcode
+/// typed on another keyboard (a precomposed "é" or "e" + a combining accent) gives the same key.
+/// JavaScript's `String.prototype.normalize` does it, so the app carries no Unicode tables.
+/// Only in a browser (it calls JavaScript).
+pub fn normalize_passcode(passcode: &str) -> String {
+    js_sys::JsString::from(passcode).normalize("NFC").into()
+}
+
+/// Derive the key-encryption key (AES-KW-256, non-extractable) from a passcode, exactly as
+/// given: callers normalise it first ([`normalize_passcode`]), except to unlock a lock made
+/// before passcodes were normalised.
 pub async fn derive_kek(passcode: &str, salt: &[u8], iterations: u32) -> StoreResult<CryptoKey> {
     let subtle = subtle()?;
     let raw = Uint8Array::from(passcode.as_bytes());

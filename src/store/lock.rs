@@ -2,7 +2,12 @@
 //! and the wipe after too many wrong tries.
 //!
 //! `meta` holds, in clear (none of it is personal, none of it helps guess the passcode):
-//! - `lock`: `{ kdf: "PBKDF2-SHA256", iterations, salt (16 bytes), wrap: "AES-KW", wrapped_key }`
+//! - `lock`: `{ kdf: "PBKDF2-SHA256", iterations, salt (16 bytes), wrap: "AES-KW", wrapped_key,
+//!   passcode_form: "nfc" }`. The key is derived from the passcode in Unicode NFC
+//!   ([`crypto::normalize_passcode`]), so it unlocks however a keyboard composes an accented
+//!   letter. A lock without `passcode_form` was made before that, from the passcode as typed:
+//!   unlock tries the passcode as typed, then its NFC form, and on success re-wraps the key under
+//!   the NFC form and marks the lock (one wrong try is still counted once).
 //! - `attempts`: `{ failures, next_try_at }` (milliseconds since 1970), so the count and the
 //!   delay survive a reload. An attempt is counted *before* the key derivation starts, so
 //!   closing the tab mid-try does not give a free try; a right passcode resets the count.
@@ -27,6 +32,8 @@ pub const MAX_DELAY_SECONDS: u32 = 30;
 
 const LOCK: &str = "lock";
 const ATTEMPTS: &str = "attempts";
+/// `passcode_form` of a lock whose key was derived from the NFC form of the passcode.
+const FORM_NFC: &str = "nfc";
 
 /// Seconds to wait after `failures` wrong passcodes in a row: 0, 0, 0, 1, 2, 4, 8, 16, 30, 30.
 pub fn delay_after(failures: u32) -> u32 {
@@ -37,7 +44,8 @@ pub fn delay_after(failures: u32) -> u32 {
     }
 }
 
-/// Check a new passcode and its confirmation.
+/// Check a new passcode and its confirmation, both already normalised (NFC): the length is
+/// counted in characters of the normalised form.
 pub fn validate_new_passcode(passcode: &str, confirm: &str) -> StoreResult<()> {
     if passcode.chars().count() < MIN_PASSCODE_LEN {
         return Err(StoreError::PasscodeTooShort {
@@ -85,11 +93,14 @@ struct LockRow {
     iterations: u32,
     salt: Vec<u8>,
     wrapped: Vec<u8>,
+    /// The key was derived from the passcode's NFC form (`false`: as typed, before this app
+    /// normalised passcodes).
+    nfc: bool,
 }
 
 impl LockRow {
     fn to_js(&self) -> JsValue {
-        obj(&[
+        let mut fields = vec![
             ("id", LOCK.into()),
             ("kdf", "PBKDF2-SHA256".into()),
             ("iterations", self.iterations.into()),
@@ -99,7 +110,11 @@ impl LockRow {
                 "wrapped_key",
                 Uint8Array::from(self.wrapped.as_slice()).into(),
             ),
-        ])
+        ];
+        if self.nfc {
+            fields.push(("passcode_form", FORM_NFC.into()));
+        }
+        obj(&fields)
     }
 
     fn from_js(row: &JsValue) -> StoreResult<Self> {
@@ -115,8 +130,33 @@ impl LockRow {
                 .ok_or(StoreError::Unreadable)? as u32,
             salt: bytes("salt")?,
             wrapped: bytes("wrapped_key")?,
+            nfc: get(row, "passcode_form").as_string().as_deref() == Some(FORM_NFC),
         })
     }
+}
+
+/// Wrap an extractable data key under a key derived from `passcode` (already NFC) with a fresh
+/// salt: the lock row to store, and the same data key unwrapped non-extractable, to keep.
+async fn wrap_under(
+    data_key: &CryptoKey,
+    passcode: &str,
+    iterations: u32,
+) -> StoreResult<(LockRow, CryptoKey)> {
+    let salt = crypto::random_bytes(SALT_LEN)?;
+    let kek = crypto::derive_kek(passcode, &salt, iterations).await?;
+    let wrapped = crypto::wrap_data_key(data_key, &kek).await?;
+    let key = crypto::unwrap_data_key(&wrapped, &kek, false)
+        .await?
+        .ok_or(StoreError::Crypto {
+            detail: "UnwrapAfterWrap".into(),
+        })?;
+    let lock = LockRow {
+        iterations,
+        salt,
+        wrapped,
+        nfc: true,
+    };
+    Ok((lock, key))
 }
 
 #[derive(Default, Clone, Copy)]
@@ -202,26 +242,34 @@ impl Store {
     /// First run: set the passcode. Creates a random data key, wraps it under a key derived
     /// from the passcode, and leaves the store unlocked. Anything left in the database without
     /// a lock (unreadable without its key) is cleared in the same transaction.
+    /// The passcode and its confirmation are normalised (NFC) first, so they may be typed on
+    /// different keyboards.
     pub async fn set_passcode(&self, passcode: &str, confirm: &str) -> StoreResult<()> {
+        let passcode = crypto::normalize_passcode(passcode);
+        let confirm = crypto::normalize_passcode(confirm);
+        self.create_lock(&passcode, &confirm, true).await
+    }
+
+    /// Test only: set the passcode the way the app did before passcodes were normalised (key
+    /// derived from the passcode as typed, no `passcode_form`), to test that such a lock still
+    /// unlocks. Refused ([`StoreError::InsecureSettings`]) unless opened for tests.
+    #[doc(hidden)]
+    pub async fn set_passcode_unnormalised_for_tests(&self, passcode: &str) -> StoreResult<()> {
+        if !self.inner.test_mode {
+            return Err(StoreError::InsecureSettings);
+        }
+        self.create_lock(passcode, passcode, false).await
+    }
+
+    async fn create_lock(&self, passcode: &str, confirm: &str, nfc: bool) -> StoreResult<()> {
         validate_new_passcode(passcode, confirm)?;
         if self.is_set_up().await? {
             return Err(StoreError::AlreadySetUp);
         }
-        let salt = crypto::random_bytes(SALT_LEN)?;
-        let kek = crypto::derive_kek(passcode, &salt, self.inner.iterations).await?;
         let extractable = crypto::generate_data_key_for_wrapping().await?;
-        let wrapped = crypto::wrap_data_key(&extractable, &kek).await?;
+        let (mut lock, key) = wrap_under(&extractable, passcode, self.inner.iterations).await?;
         drop(extractable);
-        let key = crypto::unwrap_data_key(&wrapped, &kek, false)
-            .await?
-            .ok_or(StoreError::Crypto {
-                detail: "UnwrapAfterWrap".into(),
-            })?;
-        let lock = LockRow {
-            iterations: self.inner.iterations,
-            salt,
-            wrapped,
-        };
+        lock.nfc = nfc;
         // Clear everything but `meta`, whose lock row is *added*: if another tab set a
         // passcode meanwhile, the add fails and the whole transaction is undone.
         let mut writes: Vec<Write> = ALL_STORES
@@ -242,8 +290,9 @@ impl Store {
     }
 
     /// Check a passcode with the delay and the wipe, returning the unwrapped data key
-    /// (extractable only when it is about to be re-wrapped).
-    async fn verify(&self, passcode: &str, extractable: bool) -> StoreResult<(CryptoKey, LockRow)> {
+    /// (extractable only when it is about to be re-wrapped). One call counts at most one wrong
+    /// try, whatever forms of the passcode it derives keys from.
+    async fn verify(&self, passcode: &str, extractable: bool) -> StoreResult<CryptoKey> {
         let (lock, attempts) = self.read_lock().await?;
         let lock = lock.ok_or(StoreError::NotSetUp)?;
         if lock.iterations < PBKDF2_ITERATIONS && !self.inner.test_mode {
@@ -276,26 +325,86 @@ impl Store {
         };
         records::write_all(self.db(), vec![Write::Put(META, counted.to_js())], None).await?;
 
-        let kek = crypto::derive_kek(passcode, &lock.salt, lock.iterations).await?;
-        match crypto::unwrap_data_key(&lock.wrapped, &kek, extractable).await? {
-            Some(key) => {
-                let reset = Attempts::default().to_js();
-                records::write_all(self.db(), vec![Write::Put(META, reset)], None).await?;
-                Ok((key, lock))
+        let nfc = crypto::normalize_passcode(passcode);
+        // A lock made before passcodes were normalised was derived from the passcode as typed
+        // then: try it as typed now (the stored form) first, then its NFC form.
+        let candidates = if lock.nfc || passcode == nfc {
+            vec![nfc.as_str()]
+        } else {
+            vec![passcode, nfc.as_str()]
+        };
+        for candidate in candidates {
+            // Unwrapped with another form than NFC: the key is re-wrapped under NFC below, so
+            // it must be extractable for that moment.
+            let rewrap = candidate != nfc;
+            let kek = crypto::derive_kek(candidate, &lock.salt, lock.iterations).await?;
+            let Some(key) =
+                crypto::unwrap_data_key(&lock.wrapped, &kek, extractable || rewrap).await?
+            else {
+                continue;
+            };
+            let reset = Attempts::default().to_js();
+            records::write_all(self.db(), vec![Write::Put(META, reset)], None).await?;
+            if lock.nfc {
+                return Ok(key);
             }
-            None if failures >= MAX_ATTEMPTS => {
-                self.wipe().await?;
-                Err(StoreError::Wiped)
-            }
-            None => Err(StoreError::WrongPasscode {
-                attempts_left: MAX_ATTEMPTS - failures,
-            }),
+            return self
+                .upgrade_to_nfc(lock, key, &kek, &nfc, rewrap, extractable)
+                .await;
+        }
+        if failures >= MAX_ATTEMPTS {
+            self.wipe().await?;
+            return Err(StoreError::Wiped);
+        }
+        Err(StoreError::WrongPasscode {
+            attempts_left: MAX_ATTEMPTS - failures,
+        })
+    }
+
+    /// After a right passcode on a lock made before passcodes were normalised: re-wrap the data
+    /// key under the passcode's NFC form (`rewrap`; otherwise the key already is, and the lock
+    /// is only marked), so later unlocks derive one key only. Returns the key to keep
+    /// (non-extractable unless `extractable`). Best effort: if the upgrade cannot be stored, the
+    /// officer is let in all the same, the old lock stays as it was, and the next unlock tries
+    /// again.
+    async fn upgrade_to_nfc(
+        &self,
+        lock: LockRow,
+        key: CryptoKey,
+        kek: &CryptoKey,
+        nfc: &str,
+        rewrap: bool,
+        extractable: bool,
+    ) -> StoreResult<CryptoKey> {
+        if !rewrap {
+            let marked = LockRow { nfc: true, ..lock };
+            let _ =
+                records::write_all(self.db(), vec![Write::Put(META, marked.to_js())], None).await;
+            return Ok(key);
+        }
+        let iterations = lock.iterations.max(self.inner.iterations);
+        let upgraded = async {
+            let (row, fresh) = wrap_under(&key, nfc, iterations).await?;
+            records::write_all(self.db(), vec![Write::Put(META, row.to_js())], None).await?;
+            Ok::<_, StoreError>(fresh)
+        }
+        .await;
+        match upgraded {
+            Ok(_) if extractable => Ok(key),
+            Ok(fresh) => Ok(fresh),
+            Err(_) if extractable => Ok(key),
+            // Keep no extractable key in memory: unwrap the old lock's key again.
+            Err(_) => crypto::unwrap_data_key(&lock.wrapped, kek, false)
+                .await?
+                .ok_or(StoreError::Crypto {
+                    detail: "UnwrapAfterWrap".into(),
+                }),
         }
     }
 
     /// Unlock with the passcode: the data key is unwrapped (non-extractable) into memory.
     pub async fn unlock(&self, passcode: &str) -> StoreResult<()> {
-        let (key, _) = self.verify(passcode, false).await?;
+        let key = self.verify(passcode, false).await?;
         *self.inner.key.borrow_mut() = Some(key);
         Ok(())
     }
@@ -308,22 +417,11 @@ impl Store {
     /// Change the passcode. Only the data key is re-wrapped (new salt); records are untouched.
     /// A wrong old passcode counts as a wrong try, like `unlock`.
     pub async fn change_passcode(&self, old: &str, new: &str, confirm: &str) -> StoreResult<()> {
-        validate_new_passcode(new, confirm)?;
-        let (extractable, _) = self.verify(old, true).await?;
-        let salt = crypto::random_bytes(SALT_LEN)?;
-        let kek = crypto::derive_kek(new, &salt, self.inner.iterations).await?;
-        let wrapped = crypto::wrap_data_key(&extractable, &kek).await?;
+        let new = crypto::normalize_passcode(new);
+        validate_new_passcode(&new, &crypto::normalize_passcode(confirm))?;
+        let extractable = self.verify(old, true).await?;
+        let (lock, key) = wrap_under(&extractable, &new, self.inner.iterations).await?;
         drop(extractable);
-        let key = crypto::unwrap_data_key(&wrapped, &kek, false)
-            .await?
-            .ok_or(StoreError::Crypto {
-                detail: "UnwrapAfterWrap".into(),
-            })?;
-        let lock = LockRow {
-            iterations: self.inner.iterations,
-            salt,
-            wrapped,
-        };
         records::write_all(self.db(), vec![Write::Put(META, lock.to_js())], None).await?;
         *self.inner.key.borrow_mut() = Some(key);
         Ok(())

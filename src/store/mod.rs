@@ -36,7 +36,7 @@ pub use drafts::DraftInfo;
 pub use error::{StoreError, StoreResult};
 pub use field::{FieldRecord, FieldRecords};
 pub use lock::{delay_after, validate_new_passcode, UnlockState, MAX_ATTEMPTS, MIN_PASSCODE_LEN};
-pub use outbox::{OutboxEntry, OUTBOX_FORMAT, OUTBOX_FORMAT_VERSION};
+pub use outbox::{OutboxEntry, OutboxExport, OUTBOX_FORMAT, OUTBOX_FORMAT_VERSION};
 pub use storage::StorageStatus;
 
 use crypto::PBKDF2_ITERATIONS;

@@ -70,6 +70,21 @@ struct ExportFile<'a> {
     entries: &'a [OutboxEntry],
 }
 
+/// An outbox file made but not yet counted as exported: hand `json` to the officer (a download),
+/// then [`Store::mark_exported`] only if that worked, so a failed download leaves the entries
+/// "not yet exported" and the warnings before a wipe stay true.
+#[derive(Debug, Clone)]
+pub struct OutboxExport {
+    /// The file's text (personal data in clear).
+    pub json: String,
+    /// How many entries the file holds.
+    pub entries: usize,
+    /// Entries exported for the first time by this file.
+    first_time: HashSet<String>,
+    /// When the file was made (milliseconds since 1970).
+    at: f64,
+}
+
 fn millis_to_time(ms: f64) -> Option<DateTime<Utc>> {
     DateTime::from_timestamp_millis(ms as i64)
 }
@@ -129,6 +144,13 @@ impl Store {
     ///
     /// The file holds personal data in clear: it is for the team's secure systems only.
     pub async fn export_outbox(&self) -> StoreResult<String> {
+        let export = self.prepare_outbox_export().await?;
+        self.mark_exported(&export).await?;
+        Ok(export.json)
+    }
+
+    /// Make the file [`Store::export_outbox`] makes, without marking anything exported yet.
+    pub async fn prepare_outbox_export(&self) -> StoreResult<OutboxExport> {
         let mut entries: Vec<OutboxEntry> = self
             .outbox()
             .await?
@@ -152,9 +174,20 @@ impl Store {
             entries: &entries,
         };
         let json = serde_json::to_string_pretty(&file).map_err(|_| StoreError::Unreadable)?;
-        self.update_outbox_state(&first_time, EXPORTED, Some(now))
+        Ok(OutboxExport {
+            json,
+            entries: entries.len(),
+            first_time,
+            at: now,
+        })
+    }
+
+    /// Count the entries of a file made by [`Store::prepare_outbox_export`] as exported, once
+    /// it has reached the officer.
+    pub async fn mark_exported(&self, export: &OutboxExport) -> StoreResult<()> {
+        self.update_outbox_state(&export.first_time, EXPORTED, Some(export.at))
             .await?;
-        Ok(json)
+        Ok(())
     }
 
     /// Mark an entry as acknowledged by the team (the sync server, later). Nothing calls

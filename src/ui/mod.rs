@@ -8,7 +8,7 @@ mod session;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::domain::{Cohort, OfficerRef};
@@ -24,8 +24,12 @@ pub struct AppState {
     pub phase: RwSignal<Phase>,
     /// The cohort with every field record, while unlocked. Emptied on lock.
     pub cohort: RwSignal<Cohort>,
-    /// The day every rule is judged on.
+    /// The day every rule is judged on: the device's date, kept current while the app stays
+    /// open (see `follow_the_date`).
     pub today: Signal<NaiveDate>,
+    /// A message for the set-passcode screen after the app was cleared on purpose (e.g. how many
+    /// records "Export records and start again" exported). Nothing personal.
+    pub notice: RwSignal<Option<String>>,
 }
 
 impl AppState {
@@ -50,6 +54,24 @@ pub fn device_today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
+/// How often the app looks at the device's date, in milliseconds.
+pub const DATE_CHECK_MS: u32 = 30_000;
+
+/// Keep `today` equal to the device's date while the app stays open: the day turns at
+/// midnight, and the clock or time zone may change while the phone sleeps. One look at the
+/// clock every [`DATE_CHECK_MS`] and whenever the app comes back to the foreground; the signal
+/// is only set (and pages re-render) when the date has changed.
+fn follow_the_date(today: RwSignal<NaiveDate>) {
+    let check = move || {
+        let now = device_today();
+        if today.get_untracked() != now {
+            today.set(now);
+        }
+    };
+    gloo::timers::callback::Interval::new(DATE_CHECK_MS, check).forget();
+    gloo::events::EventListener::new(&document(), "visibilitychange", move |_| check()).forget();
+}
+
 /// Now, on the device's clock, to the second.
 pub fn device_now() -> chrono::NaiveDateTime {
     use chrono::Timelike;
@@ -64,7 +86,8 @@ pub fn new_record_id(prefix: &str) -> String {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let today = device_today();
+    let today = RwSignal::new(device_today());
+    follow_the_date(today);
     let state = AppState {
         store: StoredValue::new_local(None),
         phase: RwSignal::new(Phase::Opening),
@@ -72,7 +95,8 @@ pub fn App() -> impl IntoView {
             id: String::new(),
             name: String::new(),
         })),
-        today: Signal::stored(today),
+        today: today.into(),
+        notice: RwSignal::new(None),
     };
     provide_context(state);
     session::start(state);
@@ -93,6 +117,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/nominal/:id/notifications") view=pages::NotificationsPage />
                         <Route path=path!("/nominal/:id/notifications/new") view=pages::RecordNotificationPage />
                         <Route path=path!("/device") view=pages::DevicePage />
+                        // The way out offered while locked; unlocked, the Device page does it.
+                        <Route path=path!("/start-again") view=|| view! { <Redirect path="/device" /> } />
                     </Routes>
                 </pages::Gate>
             </main>

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::start_again::export_file_name;
 use crate::store::StorageStatus;
 use crate::ui::browser::download_text;
 use crate::ui::components::{ErrorSummary, FieldError, ImportCohort, PasswordField};
@@ -31,17 +32,21 @@ pub fn DevicePage() -> impl IntoView {
     let export = move |_| {
         let Some(store) = app.store() else { return };
         spawn_local(async move {
-            let result = store
-                .export_outbox()
-                .await
-                .map_err(|e| e.to_string())
-                .and_then(|json| {
-                    let name = format!(
-                        "scpo-field-records-{}.json",
-                        app.today.get_untracked().format("%Y-%m-%d")
-                    );
-                    download_text(&name, &json, "application/json")
-                });
+            // Marked exported only once the browser has the file: a failed download leaves the
+            // records counted as waiting.
+            let result = async {
+                let export = store
+                    .prepare_outbox_export()
+                    .await
+                    .map_err(|e| e.to_string())?;
+                let name = export_file_name(app.today.get_untracked());
+                download_text(&name, &export.json, "application/json")?;
+                store
+                    .mark_exported(&export)
+                    .await
+                    .map_err(|e| e.to_string())
+            }
+            .await;
             message.set(Some(match result {
                 Ok(()) => {
                     "Records exported. They stay on this phone until the team confirms receipt."

@@ -1,6 +1,9 @@
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use leptos_router::location::{BrowserUrl, LocationProvider};
 
 use super::lock::{SetPasscodePage, UnlockPage};
+use super::start_again::{StartAgainPage, START_AGAIN_PATH};
 use super::welcome::WelcomePage;
 use crate::ui::{use_app, Phase};
 
@@ -19,8 +22,30 @@ pub fn Gate(children: ChildrenFn) -> impl IntoView {
         }
         .into_any(),
         Phase::SetPasscode => view! { <SetPasscodePage /> }.into_any(),
-        Phase::Locked => view! { <UnlockPage /> }.into_any(),
+        Phase::Locked => view! { <Locked /> }.into_any(),
         Phase::NoCohort => view! { <WelcomePage /> }.into_any(),
         Phase::Unlocked => children.with_value(|c| c()).into_any(),
+    }
+}
+
+/// While locked: the unlock screen, or the way out that exports the records and starts again
+/// without showing the cohort. Only this part follows the URL, so navigating while unlocked
+/// does not re-render the gate.
+#[component]
+fn Locked() -> impl IntoView {
+    let location = use_location();
+    let browser_url = use_context::<BrowserUrl>();
+    move || {
+        let path = location.pathname.get();
+        // The router updates the address bar only once the page for the new URL is shown, which
+        // its `Routes` report; while locked they are not on the page, so this does.
+        if let Some(url) = &browser_url {
+            url.ready_to_complete();
+        }
+        if path.trim_end_matches('/') == START_AGAIN_PATH {
+            view! { <StartAgainPage /> }.into_any()
+        } else {
+            view! { <UnlockPage /> }.into_any()
+        }
     }
 }

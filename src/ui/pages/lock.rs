@@ -2,11 +2,14 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::components::A;
 
 use crate::store::{StoreError, UnlockState, MIN_PASSCODE_LEN};
 use crate::ui::components::{ErrorSummary, FieldError, PasswordField};
 use crate::ui::session::enter;
 use crate::ui::{use_app, Phase};
+
+use super::start_again::START_AGAIN_PATH;
 
 #[component]
 pub fn SetPasscodePage() -> impl IntoView {
@@ -27,7 +30,10 @@ pub fn SetPasscodePage() -> impl IntoView {
                 .set_passcode(&passcode.get_untracked(), &confirm.get_untracked())
                 .await;
             let result = match result {
-                Ok(()) => enter(app).await,
+                Ok(()) => {
+                    app.notice.set(None);
+                    enter(app).await
+                }
                 Err(e) => Err(e),
             };
             busy.set(false);
@@ -40,8 +46,14 @@ pub fn SetPasscodePage() -> impl IntoView {
             }
         });
     };
+    let notice = move || {
+        app.notice.get().map(|m| {
+            view! { <div class="panel panel--success" role="status"><p class="body">{m}</p></div> }
+        })
+    };
     view! {
         <ErrorSummary errors=errors.into() />
+        {notice}
         <h1 class="heading-l">"Set a passcode for this phone"</h1>
         <p class="body">
             "Everything the app keeps is encrypted with a key that only your passcode unlocks."
@@ -101,33 +113,11 @@ pub fn UnlockPage() -> impl IntoView {
             }
         });
     };
-    let warning = move || {
-        state.get().filter(|s| s.attempts_left <= 3).map(|s| {
-            let records = match s.unexported_records {
-                0 => "There are no records waiting to be exported.".to_string(),
-                1 => "1 record made on this phone has not been exported and would be lost."
-                    .to_string(),
-                n => format!(
-                    "{n} records made on this phone have not been exported and would be lost."
-                ),
-            };
-            view! {
-                <div class="warning-text" role="status">
-                    <strong>{format!(
-                        "{} {} left. After that, everything on this phone is deleted. ",
-                        s.attempts_left,
-                        if s.attempts_left == 1 { "try" } else { "tries" }
-                    )}</strong>
-                    {records}
-                </div>
-            }
-        })
-    };
     view! {
         <ErrorSummary errors=errors.into() />
         <h1 class="heading-l">"Enter your passcode"</h1>
         <p class="body">"The app is locked. Your records are encrypted on this phone."</p>
-        {warning}
+        {move || state.get().and_then(tries_warning)}
         <form on:submit=submit novalidate>
             <PasswordField id="passcode" label="Passcode" value=passcode autocomplete="current-password"
                 errors=errors.into() />
@@ -135,5 +125,35 @@ pub fn UnlockPage() -> impl IntoView {
                 {move || if busy.get() { "Unlocking…" } else { "Unlock" }}
             </button>
         </form>
+        <h2 class="heading-m">"If the app stops working after you unlock it"</h2>
+        <p class="body">
+            "You can save the records made on this phone to a file without opening your cohort, "
+            "then delete everything and start again."
+        </p>
+        <p class="body">
+            <A href=START_AGAIN_PATH attr:class="tap-link">"Export records and start again"</A>
+        </p>
     }
+}
+
+/// The warning before the last wrong tries: how many are left and what a wipe would lose.
+pub(super) fn tries_warning(s: UnlockState) -> Option<impl IntoView> {
+    if s.attempts_left > 3 {
+        return None;
+    }
+    let records = match s.unexported_records {
+        0 => "There are no records waiting to be exported.".to_string(),
+        1 => "1 record made on this phone has not been exported and would be lost.".to_string(),
+        n => format!("{n} records made on this phone have not been exported and would be lost."),
+    };
+    Some(view! {
+        <div class="warning-text" role="status">
+            <strong>{format!(
+                "{} {} left. After that, everything on this phone is deleted. ",
+                s.attempts_left,
+                if s.attempts_left == 1 { "try" } else { "tries" }
+            )}</strong>
+            {records}
+        </div>
+    })
 }

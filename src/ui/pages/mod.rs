@@ -10,6 +10,7 @@ mod lock;
 mod nominal;
 mod not_found;
 mod notifications;
+mod start_again;
 mod welcome;
 
 pub use breach::{BreachPage, BreachPrintPage, BreachSubmittedPage};

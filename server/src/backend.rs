@@ -170,29 +170,19 @@ macro_rules! storage_impl {
                 Ok(())
             }
 
+            /// The nominal's records: all of them, or (`cohort_only`) its cohort data (nominal,
+            /// orders, conditions, contact plan), which is what a new field record is judged
+            /// against.
             async fn records_in(
                 tx: &mut Transaction<'static, $db>,
                 nominal_id: &str,
+                cohort_only: bool,
             ) -> StorageResult<Vec<StoredRecord>> {
                 let rows = sqlx::query(
-                    "SELECT kind, id, nominal_id, body FROM records WHERE nominal_id = $1 ORDER BY kind, id",
+                    "SELECT kind, id, nominal_id, body FROM records WHERE nominal_id = $1 AND (NOT $2 OR kind IN ('nominal', 'order', 'condition', 'contact_plan')) ORDER BY kind, id",
                 )
                 .bind(nominal_id)
-                .fetch_all(&mut **tx)
-                .await?;
-                rows.iter().map(|r| stored_record(r)).collect()
-            }
-
-            /// The nominal's cohort data (nominal, orders, conditions, contact plan): what a new
-            /// field record is judged against.
-            async fn master_in(
-                tx: &mut Transaction<'static, $db>,
-                nominal_id: &str,
-            ) -> StorageResult<Vec<StoredRecord>> {
-                let rows = sqlx::query(
-                    "SELECT kind, id, nominal_id, body FROM records WHERE nominal_id = $1 AND kind IN ('nominal', 'order', 'condition', 'contact_plan') ORDER BY kind, id",
-                )
-                .bind(nominal_id)
+                .bind(cohort_only)
                 .fetch_all(&mut **tx)
                 .await?;
                 rows.iter().map(|r| stored_record(r)).collect()
@@ -465,13 +455,21 @@ macro_rules! storage_impl {
                 let mut counts = ImportCounts::default();
                 for r in records {
                     let body = canonical(&r.record);
-                    let old: Option<String> =
-                        sqlx::query_scalar("SELECT body FROM records WHERE kind = $1 AND id = $2")
+                    let old: Option<(String, String)> =
+                        sqlx::query_as("SELECT body, unit_id FROM records WHERE kind = $1 AND id = $2")
                             .bind(&r.kind)
                             .bind(&r.id)
                             .fetch_optional(&mut *tx)
                             .await?;
-                    let action = match old {
+                    // A unit never changes another unit's records: ids are the sender's, so two
+                    // units could use the same one. Refuse the whole import (nothing applied).
+                    if let Some((_, unit)) = old.as_ref().filter(|(_, u)| u != unit_id) {
+                        return Err(StorageError::Conflict(format!(
+                            "{} {} is held for another unit ({unit}); nothing was imported",
+                            r.kind, r.id
+                        )));
+                    }
+                    let action = match old.map(|(b, _)| b) {
                         Some(b) if b == body => {
                             counts.unchanged += 1;
                             continue;
@@ -586,7 +584,7 @@ macro_rules! storage_impl {
 
             async fn records_of_nominal(&self, nominal_id: &str) -> StorageResult<Vec<StoredRecord>> {
                 let mut tx = self.pool.begin().await?;
-                let out = Self::records_in(&mut tx, nominal_id).await?;
+                let out = Self::records_in(&mut tx, nominal_id, false).await?;
                 tx.commit().await?;
                 Ok(out)
             }
@@ -650,7 +648,7 @@ macro_rules! storage_impl {
                         Some("This nominal is not assigned to you".into())
                     } else {
                         if !master.contains_key(&entry.nominal_id) {
-                            let records = Self::master_in(&mut tx, &entry.nominal_id).await?;
+                            let records = Self::records_in(&mut tx, &entry.nominal_id, true).await?;
                             master.insert(entry.nominal_id.clone(), records);
                         }
                         let records = master.get(&entry.nominal_id).map(Vec::as_slice).unwrap_or(&[]);

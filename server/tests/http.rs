@@ -2,6 +2,7 @@
 //! alone, bad input refused with a clear message and nothing changed, and the app's files served
 //! compressed with the deployment headers.
 
+#[macro_use]
 mod common;
 
 use std::net::SocketAddr;
@@ -337,19 +338,6 @@ async fn the_app_is_served_compressed_with_the_deployment_headers(b: Backend) {
     // A missing file is a 404, not the app.
     assert_eq!(get("/missing-0123.js", "identity").await.status(), 404);
     let _ = &s.dist;
-}
-
-macro_rules! on_both_backends {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            use super::*;
-            $(#[tokio::test] async fn $name() { super::$name(Backend::Sqlite).await })*
-        }
-        mod postgres {
-            use super::*;
-            $(#[tokio::test] async fn $name() { super::$name(Backend::Postgres).await })*
-        }
-    };
 }
 
 on_both_backends!(

@@ -1,5 +1,6 @@
 //! The storage and sync rules, the same tests on SQLite and on a real PostgreSQL server.
 
+#[macro_use]
 mod common;
 
 use common::*;
@@ -217,8 +218,7 @@ async fn a_breach_report_about_another_nominal_s_condition_is_rejected_by_the_do
     let reason = r.reason.unwrap();
     // Judged on the nominal's own records only: another nominal's condition is simply unknown.
     assert!(
-        reason
-            .ends_with("breach_reports[1].condition_ids[0]: no condition has the id \"C-0001-05\""),
+        reason.ends_with("condition_ids[0]: no condition has the id \"C-0001-05\""),
         "{reason}"
     );
     report.condition_ids = vec!["C-0002-05".into()];
@@ -391,6 +391,28 @@ async fn an_import_with_a_problem_changes_nothing(b: Backend) {
     assert_eq!((counts.created, counts.altered), (0, 1));
 }
 
+async fn one_unit_s_import_cannot_change_another_unit_s_records(b: Backend) {
+    let db = with_demo(b).await;
+    let s = db.storage.as_ref();
+    s.add_unit("U-OTHER", "Another unit").await.unwrap();
+    let before = s.position().await.unwrap();
+    let mut v: serde_json::Value =
+        serde_json::to_value(scpo_field::domain::demo::demo_cohort(today())).unwrap();
+    v["nominals"][0]["given_name"] = json!("Overwritten");
+    let err = scpo_server::import_cohort(s, "U-OTHER", &v.to_string(), None, "test", at(5))
+        .await
+        .unwrap_err();
+    assert!(
+        err[0].contains("is held for another unit (U-DEMO); nothing was imported"),
+        "{err:?}"
+    );
+    assert_eq!(s.position().await.unwrap(), before);
+    let n = s.records_of_nominal("N-0001").await.unwrap();
+    assert!(n
+        .iter()
+        .any(|r| r.kind == "nominal" && r.record["given_name"] == "Corvin"));
+}
+
 async fn an_unreadable_entry_is_rejected_with_its_reason_and_kept(b: Backend) {
     let db = with_demo(b).await;
     let s = db.storage.as_ref();
@@ -412,19 +434,6 @@ async fn an_unreadable_entry_is_rejected_with_its_reason_and_kept(b: Backend) {
     assert_eq!(s.rejected().await.unwrap().len(), 1);
 }
 
-macro_rules! on_both_backends {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            use super::*;
-            $(#[tokio::test] async fn $name() { super::$name(Backend::Sqlite).await })*
-        }
-        mod postgres {
-            use super::*;
-            $(#[tokio::test] async fn $name() { super::$name(Backend::Postgres).await })*
-        }
-    };
-}
-
 on_both_backends!(
     migrations_apply_and_a_newer_schema_refuses_to_start,
     an_enrolment_code_works_once_and_not_after_15_minutes,
@@ -438,4 +447,5 @@ on_both_backends!(
     a_revoked_device_is_known_as_revoked,
     an_import_with_a_problem_changes_nothing,
     an_unreadable_entry_is_rejected_with_its_reason_and_kept,
+    one_unit_s_import_cannot_change_another_unit_s_records,
 );

@@ -12,6 +12,21 @@ use scpo_server::storage::{Device, NewEntry, Redeemed, Storage};
 use scpo_server::{secrets, sync};
 use serde_json::{json, Value};
 
+/// Each named `async fn name(b: Backend)` becomes a test on SQLite and one on PostgreSQL.
+#[allow(unused_macros)]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            use super::*;
+            $(#[tokio::test] async fn $name() { super::$name(Backend::Sqlite).await })*
+        }
+        mod postgres {
+            use super::*;
+            $(#[tokio::test] async fn $name() { super::$name(Backend::Postgres).await })*
+        }
+    };
+}
+
 #[derive(Debug, Clone, Copy)]
 pub enum Backend {
     Sqlite,

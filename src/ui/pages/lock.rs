@@ -74,12 +74,12 @@ pub fn SetPasscodePage() -> impl IntoView {
     }
 }
 
-#[component]
-pub fn UnlockPage() -> impl IntoView {
-    let app = use_app();
-    let passcode = RwSignal::new(String::new());
-    let errors = RwSignal::new(Vec::<FieldError>::new());
-    let busy = RwSignal::new(false);
+/// The lock's state (wrong tries so far, the wait before the next), read now, and a way to read
+/// it again after a try. Shared by the unlock page and "Export records and start again", whose
+/// tries count against the same limit.
+pub(super) fn unlock_state(
+    app: crate::ui::AppState,
+) -> (RwSignal<Option<UnlockState>>, impl Fn() + Copy + 'static) {
     let state = RwSignal::new(None::<UnlockState>);
     let refresh = move || {
         if let Some(store) = app.store() {
@@ -89,6 +89,16 @@ pub fn UnlockPage() -> impl IntoView {
         }
     };
     refresh();
+    (state, refresh)
+}
+
+#[component]
+pub fn UnlockPage() -> impl IntoView {
+    let app = use_app();
+    let passcode = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let busy = RwSignal::new(false);
+    let (state, refresh) = unlock_state(app);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {

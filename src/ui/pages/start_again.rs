@@ -14,7 +14,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use super::lock::tries_warning;
-use crate::store::{Store, StoreError, UnlockState};
+use crate::store::{Store, StoreError};
 use crate::ui::browser::download_text;
 use crate::ui::components::{ErrorSummary, FieldError, PasswordField};
 use crate::ui::{lock_now, use_app, Phase};
@@ -96,15 +96,7 @@ pub fn StartAgainPage() -> impl IntoView {
     let passcode = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let busy = RwSignal::new(false);
-    let state = RwSignal::new(None::<UnlockState>);
-    let refresh = move || {
-        if let Some(store) = app.store() {
-            spawn_local(async move {
-                state.set(store.unlock_state().await.ok());
-            });
-        }
-    };
-    refresh();
+    let (state, refresh) = super::lock::unlock_state(app);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {

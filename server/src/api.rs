@@ -39,18 +39,31 @@ pub struct AppState {
     /// Failed enrolments per address: (window start, count).
     pub failures: Arc<Mutex<HashMap<IpAddr, (i64, u32)>>>,
     pub clock: Arc<dyn Fn() -> i64 + Send + Sync>,
+    /// The supervisor's sign-in (passkeys for this origin, ceremonies under way).
+    pub supervision: Arc<crate::supervise::Supervision>,
 }
 
 impl AppState {
+    /// For http://localhost (any port), without the app's stylesheet: tests and development.
     pub fn new(storage: Arc<dyn Storage>) -> Self {
+        let supervision = crate::supervise::Supervision::new("http://localhost", None)
+            .expect("http://localhost is a valid origin for passkeys");
+        Self::with_supervision(storage, supervision)
+    }
+
+    pub fn with_supervision(
+        storage: Arc<dyn Storage>,
+        supervision: crate::supervise::Supervision,
+    ) -> Self {
         Self {
             storage,
             failures: Arc::new(Mutex::new(HashMap::new())),
             clock: Arc::new(|| chrono::Utc::now().timestamp_millis()),
+            supervision: Arc::new(supervision),
         }
     }
 
-    fn now(&self) -> i64 {
+    pub fn now(&self) -> i64 {
         (self.clock)()
     }
 }

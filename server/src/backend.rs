@@ -744,6 +744,149 @@ macro_rules! storage_impl {
                     .await?)
             }
 
+            async fn take_code(
+                &self,
+                code_id: &str,
+                secret_hash: &str,
+                now: i64,
+                max_failures: i64,
+            ) -> StorageResult<Option<Officer>> {
+                let mut tx = self.begin_write().await?;
+                let row = sqlx::query(
+                    "SELECT c.secret_hash, c.expires_at, c.used_at, c.failed_attempts, o.id, o.unit_id, o.name, o.role FROM enrolment_codes c JOIN officers o ON o.id = c.officer_id WHERE c.code_id = $1",
+                )
+                .bind(code_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+                let Some(row) = row else { return Ok(None) };
+                let stored: String = row.try_get(0)?;
+                let expires_at: i64 = row.try_get(1)?;
+                let used_at: Option<i64> = row.try_get(2)?;
+                let failures: i64 = row.try_get(3)?;
+                if used_at.is_some() || expires_at <= now || failures >= max_failures {
+                    return Ok(None);
+                }
+                if !crate::secrets::same(&stored, secret_hash) {
+                    sqlx::query("UPDATE enrolment_codes SET failed_attempts = failed_attempts + 1 WHERE code_id = $1")
+                        .bind(code_id)
+                        .execute(&mut *tx)
+                        .await?;
+                    tx.commit().await?;
+                    return Ok(None);
+                }
+                sqlx::query("UPDATE enrolment_codes SET used_at = $1 WHERE code_id = $2")
+                    .bind(now)
+                    .bind(code_id)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(Some(Officer {
+                    id: row.try_get(4)?,
+                    unit_id: row.try_get(5)?,
+                    name: row.try_get(6)?,
+                    role: role_of(&row.try_get::<String, _>(7)?),
+                }))
+            }
+
+            async fn add_passkey(&self, officer_id: &str, credential_id: &str, passkey: &str, now: i64) -> StorageResult<()> {
+                let mut tx = self.begin_write().await?;
+                sqlx::query("INSERT INTO passkeys (credential_id, officer_id, passkey, created_at) VALUES ($1, $2, $3, $4)")
+                    .bind(credential_id)
+                    .bind(officer_id)
+                    .bind(passkey)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                Self::audit_in(&mut tx, officer_id, None, "created", "passkey", credential_id, None, now).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn passkeys_of(&self, officer_id: &str) -> StorageResult<Vec<String>> {
+                Ok(sqlx::query_scalar("SELECT passkey FROM passkeys WHERE officer_id = $1 ORDER BY created_at")
+                    .bind(officer_id)
+                    .fetch_all(&self.pool)
+                    .await?)
+            }
+
+            async fn update_passkey(&self, credential_id: &str, passkey: &str, now: i64) -> StorageResult<()> {
+                sqlx::query("UPDATE passkeys SET passkey = $1, last_used_at = $2 WHERE credential_id = $3")
+                    .bind(passkey)
+                    .bind(now)
+                    .bind(credential_id)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn start_session(&self, token_hash: &str, officer_id: &str, csrf: &str, now: i64) -> StorageResult<()> {
+                sqlx::query("INSERT INTO sessions (token_hash, officer_id, csrf, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $4)")
+                    .bind(token_hash)
+                    .bind(officer_id)
+                    .bind(csrf)
+                    .bind(now)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn session(&self, token_hash: &str, now: i64, idle_ms: i64, absolute_ms: i64) -> StorageResult<Option<(Officer, String)>> {
+                let mut tx = self.begin_write().await?;
+                let row = sqlx::query(
+                    "SELECT s.csrf, s.created_at, s.last_seen_at, s.ended_at, o.id, o.unit_id, o.name, o.role FROM sessions s JOIN officers o ON o.id = s.officer_id WHERE s.token_hash = $1",
+                )
+                .bind(token_hash)
+                .fetch_optional(&mut *tx)
+                .await?;
+                let Some(row) = row else { return Ok(None) };
+                let created: i64 = row.try_get(1)?;
+                let seen: i64 = row.try_get(2)?;
+                let ended: Option<i64> = row.try_get(3)?;
+                if ended.is_some() {
+                    return Ok(None);
+                }
+                if now - seen > idle_ms || now - created > absolute_ms {
+                    sqlx::query("UPDATE sessions SET ended_at = $1 WHERE token_hash = $2")
+                        .bind(now)
+                        .bind(token_hash)
+                        .execute(&mut *tx)
+                        .await?;
+                    tx.commit().await?;
+                    return Ok(None);
+                }
+                sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
+                    .bind(now)
+                    .bind(token_hash)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                let officer = Officer {
+                    id: row.try_get(4)?,
+                    unit_id: row.try_get(5)?,
+                    name: row.try_get(6)?,
+                    role: role_of(&row.try_get::<String, _>(7)?),
+                };
+                Ok(Some((officer, row.try_get(0)?)))
+            }
+
+            async fn end_session(&self, token_hash: &str, now: i64) -> StorageResult<()> {
+                sqlx::query("UPDATE sessions SET ended_at = $1 WHERE token_hash = $2 AND ended_at IS NULL")
+                    .bind(now)
+                    .bind(token_hash)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn end_all_sessions(&self, officer_id: &str, now: i64) -> StorageResult<u64> {
+                Ok(sqlx::query("UPDATE sessions SET ended_at = $1 WHERE officer_id = $2 AND ended_at IS NULL")
+                    .bind(now)
+                    .bind(officer_id)
+                    .execute(&self.pool)
+                    .await?
+                    .rows_affected())
+            }
+
             async fn audit_since(&self, since: i64) -> StorageResult<Vec<AuditEntry>> {
                 let rows = sqlx::query(
                     "SELECT seq, at, actor, device_id, action, record_kind, record_id, nominal_id FROM audit_log WHERE at >= $1 ORDER BY seq",

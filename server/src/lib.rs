@@ -9,6 +9,7 @@ pub mod api;
 pub mod backend;
 pub mod secrets;
 pub mod storage;
+pub mod supervise;
 pub mod sync;
 pub mod web;
 
@@ -49,7 +50,20 @@ pub async fn open_storage(
 
 /// The whole server: the API under `/api/` and the app's files from `dist`.
 pub fn app(state: api::AppState, dist: &Path) -> axum::Router {
-    api::router(state).merge(web::static_files(dist))
+    web::with_headers(
+        api::router(state.clone())
+            .merge(supervise::router(state))
+            .merge(web::static_files(dist)),
+    )
+}
+
+/// The app's stylesheet in `dist` (Trunk names it `main-<hash>.css`), for the supervisor's pages.
+pub fn stylesheet_in(dist: &Path) -> Option<String> {
+    std::fs::read_dir(dist)
+        .ok()?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .find(|n| n.starts_with("main-") && n.ends_with(".css"))
 }
 
 /// Make a one-time enrolment code for an officer, valid for 15 minutes: `XXXX-XXXX`.

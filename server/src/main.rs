@@ -29,6 +29,10 @@ enum Command {
         listen: SocketAddr,
         #[arg(long, default_value = "dist")]
         dist: PathBuf,
+        /// Where supervisors reach the server (passkeys are bound to it), e.g.
+        /// https://scpo.example.police.uk. Default: http://localhost with the port listened on.
+        #[arg(long)]
+        public_origin: Option<String>,
         /// Set up the demo team (first time only) and print an enrolment code for each officer.
         #[arg(long)]
         demo: bool,
@@ -72,6 +76,14 @@ enum Command {
     Demo,
 }
 
+/// Print a line; a closed stdout (a log pipe gone) must not stop the server.
+macro_rules! say {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($t)*);
+    }};
+}
+
 fn now() -> i64 {
     chrono::Utc::now().timestamp_millis()
 }
@@ -96,17 +108,17 @@ async fn main() -> ExitCode {
 }
 
 async fn print_demo_codes(storage: &dyn Storage) -> Result<(), String> {
-    println!("Demo team: enrol a phone on its Device page with one of these codes (15 minutes, once each):");
+    say!("Demo team: enrol a phone on its Device page with one of these codes (15 minutes, once each):");
     for (id, name) in scpo_server::DEMO_OFFICERS {
         let code = scpo_server::new_enrolment_code(storage, id, now())
             .await
             .map_err(|e| e.to_string())?;
-        println!("  {name} ({id}): {code}");
+        say!("  {name} ({id}): {code}");
     }
     let code = scpo_server::new_enrolment_code(storage, scpo_server::DEMO_SUPERVISOR, now())
         .await
         .map_err(|e| e.to_string())?;
-    println!(
+    say!(
         "  DS Demo Supervisor ({}): {code}",
         scpo_server::DEMO_SUPERVISOR
     );
@@ -120,20 +132,33 @@ async fn run(cli: Cli) -> Result<(), String> {
             .map_err(|e| e.to_string())?;
     let s = storage.as_ref();
     match cli.command {
-        Command::Serve { listen, dist, demo } => {
+        Command::Serve {
+            listen,
+            dist,
+            demo,
+            public_origin,
+        } => {
             if demo {
                 let today = chrono::Local::now().date_naive();
                 if scpo_server::set_up_demo(s, today, now()).await? {
-                    println!("Demo team set up in unit {}.", scpo_server::DEMO_UNIT);
+                    say!("Demo team set up in unit {}.", scpo_server::DEMO_UNIT);
                 }
                 print_demo_codes(s).await?;
             }
-            let app = scpo_server::app(scpo_server::api::AppState::new(storage.clone()), &dist)
-                .into_make_service_with_connect_info::<SocketAddr>();
+            let origin =
+                public_origin.unwrap_or_else(|| format!("http://localhost:{}", listen.port()));
+            let supervision = scpo_server::supervise::Supervision::new(
+                &origin,
+                scpo_server::stylesheet_in(&dist),
+            )?;
+            let state = scpo_server::api::AppState::with_supervision(storage.clone(), supervision);
+            let app =
+                scpo_server::app(state, &dist).into_make_service_with_connect_info::<SocketAddr>();
             let listener = tokio::net::TcpListener::bind(listen)
                 .await
                 .map_err(|e| format!("cannot listen on {listen}: {e}"))?;
-            println!("Serving {} and the API on http://{listen}", dist.display());
+            say!("Serving {} and the API on http://{listen}", dist.display());
+            say!("Supervisors: {origin}/supervise");
             axum::serve(listener, app)
                 .with_graceful_shutdown(async {
                     let _ = tokio::signal::ctrl_c().await;
@@ -160,14 +185,14 @@ async fn run(cli: Cli) -> Result<(), String> {
                 role,
             };
             s.add_officer(&o, now()).await.map_err(|e| e.to_string())?;
-            println!("Added {} {}", role.as_str(), o.id);
+            say!("Added {} {}", role.as_str(), o.id);
             Ok(())
         }
         Command::Enrol { officer_id } => {
             let code = scpo_server::new_enrolment_code(s, &officer_id, now())
                 .await
                 .map_err(|e| e.to_string())?;
-            println!("{code}");
+            say!("{code}");
             Ok(())
         }
         Command::Revoke { device_id } => {
@@ -175,18 +200,16 @@ async fn run(cli: Cli) -> Result<(), String> {
                 .await
                 .map_err(|e| e.to_string())?
             {
-                println!(
-                    "Revoked {device_id}: its next call is refused and the phone wipes itself."
-                );
+                say!("Revoked {device_id}: its next call is refused and the phone wipes itself.");
                 Ok(())
             } else {
                 Err(format!("no device {device_id}"))
             }
         }
         Command::Devices => {
-            println!("device,officer,label,enrolled_at,revoked_at,last_seen_at");
+            say!("device,officer,label,enrolled_at,revoked_at,last_seen_at");
             for d in s.devices().await.map_err(|e| e.to_string())? {
-                println!(
+                say!(
                     "{},{},{},{},{},{}",
                     d.id,
                     d.officer_id,
@@ -210,9 +233,11 @@ async fn run(cli: Cli) -> Result<(), String> {
                 .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
             match scpo_server::import_cohort(s, &unit, &text, None, "cli", now()).await {
                 Ok(c) => {
-                    println!(
+                    say!(
                         "Imported: {} created, {} altered, {} unchanged",
-                        c.created, c.altered, c.unchanged
+                        c.created,
+                        c.altered,
+                        c.unchanged
                     );
                     Ok(())
                 }
@@ -229,12 +254,12 @@ async fn run(cli: Cli) -> Result<(), String> {
                 .map(|t| t.and_utc().timestamp_millis())
                 .unwrap_or(0);
             let rows = s.audit_since(from).await.map_err(|e| e.to_string())?;
-            println!("seq,at,actor,device,action,record_kind,record_id,nominal");
+            say!("seq,at,actor,device,action,record_kind,record_id,nominal");
             for r in &rows {
                 let at = chrono::DateTime::from_timestamp_millis(r.at)
                     .map(|t| t.to_rfc3339())
                     .unwrap_or_default();
-                println!(
+                say!(
                     "{},{},{},{},{},{},{},{}",
                     r.seq,
                     at,
@@ -262,7 +287,7 @@ async fn run(cli: Cli) -> Result<(), String> {
         Command::Demo => {
             let today = chrono::Local::now().date_naive();
             if scpo_server::set_up_demo(s, today, now()).await? {
-                println!("Demo team set up in unit {}.", scpo_server::DEMO_UNIT);
+                say!("Demo team set up in unit {}.", scpo_server::DEMO_UNIT);
             }
             print_demo_codes(s).await
         }

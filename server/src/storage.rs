@@ -317,6 +317,51 @@ pub trait Storage: Send + Sync {
     /// The highest change position so far.
     async fn position(&self) -> StorageResult<i64>;
 
+    /// Use up a one-time code (the same codes as enrolment) without enrolling a device: for a
+    /// supervisor registering a passkey. `None` for a wrong, used, expired or burnt code.
+    async fn take_code(
+        &self,
+        code_id: &str,
+        secret_hash: &str,
+        now: i64,
+        max_failures: i64,
+    ) -> StorageResult<Option<Officer>>;
+    async fn add_passkey(
+        &self,
+        officer_id: &str,
+        credential_id: &str,
+        passkey: &str,
+        now: i64,
+    ) -> StorageResult<()>;
+    /// The officer's passkeys (JSON), to sign in with.
+    async fn passkeys_of(&self, officer_id: &str) -> StorageResult<Vec<String>>;
+    async fn update_passkey(
+        &self,
+        credential_id: &str,
+        passkey: &str,
+        now: i64,
+    ) -> StorageResult<()>;
+    async fn start_session(
+        &self,
+        token_hash: &str,
+        officer_id: &str,
+        csrf: &str,
+        now: i64,
+    ) -> StorageResult<()>;
+    /// The session's officer and CSRF token if it is still open: not ended, seen within
+    /// `idle_ms`, begun within `absolute_ms`. A session past either is ended; an open one is
+    /// marked seen now.
+    async fn session(
+        &self,
+        token_hash: &str,
+        now: i64,
+        idle_ms: i64,
+        absolute_ms: i64,
+    ) -> StorageResult<Option<(Officer, String)>>;
+    async fn end_session(&self, token_hash: &str, now: i64) -> StorageResult<()>;
+    /// End every open session of the officer ("sign out everywhere"); how many.
+    async fn end_all_sessions(&self, officer_id: &str, now: i64) -> StorageResult<u64>;
+
     async fn audit_since(&self, since: i64) -> StorageResult<Vec<AuditEntry>>;
     async fn audit(
         &self,

@@ -26,9 +26,12 @@ pub fn static_files(dist: &Path) -> Router {
         .precompressed_gzip()
         .append_index_html_on_directories(true)
         .fallback(AppRoute { index });
-    Router::new()
-        .fallback_service(files)
-        .layer(middleware::from_fn(headers))
+    Router::new().fallback_service(files)
+}
+
+/// The security headers on every response, API and pages included (see [`headers`]).
+pub fn with_headers(router: Router) -> Router {
+    router.layer(middleware::from_fn(headers))
 }
 
 /// The fallback: app routes get index.html (200), missing files 404.
@@ -81,7 +84,9 @@ impl tower::Service<Request<Body>> for AppRoute {
     }
 }
 
-async fn headers(req: Request<Body>, next: Next) -> Response<Body> {
+/// Cache-Control (unless the handler set its own), the CSP, HSTS, nosniff, the referrer and
+/// permissions policies.
+pub async fn headers(req: Request<Body>, next: Next) -> Response<Body> {
     let path = req.uri().path().to_string();
     let mut res = next.run(req).await;
     let h = res.headers_mut();
@@ -92,7 +97,11 @@ async fn headers(req: Request<Body>, next: Next) -> Response<Body> {
         f.contains('-') && (f.ends_with(".js") || f.ends_with(".wasm") || f.ends_with(".css"))
     });
     let extensionless = !path.rsplit('/').next().unwrap_or("").contains('.');
-    if NO_CACHE.contains(&path.as_str()) || extensionless {
+    if h.contains_key(header::CACHE_CONTROL) {
+        // The handler knows best (the supervisor's pages are never stored).
+    } else if path.starts_with("/api/") {
+        set(h, header::CACHE_CONTROL, "no-store");
+    } else if NO_CACHE.contains(&path.as_str()) || extensionless {
         set(h, header::CACHE_CONTROL, "no-cache");
     } else if hashed {
         set(

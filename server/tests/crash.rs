@@ -37,8 +37,8 @@ fn start(data: &std::path::Path, dist: &std::path::Path, port: u16) -> (Child, O
         .spawn()
         .unwrap();
     let mut code = None;
-    let out = BufReader::new(child.stdout.take().unwrap());
-    for line in out.lines() {
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    for line in lines.by_ref() {
         let line = line.unwrap();
         if line.contains("(PC-DEMO-01)") {
             code = line.rsplit(' ').next().map(String::from);
@@ -47,6 +47,8 @@ fn start(data: &std::path::Path, dist: &std::path::Path, port: u16) -> (Child, O
             break;
         }
     }
+    // Keep reading what it prints, as a terminal or a log would.
+    std::thread::spawn(move || lines.for_each(drop));
     (child, code)
 }
 

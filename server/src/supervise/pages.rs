@@ -1,0 +1,118 @@
+//! The supervisor's pages, rendered on the server (GOV.UK patterns, the app's stylesheet, no
+//! inline script or style).
+
+use axum::extract::{Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+use super::Supervisor;
+use crate::api::AppState;
+
+/// Text for HTML: `&`, `<`, `>`, `"` and `'` escaped.
+pub fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+fn page(state: &AppState, title: &str, body: &str) -> Response {
+    let css = state
+        .supervision
+        .stylesheet
+        .as_deref()
+        .map(|f| format!("<link rel=\"stylesheet\" href=\"/{}\">", esc(f)))
+        .unwrap_or_default();
+    let html = format!(
+        "<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{} – SCPO Field supervision</title>\n{css}\n<script src=\"/supervise/passkey.js\" defer></script>\n</head>\n<body>\n<header class=\"header\"><div class=\"header__inner\"><a class=\"header__title\" href=\"/supervise\">SCPO Field supervision</a></div></header>\n<main class=\"page\" id=\"main-content\">\n{body}\n</main>\n</body>\n</html>\n",
+        esc(title)
+    );
+    (
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        html,
+    )
+        .into_response()
+}
+
+/// The error summary the script fills in (hidden until then).
+const PROBLEM: &str = "<div class=\"error-summary\" id=\"problem\" role=\"alert\" tabindex=\"-1\" hidden><h2 class=\"error-summary__title\">There is a problem</h2><p class=\"body\" data-message></p></div>";
+
+#[derive(Deserialize)]
+pub struct SignInQuery {
+    #[serde(rename = "signed-out")]
+    signed_out: Option<String>,
+}
+
+pub async fn sign_in(State(state): State<AppState>, Query(q): Query<SignInQuery>) -> Response {
+    let notice = match q.signed_out.as_deref() {
+        Some("everywhere") => "<div class=\"notification-banner\" role=\"status\"><p class=\"body\">You have signed out on every device.</p></div>",
+        Some(_) => "<div class=\"notification-banner\" role=\"status\"><p class=\"body\">You have signed out.</p></div>",
+        None => "",
+    };
+    let body = format!(
+        "{notice}{PROBLEM}\
+<h1 class=\"heading-l\">Sign in</h1>\
+<p class=\"body\">Sign in with the passkey you registered for this service.</p>\
+<form data-passkey=\"sign-in\" novalidate>\
+<div class=\"form-group\"><label class=\"label\" for=\"officer\">Your officer ID</label>\
+<p class=\"hint\" id=\"officer-hint\">For example, DS-0123.</p>\
+<input class=\"input\" id=\"officer\" name=\"officer\" type=\"text\" autocomplete=\"username webauthn\" spellcheck=\"false\" aria-describedby=\"officer-hint\"></div>\
+<button class=\"button\" type=\"submit\">Sign in with a passkey</button>\
+</form>\
+<p class=\"body\">First time here? <a href=\"/supervise/register\">Register a passkey with a one-time code</a>.</p>\
+<noscript><p class=\"body\">Passkeys need JavaScript. Turn it on to sign in.</p></noscript>"
+    );
+    page(&state, "Sign in", &body)
+}
+
+pub async fn register(State(state): State<AppState>) -> Response {
+    let body = format!(
+        "{PROBLEM}\
+<h1 class=\"heading-l\">Register a passkey</h1>\
+<p class=\"body\">Your administrator gives you a one-time code (it works once, for 15 minutes). Your device then makes a passkey for this service: you will sign in with it from now on.</p>\
+<form data-passkey=\"register\" novalidate>\
+<div class=\"form-group\"><label class=\"label\" for=\"code\">One-time code</label>\
+<p class=\"hint\" id=\"code-hint\">Eight letters and numbers, like K7Q2-9XHM.</p>\
+<input class=\"input input--short\" id=\"code\" name=\"code\" type=\"text\" autocomplete=\"one-time-code\" spellcheck=\"false\" autocapitalize=\"characters\" aria-describedby=\"code-hint\"></div>\
+<button class=\"button\" type=\"submit\">Register a passkey</button>\
+</form>\
+<noscript><p class=\"body\">Passkeys need JavaScript. Turn it on to register.</p></noscript>"
+    );
+    page(&state, "Register a passkey", &body)
+}
+
+/// The signed-in landing page: who is signed in, the unit's officers, and signing out.
+pub async fn team(State(state): State<AppState>, s: Supervisor) -> Response {
+    let officers = state.storage.officers().await.unwrap_or_default();
+    let mut rows = String::new();
+    for o in officers.iter().filter(|o| o.unit_id == s.officer.unit_id) {
+        let held = state
+            .storage
+            .assigned_nominals(&o.id)
+            .await
+            .unwrap_or_default()
+            .len();
+        rows.push_str(&format!(
+            "<div class=\"summary-list__row\"><dt class=\"summary-list__key\">{} ({})</dt><dd class=\"summary-list__value\">{held} nominal{}</dd></div>",
+            esc(&o.name),
+            esc(&o.id),
+            if held == 1 { "" } else { "s" }
+        ));
+    }
+    let csrf = esc(&s.csrf);
+    let body = format!(
+        "<span class=\"caption\">Signed in as {} ({})</span>\
+<h1 class=\"heading-l\">Your team</h1>\
+<dl class=\"summary-list\">{rows}</dl>\
+<form method=\"post\" action=\"/supervise/sign-out\"><input type=\"hidden\" name=\"csrf\" value=\"{csrf}\"><button class=\"button button--secondary\" type=\"submit\">Sign out</button></form>\
+<form method=\"post\" action=\"/supervise/sign-out-everywhere\"><input type=\"hidden\" name=\"csrf\" value=\"{csrf}\"><button class=\"button button--secondary\" type=\"submit\">Sign out on every device</button></form>",
+        esc(&s.officer.name),
+        esc(&s.officer.id)
+    );
+    page(&state, "Your team", &body)
+}

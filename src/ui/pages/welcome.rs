@@ -34,6 +34,9 @@ pub fn WelcomePage() -> impl IntoView {
         <button class="button" type="button" on:click=use_demo disabled=move || busy.get()>
             "Use the demo cohort"
         </button>
+        <h2 class="heading-m">"Enrol this phone with your team"</h2>
+        <p class="body">"Your cohort then comes from the team server, and your records go back to it."</p>
+        <super::sync_panel::EnrolForm />
         <h2 class="heading-m">"Import your cohort"</h2>
         <ImportCohort />
     }

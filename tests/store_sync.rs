@@ -196,7 +196,7 @@ async fn a_reassigned_nominal_leaves_only_once_its_records_are_acknowledged() {
         .await
         .unwrap();
     assert_eq!(applied.kept, ["N-0004"]);
-    assert!(store.timeline("N-0004").await.unwrap().len() > 0);
+    assert!(!store.timeline("N-0004").await.unwrap().is_empty());
 
     // Acknowledged: removed from every store.
     store

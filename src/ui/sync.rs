@@ -318,3 +318,18 @@ async fn revoked(app: AppState, store: &Store) {
     lock_now(app);
     app.phase.set(Phase::Revoked);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn back_off_doubles_from_30_seconds_to_15_minutes() {
+        let waits: Vec<f64> = (1..=8).map(|f| backoff_ms(f) / 1000.0).collect();
+        assert_eq!(
+            waits,
+            [30.0, 60.0, 120.0, 240.0, 480.0, 900.0, 900.0, 900.0]
+        );
+        assert_eq!(backoff_ms(u32::MAX), BACKOFF_MAX_MS);
+    }
+}

@@ -197,7 +197,13 @@ pub fn SyncSection() -> impl IntoView {
             });
         }
     });
-    let enrolled = move || status.with(|s| s.as_ref().and_then(|s| s.enrolment.clone()));
+    // A memo, so the form and the button are rebuilt only when the enrolment changes.
+    let enrolled = Memo::new(move |_| {
+        status.with(|s| {
+            s.as_ref()
+                .map(|s| s.enrolment.as_ref().map(|e| e.officer.clone()))
+        })
+    });
     let summary = move || {
         let s = status.get()?;
         let c = s.counts;
@@ -216,19 +222,20 @@ pub fn SyncSection() -> impl IntoView {
     };
     view! {
         <h2 class="heading-m">"Team server"</h2>
-        {move || match enrolled() {
-            None => view! {
+        {move || match enrolled.get() {
+            None => None,
+            Some(None) => Some(view! {
                 <p class="body">"This phone is not enrolled: records are kept on this phone and can be exported."</p>
                 <EnrolForm />
-            }.into_any(),
-            Some(e) => view! {
-                <p class="body" id="enrolled-for">{format!("Enrolled for {} ({}).", e.officer.name, e.officer.id)}</p>
+            }.into_any()),
+            Some(Some(officer)) => Some(view! {
+                <p class="body" id="enrolled-for">{format!("Enrolled for {} ({}).", officer.name, officer.id)}</p>
                 {summary}
                 <button class="button" type="button" id="sync-now"
                     disabled=move || app.sync.running.get()
                     on:click=move |_| sync_soon(app, true)>"Sync now"</button>
                 <p class="body-s" role="status">{move || if app.sync.running.get() { "Syncing…" } else { "" }}</p>
-            }.into_any(),
+            }.into_any()),
         }}
         <Show when=move || !entries.with(Vec::is_empty)>
             <h3 class="heading-s">"Records on this phone"</h3>

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { Taps, breachToRecommendation, INTELLIGENCE } from '../breach-support';
+import { axeViolations } from '../axe';
 import { PASSCODE } from '../support';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
@@ -196,4 +197,47 @@ test('two phones follow the team server', async ({ browser }) => {
   await cohortShows(two.page, [...TWO, /^GREAVE/], ONE.slice(0, 3));
   await one.context.close();
   await two.context.close();
+});
+
+test('the sync screens pass an accessibility scan, in dark mode at 320 px wide', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const scan = async (screen: string) => {
+    expect(await axeViolations(page), screen).toEqual([]);
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(wide, `${screen}: nothing scrolls sideways`).toBeLessThanOrEqual(320);
+  };
+  await page.goto('/');
+  await page.getByLabel('Passcode', { exact: true }).fill(PASSCODE);
+  await page.getByLabel('Confirm passcode').fill(PASSCODE);
+  await page.getByRole('button', { name: 'Set passcode' }).click();
+  await expect(page.getByLabel('Enrolment code')).toBeVisible();
+  await scan('welcome, with the enrolment form');
+  await page.getByRole('button', { name: 'Enrol this phone' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toBeVisible();
+  await scan('enrolment code missing');
+  await page.getByLabel('Enrolment code').fill(cli('enrol', 'PC-DEMO-03'));
+  await page.getByRole('button', { name: 'Enrol this phone' }).click();
+  await expect(page.locator('#sync-line')).toContainText('Last synced');
+  await scan('cohort, synced');
+
+  // A contact logged is sent at once and acknowledged.
+  await nominalLink(page, /^DUNMERE/).click();
+  await page.getByRole('link', { name: 'Log a contact' }).click();
+  await page.getByRole('button', { name: 'Save contact' }).click();
+  await go(page, 'Device');
+  await expect(page.locator('#outbox-list')).toContainText('Acknowledged Contact about N-0011');
+  await expect(page.locator('#enrolled-for')).toHaveText(/^Enrolled for .*\(PC-DEMO-03\)\.$/);
+  const button = await page.getByRole('button', { name: 'Sync now' }).boundingBox();
+  expect(button?.height ?? 0).toBeGreaterThanOrEqual(44);
+  await scan('device, enrolled, with records and the log');
+
+  const device = cli('devices')
+    .split('\n')
+    .find((l) => l.includes(',PC-DEMO-03,'))
+    ?.split(',')[0];
+  cli('revoke', device as string);
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('This phone has been revoked');
+  await scan('revoked');
 });

@@ -266,8 +266,10 @@ pub fn sync_soon(app: AppState, force: bool) {
     }
     let Some(store) = app.store() else { return };
     spawn_local(async move {
-        // Not enrolled (or locked meanwhile): no network call at all.
+        // Not enrolled (or locked meanwhile): no network call at all, and the timer looks again
+        // only in 3 minutes (enrolling syncs at once).
         let Ok(Some(enrolment)) = store.enrolment().await else {
+            sync.next_at.set_value(js_sys::Date::now() + EVERY_MS);
             return;
         };
         sync.running.set(true);
@@ -280,6 +282,12 @@ pub fn sync_soon(app: AppState, force: bool) {
         }
         .await;
         let now = js_sys::Date::now();
+        if !store.is_unlocked() {
+            // Locked half-way: not the server's fault, and nothing can be logged. Unlocking
+            // syncs again.
+            sync.running.set(false);
+            return;
+        }
         if let Err(Failure::Revoked) = result {
             revoked(app, &store).await;
             sync.running.set(false);

@@ -34,9 +34,8 @@ pub fn WelcomePage() -> impl IntoView {
         <button class="button" type="button" on:click=use_demo disabled=move || busy.get()>
             "Use the demo cohort"
         </button>
-        <h2 class="heading-m">"Enrol this phone with your team"</h2>
-        <p class="body">"Your cohort then comes from the team server, and your records go back to it."</p>
-        <super::sync_panel::EnrolForm />
+        <super::sync_panel::SyncSection />
+        <p class="body">"Once this phone is enrolled, your cohort comes from the team server and your records go back to it."</p>
         <h2 class="heading-m">"Import your cohort"</h2>
         <ImportCohort />
     }

@@ -331,7 +331,8 @@ impl Store {
     /// Apply one pull page in ONE transaction with its cursor: every record written to its
     /// store; with `resync`, the cohort stores replaced by what is pulled (drafts, field records
     /// and the outbox kept); a nominal not in `in_scope` removed with its records in every
-    /// store, unless an outbox entry about it is still waiting or sent. Everything is encrypted
+    /// store (but a rejected outbox entry, whose reason the officer must see), unless an outbox
+    /// entry about it is still waiting or sent. Everything is encrypted
     /// before the transaction opens. A record that does not read as its kind refuses the page.
     pub async fn apply_pull_page(&self, page: &PullPage) -> StoreResult<PullApplied> {
         let key = self.key()?;
@@ -395,7 +396,7 @@ impl Store {
         Ok(applied)
     }
 
-    /// Deletions of one nominal and every record about it (cohort, field records, answered
+    /// Deletions of one nominal and every record about it (cohort, field records, accepted
     /// outbox entries).
     async fn deletes_for_nominal(
         &self,
@@ -415,8 +416,13 @@ impl Store {
                 writes.push(Write::Delete(store, id));
             }
         }
-        for e in outbox.iter().filter(|e| e.nominal_id() == Some(nominal_id)) {
-            writes.push(Write::Delete(OUTBOX, e.uuid.to_string()));
+        // Accepted entries go with the nominal; a rejected one stays, so the officer still sees
+        // the server's reason (and can export it).
+        let about = |e: &&OutboxEntry| e.nominal_id() == Some(nominal_id);
+        for e in outbox.iter().filter(about) {
+            if e.status == OutboxStatus::Acknowledged {
+                writes.push(Write::Delete(OUTBOX, e.uuid.to_string()));
+            }
         }
         Ok(writes)
     }

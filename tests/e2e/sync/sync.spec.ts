@@ -150,6 +150,16 @@ test('two phones follow the team server', async ({ browser }) => {
 
   // The server reassigns Tamsin Greave to PC-DEMO-02: both phones follow.
   cli('assign', 'N-0004', 'PC-DEMO-02');
+  // Phone one, not yet told, logs a contact about her: the server rejects it, and says why.
+  await go(p1, 'Cohort');
+  await nominalLink(p1, /^GREAVE/).click();
+  await p1.getByRole('link', { name: 'Log a contact' }).click();
+  await p1.getByRole('button', { name: 'Save contact' }).click();
+  await go(p1, 'Device');
+  await expect(p1.locator('#outbox-list li').filter({ hasText: 'Contact about N-0004' })).toContainText(
+    /^Rejected Contact about N-0004.*Reason: This nominal is not assigned to you/,
+  );
+  await expect(p1.locator('#sync-counts')).toContainText('Rejected1');
   await syncNow(two.page);
   await cohortShows(two.page, [...TWO, /^GREAVE/], ONE.slice(0, 3));
   // Phone two also receives phone one's breach report about her.
@@ -157,6 +167,10 @@ test('two phones follow the team server', async ({ browser }) => {
   await expect(two.page.getByRole('main')).toContainText(/Breach/);
   await syncNow(p1);
   await cohortShows(p1, ONE.slice(0, 3), [/^GREAVE/, ...TWO]);
+  // Her records left phone one with her, but the rejection stays for the officer to see.
+  await go(p1, 'Device');
+  await expect(p1.locator('#outbox-list')).toContainText('Reason: This nominal is not assigned to you');
+  await expect(p1.locator('#outbox-list')).not.toContainText('Breach report about N-0004');
 
   // Phone one is revoked: its next call wipes it, and the officer is told.
   const device = cli('devices')

@@ -10,7 +10,8 @@
 //! - `records`: encrypted rows and one-transaction reads and writes.
 //! - `lock`: passcode setup, unlock with delay, lock, change, wipe.
 //! - `cohort`, `field`, `outbox`, `drafts`, `storage`: what the officer does.
-//! - `sync`: the enrolment, cursor and transmission log (encrypted), outbox states, pull pages.
+//! - `sync`: the enrolment, cursor and transmission log (encrypted), outbox states; `pull`: a
+//!   pull page applied in one transaction.
 //!
 //! `Store` is cheap to clone (all clones share one connection and one lock state). It holds
 //! browser objects, so it is neither `Send` nor `Sync`: in Leptos, provide it through
@@ -23,6 +24,7 @@ mod error;
 mod field;
 mod lock;
 mod outbox;
+mod pull;
 mod records;
 pub mod schema;
 mod storage;
@@ -39,10 +41,11 @@ pub use error::{StoreError, StoreResult};
 pub use field::{FieldRecord, FieldRecords};
 pub use lock::{delay_after, validate_new_passcode, UnlockState, MAX_ATTEMPTS, MIN_PASSCODE_LEN};
 pub use outbox::{OutboxEntry, OutboxExport, OutboxStatus, OUTBOX_FORMAT, OUTBOX_FORMAT_VERSION};
+pub use pull::{PullApplied, PullPage, PulledRecord};
 pub use storage::StorageStatus;
 pub use sync::{
-    sync_now, Enrolment, OutboxCounts, PullApplied, PullPage, PulledRecord, PushEntry, PushResult,
-    SyncEvent, SyncStatus, LOG_LENGTH, PRUNE_AFTER_DAYS,
+    sync_now, Enrolment, OutboxCounts, PushEntry, PushResult, SyncEvent, SyncStatus, LOG_LENGTH,
+    PRUNE_AFTER_DAYS,
 };
 
 use crypto::PBKDF2_ITERATIONS;

@@ -5,7 +5,7 @@
 #   native  cargo test: domain unit tests and everything else that runs natively
 #   wasm    tests/*.rs in headless Chromium (wasm-bindgen-test-runner through chromedriver)
 #   server  the team server's tests (server/), on SQLite and on a throwaway PostgreSQL cluster
-#   build   trunk build --release --offline into dist/
+#   build   trunk build --release --offline into dist/, and the team server (release)
 #   e2e     Playwright tests (tests/e2e/) against dist/ on 127.0.0.1 (skipped if build failed)
 #
 # Usage: scripts/test.sh native wasm server build e2e
@@ -40,10 +40,15 @@ trap '[[ -n "${SCPO_PG_DIR:-}" ]] && scripts/pg.sh stop "$SCPO_PG_DIR"' EXIT
 
 step_build() {
   trunk build --release --offline
+  # The sync end-to-end tests serve dist/ with the team server.
+  cargo build --release -p scpo-server
 }
 
 step_e2e() {
-  playwright test --config tests/e2e/playwright.config.ts
+  local status=0
+  playwright test --config tests/e2e/playwright.config.ts || status=$?
+  playwright test --config tests/e2e/playwright.sync.config.ts || status=$?
+  return "$status"
 }
 
 (($# > 0)) || set -- native wasm server build e2e

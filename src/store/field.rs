@@ -250,6 +250,7 @@ impl Store {
             writes.push(Write::Delete(DRAFTS, draft.to_owned()));
         }
         self.write(writes).await?;
+        self.submitted();
         Ok(uuid)
     }
 

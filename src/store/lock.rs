@@ -278,6 +278,7 @@ impl Store {
             .map(|s| Write::Clear(s))
             .collect();
         writes.push(Write::Delete(META, super::cohort::COHORT_META.into()));
+        writes.push(Write::Delete(META, super::sync::SYNC_META.into()));
         writes.push(Write::Add(META, lock.to_js()));
         writes.push(Write::Put(META, Attempts::default().to_js()));
         match records::write_all(self.db(), writes, None).await {

@@ -10,6 +10,8 @@
 //! - `records`: encrypted rows and one-transaction reads and writes.
 //! - `lock`: passcode setup, unlock with delay, lock, change, wipe.
 //! - `cohort`, `field`, `outbox`, `drafts`, `storage`: what the officer does.
+//! - `sync`: the enrolment, cursor and transmission log (encrypted), outbox states; `pull`: a
+//!   pull page applied in one transaction.
 //!
 //! `Store` is cheap to clone (all clones share one connection and one lock state). It holds
 //! browser objects, so it is neither `Send` nor `Sync`: in Leptos, provide it through
@@ -22,9 +24,11 @@ mod error;
 mod field;
 mod lock;
 mod outbox;
+mod pull;
 mod records;
 pub mod schema;
 mod storage;
+mod sync;
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -36,8 +40,13 @@ pub use drafts::DraftInfo;
 pub use error::{StoreError, StoreResult};
 pub use field::{FieldRecord, FieldRecords};
 pub use lock::{delay_after, validate_new_passcode, UnlockState, MAX_ATTEMPTS, MIN_PASSCODE_LEN};
-pub use outbox::{OutboxEntry, OutboxExport, OUTBOX_FORMAT, OUTBOX_FORMAT_VERSION};
+pub use outbox::{OutboxEntry, OutboxExport, OutboxStatus, OUTBOX_FORMAT, OUTBOX_FORMAT_VERSION};
+pub use pull::{PullApplied, PullPage, PulledRecord};
 pub use storage::StorageStatus;
+pub use sync::{
+    sync_now, Enrolment, OutboxCounts, PushEntry, PushResult, SyncEvent, SyncStatus, LOG_LENGTH,
+    PRUNE_AFTER_DAYS,
+};
 
 use crypto::PBKDF2_ITERATIONS;
 use records::Write;
@@ -66,6 +75,8 @@ struct Inner {
     test_mode: bool,
     key: RefCell<Option<CryptoKey>>,
     fail_after: Cell<Option<u32>>,
+    /// Called after each field record is submitted (the UI starts a sync).
+    after_submit: RefCell<Option<Rc<dyn Fn()>>>,
 }
 
 /// Test-only settings. Refused unless the database name starts with `test-`, so a test setting
@@ -118,6 +129,7 @@ impl Store {
                 test_mode,
                 key: RefCell::new(None),
                 fail_after: Cell::new(None),
+                after_submit: RefCell::new(None),
             }),
         };
         // The app was closed during the last allowed try, after it was counted: finish the
@@ -144,6 +156,18 @@ impl Store {
     #[doc(hidden)]
     pub fn fail_after_writes(&self, n: Option<u32>) {
         self.inner.fail_after.set(n);
+    }
+
+    /// Call `f` after each field record is submitted (the UI uses it to start a sync).
+    pub fn on_submit(&self, f: impl Fn() + 'static) {
+        *self.inner.after_submit.borrow_mut() = Some(Rc::new(f));
+    }
+
+    pub(crate) fn submitted(&self) {
+        let f = self.inner.after_submit.borrow().clone();
+        if let Some(f) = f {
+            f();
+        }
     }
 
     pub(crate) fn db(&self) -> &Database {

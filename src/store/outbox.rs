@@ -3,10 +3,14 @@
 //! file, later by a sync server that de-duplicates by UUID).
 //!
 //! Entries are never deleted by the app before they are acknowledged; exporting only marks
-//! them exported. Row shape: `{ id: uuid, iv, ct, state, at, exported_at? }` where `state` is
-//! 0 (not yet exported), 1 (exported) or 2 (acknowledged), `at` the creation time and
-//! `exported_at` the first export time (milliseconds since 1970). The encrypted part holds the
-//! officer id, the kind, the record id and a copy of the record.
+//! them exported. Row shape: `{ id: uuid, iv, ct, state, at, exported_at?, sync?, acked_at? }`
+//! where `state` is 0 (neither exported nor acknowledged: a wipe would lose it), 1 (exported)
+//! or 2 (acknowledged by the team server, accepted or rejected), `at` the creation time and
+//! `exported_at` the first export time (milliseconds since 1970). `sync` is the entry's state
+//! towards the team server: 0 (or absent) waiting, 1 sent (pushed, no answer yet), 2
+//! acknowledged (accepted), 3 rejected; `acked_at` when the server answered. The encrypted part
+//! holds the officer id, the kind, the record id and a copy of the record; a rejection's reason
+//! (the server's words) is kept encrypted in the sync record in `meta` (see `sync.rs`).
 
 use std::collections::HashSet;
 
@@ -34,6 +38,57 @@ const PENDING: u32 = 0;
 const EXPORTED: u32 = 1;
 const ACKNOWLEDGED: u32 = 2;
 
+/// Pushed, no answer yet: sent again next time.
+pub(crate) const SYNC_SENT: u32 = 1;
+/// The server accepted it.
+pub(crate) const SYNC_ACKNOWLEDGED: u32 = 2;
+/// The server rejected it (and keeps it for the supervisor).
+pub(crate) const SYNC_REJECTED: u32 = 3;
+
+/// Where an outbox entry stands with the team server.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum OutboxStatus {
+    /// Not sent yet.
+    #[default]
+    Waiting,
+    /// Sent, and no answer yet: it is sent again at the next sync.
+    Sent,
+    /// The server has it.
+    Acknowledged,
+    /// The server refused it, saying why. It keeps it for the supervisor.
+    Rejected { reason: String },
+}
+
+impl OutboxStatus {
+    /// Still to be pushed (waiting, or sent without an answer).
+    pub fn to_push(&self) -> bool {
+        matches!(self, Self::Waiting | Self::Sent)
+    }
+
+    /// In words, for the Device page.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::Waiting => "Waiting",
+            Self::Sent => "Sent",
+            Self::Acknowledged => "Acknowledged",
+            Self::Rejected { .. } => "Rejected",
+        }
+    }
+}
+
+/// A change to an outbox row's clear fields, applied inside one readwrite transaction.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct RowChange {
+    /// Raise `state` to this (never lowered).
+    pub state: Option<u32>,
+    /// Set `exported_at` if it is not set yet.
+    pub exported_at: Option<f64>,
+    /// Set `sync` to this, unless the entry is already acknowledged or rejected.
+    pub sync: Option<u32>,
+    /// When the server answered.
+    pub acked_at: Option<f64>,
+}
+
 /// The encrypted part of an outbox entry.
 #[derive(Serialize, Deserialize)]
 struct Payload {
@@ -60,6 +115,16 @@ pub struct OutboxEntry {
     pub acknowledged: bool,
     /// A copy of the field record.
     pub record: serde_json::Value,
+    /// Where it stands with the team server (not part of the exported file).
+    #[serde(skip)]
+    pub status: OutboxStatus,
+}
+
+impl OutboxEntry {
+    /// The nominal the record is about.
+    pub fn nominal_id(&self) -> Option<&str> {
+        self.record.get("nominal_id").and_then(|v| v.as_str())
+    }
 }
 
 #[derive(Serialize)]
@@ -120,6 +185,7 @@ impl Store {
             .await?
             .remove(0);
         let payloads: Vec<Payload> = records::unseal_all(&key, OUTBOX, &rows).await?;
+        let rejections = self.sync_meta().await?.rejections;
         let mut entries: Vec<OutboxEntry> = rows
             .iter()
             .zip(payloads)
@@ -131,6 +197,17 @@ impl Store {
                 record_id: p.record_id,
                 exported_at: get(row, "exported_at").as_f64().and_then(millis_to_time),
                 acknowledged: get(row, "state").as_f64() == Some(f64::from(ACKNOWLEDGED)),
+                status: match get(row, "sync").as_f64().unwrap_or(0.0) as u32 {
+                    SYNC_SENT => OutboxStatus::Sent,
+                    SYNC_ACKNOWLEDGED => OutboxStatus::Acknowledged,
+                    SYNC_REJECTED => OutboxStatus::Rejected {
+                        reason: rejections
+                            .get(&p.uuid.to_string())
+                            .cloned()
+                            .unwrap_or_default(),
+                    },
+                    _ => OutboxStatus::Waiting,
+                },
                 record: p.record,
             })
             .collect();
@@ -185,55 +262,65 @@ impl Store {
     /// Count the entries of a file made by [`Store::prepare_outbox_export`] as exported, once
     /// it has reached the officer.
     pub async fn mark_exported(&self, export: &OutboxExport) -> StoreResult<()> {
-        self.update_outbox_state(&export.first_time, EXPORTED, Some(export.at))
-            .await?;
+        let change = RowChange {
+            state: Some(EXPORTED),
+            exported_at: Some(export.at),
+            ..RowChange::default()
+        };
+        let changes = export.first_time.iter().map(|id| (id.clone(), change));
+        self.update_outbox(changes.collect(), Vec::new()).await?;
         Ok(())
     }
 
-    /// Mark an entry as acknowledged by the team (the sync server, later). Nothing calls
-    /// this yet. The entry is kept; only acknowledged entries may ever be pruned.
+    /// Mark an entry as acknowledged (accepted) by the team server. The entry is kept; only
+    /// acknowledged entries are ever pruned, 30 days after (see [`Store::prune_acknowledged`]).
     pub async fn acknowledge(&self, uuid: Uuid) -> StoreResult<()> {
-        let ids = HashSet::from([uuid.to_string()]);
-        if self.update_outbox_state(&ids, ACKNOWLEDGED, None).await? == 0 {
+        let change = acknowledged_change(SYNC_ACKNOWLEDGED);
+        if self
+            .update_outbox(vec![(uuid.to_string(), change)], Vec::new())
+            .await?
+            == 0
+        {
             return Err(StoreError::NotFound);
         }
         Ok(())
     }
 
-    /// Set the clear `state` (and first `exported_at`) of the given entries, reading and
-    /// writing them in one readwrite transaction (no WebCrypto in between). Returns how many
-    /// entries were found.
-    async fn update_outbox_state(
+    /// Apply changes to outbox rows' clear fields, reading and writing them in ONE readwrite
+    /// transaction (no WebCrypto in between) together with `extra` writes of already sealed
+    /// rows. Returns how many entries were found.
+    pub(crate) async fn update_outbox(
         &self,
-        ids: &HashSet<String>,
-        state: u32,
-        exported_at: Option<f64>,
+        changes: Vec<(String, RowChange)>,
+        extra: Vec<(&'static str, JsValue)>,
     ) -> StoreResult<usize> {
-        if ids.is_empty() {
+        if changes.is_empty() && extra.is_empty() {
             return Ok(0);
         }
+        let mut scope: Vec<&'static str> = extra.iter().map(|(s, _)| *s).collect();
+        scope.push(OUTBOX);
+        scope.sort_unstable();
+        scope.dedup();
         let tx = self
             .db()
-            .transaction(OUTBOX)
+            .transaction(scope.as_slice())
             .with_mode(TransactionMode::Readwrite)
             .build()?;
         let raw_tx: web_sys::IdbTransaction = tx.as_sys().clone().unchecked_into();
         let os = tx.object_store(OUTBOX)?;
         let mut found = 0;
-        for id in ids {
+        for (id, change) in &changes {
             let Some(row) = os.get::<JsValue, _, _>(id.as_str()).primitive()?.await? else {
                 continue;
             };
             found += 1;
-            let current = get(&row, "state").as_f64().unwrap_or(0.0) as u32;
-            if current >= state {
+            if !apply_change(&row, change) {
                 continue;
             }
-            let _ = Reflect::set(&row, &"state".into(), &state.into());
-            if let (Some(t), true) = (exported_at, get(&row, "exported_at").is_undefined()) {
-                let _ = Reflect::set(&row, &"exported_at".into(), &t.into());
-            }
             os.put(row).primitive()?.await?;
+        }
+        for (store, row) in extra {
+            tx.object_store(store)?.put(row).primitive()?.await?;
         }
         match tx.commit().await {
             Ok(()) => Ok(found),
@@ -242,4 +329,42 @@ impl Store {
                 .map_or_else(|| StoreError::from(e), |d| from_dom_name(&d.name()))),
         }
     }
+}
+
+/// The change that records the server's answer (`sync`: acknowledged or rejected).
+pub(crate) fn acknowledged_change(sync: u32) -> RowChange {
+    RowChange {
+        state: Some(ACKNOWLEDGED),
+        exported_at: None,
+        sync: Some(sync),
+        acked_at: Some(now_ms()),
+    }
+}
+
+/// Apply a change to a row in place; `false` if nothing changed.
+fn apply_change(row: &JsValue, change: &RowChange) -> bool {
+    let mut changed = false;
+    let mut set = |k: &str, v: JsValue| {
+        let _ = Reflect::set(row, &k.into(), &v);
+        changed = true;
+    };
+    if let Some(state) = change.state {
+        let current = get(row, "state").as_f64().unwrap_or(0.0) as u32;
+        if current < state {
+            set("state", state.into());
+            if let (Some(t), true) = (change.exported_at, get(row, "exported_at").is_undefined()) {
+                set("exported_at", t.into());
+            }
+        }
+    }
+    if let Some(sync) = change.sync {
+        let current = get(row, "sync").as_f64().unwrap_or(0.0) as u32;
+        if current < SYNC_ACKNOWLEDGED && current != sync {
+            set("sync", sync.into());
+            if let Some(t) = change.acked_at {
+                set("acked_at", t.into());
+            }
+        }
+    }
+    changed
 }

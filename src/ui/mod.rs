@@ -5,6 +5,7 @@ mod browser;
 pub mod components;
 pub mod pages;
 mod session;
+pub mod sync;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -30,6 +31,8 @@ pub struct AppState {
     /// A message for the set-passcode screen after the app was cleared on purpose (e.g. how many
     /// records "Export records and start again" exported). Nothing personal.
     pub notice: RwSignal<Option<String>>,
+    /// The sync engine's state (see `sync.rs`).
+    pub sync: sync::SyncState,
 }
 
 impl AppState {
@@ -97,9 +100,11 @@ pub fn App() -> impl IntoView {
         })),
         today: today.into(),
         notice: RwSignal::new(None),
+        sync: sync::SyncState::new(),
     };
     provide_context(state);
     session::start(state);
+    sync::start(state);
     view! {
         <Router>
             <components::Header />

@@ -27,6 +27,8 @@ pub enum Phase {
     /// Unlocked but no cohort on the phone yet.
     NoCohort,
     Unlocked,
+    /// The team server revoked this phone; everything on it has been deleted.
+    Revoked,
 }
 
 pub(super) fn start(app: AppState) {
@@ -34,6 +36,7 @@ pub(super) fn start(app: AppState) {
         match Store::open().await {
             Ok(store) => {
                 let set_up = store.is_set_up().await.unwrap_or(false);
+                super::sync::hook_store(app, &store);
                 app.store.set_value(Some(store));
                 app.phase.set(if set_up {
                     Phase::Locked
@@ -58,6 +61,7 @@ pub async fn enter(app: AppState) -> Result<(), StoreError> {
         None => app.phase.set(Phase::NoCohort),
     }
     let _ = store.request_persistence().await;
+    super::sync::sync_soon(app, false);
     Ok(())
 }
 

@@ -24,6 +24,8 @@ const ci = Boolean(process.env.CI);
 
 export default defineConfig({
   testDir: '.',
+  // The sync tests need the team server: playwright.sync.config.ts runs them.
+  testIgnore: ['sync/**'],
   outputDir: `${repo}test-results`,
   forbidOnly: ci,
   retries: 0,

@@ -31,6 +31,7 @@ pub fn CohortPage() -> impl IntoView {
     });
     view! {
         <h1 class="heading-l">"Cohort"</h1>
+        <super::sync_panel::CohortSyncLine />
         <div class="form-group">
             <label class="label" for="cohort-search">"Search by name, alias or order reference"</label>
             <input

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::start_again::export_file_name;
+use super::sync_panel::SyncSection;
 use crate::store::StorageStatus;
 use crate::ui::browser::download_text;
 use crate::ui::components::{ErrorSummary, FieldError, ImportCohort, PasswordField};
@@ -49,7 +50,7 @@ pub fn DevicePage() -> impl IntoView {
             .await;
             message.set(Some(match result {
                 Ok(()) => {
-                    "Records exported. They stay on this phone until the team confirms receipt."
+                    "Records exported. They stay on this phone until the team server acknowledges them."
                         .into()
                 }
                 Err(e) => e,
@@ -78,6 +79,8 @@ pub fn DevicePage() -> impl IntoView {
     view! {
         <h1 class="heading-l">"Device and data"</h1>
         {move || message.get().map(|m| view! { <div class="panel panel--success" role="status">{m}</div> })}
+
+        <SyncSection />
 
         <h2 class="heading-m">"Records to send to the team"</h2>
         <p class="body">{move || match pending.get() {
@@ -216,7 +219,8 @@ fn Wipe(pending: RwSignal<Option<u32>>) -> impl IntoView {
     view! {
         <div class="warning-text">
             <strong>{move || match pending.get() {
-                Some(n) if n > 0 => format!("{n} records made on this phone have not been exported and will be lost. "),
+                Some(1) => "1 record made on this phone has not reached the team or been exported and will be lost. ".to_string(),
+                Some(n) if n > 0 => format!("{n} records made on this phone have not reached the team or been exported and will be lost. "),
                 _ => String::new(),
             }}</strong>
             "This deletes the cohort, every record, every draft and the passcode from this phone. It cannot be undone."

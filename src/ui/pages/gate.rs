@@ -13,7 +13,8 @@ use crate::ui::{use_app, Phase};
 pub fn Gate(children: ChildrenFn) -> impl IntoView {
     let app = use_app();
     let children = StoredValue::new(children);
-    move || match app.phase.get() {
+    move || {
+        match app.phase.get() {
         Phase::Opening => view! { <p class="body" role="status">"Opening…"</p> }.into_any(),
         Phase::Unavailable(why) => view! {
             <h1 class="heading-l">"This phone cannot store records safely"</h1>
@@ -25,6 +26,18 @@ pub fn Gate(children: ChildrenFn) -> impl IntoView {
         Phase::Locked => view! { <Locked /> }.into_any(),
         Phase::NoCohort => view! { <WelcomePage /> }.into_any(),
         Phase::Unlocked => children.with_value(|c| c()).into_any(),
+        Phase::Revoked => view! {
+            <h1 class="heading-l">"This phone has been revoked"</h1>
+            <p class="body" role="alert">
+                "This phone has been revoked by your team. Everything on it has been deleted."
+            </p>
+            <p class="body">"If you did not expect this, speak to your supervisor."</p>
+            <button class="button" type="button" on:click=move |_| app.phase.set(Phase::SetPasscode)>
+                "Start again"
+            </button>
+        }
+        .into_any(),
+    }
     }
 }
 

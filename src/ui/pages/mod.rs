@@ -11,6 +11,7 @@ mod nominal;
 mod not_found;
 mod notifications;
 mod start_again;
+mod sync_panel;
 mod welcome;
 
 pub use breach::{BreachPage, BreachPrintPage, BreachSubmittedPage};

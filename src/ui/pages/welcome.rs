@@ -34,6 +34,8 @@ pub fn WelcomePage() -> impl IntoView {
         <button class="button" type="button" on:click=use_demo disabled=move || busy.get()>
             "Use the demo cohort"
         </button>
+        <super::sync_panel::SyncSection />
+        <p class="body">"Once this phone is enrolled, your cohort comes from the team server and your records go back to it."</p>
         <h2 class="heading-m">"Import your cohort"</h2>
         <ImportCohort />
     }

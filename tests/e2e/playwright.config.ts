@@ -24,8 +24,8 @@ const ci = Boolean(process.env.CI);
 
 export default defineConfig({
   testDir: '.',
-  // The sync tests need the team server: playwright.sync.config.ts runs them.
-  testIgnore: ['sync/**'],
+  // The sync and supervisor tests need the team server: playwright.sync.config.ts runs them.
+  testIgnore: ['sync/**', 'supervise/**'],
   outputDir: `${repo}test-results`,
   forbidOnly: ci,
   retries: 0,

@@ -27,10 +27,27 @@ const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   ...base,
-  testDir: './sync',
+  testDir: '.',
   testIgnore: [],
   timeout: 120_000,
   use: { ...base.use, baseURL },
+  projects: [
+    // Two phones and the server.
+    { name: 'phone', testMatch: 'sync/**/*.spec.ts' },
+    // The supervisor at a desk. Passkeys are bound to a host name, never an IP address, so these
+    // pages are opened on localhost (the server listens on 127.0.0.1; localhost resolves to it).
+    {
+      name: 'desk',
+      testMatch: 'supervise/**/*.spec.ts',
+      use: {
+        baseURL: `http://localhost:${port}`,
+        viewport: { width: 1280, height: 900 },
+        deviceScaleFactor: 1,
+        isMobile: false,
+        hasTouch: false,
+      },
+    },
+  ],
   webServer: {
     command: `target/release/scpo-server --data-dir ${process.env.SYNC_DATA_DIR} serve --demo --dist dist --listen 127.0.0.1:${port}`,
     cwd: repo,

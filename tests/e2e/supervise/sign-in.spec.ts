@@ -1,0 +1,143 @@
+// The supervisor's sign-in with passkeys, driven through Chromium's virtual authenticator (the
+// DevTools protocol's WebAuthn domain): register with a one-time code, sign out, sign in, sign
+// out everywhere; a missing or unknown passkey and a signed-out visit are refused. Passkeys are
+// bound to a host name, so these pages are opened on http://localhost (see
+// playwright.sync.config.ts, project "desk").
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+import { axeViolations } from '../axe';
+
+const repo = fileURLToPath(new URL('../../../', import.meta.url));
+const dataDir = process.env.SYNC_DATA_DIR ?? '';
+
+function cli(...args: string[]): string {
+  return execFileSync(`${repo}target/release/scpo-server`, ['--data-dir', dataDir, ...args], {
+    encoding: 'utf8',
+  }).trim();
+}
+
+/** A platform authenticator with user verification, as on a desktop with Windows Hello. */
+async function authenticator(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+  return {
+    credentials: async () => (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials,
+    remove: () => cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId }),
+  };
+}
+
+function problem(page: Page) {
+  return page.locator('#problem');
+}
+
+async function register(page: Page, officer: string) {
+  await page.goto('/supervise/register');
+  await expect(page).toHaveTitle('Register a passkey – SCPO Field supervision');
+  await page.getByLabel('One-time code').fill(cli('enrol', officer));
+  await page.getByRole('button', { name: 'Register a passkey' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your team');
+}
+
+async function signIn(page: Page, officer: string) {
+  await page.getByLabel('Your officer ID').fill(officer);
+  await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+}
+
+test('register a passkey with a one-time code, sign out, sign in again and sign out everywhere', async ({ page }) => {
+  const key = await authenticator(page);
+  // Signed out, the team page is not shown.
+  await page.goto('/supervise');
+  await expect(page).toHaveURL(/\/supervise\/sign-in$/);
+  expect(await axeViolations(page)).toEqual([]);
+
+  await register(page, 'DS-DEMO-01');
+  expect(await key.credentials()).toHaveLength(1);
+  await expect(page.getByText('Signed in as DS Demo Supervisor (DS-DEMO-01)')).toBeVisible();
+  // Each officer of the unit with how many nominals they hold (the sync tests may have moved some).
+  await expect(page.getByRole('main')).toContainText(/PC Second Demo \(PC-DEMO-02\)\d+ nominals?/);
+  expect(await axeViolations(page)).toEqual([]);
+  // The session cookie is out of reach of scripts and sent to this site only.
+  const cookie = (await page.context().cookies()).find((c) => c.name === 'scpo_session');
+  expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict', path: '/supervise' });
+
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText('You have signed out.');
+  await page.goto('/supervise');
+  await expect(page).toHaveURL(/\/supervise\/sign-in$/);
+
+  await signIn(page, 'ds-demo-01');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your team');
+
+  // A second desk with its own passkey and session; "sign out on every device" ends both.
+  const other = await page.context().browser()!.newContext({ baseURL: test.info().project.use.baseURL });
+  const desk2 = await other.newPage();
+  await authenticator(desk2);
+  await register(desk2, 'DS-DEMO-01');
+  await page.getByRole('button', { name: 'Sign out on every device' }).click();
+  await expect(page.getByRole('status')).toHaveText('You have signed out on every device.');
+  await desk2.goto('/supervise');
+  await expect(desk2).toHaveURL(/\/supervise\/sign-in$/);
+  await other.close();
+});
+
+test('a missing or wrong passkey is refused, and so is an officer with none', async ({ page, browser }) => {
+  // DS-DEMO-01 registers on one desk.
+  await authenticator(page);
+  await register(page, 'DS-DEMO-01');
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+
+  // Another desk whose authenticator holds no passkey for DS-DEMO-01: refused.
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const other = await context.newPage();
+  const key = await authenticator(other);
+  await other.goto('/supervise/sign-in');
+  await signIn(other, 'DS-DEMO-01');
+  await expect(problem(other)).toBeVisible();
+  await expect(problem(other)).toContainText('No passkey was used');
+  expect(await axeViolations(other)).toEqual([]);
+
+  // The same desk now holds a real passkey of this service, but another supervisor's: still
+  // refused for DS-DEMO-01, and it opens nothing.
+  cli('officer', '--id', 'DS-TEST-02', '--name', 'DS Second Test', '--unit', 'U-DEMO', '--supervisor');
+  await register(other, 'DS-TEST-02');
+  expect(await key.credentials()).toHaveLength(1);
+  await other.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await signIn(other, 'DS-DEMO-01');
+  await expect(problem(other)).toContainText('No passkey was used');
+  await other.goto('/supervise');
+  await expect(other).toHaveURL(/\/supervise\/sign-in$/);
+  await context.close();
+
+  // An officer who never registered one.
+  await signIn(page, 'PC-DEMO-01');
+  await expect(problem(page)).toContainText('There is no passkey for that officer ID');
+});
+
+test('a used or wrong code registers nothing', async ({ page }) => {
+  await authenticator(page);
+  const code = cli('enrol', 'DS-DEMO-01');
+  await page.goto('/supervise/register');
+  await page.getByLabel('One-time code').fill('ZZZZ-ZZZZ');
+  await page.getByRole('button', { name: 'Register a passkey' }).click();
+  await expect(problem(page)).toContainText('That code is not valid');
+  await page.getByLabel('One-time code').fill(code);
+  await page.getByRole('button', { name: 'Register a passkey' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your team');
+  // The same code again, from a signed-out desk: refused.
+  await page.context().clearCookies();
+  await page.goto('/supervise/register');
+  await page.getByLabel('One-time code').fill(code);
+  await page.getByRole('button', { name: 'Register a passkey' }).click();
+  await expect(problem(page)).toContainText('That code is not valid');
+});

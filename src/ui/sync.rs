@@ -313,7 +313,13 @@ pub fn sync_soon(app: AppState, force: bool) {
             })
             .await;
         if counts.cohort_changed && store.is_unlocked() {
-            let _ = enter(app).await;
+            if app.phase.get_untracked() == Phase::NoCohort {
+                // The first cohort from the server: open the app.
+                let _ = enter(app).await;
+            } else if let Ok(Some(cohort)) = store.load_cohort().await {
+                // Only the data changes: the page on screen stays (a form keeps what is typed).
+                app.cohort.set(cohort);
+            }
         }
         sync.running.set(false);
         sync.changed.update(|n| *n += 1);

@@ -29,7 +29,11 @@ pub fn DevicePage() -> impl IntoView {
             });
         }
     };
-    refresh();
+    // Again after every sync: what a wipe would lose changes as the server acknowledges.
+    Effect::new(move |_| {
+        app.sync.changed.track();
+        refresh();
+    });
     let export = move |_| {
         let Some(store) = app.store() else { return };
         spawn_local(async move {

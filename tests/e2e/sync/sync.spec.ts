@@ -136,6 +136,11 @@ test('two phones follow the team server', async ({ browser }) => {
   await go(p1, 'Device');
   await expect(p1.locator('#outbox-list')).toContainText('Waiting Breach report about N-0004');
   await expect(p1.locator('#sync-counts')).toContainText('Waiting1');
+  // Retiring the phone now would lose it, and the page says so.
+  const lost = p1.locator('.warning-text');
+  await expect(lost).toContainText(
+    '1 record made on this phone has not reached the team or been exported and will be lost.',
+  );
   expect(breachesFromPhoneOne()).toEqual([]);
 
   // Back online: it reaches the server, and only then turns green.
@@ -143,6 +148,7 @@ test('two phones follow the team server', async ({ browser }) => {
   await expect(p1.locator('#outbox-list')).toContainText('Acknowledged Breach report about N-0004', {
     timeout: 20_000,
   });
+  await expect(lost).not.toContainText('will be lost');
   const created = breachesFromPhoneOne();
   expect(created).toHaveLength(1);
   expect(created[0]).toContain('N-0004');
@@ -206,9 +212,28 @@ test('two phones follow the team server', async ({ browser }) => {
   await p1.reload();
   await expect(p1.getByRole('heading', { level: 1 })).toHaveText('Set a passcode for this phone');
 
-  // Phone two carries on.
-  await syncNow(two.page);
-  await cohortShows(two.page, [...TWO, /^GREAVE/], ONE.slice(0, 3));
+  // Phone two carries on, and a sync in the background leaves the screen alone: a contact
+  // being typed when Osric Pellow arrives keeps every word.
+  const p2 = two.page;
+  await go(p2, 'Cohort');
+  await nominalLink(p2, /^COLBECK/).click();
+  await p2.getByRole('link', { name: 'Log a contact' }).click();
+  const notes = p2.locator('#contact-notes');
+  await notes.fill('Typed while a sync ran');
+  cli('assign', 'N-0003', 'PC-DEMO-02');
+  await two.context.setOffline(true);
+  await two.context.setOffline(false);
+  await expect
+    .poll(() =>
+      cli('audit', '--since', '2000-01-01')
+        .split('\n')
+        .some((l) => l.includes(',PC-DEMO-02,') && l.includes(',consulted,nominal,N-0003,')),
+    )
+    .toBe(true);
+  await p2.waitForTimeout(500);
+  await expect(notes).toHaveValue('Typed while a sync ran');
+  await expect(p2.getByRole('heading', { level: 1 })).toHaveText('Log a contact');
+  await cohortShows(p2, [...TWO, /^GREAVE/, /^PELLOW/], ONE.slice(0, 2));
   await one.context.close();
   await two.context.close();
 });

@@ -37,18 +37,15 @@ enum Command {
         #[arg(long)]
         demo: bool,
     },
-    /// Add a unit.
-    Unit { id: String, name: String },
-    /// Add an officer (or, with --supervisor, a supervisor) to a unit.
+    /// Units: `unit add ID NAME`.
+    Unit {
+        #[command(subcommand)]
+        action: UnitAction,
+    },
+    /// Officers: `officer add --id … --name … --unit … [--supervisor]`, `officer list`.
     Officer {
-        #[arg(long)]
-        id: String,
-        #[arg(long)]
-        name: String,
-        #[arg(long)]
-        unit: String,
-        #[arg(long)]
-        supervisor: bool,
+        #[command(subcommand)]
+        action: OfficerAction,
     },
     /// Print a one-time enrolment code for an officer's phone (valid 15 minutes).
     Enrol { officer_id: String },
@@ -82,6 +79,29 @@ macro_rules! say {
         use std::io::Write as _;
         let _ = writeln!(std::io::stdout(), $($t)*);
     }};
+}
+
+#[derive(Subcommand)]
+enum UnitAction {
+    /// Add a unit (or rename one).
+    Add { id: String, name: String },
+}
+
+#[derive(Subcommand)]
+enum OfficerAction {
+    /// Add an officer (or, with --supervisor, a supervisor) to a unit.
+    Add {
+        #[arg(long)]
+        id: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        unit: String,
+        #[arg(long)]
+        supervisor: bool,
+    },
+    /// List the officers, with their unit and role.
+    List,
 }
 
 fn now() -> i64 {
@@ -166,12 +186,32 @@ async fn run(cli: Cli) -> Result<(), String> {
                 .await
                 .map_err(|e| e.to_string())
         }
-        Command::Unit { id, name } => s.add_unit(&id, &name).await.map_err(|e| e.to_string()),
+        Command::Unit {
+            action: UnitAction::Add { id, name },
+        } => s.add_unit(&id, &name).await.map_err(|e| e.to_string()),
         Command::Officer {
-            id,
-            name,
-            unit,
-            supervisor,
+            action: OfficerAction::List,
+        } => {
+            say!("officer,unit,role,name");
+            for o in s.officers().await.map_err(|e| e.to_string())? {
+                say!(
+                    "{},{},{},{}",
+                    o.id,
+                    o.unit_id,
+                    o.role.as_str(),
+                    csv(&o.name)
+                );
+            }
+            Ok(())
+        }
+        Command::Officer {
+            action:
+                OfficerAction::Add {
+                    id,
+                    name,
+                    unit,
+                    supervisor,
+                },
         } => {
             let role = if supervisor {
                 Role::Supervisor

@@ -109,7 +109,7 @@ test('a missing or wrong passkey is refused, and so is an officer with none', as
 
   // The same desk now holds a real passkey of this service, but another supervisor's: still
   // refused for DS-DEMO-01, and it opens nothing.
-  cli('officer', '--id', 'DS-TEST-02', '--name', 'DS Second Test', '--unit', 'U-DEMO', '--supervisor');
+  cli('officer', 'add', '--id', 'DS-TEST-02', '--name', 'DS Second Test', '--unit', 'U-DEMO', '--supervisor');
   await register(other, 'DS-TEST-02');
   expect(await key.credentials()).toHaveLength(1);
   await other.getByRole('button', { name: 'Sign out', exact: true }).click();

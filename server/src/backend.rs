@@ -188,6 +188,49 @@ macro_rules! storage_impl {
                 rows.iter().map(|r| stored_record(r)).collect()
             }
 
+            /// Use up a one-time code: its officer, or `None` for an unknown, used, expired or
+            /// burnt code, or a wrong secret (which counts against the code).
+            async fn take_code_in(
+                tx: &mut Transaction<'static, $db>,
+                code_id: &str,
+                secret_hash: &str,
+                now: i64,
+                max_failures: i64,
+            ) -> StorageResult<Option<Officer>> {
+                let row = sqlx::query(
+                    "SELECT c.secret_hash, c.expires_at, c.used_at, c.failed_attempts, o.id, o.unit_id, o.name, o.role FROM enrolment_codes c JOIN officers o ON o.id = c.officer_id WHERE c.code_id = $1",
+                )
+                .bind(code_id)
+                .fetch_optional(&mut **tx)
+                .await?;
+                let Some(row) = row else { return Ok(None) };
+                let stored: String = row.try_get(0)?;
+                let expires_at: i64 = row.try_get(1)?;
+                let used_at: Option<i64> = row.try_get(2)?;
+                let failures: i64 = row.try_get(3)?;
+                if used_at.is_some() || expires_at <= now || failures >= max_failures {
+                    return Ok(None);
+                }
+                if !crate::secrets::same(&stored, secret_hash) {
+                    sqlx::query("UPDATE enrolment_codes SET failed_attempts = failed_attempts + 1 WHERE code_id = $1")
+                        .bind(code_id)
+                        .execute(&mut **tx)
+                        .await?;
+                    return Ok(None);
+                }
+                sqlx::query("UPDATE enrolment_codes SET used_at = $1 WHERE code_id = $2")
+                    .bind(now)
+                    .bind(code_id)
+                    .execute(&mut **tx)
+                    .await?;
+                Ok(Some(Officer {
+                    id: row.try_get(4)?,
+                    unit_id: row.try_get(5)?,
+                    name: row.try_get(6)?,
+                    role: role_of(&row.try_get::<String, _>(7)?),
+                }))
+            }
+
             async fn processed_result(
                 tx: &mut Transaction<'static, $db>,
                 uuid: &str,
@@ -328,43 +371,13 @@ macro_rules! storage_impl {
                 max_failures: i64,
             ) -> StorageResult<Redeemed> {
                 let mut tx = self.begin_write().await?;
-                let row = sqlx::query(
-                    "SELECT c.secret_hash, c.expires_at, c.used_at, c.failed_attempts, o.id, o.unit_id, o.name, o.role FROM enrolment_codes c JOIN officers o ON o.id = c.officer_id WHERE c.code_id = $1",
-                )
-                .bind(code_id)
-                .fetch_optional(&mut *tx)
-                .await?;
-                let Some(row) = row else {
-                    return Ok(Redeemed::Invalid);
-                };
-                let stored: String = row.try_get(0)?;
-                let expires_at: i64 = row.try_get(1)?;
-                let used_at: Option<i64> = row.try_get(2)?;
-                let failures: i64 = row.try_get(3)?;
-                if used_at.is_some() || expires_at <= now || failures >= max_failures {
-                    return Ok(Redeemed::Invalid);
-                }
-                if !crate::secrets::same(&stored, secret_hash) {
-                    sqlx::query(
-                        "UPDATE enrolment_codes SET failed_attempts = failed_attempts + 1 WHERE code_id = $1",
-                    )
-                    .bind(code_id)
-                    .execute(&mut *tx)
-                    .await?;
+                let Some(officer) =
+                    Self::take_code_in(&mut tx, code_id, secret_hash, now, max_failures).await?
+                else {
+                    // A wrong secret was counted against the code.
                     tx.commit().await?;
                     return Ok(Redeemed::Invalid);
-                }
-                let officer = Officer {
-                    id: row.try_get(4)?,
-                    unit_id: row.try_get(5)?,
-                    name: row.try_get(6)?,
-                    role: role_of(&row.try_get::<String, _>(7)?),
                 };
-                sqlx::query("UPDATE enrolment_codes SET used_at = $1 WHERE code_id = $2")
-                    .bind(now)
-                    .bind(code_id)
-                    .execute(&mut *tx)
-                    .await?;
                 sqlx::query(
                     "INSERT INTO devices (id, officer_id, credential_hash, label, enrolled_at) VALUES ($1, $2, $3, $4, $5)",
                 )
@@ -752,40 +765,9 @@ macro_rules! storage_impl {
                 max_failures: i64,
             ) -> StorageResult<Option<Officer>> {
                 let mut tx = self.begin_write().await?;
-                let row = sqlx::query(
-                    "SELECT c.secret_hash, c.expires_at, c.used_at, c.failed_attempts, o.id, o.unit_id, o.name, o.role FROM enrolment_codes c JOIN officers o ON o.id = c.officer_id WHERE c.code_id = $1",
-                )
-                .bind(code_id)
-                .fetch_optional(&mut *tx)
-                .await?;
-                let Some(row) = row else { return Ok(None) };
-                let stored: String = row.try_get(0)?;
-                let expires_at: i64 = row.try_get(1)?;
-                let used_at: Option<i64> = row.try_get(2)?;
-                let failures: i64 = row.try_get(3)?;
-                if used_at.is_some() || expires_at <= now || failures >= max_failures {
-                    return Ok(None);
-                }
-                if !crate::secrets::same(&stored, secret_hash) {
-                    sqlx::query("UPDATE enrolment_codes SET failed_attempts = failed_attempts + 1 WHERE code_id = $1")
-                        .bind(code_id)
-                        .execute(&mut *tx)
-                        .await?;
-                    tx.commit().await?;
-                    return Ok(None);
-                }
-                sqlx::query("UPDATE enrolment_codes SET used_at = $1 WHERE code_id = $2")
-                    .bind(now)
-                    .bind(code_id)
-                    .execute(&mut *tx)
-                    .await?;
+                let officer = Self::take_code_in(&mut tx, code_id, secret_hash, now, max_failures).await?;
                 tx.commit().await?;
-                Ok(Some(Officer {
-                    id: row.try_get(4)?,
-                    unit_id: row.try_get(5)?,
-                    name: row.try_get(6)?,
-                    role: role_of(&row.try_get::<String, _>(7)?),
-                }))
+                Ok(officer)
             }
 
             async fn add_passkey(&self, officer_id: &str, credential_id: &str, passkey: &str, now: i64) -> StorageResult<()> {

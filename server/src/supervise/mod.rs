@@ -154,6 +154,18 @@ async fn start_session(state: &AppState, officer: &Officer) -> Result<HeaderValu
     .map_err(|_| problem(StatusCode::INTERNAL_SERVER_ERROR, "Sign-in failed."))
 }
 
+/// The answer to a finished ceremony: the session cookie, and where to go.
+async fn signed_in(state: &AppState, officer: &Officer) -> Response {
+    match start_session(state, officer).await {
+        Ok(cookie) => (
+            [(header::SET_COOKIE, cookie)],
+            Json(json!({ "next": "/supervise" })),
+        )
+            .into_response(),
+        Err(r) => r,
+    }
+}
+
 fn clear_cookie() -> HeaderValue {
     HeaderValue::from_static(
         "scpo_session=; Path=/supervise; HttpOnly; Secure; SameSite=Strict; Max-Age=0",
@@ -292,14 +304,7 @@ async fn register_finish(State(state): State<AppState>, body: Json<RegisterFinis
             "The passkey could not be kept. Try again.",
         );
     }
-    match start_session(&state, &officer).await {
-        Ok(cookie) => (
-            [(header::SET_COOKIE, cookie)],
-            Json(json!({ "next": "/supervise" })),
-        )
-            .into_response(),
-        Err(r) => r,
-    }
+    signed_in(&state, &officer).await
 }
 
 #[derive(Deserialize)]
@@ -394,14 +399,7 @@ async fn sign_in_finish(State(state): State<AppState>, body: Json<SignInFinish>)
         Ok(Some(o)) if o.role == Role::Supervisor => o,
         _ => return refused(),
     };
-    match start_session(&state, &officer).await {
-        Ok(cookie) => (
-            [(header::SET_COOKIE, cookie)],
-            Json(json!({ "next": "/supervise" })),
-        )
-            .into_response(),
-        Err(r) => r,
-    }
+    signed_in(&state, &officer).await
 }
 
 #[derive(Deserialize)]

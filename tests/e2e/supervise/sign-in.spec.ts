@@ -3,19 +3,11 @@
 // out everywhere; a missing or unknown passkey and a signed-out visit are refused. Passkeys are
 // bound to a host name, so these pages are opened on http://localhost (see
 // playwright.sync.config.ts, project "desk").
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from '../axe';
+import { cli } from '../server-support';
 
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
-const dataDir = process.env.SYNC_DATA_DIR ?? '';
 
-function cli(...args: string[]): string {
-  return execFileSync(`${repo}target/release/scpo-server`, ['--data-dir', dataDir, ...args], {
-    encoding: 'utf8',
-  }).trim();
-}
 
 /** A platform authenticator with user verification, as on a desktop with Windows Hello. */
 async function authenticator(page: Page) {

@@ -2,22 +2,13 @@
 // playwright.sync.config.ts): enrolment, a breach recorded offline reaching the server once back
 // online, a reassigned nominal followed by both phones, a revoked phone wiping itself, and an
 // officer never seeing another officer's nominals.
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { Taps, breachToRecommendation, INTELLIGENCE } from '../breach-support';
 import { axeViolations } from '../axe';
+import { cli } from '../server-support';
 import { PASSCODE } from '../support';
 
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
-const dataDir = process.env.SYNC_DATA_DIR ?? '';
 
-/** The server's command line, against the running server's database. */
-function cli(...args: string[]): string {
-  return execFileSync(`${repo}target/release/scpo-server`, ['--data-dir', dataDir, ...args], {
-    encoding: 'utf8',
-  }).trim();
-}
 
 // PC-DEMO-01 holds N-0001..N-0004, PC-DEMO-02 N-0005..N-0008.
 const ONE = [/^ASHDALE/, /^MARROWBY/, /^PELLOW/, /^GREAVE/];

@@ -86,12 +86,19 @@ fn synthetic_cohort(count: usize) -> Cohort {
         // Same dates as the template's order: valid by construction.
         let mut order = template_order.clone();
         order.id = order_id.clone();
+        // Its three conditions are renamed below; the demo's variation names the template's.
+        order.variations.clear();
         order.nominal_id = id.clone();
         order.court_reference = format!("TS{i:08}");
         out.orders.push(order);
 
         // Three conditions: two prohibitions and one notification duty, rotating.
-        let template_conditions = demo.conditions_of(&template_order.id);
+        // The provisions as granted (not those a variation added).
+        let template_conditions: Vec<_> = demo
+            .conditions_of(&template_order.id)
+            .into_iter()
+            .filter(|c| c.replaces.is_none())
+            .collect();
         let with_duty: Vec<_> = template_conditions
             .iter()
             .filter(|c| c.notification.is_some())

@@ -182,7 +182,8 @@ function sizes() {
     rows.push({ kind, label, raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') });
     return rows.at(-1);
   };
-  const all = filesUnder(DIST);
+  // The .br/.gz copies beside each file are for the team server to send instead, not extra downloads.
+  const all = filesUnder(DIST).filter((f) => !/\.(br|gz)$/.test(f));
   const ext = (e) => all.filter((f) => f.endsWith(e));
   for (const f of ext('.wasm')) add('wasm', f, [f]);
   for (const f of ext('.js')) add('JS', f, [f]);

@@ -1,6 +1,8 @@
 //! The cohort: everything the device holds about an officer's nominals, and the versioned
 //! JSON file format it is imported from (documented in `src/domain/cohort-format.md`).
 
+use std::collections::HashSet;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -67,17 +69,10 @@ impl Cohort {
 
     /// The nominal's order: the one in force (or next to be) rather than an old one.
     pub fn order_for(&self, nominal_id: &str, today: NaiveDate) -> Option<&Order> {
-        use super::order::OrderStatus::*;
-        let rank = |o: &Order| match o.status_on(today) {
-            Live => 0,
-            GrantedNotLive => 1,
-            AwaitingCourt | Drafted => 2,
-            Expired | Discharged => 3,
-        };
-        self.orders
-            .iter()
-            .filter(|o| o.nominal_id == nominal_id)
-            .min_by_key(|o| rank(o))
+        best_order(
+            self.orders.iter().filter(|o| o.nominal_id == nominal_id),
+            today,
+        )
     }
 
     pub fn conditions_of(&self, order_id: &str) -> Vec<&Condition> {
@@ -162,6 +157,22 @@ impl Cohort {
     }
 }
 
+/// Of one nominal's orders, the one in force (or next to be) rather than an old one; the first
+/// of equals.
+pub(crate) fn best_order<'a>(
+    orders: impl Iterator<Item = &'a Order>,
+    today: NaiveDate,
+) -> Option<&'a Order> {
+    use super::order::OrderStatus::*;
+    let rank = |o: &Order| match o.status_on(today) {
+        Live => 0,
+        GrantedNotLive => 1,
+        AwaitingCourt | Drafted => 2,
+        Expired | Discharged => 3,
+    };
+    orders.min_by_key(|o| rank(o))
+}
+
 /// What importing a new cohort file would change, shown before it is applied.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportSummary {
@@ -178,12 +189,16 @@ pub struct ImportSummary {
 
 impl Cohort {
     /// Compare this (incoming) cohort with the one on the phone.
-    pub fn import_summary(&self, current: Option<&Cohort>) -> ImportSummary {
-        let has = |c: &Cohort, id: &str| c.nominal(id).is_some();
+    pub fn import_summary<'a>(&'a self, current: Option<&'a Cohort>) -> ImportSummary {
+        let ids = |c: &'a Cohort| -> HashSet<&'a str> {
+            c.nominals.iter().map(|n| n.id.as_str()).collect()
+        };
+        let here = current.map(ids).unwrap_or_default();
+        let incoming = ids(self);
         let mut added = Vec::new();
         let mut kept: usize = 0;
         for n in &self.nominals {
-            if current.is_some_and(|c| has(c, &n.id)) {
+            if here.contains(n.id.as_str()) {
                 kept = kept.saturating_add(1_usize);
             } else {
                 added.push(n.display_name());
@@ -193,7 +208,7 @@ impl Cohort {
             .map(|c| {
                 c.nominals
                     .iter()
-                    .filter(|n| !has(self, &n.id))
+                    .filter(|n| !incoming.contains(n.id.as_str()))
                     .map(|n| n.display_name())
                     .collect()
             })

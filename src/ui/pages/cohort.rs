@@ -6,6 +6,9 @@ use crate::domain::NominalSummary;
 use crate::ui::components::{BadgeTag, RiskTag};
 use crate::ui::use_app;
 
+/// Rows painted at a time; "Show more" adds as many again.
+const ROWS_AT_A_TIME: usize = 50;
+
 /// The officer's nominals, what needs attention first, with search.
 #[component]
 pub fn CohortPage() -> impl IntoView {
@@ -20,15 +23,32 @@ pub fn CohortPage() -> impl IntoView {
                 .with(|c| c.attention_list(today, &|id| p.contains(id)))
         })
     });
-    let shown = Memo::new(move |_| {
-        let q = query.get();
+    // Positions in `list` of the nominals the search matches (the query lower-cased once).
+    let matches = Memo::new(move |_| {
+        let q = query.with(|q| q.trim().to_lowercase());
         list.with(|l| {
             l.iter()
-                .filter(|s| s.matches(&q))
-                .cloned()
+                .enumerate()
+                .filter(|(_, s)| s.matches_lowercase(&q))
+                .map(|(i, _)| i)
                 .collect::<Vec<_>>()
         })
     });
+    // Rows painted: a window of the matches, never thousands at once. A new search starts
+    // again at the first window.
+    let limit = RwSignal::new(ROWS_AT_A_TIME);
+    let shown = Memo::new(move |_| {
+        let limit = limit.get();
+        matches.with(|m| {
+            list.with(|l| {
+                m.iter()
+                    .take(limit)
+                    .filter_map(|&i| l.get(i).cloned())
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let hidden = move || matches.with(Vec::len).saturating_sub(limit.get());
     view! {
         <h1 class="heading-l">"Cohort"</h1>
         <super::sync_panel::CohortSyncLine />
@@ -41,7 +61,10 @@ pub fn CohortPage() -> impl IntoView {
                 autocomplete="off"
                 spellcheck="false"
                 prop:value=move || query.get()
-                on:input=move |ev| query.set(event_target_value(&ev))
+                on:input=move |ev| {
+                    limit.set(ROWS_AT_A_TIME);
+                    query.set(event_target_value(&ev));
+                }
             />
         </div>
         <p
@@ -49,7 +72,7 @@ pub fn CohortPage() -> impl IntoView {
             role="status"
         >
             {move || {
-                let n = shown.with(Vec::len);
+                let n = matches.with(Vec::len);
                 let total = list.with(Vec::len);
                 if n == 0 && total > 0 {
                     format!("No nominals match \u{201c}{}\u{201d}", query.get().trim())
@@ -67,6 +90,16 @@ pub fn CohortPage() -> impl IntoView {
                 <CohortRow summary />
             </For>
         </ul>
+        <Show when=move || { hidden() > 0 }>
+            <button
+                type="button"
+                class="button button--secondary"
+                id="cohort-more"
+                on:click=move |_| limit.update(|l| *l = l.saturating_add(ROWS_AT_A_TIME))
+            >
+                {move || format!("Show {} more", hidden().min(ROWS_AT_A_TIME))}
+            </button>
+        </Show>
     }
 }
 

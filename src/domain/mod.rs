@@ -28,6 +28,7 @@ pub mod condition;
 pub mod contact;
 pub mod contact_form;
 pub mod dates;
+pub mod json;
 // Built from constants relative to the device's date, never from imported or typed data.
 #[allow(
     clippy::arithmetic_side_effects,

@@ -94,7 +94,7 @@ fn problem_at(base: &str, e: serde_path_to_error::Error<serde_json::Error>) -> P
 }
 
 fn read_one<T: DeserializeOwned>(v: &Value, path: &str) -> Result<T, Problem> {
-    serde_path_to_error::deserialize(v).map_err(|e| problem_at(path, e))
+    super::json::read(v).map_err(|e| problem_at(path, e))
 }
 
 /// Read each element of a top-level array on its own, so one bad record does not hide others.
@@ -153,7 +153,7 @@ impl Cohort {
                 MAX_FILE_BYTES / (1024 * 1024)
             )));
         }
-        let root: Value = serde_json::from_str(text)
+        let root: Value = super::json::parse(text.as_bytes())
             .map_err(|e| one(format!("this is not a JSON file ({e})")))?;
         let mut p = Problems(vec![]);
         if !root.is_object() {

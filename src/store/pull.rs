@@ -13,6 +13,8 @@ use crate::domain::{
     Order,
 };
 
+use crate::domain::json;
+
 use super::cohort::{CohortMeta, COHORT_META};
 use super::error::{StoreError, StoreResult};
 use super::field::FieldKind;
@@ -58,12 +60,12 @@ pub struct PullApplied {
 }
 
 fn field_seal<T: FieldKind>(value: &serde_json::Value) -> StoreResult<ToSeal> {
-    let record: T = serde_json::from_value(value.clone()).map_err(|_| StoreError::Unreadable)?;
+    let record: T = json::read(value).map_err(|_| StoreError::Unreadable)?;
     record.to_seal()
 }
 
 fn parse<T: serde::de::DeserializeOwned>(value: &serde_json::Value) -> StoreResult<T> {
-    serde_json::from_value(value.clone()).map_err(|_| StoreError::Unreadable)
+    json::read(value).map_err(|_| StoreError::Unreadable)
 }
 
 /// The row to write for a pulled record, checked against its domain type (`None`: a kind

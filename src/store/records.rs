@@ -20,6 +20,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::CryptoKey;
 
+use crate::domain::json;
+
 use super::crypto;
 use super::error::{from_dom_name, js_error_name, StoreError, StoreResult};
 
@@ -122,7 +124,7 @@ pub(crate) async fn unseal_all<T: DeserializeOwned>(
     crypto::decrypt_many(key, &inputs)
         .await?
         .iter()
-        .map(|plain| serde_json::from_slice(plain).map_err(|_| StoreError::Unreadable))
+        .map(|plain| json::from_bytes(plain).ok_or(StoreError::Unreadable))
         .collect()
 }
 

@@ -15,6 +15,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::session::{enter, lock_now, Phase};
 use super::AppState;
+use crate::domain::json;
 use crate::store::{
     sync_now, Enrolment, PullPage, PushEntry, PushResult, Store, StoreError, SyncEvent,
 };
@@ -124,7 +125,7 @@ async fn call(
         Err(_) => None,
     };
     let json = text
-        .and_then(|t| serde_json::from_str(&t).ok())
+        .and_then(|t| json::parse(t.as_bytes()).ok())
         .unwrap_or(serde_json::Value::Null);
     if status == 401 {
         if json.get("error").and_then(|e| e.as_str()) == Some("revoked") {
@@ -189,8 +190,7 @@ async fn push(store: &Store, e: &Enrolment, counts: &mut Counts) -> Result<(), F
         }
         let results: Vec<PushResult> = json
             .get("results")
-            .cloned()
-            .and_then(|r| serde_json::from_value(r).ok())
+            .and_then(|r| json::read(r).ok())
             .ok_or_else(|| Failure::Other("The team server's answer was not understood".into()))?;
         store.apply_push_results(&results).await?;
         for r in &results {
@@ -221,7 +221,7 @@ async fn pull(store: &Store, e: &Enrolment, counts: &mut Counts) -> Result<(), F
         if status != 200 {
             return Err(server_error(status, &json));
         }
-        let page: PullPage = serde_json::from_value(json)
+        let page: PullPage = json::read(&json)
             .map_err(|_| Failure::Other("The team server's answer was not understood".into()))?;
         let applied = store.apply_pull_page(&page).await?;
         counts.pulled += applied.records;

@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 use serde::Deserialize;
 
 use crate::domain::dates::format_date_time;
+use crate::domain::json;
 use crate::domain::OfficerRef;
 use crate::store::{Enrolment, OutboxEntry, OutboxStatus, SyncStatus};
 use crate::ui::components::{ErrorSummary, FieldError, FieldMessage};
@@ -89,15 +90,15 @@ async fn enrol_call(code: &str) -> Result<Enrolment, String> {
         .and_then(|t| t.as_string())
         .unwrap_or_default();
     if resp.status() == 200 {
-        let e: Enrolled = serde_json::from_str(&text)
-            .map_err(|_| "The team server's answer was not understood.".to_string())?;
+        let e: Enrolled = json::from_bytes(text.as_bytes())
+            .ok_or_else(|| "The team server's answer was not understood.".to_string())?;
         return Ok(Enrolment {
             device_id: e.device_id,
             credential: e.credential,
             officer: e.officer,
         });
     }
-    let said = serde_json::from_str::<serde_json::Value>(&text)
+    let said = json::parse(text.as_bytes())
         .ok()
         .and_then(|v| v.get("error").and_then(|e| e.as_str()).map(str::to_owned));
     Err(said.unwrap_or_else(|| "The team server could not enrol this phone. Try again.".into()))

@@ -5,7 +5,8 @@
 #   native  cargo test: domain unit tests and everything else that runs natively
 #   wasm    tests/*.rs in headless Chromium (wasm-bindgen-test-runner through chromedriver)
 #   server  the team server's tests (server/), on SQLite and on a throwaway PostgreSQL cluster
-#   build   trunk build --release --offline into dist/, and the team server (release)
+#   build   trunk build --release --offline into dist/ and its size check (scripts/size-check.mjs),
+#           the team server and the synthetic cohort example (release)
 #   e2e     Playwright tests (tests/e2e/) against dist/ on 127.0.0.1 (skipped if build failed)
 #
 # Usage: scripts/test.sh native wasm server build e2e
@@ -40,8 +41,11 @@ trap '[[ -n "${SCPO_PG_DIR:-}" ]] && scripts/pg.sh stop "$SCPO_PG_DIR"' EXIT
 
 step_build() {
   trunk build --release --offline
-  # The sync end-to-end tests serve dist/ with the team server.
+  node scripts/size-check.mjs dist
+  # The sync end-to-end tests serve dist/ with the team server; the cohort list's test imports a
+  # synthetic cohort of 120 nominals.
   cargo build --release -p scpo-server
+  cargo build --release --no-default-features --example synthetic_cohort
 }
 
 step_e2e() {

@@ -1,7 +1,12 @@
 // The officer's first two screens: the cohort list and one nominal's conditions.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './axe';
-import { setUpWithDemo, unlock } from './support';
+import { PASSCODE, setUpWithDemo, unlock } from './support';
 
 // RiskRating and ProvisionFamily labels in src/domain.
 const RISK_RATING = /(Very high|High|Medium|Low) risk/;
@@ -70,5 +75,38 @@ test('the cohort and nominal pages have no WCAG 2.2 AA violations', async ({ pag
 
   await nominals(page).first().getByRole('link').first().click();
   await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Cohort');
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test('a large cohort is shown fifty at a time, and the search looks through all of it', async ({ page }) => {
+  // 120 synthetic nominals (examples/synthetic_cohort.rs, built by `scripts/test.sh build`).
+  const repo = fileURLToPath(new URL('../../', import.meta.url));
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'scpo-e2e-')), 'cohort-120.json');
+  writeFileSync(file, execFileSync(path.join(repo, 'target/release/examples/synthetic_cohort'), ['120']));
+
+  await page.goto('/');
+  await page.getByLabel('Passcode', { exact: true }).fill(PASSCODE);
+  await page.getByLabel('Confirm passcode').fill(PASSCODE);
+  await page.getByRole('button', { name: 'Set passcode' }).click();
+  await page.getByLabel('Cohort file').setInputFiles(file);
+  await page.getByRole('button', { name: 'Import cohort' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Cohort' })).toBeVisible();
+
+  const items = nominals(page);
+  await expect(page.getByRole('status').filter({ hasText: 'nominals' })).toHaveText('120 nominals');
+  await expect(items).toHaveCount(50);
+  await page.getByRole('button', { name: 'Show 50 more' }).click();
+  await expect(items).toHaveCount(100);
+  await page.getByRole('button', { name: 'Show 20 more' }).click();
+  await expect(items).toHaveCount(120);
+  await expect(page.getByRole('button', { name: /^Show \d+ more$/ })).toHaveCount(0);
+
+  // A new search starts again at the first window; a match beyond the first fifty is found.
+  const search = page.getByLabel('Search by name, alias or order reference');
+  await search.fill('-0117');
+  await expect(items).toHaveCount(1);
+  await expect(items.first()).toContainText('-0117');
+  await search.fill('');
+  await expect(items).toHaveCount(50);
   expect(await axeViolations(page)).toEqual([]);
 });

@@ -42,7 +42,14 @@ fn given_name(i: usize) -> String {
 }
 
 fn synthetic_cohort(count: usize) -> Cohort {
-    let today = chrono::Local::now().date_naive();
+    // Today in UTC (the library without its `app` feature has no local clock): at most an hour
+    // off the UK date, and only around midnight in summer.
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    let today = chrono::DateTime::from_timestamp(secs, 0)
+        .expect("the clock is within chrono's range")
+        .date_naive();
     let demo = demo_cohort(today);
     let mut out = Cohort {
         nominals: vec![],

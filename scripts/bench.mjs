@@ -448,7 +448,7 @@ async function main() {
     note(`synthetic cohort: reusing .bench/cohort-10000.json (made today, newer than its sources)`);
   } else {
     t = Date.now();
-    const { stdout: cohort } = await run('cargo', ['run', '--quiet', '--example', 'synthetic_cohort', '--', String(NOMINALS)], {
+    const { stdout: cohort } = await run('cargo', ['run', '--quiet', '--release', '--no-default-features', '--example', 'synthetic_cohort', '--', String(NOMINALS)], {
       logFile: path.join(WORK, 'synthetic-cohort.log'),
     });
     writeFileSync(COHORT_FILE, cohort);

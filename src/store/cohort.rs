@@ -112,21 +112,37 @@ impl Store {
         .into_iter();
         let mut next = || rows.next().unwrap_or_default();
         let meta_rows = next();
-        let Some(meta_row) = meta_rows.first() else {
+        if meta_rows.is_empty() {
             return Ok(None);
-        };
-        let meta: CohortMeta = records::unseal(&key, META, meta_row).await?;
+        }
         let (n, o, c, p) = (next(), next(), next(), next());
         let (k, nt, b, br) = (next(), next(), next(), next());
+        // Every row of every store decrypted in one batch.
+        let groups = [
+            (META, &meta_rows[..]),
+            (NOMINALS, &n[..]),
+            (ORDERS, &o[..]),
+            (CONDITIONS, &c[..]),
+            (CONTACT_PLANS, &p[..]),
+            (CONTACTS, &k[..]),
+            (NOTIFICATIONS, &nt[..]),
+            (BRIEFINGS, &b[..]),
+            (BREACH_REPORTS, &br[..]),
+        ];
+        let plain = records::decrypt_groups(&key, &groups).await?;
+        let group = |i: usize| plain.get(i).map_or(&[][..], Vec::as_slice);
+        let meta: CohortMeta = records::parse_all(group(0))?
+            .pop()
+            .ok_or(StoreError::Unreadable)?;
         let mut cohort = Cohort {
-            nominals: records::unseal_all(&key, NOMINALS, &n).await?,
-            orders: records::unseal_all(&key, ORDERS, &o).await?,
-            conditions: records::unseal_all(&key, CONDITIONS, &c).await?,
-            contact_plans: records::unseal_all(&key, CONTACT_PLANS, &p).await?,
-            contacts: records::unseal_all(&key, CONTACTS, &k).await?,
-            notifications: records::unseal_all(&key, NOTIFICATIONS, &nt).await?,
-            briefings: records::unseal_all(&key, BRIEFINGS, &b).await?,
-            breach_reports: records::unseal_all(&key, BREACH_REPORTS, &br).await?,
+            nominals: records::parse_all(group(1))?,
+            orders: records::parse_all(group(2))?,
+            conditions: records::parse_all(group(3))?,
+            contact_plans: records::parse_all(group(4))?,
+            contacts: records::parse_all(group(5))?,
+            notifications: records::parse_all(group(6))?,
+            briefings: records::parse_all(group(7))?,
+            breach_reports: records::parse_all(group(8))?,
             ..Cohort::empty(meta.officer)
         };
         sort_field_records(&mut cohort.contacts);

@@ -107,22 +107,45 @@ pub(crate) async fn unseal_all<T: DeserializeOwned>(
     store: &str,
     rows: &[JsValue],
 ) -> StoreResult<Vec<T>> {
-    let mut inputs = Vec::with_capacity(rows.len());
-    for row in rows {
-        let id = get(row, "id").as_string().ok_or(StoreError::Unreadable)?;
-        let iv = get(row, "iv")
-            .dyn_into::<Uint8Array>()
-            .map_err(|_| StoreError::Unreadable)?;
-        let ct = get(row, "ct")
-            .dyn_into::<Uint8Array>()
-            .map_err(|_| StoreError::Unreadable)?;
-        inputs.push((aad(store, &id), iv, ct));
+    let plains = decrypt_groups(key, &[(store, rows)]).await?;
+    parse_all(plains.first().map_or(&[][..], Vec::as_slice))
+}
+
+/// Decrypt the rows of several stores in one batch: one wait for WebCrypto, not one per store
+/// (each wait is a round trip through the event loop, which a slow phone feels at unlock). The
+/// plaintexts come back grouped and ordered as given.
+pub(crate) async fn decrypt_groups(
+    key: &CryptoKey,
+    groups: &[(&str, &[JsValue])],
+) -> StoreResult<Vec<Vec<Vec<u8>>>> {
+    let mut inputs = Vec::new();
+    for (store, rows) in groups {
+        for row in *rows {
+            let id = get(row, "id").as_string().ok_or(StoreError::Unreadable)?;
+            let iv = get(row, "iv")
+                .dyn_into::<Uint8Array>()
+                .map_err(|_| StoreError::Unreadable)?;
+            let ct = get(row, "ct")
+                .dyn_into::<Uint8Array>()
+                .map_err(|_| StoreError::Unreadable)?;
+            inputs.push((aad(store, &id), iv, ct));
+        }
     }
-    if inputs.is_empty() {
-        return Ok(Vec::new());
+    let mut plains = if inputs.is_empty() {
+        Vec::new()
+    } else {
+        crypto::decrypt_many(key, &inputs).await?
     }
-    crypto::decrypt_many(key, &inputs)
-        .await?
+    .into_iter();
+    Ok(groups
+        .iter()
+        .map(|(_, rows)| plains.by_ref().take(rows.len()).collect())
+        .collect())
+}
+
+/// Plaintexts (JSON) as values, in the same order.
+pub(crate) fn parse_all<T: DeserializeOwned>(plains: &[Vec<u8>]) -> StoreResult<Vec<T>> {
+    plains
         .iter()
         .map(|plain| json::from_bytes(plain).ok_or(StoreError::Unreadable))
         .collect()

@@ -20,6 +20,7 @@
 
 pub mod attention;
 pub mod breach;
+mod breach_draft;
 pub mod breach_form;
 pub mod briefing;
 pub mod cohort;
@@ -28,6 +29,7 @@ pub mod condition;
 pub mod contact;
 pub mod contact_form;
 pub mod dates;
+pub mod form;
 // Built from constants relative to the device's date, never from imported or typed data.
 #[allow(
     clippy::arithmetic_side_effects,
@@ -37,6 +39,7 @@ pub mod dates;
 pub mod demo;
 pub mod nominal;
 pub mod notification;
+mod notification_draft;
 pub mod notification_form;
 pub mod order;
 mod tagged;

@@ -29,6 +29,7 @@ pub mod condition;
 pub mod contact;
 pub mod contact_form;
 pub mod dates;
+mod enforcement;
 pub mod form;
 // Built from constants relative to the device's date, never from imported or typed data.
 #[allow(

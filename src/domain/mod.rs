@@ -46,6 +46,7 @@ pub mod order;
 mod tagged;
 pub mod timeline;
 pub mod validation;
+mod variation;
 
 pub use attention::{Badge, NominalSummary};
 pub use breach::{

@@ -25,6 +25,7 @@ pub mod breach_form;
 pub mod briefing;
 pub mod cohort;
 mod cohort_checks;
+mod cohort_cross_checks;
 pub mod condition;
 pub mod contact;
 pub mod contact_form;

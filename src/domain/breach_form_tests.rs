@@ -1,5 +1,6 @@
 use super::*;
 use crate::domain::breach::EnforcementLevel as L;
+use crate::domain::breach::{EvidenceKind, IntelligenceAssessment};
 use crate::domain::dates::ymd;
 use crate::domain::demo::{demo_cohort, demo_officer};
 use chrono::NaiveDate;

@@ -192,9 +192,12 @@ fn override_needs_a_reason_and_keeps_both() {
 
 mod gathering {
     use super::super::*;
+    use crate::domain::condition::Condition;
     use crate::domain::condition::ProvisionFamily;
     use crate::domain::dates::ymd;
+    use crate::domain::nominal::CustodyStatus;
     use crate::domain::nominal::ProbationContact;
+    use chrono::NaiveDate;
 
     fn on_licence() -> CustodyStatus {
         CustodyStatus::OnLicence {

@@ -7,9 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::contact::{Contact, ContactKind, ContactOutcome, ContactStatus};
 use super::dates::{format_date, relative_days};
-
-/// Longest notes accepted, in characters.
-pub const MAX_NOTES_CHARS: usize = 5_000;
+pub use super::form::MAX_TEXT_CHARS as MAX_NOTES_CHARS;
+use super::form::{entered_date_parts, length_problem, FieldProblem};
 
 /// A contact being logged. Every field is kept as typed, so nothing the officer entered is ever
 /// lost to a validation problem.
@@ -46,11 +45,7 @@ pub enum ContactField {
 }
 
 /// Something that stops the contact being saved, worded for the officer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ContactProblem {
-    pub field: ContactField,
-    pub message: &'static str,
-}
+pub type ContactProblem = FieldProblem<ContactField>;
 
 impl ContactDraft {
     /// The routine contact: the usual kind, seen, no concerns, now.
@@ -90,24 +85,14 @@ impl ContactDraft {
         }
     }
 
-    fn date(&self) -> Result<NaiveDate, &'static str> {
-        let (d, m, y) = (self.day.trim(), self.month.trim(), self.year.trim());
-        match (d.is_empty(), m.is_empty(), y.is_empty()) {
-            (true, true, true) => return Err("Enter the date of the contact"),
-            (true, _, _) => return Err("Date of the contact must include a day"),
-            (_, true, _) => return Err("Date of the contact must include a month"),
-            (_, _, true) => return Err("Date of the contact must include a year"),
-            _ => {}
-        }
-        if y.len() != 4 {
-            return Err("Year must include 4 numbers");
-        }
-        match (d.parse::<u32>(), m.parse::<u32>(), y.parse::<i32>()) {
-            (Ok(d), Ok(m), Ok(y)) => NaiveDate::from_ymd_opt(y, m, d)
-                .filter(|d| (super::dates::EARLIEST_DATE..=super::dates::LATEST_DATE).contains(d))
-                .ok_or("Date of the contact must be a real date"),
-            _ => Err("Date of the contact must be a real date"),
-        }
+    fn date(&self) -> Result<NaiveDate, String> {
+        entered_date_parts(
+            &self.day,
+            &self.month,
+            &self.year,
+            "Enter the date of the contact",
+            "Date of the contact",
+        )
     }
 
     fn time(&self) -> Result<NaiveTime, &'static str> {
@@ -131,20 +116,18 @@ impl ContactDraft {
             return Ok(now);
         }
         match (self.date(), self.time()) {
-            (Ok(d), Ok(t)) if d.and_time(t) > now => Err(vec![ContactProblem {
-                field: ContactField::Date,
-                message: "Date and time of the contact must be now or in the past",
-            }]),
+            (Ok(d), Ok(t)) if d.and_time(t) > now => Err(vec![ContactProblem::new(
+                ContactField::Date,
+                "Date and time of the contact must be now or in the past",
+            )]),
             (Ok(d), Ok(t)) => Ok(d.and_time(t)),
             (date, time) => {
-                let date = date.err().map(|message| ContactProblem {
-                    field: ContactField::Date,
-                    message,
-                });
-                let time = time.err().map(|message| ContactProblem {
-                    field: ContactField::Time,
-                    message,
-                });
+                let date = date
+                    .err()
+                    .map(|message| ContactProblem::new(ContactField::Date, message));
+                let time = time
+                    .err()
+                    .map(|message| ContactProblem::new(ContactField::Time, message));
                 Err(date.into_iter().chain(time).collect())
             }
         }
@@ -155,16 +138,13 @@ impl ContactDraft {
         let mut problems = self.when(now).err().unwrap_or_default();
         let notes = self.notes.trim();
         if self.seen && self.concerns && notes.is_empty() {
-            problems.push(ContactProblem {
-                field: ContactField::Notes,
-                message: "Describe the concerns in the notes",
-            });
+            problems.push(ContactProblem::new(
+                ContactField::Notes,
+                "Describe the concerns in the notes",
+            ));
         }
-        if notes.chars().count() > MAX_NOTES_CHARS {
-            problems.push(ContactProblem {
-                field: ContactField::Notes,
-                message: "Notes must be 5,000 characters or fewer",
-            });
+        if let Some(message) = length_problem(notes, "Notes") {
+            problems.push(ContactProblem::new(ContactField::Notes, message));
         }
         problems
     }

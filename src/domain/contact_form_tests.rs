@@ -95,7 +95,7 @@ fn at(day: &str, month: &str, year: &str, hour: &str, minute: &str) -> ContactDr
     }
 }
 
-fn messages(d: &ContactDraft) -> Vec<&'static str> {
+fn messages(d: &ContactDraft) -> Vec<String> {
     save(d)
         .unwrap_err()
         .into_iter()

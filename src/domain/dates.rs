@@ -14,13 +14,6 @@ pub const LATEST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2199, 12, 31) {
     None => NaiveDate::MAX,
 };
 
-/// A date typed as `yyyy-mm-dd` (an HTML date input), if it is a real date the app accepts.
-pub fn parse_entered_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .ok()
-        .filter(|d| (EARLIEST_DATE..=LATEST_DATE).contains(d))
-}
-
 /// "24 Nov 2026": the short en-GB form used across the app.
 pub fn format_date(d: NaiveDate) -> String {
     d.format("%-d %b %Y").to_string()
@@ -115,17 +108,6 @@ mod tests {
         // Runs over a leap day: 1 Mar 2023 + 5 years ends on 29 Feb 2028.
         assert_eq!(last_day_of_period(ymd(2023, 3, 1), 5), ymd(2028, 2, 29));
         assert_eq!(last_day_of_period(ymd(2026, 1, 1), 1), ymd(2026, 12, 31));
-    }
-
-    #[test]
-    fn typed_dates_outside_1900_to_2199_are_not_real_dates_for_the_app() {
-        assert_eq!(parse_entered_date("2026-11-24"), Some(ymd(2026, 11, 24)));
-        assert_eq!(parse_entered_date(" 1900-01-01 "), Some(ymd(1900, 1, 1)));
-        assert_eq!(parse_entered_date("2199-12-31"), Some(ymd(2199, 12, 31)));
-        assert_eq!(parse_entered_date("1899-12-31"), None);
-        assert_eq!(parse_entered_date("2200-01-01"), None);
-        assert_eq!(parse_entered_date("+262143-12-31"), None);
-        assert_eq!(parse_entered_date("2026-02-29"), None);
     }
 
     #[test]

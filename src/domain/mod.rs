@@ -20,14 +20,18 @@
 
 pub mod attention;
 pub mod breach;
+mod breach_draft;
 pub mod breach_form;
 pub mod briefing;
 pub mod cohort;
 mod cohort_checks;
+mod cohort_cross_checks;
 pub mod condition;
 pub mod contact;
 pub mod contact_form;
 pub mod dates;
+mod enforcement;
+pub mod form;
 pub mod json;
 // Built from constants relative to the device's date, never from imported or typed data.
 #[allow(
@@ -38,11 +42,13 @@ pub mod json;
 pub mod demo;
 pub mod nominal;
 pub mod notification;
+mod notification_draft;
 pub mod notification_form;
 pub mod order;
 mod tagged;
 pub mod timeline;
 pub mod validation;
+mod variation;
 
 pub use attention::{Badge, NominalSummary};
 pub use breach::{

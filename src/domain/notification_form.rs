@@ -1,39 +1,18 @@
-//! Recording what a nominal notified: the form as typed (kept as a draft), the condition that
-//! carries the duty, whether it met the deadline in words an officer can read out, the order a
-//! nominal's notifications are reviewed in, and the facts a late one gives a breach report.
+//! Recording what a nominal notified: the checks on the form, whether it met the deadline in
+//! words an officer can read out, the order a nominal's notifications are reviewed in, and the
+//! facts a late one gives a breach report. The form as typed is a [`NotificationDraft`]
+//! (`notification_draft`).
 
 use chrono::{Days, NaiveDate, NaiveDateTime};
-use serde::{Deserialize, Serialize};
 
 use super::breach_form::BreachDraft;
 use super::cohort::Cohort;
-use super::condition::{Condition, Deadline};
+use super::condition::Deadline;
 use super::dates::format_date;
+pub use super::form::MAX_TEXT_CHARS as MAX_DETAILS_CHARS;
+use super::form::{entered_date, required_text_problem, FieldProblem};
 use super::notification::{Notification, NotificationKind, Timeliness};
-
-/// Longest details accepted, in characters.
-pub const MAX_DETAILS_CHARS: usize = 5_000;
-
-/// A notification being recorded, every field as typed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NotificationDraft {
-    #[serde(default)]
-    pub kind: Option<NotificationKind>,
-    /// The condition that carries the duty (`None`: no condition sets a deadline for it).
-    #[serde(default)]
-    pub condition_id: Option<String>,
-    #[serde(default)]
-    pub details: String,
-    /// When it happened (for travel: when the travel starts), `yyyy-mm-dd`.
-    #[serde(default)]
-    pub event_on: String,
-    /// Police know of it but the nominal has not told them.
-    #[serde(default)]
-    pub not_told_yet: bool,
-    /// When police were told, `yyyy-mm-dd`.
-    #[serde(default)]
-    pub notified_on: String,
-}
+pub use super::notification_draft::{duty_condition, NotificationDraft};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NotificationField {
@@ -54,185 +33,54 @@ impl NotificationField {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NotificationProblem {
-    pub field: NotificationField,
-    pub message: String,
-}
-
-fn problem(field: NotificationField, message: impl Into<String>) -> NotificationProblem {
-    NotificationProblem {
-        field,
-        message: message.into(),
-    }
-}
-
-fn parse_date(s: &str) -> Option<NaiveDate> {
-    super::dates::parse_entered_date(s)
-}
-
-/// The condition of the nominal's order, in force on `today`, that obliges them to notify
-/// police of this kind of thing.
-pub fn duty_condition<'a>(
-    cohort: &'a Cohort,
-    nominal_id: &str,
-    kind: NotificationKind,
-    today: NaiveDate,
-) -> Option<&'a Condition> {
-    cohort
-        .live_conditions(nominal_id, today)
-        .into_iter()
-        .find(|c| c.notification.as_ref().is_some_and(|d| d.kind == kind))
-}
+/// Something that stops the notification being recorded, worded for the officer.
+pub type NotificationProblem = FieldProblem<NotificationField>;
 
 impl NotificationDraft {
-    /// A blank form: police told today.
-    pub fn new(today: NaiveDate) -> Self {
-        Self {
-            kind: None,
-            condition_id: None,
-            details: String::new(),
-            event_on: String::new(),
-            not_told_yet: false,
-            notified_on: today.format("%Y-%m-%d").to_string(),
-        }
-    }
-
-    /// Choose the kind, and with it the condition that carries that duty.
-    pub fn choose_kind(
-        &mut self,
-        kind: NotificationKind,
-        cohort: &Cohort,
-        nominal_id: &str,
-        today: NaiveDate,
-    ) {
-        self.kind = Some(kind);
-        self.condition_id = duty_condition(cohort, nominal_id, kind, today).map(|c| c.id.clone());
-    }
-
-    fn event_date(&self) -> Option<NaiveDate> {
-        parse_date(&self.event_on)
-    }
-
-    fn told_date(&self) -> Option<Option<NaiveDate>> {
-        if self.not_told_yet {
-            Some(None)
-        } else {
-            parse_date(&self.notified_on).map(Some)
-        }
-    }
-
     /// Every problem with the form, in the order the fields appear.
     pub fn problems(&self, today: NaiveDate) -> Vec<NotificationProblem> {
         let mut out = Vec::new();
         if self.kind.is_none() {
-            out.push(problem(
+            out.push(NotificationProblem::new(
                 NotificationField::Kind,
                 "Select what they notified",
             ));
         }
-        let details = self.details.trim();
-        if details.is_empty() {
-            out.push(problem(
-                NotificationField::Details,
-                "Enter the details, such as the number, registration or address",
-            ));
-        } else if details.chars().count() > MAX_DETAILS_CHARS {
-            out.push(problem(
-                NotificationField::Details,
-                "Details must be 5,000 characters or fewer",
-            ));
-        }
+        let details = required_text_problem(
+            &self.details,
+            "Enter the details, such as the number, registration or address",
+            "Details",
+        );
+        out.extend(details.map(|m| NotificationProblem::new(NotificationField::Details, m)));
         let travel = self.kind == Some(NotificationKind::TravelRequest);
-        match self.event_on.trim() {
-            "" if travel => out.push(problem(
-                NotificationField::EventOn,
-                "Enter the date the travel starts",
-            )),
-            "" => out.push(problem(
-                NotificationField::EventOn,
-                "Enter the date it happened",
-            )),
-            s => match parse_date(s) {
-                None => out.push(problem(
-                    NotificationField::EventOn,
-                    "The date must be a real date",
-                )),
-                Some(d) if !travel && d > today => out.push(problem(
-                    NotificationField::EventOn,
-                    "The date it happened must be today or in the past",
-                )),
-                Some(_) => {}
-            },
-        }
-        if !self.not_told_yet {
-            match self.notified_on.trim() {
-                "" => out.push(problem(
-                    NotificationField::NotifiedOn,
-                    "Enter the date police were told, or select that they have not been told",
-                )),
-                s => match parse_date(s) {
-                    None => out.push(problem(
-                        NotificationField::NotifiedOn,
-                        "The date police were told must be a real date",
-                    )),
-                    Some(d) if d > today => out.push(problem(
-                        NotificationField::NotifiedOn,
-                        "The date police were told must be today or in the past",
-                    )),
-                    Some(_) => {}
-                },
+        let event_missing = if travel {
+            "Enter the date the travel starts"
+        } else {
+            "Enter the date it happened"
+        };
+        let event = match entered_date(&self.event_on, event_missing, "The date") {
+            Ok(d) if !travel && d > today => {
+                Some("The date it happened must be today or in the past".to_string())
             }
+            Ok(_) => None,
+            Err(m) => Some(m),
+        };
+        out.extend(event.map(|m| NotificationProblem::new(NotificationField::EventOn, m)));
+        if !self.not_told_yet {
+            let told = match entered_date(
+                &self.notified_on,
+                "Enter the date police were told, or select that they have not been told",
+                "The date police were told",
+            ) {
+                Ok(d) if d > today => {
+                    Some("The date police were told must be today or in the past".to_string())
+                }
+                Ok(_) => None,
+                Err(m) => Some(m),
+            };
+            out.extend(told.map(|m| NotificationProblem::new(NotificationField::NotifiedOn, m)));
         }
         out
-    }
-
-    /// How it stands against its deadline, as soon as the dates are filled in.
-    pub fn preview(&self, cohort: &Cohort, today: NaiveDate) -> Option<Timeliness> {
-        let n = self.to_unchecked(String::new(), "", "", NaiveDateTime::default())?;
-        Some(cohort.timeliness(&n, today))
-    }
-
-    fn to_unchecked(
-        &self,
-        id: String,
-        nominal_id: &str,
-        officer_id: &str,
-        now: NaiveDateTime,
-    ) -> Option<Notification> {
-        Some(Notification {
-            id,
-            nominal_id: nominal_id.to_string(),
-            condition_id: self.condition_id.clone(),
-            kind: self.kind?,
-            details: self.details.trim().to_string(),
-            event_on: self.event_date()?,
-            notified_on: self.told_date()?,
-            recorded_at: now,
-            officer_id: officer_id.to_string(),
-            corrects: None,
-        })
-    }
-
-    /// The notification to record, or every problem with the form.
-    pub fn to_notification(
-        &self,
-        id: String,
-        nominal_id: &str,
-        officer_id: &str,
-        now: NaiveDateTime,
-    ) -> Result<Notification, Vec<NotificationProblem>> {
-        let problems = self.problems(now.date());
-        if !problems.is_empty() {
-            return Err(problems);
-        }
-        self.to_unchecked(id, nominal_id, officer_id, now)
-            .ok_or_else(|| {
-                vec![problem(
-                    NotificationField::Kind,
-                    "Select what they notified",
-                )]
-            })
     }
 }
 

@@ -1,27 +1,18 @@
 //! The passcode lock: first-run setup, unlock with an increasing delay, lock, passcode change
-//! and the wipe after too many wrong tries.
-//!
-//! `meta` holds, in clear (none of it is personal, none of it helps guess the passcode):
-//! - `lock`: `{ kdf: "PBKDF2-SHA256", iterations, salt (16 bytes), wrap: "AES-KW", wrapped_key,
-//!   passcode_form: "nfc" }`. The key is derived from the passcode in Unicode NFC
-//!   ([`crypto::normalize_passcode`]), so it unlocks however a keyboard composes an accented
-//!   letter. A lock without `passcode_form` was made before that, from the passcode as typed:
-//!   unlock tries the passcode as typed, then its NFC form, and on success re-wraps the key under
-//!   the NFC form and marks the lock (one wrong try is still counted once).
-//! - `attempts`: `{ failures, next_try_at }` (milliseconds since 1970), so the count and the
-//!   delay survive a reload. An attempt is counted *before* the key derivation starts, so
-//!   closing the tab mid-try does not give a free try; a right passcode resets the count.
+//! and the wipe after too many wrong tries. What the lock keeps in the `meta` store, and how,
+//! is in [`meta`].
+
+mod meta;
 
 use chrono::{DateTime, Utc};
-use js_sys::{Object, Reflect, Uint8Array};
-use wasm_bindgen::{JsCast, JsValue};
 use web_sys::CryptoKey;
 
-use super::crypto::{self, PBKDF2_ITERATIONS, SALT_LEN};
+use super::crypto::{self, PBKDF2_ITERATIONS};
 use super::error::{StoreError, StoreResult};
-use super::records::{self, get, Read, Write};
+use super::records::{self, Write};
 use super::schema::{indexes, stores::*, ALL_STORES};
 use super::Store;
+use meta::{wrap_under, Attempts, LockRow};
 
 /// Wrong passcodes in a row that wipe the phone.
 pub const MAX_ATTEMPTS: u32 = 10;
@@ -29,11 +20,6 @@ pub const MAX_ATTEMPTS: u32 = 10;
 pub const MIN_PASSCODE_LEN: usize = 6;
 /// Longest wait between tries, in seconds.
 pub const MAX_DELAY_SECONDS: u32 = 30;
-
-const LOCK: &str = "lock";
-const ATTEMPTS: &str = "attempts";
-/// `passcode_form` of a lock whose key was derived from the NFC form of the passcode.
-const FORM_NFC: &str = "nfc";
 
 /// Seconds to wait after `failures` wrong passcodes in a row: 0, 0, 0, 1, 2, 4, 8, 16, 30, 30.
 pub fn delay_after(failures: u32) -> u32 {
@@ -81,125 +67,7 @@ pub(crate) fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
-fn obj(pairs: &[(&str, JsValue)]) -> JsValue {
-    let o = Object::new();
-    for (k, v) in pairs {
-        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
-    }
-    o.into()
-}
-
-struct LockRow {
-    iterations: u32,
-    salt: Vec<u8>,
-    wrapped: Vec<u8>,
-    /// The key was derived from the passcode's NFC form (`false`: as typed, before this app
-    /// normalised passcodes).
-    nfc: bool,
-}
-
-impl LockRow {
-    fn to_js(&self) -> JsValue {
-        let mut fields = vec![
-            ("id", LOCK.into()),
-            ("kdf", "PBKDF2-SHA256".into()),
-            ("iterations", self.iterations.into()),
-            ("salt", Uint8Array::from(self.salt.as_slice()).into()),
-            ("wrap", "AES-KW".into()),
-            (
-                "wrapped_key",
-                Uint8Array::from(self.wrapped.as_slice()).into(),
-            ),
-        ];
-        if self.nfc {
-            fields.push(("passcode_form", FORM_NFC.into()));
-        }
-        obj(&fields)
-    }
-
-    fn from_js(row: &JsValue) -> StoreResult<Self> {
-        let bytes = |k| {
-            get(row, k)
-                .dyn_into::<Uint8Array>()
-                .map(|a| a.to_vec())
-                .map_err(|_| StoreError::Unreadable)
-        };
-        Ok(Self {
-            iterations: get(row, "iterations")
-                .as_f64()
-                .ok_or(StoreError::Unreadable)? as u32,
-            salt: bytes("salt")?,
-            wrapped: bytes("wrapped_key")?,
-            nfc: get(row, "passcode_form").as_string().as_deref() == Some(FORM_NFC),
-        })
-    }
-}
-
-/// Wrap an extractable data key under a key derived from `passcode` (already NFC) with a fresh
-/// salt: the lock row to store, and the same data key unwrapped non-extractable, to keep.
-async fn wrap_under(
-    data_key: &CryptoKey,
-    passcode: &str,
-    iterations: u32,
-) -> StoreResult<(LockRow, CryptoKey)> {
-    let salt = crypto::random_bytes(SALT_LEN)?;
-    let kek = crypto::derive_kek(passcode, &salt, iterations).await?;
-    let wrapped = crypto::wrap_data_key(data_key, &kek).await?;
-    let key = crypto::unwrap_data_key(&wrapped, &kek, false)
-        .await?
-        .ok_or(StoreError::Crypto {
-            detail: "UnwrapAfterWrap".into(),
-        })?;
-    let lock = LockRow {
-        iterations,
-        salt,
-        wrapped,
-        nfc: true,
-    };
-    Ok((lock, key))
-}
-
-#[derive(Default, Clone, Copy)]
-struct Attempts {
-    failures: u32,
-    next_try_at: f64,
-}
-
-impl Attempts {
-    /// The next allowed try, never more than the longest delay from `now`: if the phone's
-    /// clock was wound back, a stored time far in the future must not lock the officer out.
-    fn next_try_clamped(self, now: f64) -> f64 {
-        self.next_try_at
-            .min(now + f64::from(MAX_DELAY_SECONDS) * 1000.0)
-    }
-
-    fn to_js(self) -> JsValue {
-        obj(&[
-            ("id", ATTEMPTS.into()),
-            ("failures", self.failures.into()),
-            ("next_try_at", self.next_try_at.into()),
-        ])
-    }
-
-    fn from_js(row: Option<&JsValue>) -> Self {
-        row.map_or_else(Self::default, |r| Self {
-            failures: get(r, "failures").as_f64().unwrap_or(0.0) as u32,
-            next_try_at: get(r, "next_try_at").as_f64().unwrap_or(0.0),
-        })
-    }
-}
-
 impl Store {
-    async fn read_lock(&self) -> StoreResult<(Option<LockRow>, Attempts)> {
-        let rows = records::read_all(
-            self.db(),
-            &[Read::One(META, LOCK), Read::One(META, ATTEMPTS)],
-        )
-        .await?;
-        let lock = rows[0].first().map(LockRow::from_js).transpose()?;
-        Ok((lock, Attempts::from_js(rows[1].first())))
-    }
-
     pub(crate) async fn unlock_state_failures(&self) -> StoreResult<u32> {
         Ok(self.read_lock().await?.1.failures)
     }

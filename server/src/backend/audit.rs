@@ -1,0 +1,76 @@
+//! The audit log (Data Protection Act 2018 s.62): who did what, when and from which device,
+//! append-only. The [`Storage`](crate::storage::Storage) methods for it, added to the ones
+//! gathered so far (see `storage_impl!` in the parent module, which also brings every name they
+//! use into scope).
+
+macro_rules! audit_methods {
+    ($ty:ident, $db:ty, [$next:ident $(, $rest:ident)*], { $($methods:tt)* }) => {
+        impl $ty {
+            async fn audit_in(
+                tx: &mut Transaction<'static, $db>,
+                actor: &str,
+                device_id: Option<&str>,
+                action: &str,
+                record_kind: &str,
+                record_id: &str,
+                nominal_id: Option<&str>,
+                now: i64,
+            ) -> StorageResult<()> {
+                sqlx::query(
+                    "INSERT INTO audit_log (at, actor, device_id, action, record_kind, record_id, nominal_id) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                )
+                .bind(now)
+                .bind(actor)
+                .bind(device_id)
+                .bind(action)
+                .bind(record_kind)
+                .bind(record_id)
+                .bind(nominal_id)
+                .execute(&mut **tx)
+                .await?;
+                Ok(())
+            }
+        }
+
+        $next!($ty, $db, [$($rest),*], { $($methods)*
+            async fn audit_since(&self, since: i64) -> StorageResult<Vec<AuditEntry>> {
+                let rows = sqlx::query(
+                    "SELECT seq, at, actor, device_id, action, record_kind, record_id, nominal_id FROM audit_log WHERE at >= $1 ORDER BY seq",
+                )
+                .bind(since)
+                .fetch_all(&self.pool)
+                .await?;
+                rows.iter()
+                    .map(|r| {
+                        Ok(AuditEntry {
+                            seq: r.try_get(0)?,
+                            at: r.try_get(1)?,
+                            actor: r.try_get(2)?,
+                            device_id: r.try_get(3)?,
+                            action: r.try_get(4)?,
+                            record_kind: r.try_get(5)?,
+                            record_id: r.try_get(6)?,
+                            nominal_id: r.try_get(7)?,
+                        })
+                    })
+                    .collect()
+            }
+
+            async fn audit(
+                &self,
+                actor: &str,
+                device_id: Option<&str>,
+                action: &str,
+                record_kind: &str,
+                record_id: &str,
+                nominal_id: Option<&str>,
+                now: i64,
+            ) -> StorageResult<()> {
+                let mut tx = self.begin_write().await?;
+                Self::audit_in(&mut tx, actor, device_id, action, record_kind, record_id, nominal_id, now).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+        });
+    };
+}

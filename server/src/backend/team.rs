@@ -1,0 +1,323 @@
+//! The team and its access: units, officers, one-time codes, the phones enrolled with them,
+//! supervisors' passkeys and their sessions. The [`Storage`](crate::storage::Storage) methods
+//! for these, added to the ones gathered so far (see `storage_impl!` in the parent module, which
+//! also brings every name they use into scope).
+
+macro_rules! team_methods {
+    ($ty:ident, $db:ty, [$next:ident $(, $rest:ident)*], { $($methods:tt)* }) => {
+        impl $ty {
+            /// Use up a one-time code: its officer, or `None` for an unknown, used, expired or
+            /// burnt code, or a wrong secret (which counts against the code).
+            async fn take_code_in(
+                tx: &mut Transaction<'static, $db>,
+                code_id: &str,
+                secret_hash: &str,
+                now: i64,
+                max_failures: i64,
+            ) -> StorageResult<Option<Officer>> {
+                let row = sqlx::query(
+                    "SELECT c.secret_hash, c.expires_at, c.used_at, c.failed_attempts, o.id, o.unit_id, o.name, o.role FROM enrolment_codes c JOIN officers o ON o.id = c.officer_id WHERE c.code_id = $1",
+                )
+                .bind(code_id)
+                .fetch_optional(&mut **tx)
+                .await?;
+                let Some(row) = row else { return Ok(None) };
+                let stored: String = row.try_get(0)?;
+                let expires_at: i64 = row.try_get(1)?;
+                let used_at: Option<i64> = row.try_get(2)?;
+                let failures: i64 = row.try_get(3)?;
+                if used_at.is_some() || expires_at <= now || failures >= max_failures {
+                    return Ok(None);
+                }
+                if !crate::secrets::same(&stored, secret_hash) {
+                    sqlx::query("UPDATE enrolment_codes SET failed_attempts = failed_attempts + 1 WHERE code_id = $1")
+                        .bind(code_id)
+                        .execute(&mut **tx)
+                        .await?;
+                    return Ok(None);
+                }
+                sqlx::query("UPDATE enrolment_codes SET used_at = $1 WHERE code_id = $2")
+                    .bind(now)
+                    .bind(code_id)
+                    .execute(&mut **tx)
+                    .await?;
+                Ok(Some(Officer {
+                    id: row.try_get(4)?,
+                    unit_id: row.try_get(5)?,
+                    name: row.try_get(6)?,
+                    role: role_of(&row.try_get::<String, _>(7)?),
+                }))
+            }
+        }
+
+        $next!($ty, $db, [$($rest),*], { $($methods)*
+            async fn add_unit(&self, id: &str, name: &str) -> StorageResult<()> {
+                sqlx::query("INSERT INTO units (id, name) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET name = excluded.name")
+                    .bind(id)
+                    .bind(name)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn add_officer(&self, o: &Officer, now: i64) -> StorageResult<()> {
+                let done = sqlx::query(
+                    "INSERT INTO officers (id, unit_id, name, role, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING",
+                )
+                .bind(&o.id)
+                .bind(&o.unit_id)
+                .bind(&o.name)
+                .bind(o.role.as_str())
+                .bind(now)
+                .execute(&self.pool)
+                .await?;
+                if done.rows_affected() == 0 {
+                    return Err(StorageError::Conflict(format!("officer {} already exists", o.id)));
+                }
+                Ok(())
+            }
+
+            async fn officer(&self, id: &str) -> StorageResult<Option<Officer>> {
+                let row = sqlx::query("SELECT id, unit_id, name, role FROM officers WHERE id = $1")
+                    .bind(id)
+                    .fetch_optional(&self.pool)
+                    .await?;
+                row.map(|r| officer_row(&r)).transpose()
+            }
+
+            async fn officers(&self) -> StorageResult<Vec<Officer>> {
+                let rows = sqlx::query("SELECT id, unit_id, name, role FROM officers ORDER BY id")
+                    .fetch_all(&self.pool)
+                    .await?;
+                rows.iter().map(|r| officer_row(r)).collect()
+            }
+
+            async fn add_enrolment_code(
+                &self,
+                code_id: &str,
+                secret_hash: &str,
+                officer_id: &str,
+                expires_at: i64,
+            ) -> StorageResult<()> {
+                sqlx::query(
+                    "INSERT INTO enrolment_codes (code_id, secret_hash, officer_id, expires_at) VALUES ($1, $2, $3, $4)",
+                )
+                .bind(code_id)
+                .bind(secret_hash)
+                .bind(officer_id)
+                .bind(expires_at)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn redeem_enrolment_code(
+                &self,
+                code_id: &str,
+                secret_hash: &str,
+                credential_hash: &str,
+                device_id: &str,
+                label: &str,
+                now: i64,
+                max_failures: i64,
+            ) -> StorageResult<Redeemed> {
+                let mut tx = self.begin_write().await?;
+                let Some(officer) =
+                    Self::take_code_in(&mut tx, code_id, secret_hash, now, max_failures).await?
+                else {
+                    // A wrong secret was counted against the code.
+                    tx.commit().await?;
+                    return Ok(Redeemed::Invalid);
+                };
+                sqlx::query(
+                    "INSERT INTO devices (id, officer_id, credential_hash, label, enrolled_at) VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(device_id)
+                .bind(&officer.id)
+                .bind(credential_hash)
+                .bind(label)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+                Self::audit_in(&mut tx, &officer.id, Some(device_id), "created", "device", device_id, None, now).await?;
+                tx.commit().await?;
+                Ok(Redeemed::Enrolled {
+                    device_id: device_id.to_string(),
+                    officer,
+                })
+            }
+
+            async fn take_code(
+                &self,
+                code_id: &str,
+                secret_hash: &str,
+                now: i64,
+                max_failures: i64,
+            ) -> StorageResult<Option<Officer>> {
+                let mut tx = self.begin_write().await?;
+                let officer = Self::take_code_in(&mut tx, code_id, secret_hash, now, max_failures).await?;
+                tx.commit().await?;
+                Ok(officer)
+            }
+
+            async fn device_by_credential(&self, credential_hash: &str) -> StorageResult<Option<Device>> {
+                let row = sqlx::query(
+                    "SELECT d.id, d.revoked_at, o.id, o.unit_id, o.name, o.role FROM devices d JOIN officers o ON o.id = d.officer_id WHERE d.credential_hash = $1",
+                )
+                .bind(credential_hash)
+                .fetch_optional(&self.pool)
+                .await?;
+                let Some(r) = row else { return Ok(None) };
+                Ok(Some(Device {
+                    id: r.try_get(0)?,
+                    revoked: r.try_get::<Option<i64>, _>(1)?.is_some(),
+                    officer: Officer {
+                        id: r.try_get(2)?,
+                        unit_id: r.try_get(3)?,
+                        name: r.try_get(4)?,
+                        role: role_of(&r.try_get::<String, _>(5)?),
+                    },
+                }))
+            }
+
+            async fn revoke_device(&self, device_id: &str, now: i64) -> StorageResult<bool> {
+                let mut tx = self.begin_write().await?;
+                let done = sqlx::query(
+                    "UPDATE devices SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL",
+                )
+                .bind(now)
+                .bind(device_id)
+                .execute(&mut *tx)
+                .await?;
+                let exists: Option<String> = sqlx::query_scalar("SELECT id FROM devices WHERE id = $1")
+                    .bind(device_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                if done.rows_affected() > 0 {
+                    Self::audit_in(&mut tx, "cli", Some(device_id), "altered", "device", device_id, None, now).await?;
+                }
+                tx.commit().await?;
+                Ok(exists.is_some())
+            }
+
+            async fn devices(&self) -> StorageResult<Vec<DeviceInfo>> {
+                let rows = sqlx::query(
+                    "SELECT id, officer_id, label, enrolled_at, revoked_at, last_seen_at FROM devices ORDER BY enrolled_at, id",
+                )
+                .fetch_all(&self.pool)
+                .await?;
+                rows.iter()
+                    .map(|r| {
+                        Ok(DeviceInfo {
+                            id: r.try_get(0)?,
+                            officer_id: r.try_get(1)?,
+                            label: r.try_get(2)?,
+                            enrolled_at: r.try_get(3)?,
+                            revoked_at: r.try_get(4)?,
+                            last_seen_at: r.try_get(5)?,
+                        })
+                    })
+                    .collect()
+            }
+
+            async fn add_passkey(&self, officer_id: &str, credential_id: &str, passkey: &str, now: i64) -> StorageResult<()> {
+                let mut tx = self.begin_write().await?;
+                sqlx::query("INSERT INTO passkeys (credential_id, officer_id, passkey, created_at) VALUES ($1, $2, $3, $4)")
+                    .bind(credential_id)
+                    .bind(officer_id)
+                    .bind(passkey)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                Self::audit_in(&mut tx, officer_id, None, "created", "passkey", credential_id, None, now).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn passkeys_of(&self, officer_id: &str) -> StorageResult<Vec<String>> {
+                Ok(sqlx::query_scalar("SELECT passkey FROM passkeys WHERE officer_id = $1 ORDER BY created_at")
+                    .bind(officer_id)
+                    .fetch_all(&self.pool)
+                    .await?)
+            }
+
+            async fn update_passkey(&self, credential_id: &str, passkey: &str, now: i64) -> StorageResult<()> {
+                sqlx::query("UPDATE passkeys SET passkey = $1, last_used_at = $2 WHERE credential_id = $3")
+                    .bind(passkey)
+                    .bind(now)
+                    .bind(credential_id)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn start_session(&self, token_hash: &str, officer_id: &str, csrf: &str, now: i64) -> StorageResult<()> {
+                sqlx::query("INSERT INTO sessions (token_hash, officer_id, csrf, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $4)")
+                    .bind(token_hash)
+                    .bind(officer_id)
+                    .bind(csrf)
+                    .bind(now)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn session(&self, token_hash: &str, now: i64, idle_ms: i64, absolute_ms: i64) -> StorageResult<Option<(Officer, String)>> {
+                let mut tx = self.begin_write().await?;
+                let row = sqlx::query(
+                    "SELECT s.csrf, s.created_at, s.last_seen_at, s.ended_at, o.id, o.unit_id, o.name, o.role FROM sessions s JOIN officers o ON o.id = s.officer_id WHERE s.token_hash = $1",
+                )
+                .bind(token_hash)
+                .fetch_optional(&mut *tx)
+                .await?;
+                let Some(row) = row else { return Ok(None) };
+                let created: i64 = row.try_get(1)?;
+                let seen: i64 = row.try_get(2)?;
+                let ended: Option<i64> = row.try_get(3)?;
+                if ended.is_some() {
+                    return Ok(None);
+                }
+                if now - seen > idle_ms || now - created > absolute_ms {
+                    sqlx::query("UPDATE sessions SET ended_at = $1 WHERE token_hash = $2")
+                        .bind(now)
+                        .bind(token_hash)
+                        .execute(&mut *tx)
+                        .await?;
+                    tx.commit().await?;
+                    return Ok(None);
+                }
+                sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
+                    .bind(now)
+                    .bind(token_hash)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                let officer = Officer {
+                    id: row.try_get(4)?,
+                    unit_id: row.try_get(5)?,
+                    name: row.try_get(6)?,
+                    role: role_of(&row.try_get::<String, _>(7)?),
+                };
+                Ok(Some((officer, row.try_get(0)?)))
+            }
+
+            async fn end_session(&self, token_hash: &str, now: i64) -> StorageResult<()> {
+                sqlx::query("UPDATE sessions SET ended_at = $1 WHERE token_hash = $2 AND ended_at IS NULL")
+                    .bind(now)
+                    .bind(token_hash)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn end_all_sessions(&self, officer_id: &str, now: i64) -> StorageResult<u64> {
+                Ok(sqlx::query("UPDATE sessions SET ended_at = $1 WHERE officer_id = $2 AND ended_at IS NULL")
+                    .bind(now)
+                    .bind(officer_id)
+                    .execute(&self.pool)
+                    .await?
+                    .rows_affected())
+            }
+        });
+    };
+}

@@ -1,0 +1,133 @@
+//! A notification as it is being recorded: every field as typed, kept as a draft, the
+//! condition that carries the duty, and the [`Notification`] it becomes once the checks (in
+//! [`notification_form`](super::notification_form)) pass.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use super::cohort::Cohort;
+use super::condition::Condition;
+use super::form::parse_entered_date;
+use super::notification::{Notification, NotificationKind, Timeliness};
+use super::notification_form::{NotificationField, NotificationProblem};
+
+/// A notification being recorded, every field as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotificationDraft {
+    #[serde(default)]
+    pub kind: Option<NotificationKind>,
+    /// The condition that carries the duty (`None`: no condition sets a deadline for it).
+    #[serde(default)]
+    pub condition_id: Option<String>,
+    #[serde(default)]
+    pub details: String,
+    /// When it happened (for travel: when the travel starts), `yyyy-mm-dd`.
+    #[serde(default)]
+    pub event_on: String,
+    /// Police know of it but the nominal has not told them.
+    #[serde(default)]
+    pub not_told_yet: bool,
+    /// When police were told, `yyyy-mm-dd`.
+    #[serde(default)]
+    pub notified_on: String,
+}
+
+/// The condition of the nominal's order, in force on `today`, that obliges them to notify
+/// police of this kind of thing.
+pub fn duty_condition<'a>(
+    cohort: &'a Cohort,
+    nominal_id: &str,
+    kind: NotificationKind,
+    today: NaiveDate,
+) -> Option<&'a Condition> {
+    cohort
+        .live_conditions(nominal_id, today)
+        .into_iter()
+        .find(|c| c.notification.as_ref().is_some_and(|d| d.kind == kind))
+}
+
+impl NotificationDraft {
+    /// A blank form: police told today.
+    pub fn new(today: NaiveDate) -> Self {
+        Self {
+            kind: None,
+            condition_id: None,
+            details: String::new(),
+            event_on: String::new(),
+            not_told_yet: false,
+            notified_on: today.format("%Y-%m-%d").to_string(),
+        }
+    }
+
+    /// Choose the kind, and with it the condition that carries that duty.
+    pub fn choose_kind(
+        &mut self,
+        kind: NotificationKind,
+        cohort: &Cohort,
+        nominal_id: &str,
+        today: NaiveDate,
+    ) {
+        self.kind = Some(kind);
+        self.condition_id = duty_condition(cohort, nominal_id, kind, today).map(|c| c.id.clone());
+    }
+
+    fn event_date(&self) -> Option<NaiveDate> {
+        parse_entered_date(&self.event_on)
+    }
+
+    fn told_date(&self) -> Option<Option<NaiveDate>> {
+        if self.not_told_yet {
+            Some(None)
+        } else {
+            parse_entered_date(&self.notified_on).map(Some)
+        }
+    }
+
+    /// How it stands against its deadline, as soon as the dates are filled in.
+    pub fn preview(&self, cohort: &Cohort, today: NaiveDate) -> Option<Timeliness> {
+        let n = self.to_unchecked(String::new(), "", "", NaiveDateTime::default())?;
+        Some(cohort.timeliness(&n, today))
+    }
+
+    fn to_unchecked(
+        &self,
+        id: String,
+        nominal_id: &str,
+        officer_id: &str,
+        now: NaiveDateTime,
+    ) -> Option<Notification> {
+        Some(Notification {
+            id,
+            nominal_id: nominal_id.to_string(),
+            condition_id: self.condition_id.clone(),
+            kind: self.kind?,
+            details: self.details.trim().to_string(),
+            event_on: self.event_date()?,
+            notified_on: self.told_date()?,
+            recorded_at: now,
+            officer_id: officer_id.to_string(),
+            corrects: None,
+        })
+    }
+
+    /// The notification to record, or every problem with the form.
+    pub fn to_notification(
+        &self,
+        id: String,
+        nominal_id: &str,
+        officer_id: &str,
+        now: NaiveDateTime,
+    ) -> Result<Notification, Vec<NotificationProblem>> {
+        let problems = self.problems(now.date());
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        self.to_unchecked(id, nominal_id, officer_id, now)
+            .ok_or_else(|| {
+                vec![NotificationProblem::new(
+                    NotificationField::Kind,
+                    "Select what they notified",
+                )]
+            })
+    }
+}

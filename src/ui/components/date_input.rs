@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{described_by, ErrorMessage, Legend};
+use super::{described_by, error_classes, ErrorMessage, Legend};
 
 /// One box of a date input: day, month or year (or hour and minute), `width` characters wide.
 pub struct DateItem {
@@ -29,10 +29,8 @@ pub fn DateInput(
         .into_iter()
         .map(|item| {
             let width = item.width;
-            let class = move || {
-                let error = if failing() { " input--error" } else { "" };
-                format!("input input--width-{width}{error}")
-            };
+            let width = format!("input--width-{width}");
+            let class = move || error_classes("input", &width, failing());
             let (value, on_input) = (item.value, item.on_input);
             view! {
                 <div class="date-input__item">

@@ -39,3 +39,17 @@ pub(crate) fn described_by(
         }
     }
 }
+
+/// `base`, the caller's extra `classes`, and `{base}--error` while the field has an error, e.g.
+/// "input input--date input--error".
+pub(crate) fn error_classes(base: &str, classes: &str, error: bool) -> String {
+    let mut class = base.to_string();
+    if !classes.is_empty() {
+        class.push(' ');
+        class.push_str(classes);
+    }
+    if error {
+        class.push_str(&format!(" {base}--error"));
+    }
+    class
+}

@@ -1,3 +1,5 @@
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use leptos::prelude::*;
 
 use super::page::report_error;
@@ -68,10 +70,16 @@ pub fn ErrorSummaryList(
         }
     });
     let title = title.unwrap_or_else(|| "There is a problem".to_string());
+    // A page may show more than one summary (the Device page's forms): each its own title id.
+    static SUMMARIES: AtomicUsize = AtomicUsize::new(0);
+    let title_id = format!(
+        "error-summary-title-{}",
+        SUMMARIES.fetch_add(1, Ordering::Relaxed)
+    );
     view! {
         <Show when=move || shown.get()>
-            <div class="error-summary" role="alert" tabindex="-1" node_ref=node aria-labelledby="error-summary-title">
-                <h2 class="error-summary__title" id="error-summary-title">{title.clone()}</h2>
+            <div class="error-summary" role="alert" tabindex="-1" node_ref=node aria-labelledby=title_id.clone()>
+                <h2 class="error-summary__title" id=title_id.clone()>{title.clone()}</h2>
                 {description.clone().map(|d| view! { <p class="body">{d}</p> })}
                 <ul class="error-summary__list">
                     {move || {

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::ErrorMessage;
+use super::{error_classes, ErrorMessage};
 
 /// A GOV.UK form group: the label, hint and error message of one field, then the field itself
 /// (`children`), which names `{id}-hint` and `{id}-error` in its `aria-describedby` (see
@@ -21,15 +21,7 @@ pub fn FormGroup(
     group_id: Option<String>,
     children: Children,
 ) -> impl IntoView {
-    let class = move || {
-        let error = if error_message.with(Option::is_some) {
-            " form-group--error"
-        } else {
-            ""
-        };
-        let sep = if classes.is_empty() { "" } else { " " };
-        format!("form-group{sep}{classes}{error}")
-    };
+    let class = move || error_classes("form-group", classes, error_message.with(Option::is_some));
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     view! {

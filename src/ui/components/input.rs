@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{described_by, FormGroup};
+use super::{described_by, error_classes, FormGroup};
 
 /// A GOV.UK text input in its form group, bound to `value`: `on_input` gets every change
 /// (typed, picked from a date picker or autofilled).
@@ -31,15 +31,7 @@ pub fn Input(
     children: Option<Children>,
 ) -> impl IntoView {
     let described = described_by(&id, hint.is_some(), error_message);
-    let class = move || {
-        let error = if error_message.with(Option::is_some) {
-            " input--error"
-        } else {
-            ""
-        };
-        let sep = if classes.is_empty() { "" } else { " " };
-        format!("input{sep}{classes}{error}")
-    };
+    let class = move || error_classes("input", classes, error_message.with(Option::is_some));
     view! {
         <FormGroup id=id.clone() label hint error_message>
             <input class=class id=id type=input_type.unwrap_or("text")

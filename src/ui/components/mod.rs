@@ -28,8 +28,8 @@ pub use badge::{BadgeTag, RiskTag};
 pub use checkboxes::{CheckboxItem, Checkboxes};
 pub use condition_card::ConditionCard;
 pub use date_input::{DateInput, DateItem};
-pub(crate) use error_message::described_by;
 pub use error_message::ErrorMessage;
+pub(crate) use error_message::{described_by, error_classes};
 pub use error_summary::{
     error_for, has_error, ErrorSummary, ErrorSummaryList, FieldError, FieldMessage,
 };

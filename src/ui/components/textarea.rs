@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{described_by, FormGroup};
+use super::{described_by, error_classes, FormGroup};
 
 /// A GOV.UK textarea in its form group, bound to `value`.
 #[component]
@@ -24,7 +24,7 @@ pub fn Textarea(
     view! {
         <FormGroup id=id.clone() label hint error_message
             classes=group_classes group_id>
-            <textarea class=move || if error_message.with(Option::is_some) { "textarea textarea--error" } else { "textarea" }
+            <textarea class=move || error_classes("textarea", "", error_message.with(Option::is_some))
                 id=id rows=rows
                 aria-describedby=described
                 prop:value=move || value.get()

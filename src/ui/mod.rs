@@ -4,17 +4,19 @@
 mod browser;
 pub mod components;
 pub mod pages;
+pub mod routes;
 mod session;
 pub mod sync;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{OptionalParamSegment, ParamSegment, StaticSegment, WildcardSegment};
 
 use crate::domain::{Cohort, OfficerRef};
 use crate::store::Store;
 
+use routes::segment::*;
 pub use session::{lock_now, Phase};
 
 /// What every page can read. `Copy`, so closures can capture it freely.
@@ -112,18 +114,18 @@ pub fn App() -> impl IntoView {
             <main class="page" id="main-content">
                 <pages::Gate>
                     <Routes fallback=pages::NotFound>
-                        <Route path=path!("/") view=pages::CohortPage />
-                        <Route path=path!("/nominal/:id") view=pages::NominalPage />
-                        <Route path=path!("/nominal/:id/contact") view=pages::ContactPage />
-                        <Route path=path!("/nominal/:id/briefing/*step") view=pages::BriefingPage />
-                        <Route path=path!("/nominal/:id/breach/:step?") view=pages::BreachPage />
-                        <Route path=path!("/nominal/:id/breaches/:report") view=pages::BreachSubmittedPage />
-                        <Route path=path!("/nominal/:id/breaches/:report/print") view=pages::BreachPrintPage />
-                        <Route path=path!("/nominal/:id/notifications") view=pages::NotificationsPage />
-                        <Route path=path!("/nominal/:id/notifications/new") view=pages::RecordNotificationPage />
-                        <Route path=path!("/device") view=pages::DevicePage />
+                        <Route path=StaticSegment("") view=pages::CohortPage />
+                        <Route path=(StaticSegment(NOMINAL), ParamSegment("id")) view=pages::NominalPage />
+                        <Route path=(StaticSegment(NOMINAL), ParamSegment("id"), StaticSegment(CONTACT)) view=pages::ContactPage />
+                        <Route path=(StaticSegment(NOMINAL), ParamSegment("id"), StaticSegment(BRIEFING), WildcardSegment("step")) view=pages::BriefingPage />
+                        <Route path=(StaticSegment(NOMINAL), ParamSegment("id"), StaticSegment(BREACH), OptionalParamSegment("step")) view=pages::BreachPage />
+                        <Route path=(StaticSegment(NOMINAL), ParamSegment("id"), StaticSegment(BREACHES), ParamSegment("report")) view=pages::BreachSubmittedPage />
+                        <Route path=(StaticSegment(NOMINAL), ParamSegment("id"), StaticSegment(BREACHES), ParamSegment("report"), StaticSegment(PRINT)) view=pages::BreachPrintPage />
+                        <Route path=(StaticSegment(NOMINAL), ParamSegment("id"), StaticSegment(NOTIFICATIONS)) view=pages::NotificationsPage />
+                        <Route path=(StaticSegment(NOMINAL), ParamSegment("id"), StaticSegment(NOTIFICATIONS), StaticSegment(NEW)) view=pages::RecordNotificationPage />
+                        <Route path=StaticSegment(DEVICE) view=pages::DevicePage />
                         // The way out offered while locked; unlocked, the Device page does it.
-                        <Route path=path!("/start-again") view=|| view! { <Redirect path="/device" /> } />
+                        <Route path=StaticSegment(START_AGAIN) view=|| view! { <Redirect path=routes::DEVICE /> } />
                     </Routes>
                 </pages::Gate>
             </main>

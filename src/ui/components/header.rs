@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::ui::{lock_now, use_app, Phase};
+use crate::ui::{lock_now, routes, use_app, Phase};
 
 /// The service header, with a skip link, and navigation while unlocked.
 #[component]
@@ -11,11 +11,11 @@ pub fn Header() -> impl IntoView {
     view! {
         <a href="#main-content" class="skip-link">"Skip to main content"</a>
         <header class="header">
-            <A href="/" attr:class="header__service">"SCPO Field"</A>
+            <A href=routes::COHORT attr:class="header__service">"SCPO Field"</A>
             <Show when=unlocked>
                 <nav class="header__nav" aria-label="Menu">
-                    <A href="/">"Cohort"</A>
-                    <A href="/device">"Device"</A>
+                    <A href=routes::COHORT>"Cohort"</A>
+                    <A href=routes::DEVICE>"Device"</A>
                     <button class="header__lock" type="button" on:click=move |_| lock_now(app)>"Lock"</button>
                 </nav>
             </Show>

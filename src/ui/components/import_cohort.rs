@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::FormGroup;
 use crate::domain::{Cohort, ImportSummary};
 use crate::ui::browser::read_chosen_file;
 use crate::ui::session::enter;
@@ -60,12 +61,11 @@ pub fn ImportCohort() -> impl IntoView {
         });
     };
     view! {
-        <div class="form-group">
-            <label class="label" for="cohort-file">"Cohort file"</label>
-            <p class="hint" id="cohort-file-hint">"A .json file from your team. Nothing changes until you confirm."</p>
+        <FormGroup id="cohort-file" label="Cohort file"
+            hint=Some("A .json file from your team. Nothing changes until you confirm.".into())>
             <input class="file-upload" id="cohort-file" type="file" accept=".json,application/json"
                 aria-describedby="cohort-file-hint" on:change=on_change />
-        </div>
+        </FormGroup>
         <Show when=move || !problems.with(Vec::is_empty)>
             <div class="error-summary" role="alert">
                 <h3 class="error-summary__title">"The file cannot be imported. Nothing was changed."</h3>

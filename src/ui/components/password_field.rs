@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
-use super::{FieldError, FieldMessage};
+use super::{error_for, FieldError, Input};
 
 /// A labelled passcode input with its error message, bound to `value`. Shared by the
-/// set-passcode, unlock and change-passcode forms so they cannot drift apart.
+/// set-passcode, unlock, start-again and change-passcode forms so they cannot drift apart.
 #[component]
 pub fn PasswordField(
     id: &'static str,
@@ -13,17 +13,17 @@ pub fn PasswordField(
     errors: Signal<Vec<FieldError>>,
     #[prop(optional)] hint: Option<String>,
 ) -> impl IntoView {
-    let hint_id = format!("{id}-hint");
-    let described = hint.as_ref().map(|_| hint_id.clone());
-    view! {
-        <div class="form-group">
-            <label class="label" for=id>{label}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
-            <FieldMessage errors field=id />
-            <input class="input" id=id type="password" autocomplete=autocomplete
-                aria-describedby=described
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev)) />
-        </div>
+    let on_input = Callback::new(move |v| value.set(v));
+    match hint {
+        Some(hint) => view! {
+            <Input id label hint error_message=error_for(errors, id) value input_type="password"
+                autocomplete on_input />
+        }
+        .into_any(),
+        None => view! {
+            <Input id label error_message=error_for(errors, id) value input_type="password"
+                autocomplete on_input />
+        }
+        .into_any(),
     }
 }

@@ -3,8 +3,8 @@ use leptos_router::components::A;
 
 use crate::domain::dates::format_date;
 use crate::domain::NominalSummary;
-use crate::ui::components::{BadgeTag, RiskTag};
-use crate::ui::use_app;
+use crate::ui::components::{BadgeTag, Input, Page, RiskTag};
+use crate::ui::{routes, use_app};
 
 /// Rows painted at a time; "Show more" adds as many again.
 const ROWS_AT_A_TIME: usize = 50;
@@ -50,23 +50,15 @@ pub fn CohortPage() -> impl IntoView {
     });
     let hidden = move || matches.with(Vec::len).saturating_sub(limit.get());
     view! {
+        <Page title="Cohort">
         <h1 class="heading-l">"Cohort"</h1>
         <super::sync_panel::CohortSyncLine />
-        <div class="form-group">
-            <label class="label" for="cohort-search">"Search by name, alias or order reference"</label>
-            <input
-                class="input"
-                id="cohort-search"
-                type="search"
-                autocomplete="off"
-                spellcheck="false"
-                prop:value=move || query.get()
-                on:input=move |ev| {
-                    limit.set(ROWS_AT_A_TIME);
-                    query.set(event_target_value(&ev));
-                }
-            />
-        </div>
+        <Input id="cohort-search" label="Search by name, alias or order reference" input_type="search"
+            autocomplete="off" spellcheck="false" value=query
+            on_input=move |v| {
+                limit.set(ROWS_AT_A_TIME);
+                query.set(v);
+            } />
         <p
             class=move || if shown.with(Vec::is_empty) { "body cohort-none" } else { "body-s" }
             role="status"
@@ -100,12 +92,13 @@ pub fn CohortPage() -> impl IntoView {
                 {move || format!("Show {} more", hidden().min(ROWS_AT_A_TIME))}
             </button>
         </Show>
+        </Page>
     }
 }
 
 #[component]
 fn CohortRow(summary: NominalSummary) -> impl IntoView {
-    let href = format!("/nominal/{}", summary.id);
+    let href = routes::nominal(&summary.id);
     let due = summary
         .next_contact_due
         .map(format_date)

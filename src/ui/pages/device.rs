@@ -7,7 +7,9 @@ use super::start_again::export_file_name;
 use super::sync_panel::SyncSection;
 use crate::store::StorageStatus;
 use crate::ui::browser::download_text;
-use crate::ui::components::{ErrorSummary, FieldError, ImportCohort, PasswordField};
+use crate::ui::components::{
+    CheckboxItem, Checkboxes, ErrorSummary, FieldError, ImportCohort, Page, PasswordField, Select,
+};
 use crate::ui::session::{lock_after_minutes, set_lock_after_minutes};
 use crate::ui::{lock_now, use_app, Phase};
 
@@ -81,6 +83,7 @@ pub fn DevicePage() -> impl IntoView {
         }
     };
     view! {
+        <Page title="Device and data">
         <h1 class="heading-l">"Device and data"</h1>
         {move || message.get().map(|m| view! { <div class="panel panel--success" role="status">{m}</div> })}
 
@@ -111,6 +114,7 @@ pub fn DevicePage() -> impl IntoView {
 
         <h2 class="heading-m">"Delete everything on this phone"</h2>
         <Wipe pending />
+        </Page>
     }
 }
 
@@ -118,10 +122,8 @@ pub fn DevicePage() -> impl IntoView {
 fn LockAfter() -> impl IntoView {
     let minutes = RwSignal::new(lock_after_minutes());
     view! {
-        <div class="form-group">
-            <label class="label" for="lock-after">"Lock after this long without use"</label>
-            <select class="select" id="lock-after" on:change=move |ev| {
-                if let Ok(m) = event_target_value(&ev).parse::<u32>() {
+        <Select id="lock-after" label="Lock after this long without use" on_change=move |v: String| {
+                if let Ok(m) = v.parse::<u32>() {
                     set_lock_after_minutes(m);
                     minutes.set(m);
                 }
@@ -131,8 +133,7 @@ fn LockAfter() -> impl IntoView {
                         {format!("{m} minute{}", if m == 1 { "" } else { "s" })}
                     </option>
                 }).collect_view()}
-            </select>
-        </div>
+        </Select>
     }
 }
 
@@ -229,13 +230,12 @@ fn Wipe(pending: RwSignal<Option<u32>>) -> impl IntoView {
             }}</strong>
             "This deletes the cohort, every record, every draft and the passcode from this phone. It cannot be undone."
         </div>
-        {move || error.get().map(|e| view! { <p class="error-message" role="alert">{e}</p> })}
-        <div class="checkboxes__item">
-            <input class="checkboxes__input" id="wipe-confirm" type="checkbox"
-                prop:checked=move || confirmed.get()
-                on:change=move |ev| confirmed.set(event_target_checked(&ev)) />
-            <label class="label checkboxes__label" for="wipe-confirm">"I understand that everything on this phone will be deleted"</label>
-        </div>
+        <Checkboxes id="wipe-confirm" error_message=error items=vec![CheckboxItem::new(
+            "wipe-confirm",
+            "I understand that everything on this phone will be deleted",
+            confirmed.into(),
+            Callback::new(move |on| confirmed.set(on)),
+        )] />
         <button class="button button--warning" type="button" on:click=wipe>"Delete everything on this phone"</button>
     }
 }

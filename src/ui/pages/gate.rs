@@ -3,9 +3,10 @@ use leptos_router::hooks::use_location;
 use leptos_router::location::{BrowserUrl, LocationProvider};
 
 use super::lock::{SetPasscodePage, UnlockPage};
-use super::start_again::{StartAgainPage, START_AGAIN_PATH};
+use super::start_again::StartAgainPage;
 use super::welcome::WelcomePage;
-use crate::ui::{use_app, Phase};
+use crate::ui::components::Page;
+use crate::ui::{routes, use_app, Phase};
 
 /// Shows the routes only while unlocked with a cohort; otherwise the passcode screens. When the
 /// app locks, the routes are removed from the page, so nothing personal stays on screen.
@@ -17,9 +18,11 @@ pub fn Gate(children: ChildrenFn) -> impl IntoView {
         match app.phase.get() {
         Phase::Opening => view! { <p class="body" role="status">"Opening…"</p> }.into_any(),
         Phase::Unavailable(why) => view! {
+            <Page title="This phone cannot store records safely">
             <h1 class="heading-l">"This phone cannot store records safely"</h1>
             <p class="body">{why}</p>
             <p class="body">"Open the app in the phone's main browser, not a private window."</p>
+            </Page>
         }
         .into_any(),
         Phase::SetPasscode => view! { <SetPasscodePage /> }.into_any(),
@@ -27,6 +30,7 @@ pub fn Gate(children: ChildrenFn) -> impl IntoView {
         Phase::NoCohort => view! { <WelcomePage /> }.into_any(),
         Phase::Unlocked => children.with_value(|c| c()).into_any(),
         Phase::Revoked => view! {
+            <Page title="This phone has been revoked">
             <h1 class="heading-l">"This phone has been revoked"</h1>
             <p class="body" role="alert">
                 "This phone has been revoked by your team. Everything on it has been deleted."
@@ -35,6 +39,7 @@ pub fn Gate(children: ChildrenFn) -> impl IntoView {
             <button class="button" type="button" on:click=move |_| app.phase.set(Phase::SetPasscode)>
                 "Start again"
             </button>
+            </Page>
         }
         .into_any(),
     }
@@ -55,7 +60,7 @@ fn Locked() -> impl IntoView {
         if let Some(url) = &browser_url {
             url.ready_to_complete();
         }
-        if path.trim_end_matches('/') == START_AGAIN_PATH {
+        if path.trim_end_matches('/') == routes::START_AGAIN {
             view! { <StartAgainPage /> }.into_any()
         } else {
             view! { <UnlockPage /> }.into_any()

@@ -5,11 +5,9 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 use crate::store::{StoreError, UnlockState, MIN_PASSCODE_LEN};
-use crate::ui::components::{ErrorSummary, FieldError, PasswordField};
+use crate::ui::components::{ErrorSummary, FieldError, Page, PasswordField};
 use crate::ui::session::enter;
-use crate::ui::{use_app, Phase};
-
-use super::start_again::START_AGAIN_PATH;
+use crate::ui::{routes, use_app, Phase};
 
 #[component]
 pub fn SetPasscodePage() -> impl IntoView {
@@ -52,6 +50,7 @@ pub fn SetPasscodePage() -> impl IntoView {
         })
     };
     view! {
+        <Page title="Set a passcode">
         <ErrorSummary errors=errors.into() />
         {notice}
         <h1 class="heading-l">"Set a passcode for this phone"</h1>
@@ -71,6 +70,7 @@ pub fn SetPasscodePage() -> impl IntoView {
                 {move || if busy.get() { "Setting passcode…" } else { "Set passcode" }}
             </button>
         </form>
+        </Page>
     }
 }
 
@@ -124,6 +124,7 @@ pub fn UnlockPage() -> impl IntoView {
         });
     };
     view! {
+        <Page title="Enter your passcode">
         <ErrorSummary errors=errors.into() />
         <h1 class="heading-l">"Enter your passcode"</h1>
         <p class="body">"The app is locked. Your records are encrypted on this phone."</p>
@@ -141,8 +142,9 @@ pub fn UnlockPage() -> impl IntoView {
             "then delete everything and start again."
         </p>
         <p class="body">
-            <A href=START_AGAIN_PATH attr:class="tap-link">"Export records and start again"</A>
+            <A href=routes::START_AGAIN attr:class="tap-link">"Export records and start again"</A>
         </p>
+        </Page>
     }
 }
 

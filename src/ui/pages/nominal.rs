@@ -10,8 +10,10 @@ use crate::domain::timeline::TimelineEntry;
 use crate::domain::{
     Cohort, Condition, ContactPlan, ContactStatus, CustodyStatus, Nominal, Order, ProvisionFamily,
 };
-use crate::ui::components::{ConditionCard, RiskTag, SummaryList, SummaryRow, Timeline};
-use crate::ui::use_app;
+use crate::ui::components::{
+    ConditionCard, NominalNotFound, Page, RiskTag, SummaryList, SummaryRow, Timeline,
+};
+use crate::ui::{routes, use_app};
 
 /// Review before a visit: who they are, what to do, their contact plan, the order, its
 /// conditions by family and their history. Everything comes from the cohort in memory, so the
@@ -26,12 +28,7 @@ pub fn NominalPage() -> impl IntoView {
         let id = id();
         match app.cohort.with(|c| NominalData::gather(c, &id, today)) {
             Some(data) => nominal_view(data, today).into_any(),
-            None => view! {
-                <h1 class="heading-l">"Nominal not found"</h1>
-                <p class="body">"This nominal is not in the cohort on this device."</p>
-                <p class="body"><A href="/">"Back to the cohort"</A></p>
-            }
-            .into_any(),
+            None => view! { <NominalNotFound /> }.into_any(),
         }
     }
 }
@@ -77,14 +74,15 @@ fn nominal_view(d: NominalData, today: NaiveDate) -> impl IntoView {
     let n = &d.nominal;
     let nominal_id = n.id.clone();
     let release = Some(n.custody.release_date());
-    view! {
-        <A href="/" attr:class="back-link">"Back to cohort"</A>
+    let title = format!("Nominal – {nominal_id}");
+    let content = view! {
+        <A href=routes::COHORT attr:class="back-link">"Back to cohort"</A>
         <span class="caption">{n.id.clone()}</span>
         <h1 class="heading-l">{n.display_name()}</h1>
         // What the officer can do for this nominal: one line per action, each a component or a
         // link styled as a button. `nominal_id` is this nominal's id (a String).
         <div class="actions">
-            <A href=format!("/nominal/{nominal_id}/contact") attr:class="button">"Log a contact"</A>
+            <A href=routes::record_contact(&nominal_id) attr:class="button">"Log a contact"</A>
             <super::breach::BreachActions nominal_id=nominal_id.clone() />
             <super::briefing::BriefingAction nominal_id=nominal_id.clone() />
         </div>
@@ -104,7 +102,8 @@ fn nominal_view(d: NominalData, today: NaiveDate) -> impl IntoView {
         <h2 class="heading-m" id="history">"History"</h2>
         <p class="hint">"Newest first."</p>
         <Timeline entries=d.timeline />
-    }
+    };
+    view! { <Page title>{content}</Page> }
 }
 
 fn who(n: &Nominal, today: NaiveDate) -> impl IntoView {

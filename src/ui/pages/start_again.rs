@@ -16,11 +16,8 @@ use leptos_router::hooks::use_navigate;
 use super::lock::tries_warning;
 use crate::store::{Store, StoreError};
 use crate::ui::browser::download_text;
-use crate::ui::components::{ErrorSummary, FieldError, PasswordField};
-use crate::ui::{lock_now, use_app, Phase};
-
-/// Where the page lives. Shown only while locked; unlocked, the Device page does the same.
-pub const START_AGAIN_PATH: &str = "/start-again";
+use crate::ui::components::{ErrorSummary, FieldError, Page, PasswordField};
+use crate::ui::{lock_now, routes, use_app, Phase};
 
 /// The name of the exported file, as the Device page names it.
 pub fn export_file_name(today: NaiveDate) -> String {
@@ -115,12 +112,12 @@ pub fn StartAgainPage() -> impl IntoView {
                     app.notice.set(Some(exported_notice(count, &file_name)));
                     lock_now(app);
                     app.phase.set(Phase::SetPasscode);
-                    navigate("/", Default::default());
+                    navigate(routes::COHORT, Default::default());
                     return;
                 }
                 Err(Failure::Wiped) => {
                     app.phase.set(Phase::SetPasscode);
-                    navigate("/", Default::default());
+                    navigate(routes::COHORT, Default::default());
                     return;
                 }
                 Err(Failure::Unlock(e)) => FieldError::new("passcode", e.to_string()),
@@ -148,7 +145,8 @@ pub fn StartAgainPage() -> impl IntoView {
         })
     };
     view! {
-        <A href="/" attr:class="back-link">"Back"</A>
+        <Page title="Export records and start again">
+        <A href=routes::COHORT attr:class="back-link">"Back"</A>
         <ErrorSummary errors=errors.into() />
         <h1 class="heading-l">"Export records and start again"</h1>
         <p class="body">
@@ -173,6 +171,7 @@ pub fn StartAgainPage() -> impl IntoView {
                 {move || if busy.get() { "Exporting…" } else { "Export records and delete everything" }}
             </button>
         </form>
+        </Page>
     }
 }
 

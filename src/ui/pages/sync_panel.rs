@@ -10,7 +10,7 @@ use crate::domain::dates::format_date_time;
 use crate::domain::json;
 use crate::domain::OfficerRef;
 use crate::store::{Enrolment, OutboxEntry, OutboxStatus, SyncStatus};
-use crate::ui::components::{ErrorSummary, FieldError, FieldMessage};
+use crate::ui::components::{error_for, ErrorSummary, FieldError, Input, SummaryList, SummaryRow};
 use crate::ui::sync::sync_soon;
 use crate::ui::use_app;
 
@@ -140,23 +140,14 @@ pub fn EnrolForm() -> impl IntoView {
             }
         });
     };
-    let has_error = move || errors.with(|e| !e.is_empty());
     view! {
         <ErrorSummary errors=errors.into() />
         <form on:submit=submit novalidate>
-            <div class=move || if has_error() { "form-group form-group--error" } else { "form-group" }>
-                <label class="label" for="enrol-code">"Enrolment code"</label>
-                <p class="hint" id="enrol-code-hint">
-                    "The code your supervisor gave you, for example K7Q2-9XHM. It works once, within 15 minutes."
-                </p>
-                <FieldMessage errors=errors.into() field="enrol-code" />
-                <input class=move || if has_error() { "input input--error" } else { "input" }
-                    id="enrol-code" type="text" autocomplete="off" spellcheck="false"
-                    autocapitalize="characters"
-                    aria-describedby=move || if has_error() { "enrol-code-hint enrol-code-error" } else { "enrol-code-hint" }
-                    prop:value=move || code.get()
-                    on:input=move |ev| code.set(event_target_value(&ev)) />
-            </div>
+            <Input id="enrol-code" label="Enrolment code"
+                hint="The code your supervisor gave you, for example K7Q2-9XHM. It works once, within 15 minutes."
+                error_message=error_for(errors.into(), "enrol-code")
+                autocomplete="off" spellcheck="false" autocapitalize="characters"
+                value=code on_input=move |v| code.set(v) />
             <button class="button" type="submit" disabled=move || busy.get()>"Enrol this phone"</button>
         </form>
     }
@@ -213,12 +204,12 @@ pub fn SyncSection() -> impl IntoView {
                 Some(t) => format!("Last synced {}", local_time(t)),
                 None => "Not synced yet".to_string(),
             }}</p>
-            <dl class="summary-list" id="sync-counts">
-                <div class="summary-list__row"><dt class="summary-list__key">"Waiting"</dt><dd class="summary-list__value">{c.waiting}</dd></div>
-                <div class="summary-list__row"><dt class="summary-list__key">"Sent, no answer yet"</dt><dd class="summary-list__value">{c.sent}</dd></div>
-                <div class="summary-list__row"><dt class="summary-list__key">"Acknowledged"</dt><dd class="summary-list__value">{c.acknowledged}</dd></div>
-                <div class="summary-list__row"><dt class="summary-list__key">"Rejected"</dt><dd class="summary-list__value">{c.rejected}</dd></div>
-            </dl>
+            <SummaryList id="sync-counts">
+                <SummaryRow key="Waiting">{c.waiting}</SummaryRow>
+                <SummaryRow key="Sent, no answer yet">{c.sent}</SummaryRow>
+                <SummaryRow key="Acknowledged">{c.acknowledged}</SummaryRow>
+                <SummaryRow key="Rejected">{c.rejected}</SummaryRow>
+            </SummaryList>
         })
     };
     view! {

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::demo::demo_cohort;
-use crate::ui::components::ImportCohort;
+use crate::ui::components::{ImportCohort, Page};
 use crate::ui::session::enter;
 use crate::ui::use_app;
 
@@ -27,6 +27,7 @@ pub fn WelcomePage() -> impl IntoView {
         });
     };
     view! {
+        <Page title="No cohort on this phone yet">
         <h1 class="heading-l">"No cohort on this phone yet"</h1>
         {move || error.get().map(|e| view! { <p class="error-message" role="alert">{e}</p> })}
         <h2 class="heading-m">"Try the app"</h2>
@@ -38,5 +39,6 @@ pub fn WelcomePage() -> impl IntoView {
         <p class="body">"Once this phone is enrolled, your cohort comes from the team server and your records go back to it."</p>
         <h2 class="heading-m">"Import your cohort"</h2>
         <ImportCohort />
+        </Page>
     }
 }

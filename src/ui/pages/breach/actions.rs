@@ -8,14 +8,14 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 use super::DRAFT_PREFIX;
-use crate::ui::use_app;
+use crate::ui::{routes, use_app};
 
 /// "Report a breach" and "Notifications", for the nominal page's actions.
 #[component]
 pub fn BreachActions(nominal_id: String) -> impl IntoView {
     view! {
-        <A href=format!("/nominal/{nominal_id}/breach") attr:class="button button--secondary">"Report a breach"</A>
-        <A href=format!("/nominal/{nominal_id}/notifications") attr:class="button button--secondary">"Notifications"</A>
+        <A href=routes::report_breach(&nominal_id) attr:class="button button--secondary">"Report a breach"</A>
+        <A href=routes::notifications(&nominal_id) attr:class="button button--secondary">"Notifications"</A>
     }
 }
 

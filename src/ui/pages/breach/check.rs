@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::{BackLink, Caption, Flow};
 use crate::domain::breach_form::{BreachField, BreachStep};
 use crate::domain::dates::format_date_time;
-use crate::ui::components::{ErrorSummary, FieldError};
+use crate::ui::components::{ErrorSummary, FieldError, SummaryList, SummaryRow};
 use crate::ui::device_now;
 
 /// The row of this page an answer's problem is shown against.
@@ -18,31 +18,6 @@ fn row_id(field: BreachField) -> &'static str {
         BreachField::EvidenceDescription => "answer-evidence",
         BreachField::Intelligence => "answer-intelligence",
         BreachField::OverrideReason => "answer-conditions",
-    }
-}
-
-#[component]
-fn AnswerRow(
-    flow: Flow,
-    id: &'static str,
-    key: &'static str,
-    step: BreachStep,
-    /// What "Change" changes, for screen readers.
-    what: &'static str,
-    children: Children,
-) -> impl IntoView {
-    let href = flow.change_href(step);
-    let go = href.clone();
-    view! {
-        <div class="summary-list__row" id=id>
-            <dt class="summary-list__key">{key}</dt>
-            <dd class="summary-list__value">{children()}</dd>
-            <dd class="summary-list__actions">
-                <a href=href on:click=move |ev| { ev.prevent_default(); flow.go(go.clone()); }>
-                    "Change" <span class="visually-hidden">{format!(" {what}")}</span>
-                </a>
-            </dd>
-        </div>
     }
 }
 
@@ -122,19 +97,21 @@ pub(super) fn CheckStep(flow: Flow) -> impl IntoView {
             flow.errors.set(errors);
         }
     };
+    // "Change" saves the draft, then opens the question.
+    let go = Callback::new(move |href: String| flow.go(href));
     view! {
         <ErrorSummary errors=flow.errors.into() />
         <BackLink flow step=BreachStep::Check />
         <Caption flow />
         <h1 class="heading-l">{BreachStep::Check.title()}</h1>
-        <dl class="summary-list summary-list--actions">
-            <AnswerRow flow id="answer-conditions" key="Conditions breached" step=BreachStep::Conditions what="conditions breached">{conditions}</AnswerRow>
-            <AnswerRow flow id="answer-when" key="When" step=BreachStep::Details what="when it happened">{when}</AnswerRow>
-            <AnswerRow flow id="answer-where" key="Where" step=BreachStep::Details what="where it happened">{location}</AnswerRow>
-            <AnswerRow flow id="answer-seen" key="What was seen" step=BreachStep::Details what="what was seen">{seen}</AnswerRow>
-            <AnswerRow flow id="answer-evidence" key="Evidence" step=BreachStep::Details what="evidence">{evidence}</AnswerRow>
-            <AnswerRow flow id="answer-intelligence" key="Intelligence" step=BreachStep::Intelligence what="intelligence assessment">{intelligence}</AnswerRow>
-        </dl>
+        <SummaryList classes="summary-list--actions">
+            <SummaryRow id="answer-conditions" key="Conditions breached" action_href=flow.change_href(BreachStep::Conditions) action_hidden="conditions breached" on_action=go>{conditions}</SummaryRow>
+            <SummaryRow id="answer-when" key="When" action_href=flow.change_href(BreachStep::Details) action_hidden="when it happened" on_action=go>{when}</SummaryRow>
+            <SummaryRow id="answer-where" key="Where" action_href=flow.change_href(BreachStep::Details) action_hidden="where it happened" on_action=go>{location}</SummaryRow>
+            <SummaryRow id="answer-seen" key="What was seen" action_href=flow.change_href(BreachStep::Details) action_hidden="what was seen" on_action=go>{seen}</SummaryRow>
+            <SummaryRow id="answer-evidence" key="Evidence" action_href=flow.change_href(BreachStep::Details) action_hidden="evidence" on_action=go>{evidence}</SummaryRow>
+            <SummaryRow id="answer-intelligence" key="Intelligence" action_href=flow.change_href(BreachStep::Intelligence) action_hidden="intelligence assessment" on_action=go>{intelligence}</SummaryRow>
+        </SummaryList>
         <p class="body">"Next you will see the recommended enforcement level and the reasons for it."</p>
         <button class="button" type="button" on:click=go_on>"Continue"</button>
     }

@@ -7,22 +7,16 @@ use super::{BackLink, Caption, Flow};
 use crate::domain::breach::EvidenceKind;
 use crate::domain::breach_form::{quick_locations, BreachDraft, BreachStep};
 use crate::domain::dates::format_date_time;
-use crate::ui::components::{ErrorSummary, FieldMessage};
+use crate::ui::components::{error_for, ErrorSummary, Input, RadioItem, Radios, Select, Textarea};
 
 /// A text answer: its value in the draft, and how to change it.
 fn text(
     flow: Flow,
     get: fn(&BreachDraft) -> &String,
     set: fn(&mut BreachDraft) -> &mut String,
-) -> (
-    impl Fn() -> String + Copy,
-    impl Fn(leptos::ev::Event) + Copy,
-) {
-    let value = move || flow.draft().with(|d| get(d).clone());
-    let input = move |ev: leptos::ev::Event| {
-        let v = event_target_value(&ev);
-        flow.edit(|d| *set(d) = v);
-    };
+) -> (Signal<String>, Callback<String>) {
+    let value = Signal::derive(move || flow.draft().with(|d| get(d).clone()));
+    let input = Callback::new(move |v: String| flow.edit(|d| *set(d) = v));
     (value, input)
 }
 
@@ -35,7 +29,7 @@ pub(super) fn DetailsStep(flow: Flow) -> impl IntoView {
     } else {
         "When this report was started"
     };
-    let is_now = move || flow.draft().with(|d| d.now);
+    let is_now = Signal::derive(move || flow.draft().with(|d| d.now));
     let (date, on_date) = text(flow, |d| &d.date, |d| &mut d.date);
     let (time, on_time) = text(flow, |d| &d.time, |d| &mut d.time);
     let (location, on_location) = text(flow, |d| &d.location, |d| &mut d.location);
@@ -45,9 +39,7 @@ pub(super) fn DetailsStep(flow: Flow) -> impl IntoView {
         .cohort
         .with_untracked(|c| c.nominal(&flow.id()).and_then(|n| n.address.clone()));
     let errs = flow.errors;
-    let has = move |fields: &'static [&'static str]| {
-        move || errs.with(|e| e.iter().any(|x| fields.contains(&x.field)))
-    };
+    let error = move |field| error_for(errs.into(), field);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         // Evidence typed but not yet added is added, not lost.
@@ -67,53 +59,34 @@ pub(super) fn DetailsStep(flow: Flow) -> impl IntoView {
         <Caption flow />
         <h1 class="heading-l">{BreachStep::Details.title()}</h1>
         <form on:submit=submit novalidate>
-            <div class="form-group" class:form-group--error=has(&["breach-when", "breach-date", "breach-time"])>
-                <fieldset class="fieldset">
-                    <legend class="fieldset__legend">"When did it happen?"</legend>
-                    <FieldMessage errors=errs.into() field="breach-when" />
-                    <div class="radios__item">
-                        <input class="radios__input" type="radio" name="breach-when" id="breach-when"
-                            aria-describedby="breach-when-hint"
-                            prop:checked=is_now on:change=move |_| flow.edit(|d| d.now = true) />
-                        <label class="radios__label" for="breach-when">
-                            {now_label}
-                            <span class="hint radios__hint" id="breach-when-hint">{format_date_time(started)}</span>
-                        </label>
+            <Radios id="breach-when" name="breach-when" legend="When did it happen?"
+                error_message=error("breach-when")
+                items=vec![
+                    RadioItem::new("breach-when", now_label, is_now,
+                        Callback::new(move |()| flow.edit(|d| d.now = true)))
+                        .hint(format_date_time(started)),
+                    RadioItem::new("breach-when-other", "Another date and time",
+                        Signal::derive(move || !is_now.get()),
+                        Callback::new(move |()| flow.edit(|d| d.now = false))),
+                ]>
+                <Show when=move || !is_now.get()>
+                    <div class="radios__conditional">
+                        <Input id="breach-date" label="Date" input_type="date" classes="input--date"
+                            error_message=error("breach-date")
+                            max=today.format("%Y-%m-%d").to_string()
+                            value=date on_input=on_date />
+                        <Input id="breach-time" label="Time" input_type="time" classes="input--time"
+                            hint="24-hour clock, like 14:05"
+                            error_message=error("breach-time")
+                            value=time on_input=on_time />
                     </div>
-                    <div class="radios__item">
-                        <input class="radios__input" type="radio" name="breach-when" id="breach-when-other"
-                            prop:checked=move || !is_now() on:change=move |_| flow.edit(|d| d.now = false) />
-                        <label class="radios__label" for="breach-when-other">"Another date and time"</label>
-                    </div>
-                    <Show when=move || !is_now()>
-                        <div class="radios__conditional">
-                            <div class="form-group">
-                                <label class="label" for="breach-date">"Date"</label>
-                                <FieldMessage errors=errs.into() field="breach-date" />
-                                <input class="input input--date" type="date" id="breach-date"
-                                    max=today.format("%Y-%m-%d").to_string()
-                                    prop:value=date on:input=on_date on:change=on_date />
-                            </div>
-                            <div class="form-group">
-                                <label class="label" for="breach-time">"Time"</label>
-                                <p class="hint" id="breach-time-hint">"24-hour clock, like 14:05"</p>
-                                <FieldMessage errors=errs.into() field="breach-time" />
-                                <input class="input input--time" type="time" id="breach-time"
-                                    aria-describedby="breach-time-hint"
-                                    prop:value=time on:input=on_time on:change=on_time />
-                            </div>
-                        </div>
-                    </Show>
-                </fieldset>
-            </div>
+                </Show>
+            </Radios>
 
-            <div class="form-group" class:form-group--error=has(&["location"])>
-                <label class="label" for="location">"Where did it happen?"</label>
-                <p class="hint" id="location-hint">"Tap a quick answer or type the place."</p>
-                <FieldMessage errors=errs.into() field="location" />
-                <input class="input" type="text" id="location" autocomplete="off"
-                    aria-describedby="location-hint"
-                    prop:value=location on:input=on_location />
+            <Input id="location" label="Where did it happen?" autocomplete="off"
+                hint="Tap a quick answer or type the place."
+                error_message=error("location")
+                value=location on_input=on_location>
                 <div class="quick-choices" role="group" aria-label="Quick answers for where it happened">
                     {quick_locations(home.as_deref())
                         .into_iter()
@@ -128,16 +101,12 @@ pub(super) fn DetailsStep(flow: Flow) -> impl IntoView {
                         })
                         .collect_view()}
                 </div>
-            </div>
+            </Input>
 
-            <div class="form-group" class:form-group--error=has(&["what-was-seen"])>
-                <label class="label" for="what-was-seen">"What was seen?"</label>
-                <p class="hint" id="what-was-seen-hint">"What you or others saw or heard, and anything the nominal said."</p>
-                <FieldMessage errors=errs.into() field="what-was-seen" />
-                <textarea class="textarea" id="what-was-seen" rows="5"
-                    aria-describedby="what-was-seen-hint"
-                    prop:value=seen on:input=on_seen></textarea>
-            </div>
+            <Textarea id="what-was-seen" label="What was seen?" rows=5
+                hint="What you or others saw or heard, and anything the nominal said."
+                error_message=error("what-was-seen")
+                value=seen on_input=on_seen />
 
             <Evidence flow />
 
@@ -166,6 +135,15 @@ fn Evidence(flow: Flow) -> impl IntoView {
     );
     let kind = move || flow.draft().with(|d| d.new_evidence.kind);
     let add_error = RwSignal::new(false);
+    // The form's problem with the description, or the one from "Add this evidence".
+    let form_error = error_for(errs.into(), "evidence-description");
+    let description_error = Signal::derive(move || {
+        form_error.get().or_else(|| {
+            add_error
+                .get()
+                .then(|| "Enter a description of the evidence".to_string())
+        })
+    });
     let add = move |_| {
         let mut added = false;
         flow.edit(|d| added = d.add_new_evidence());
@@ -199,35 +177,22 @@ fn Evidence(flow: Flow) -> impl IntoView {
         <details class="details evidence-add" open=open>
             <summary class="details__summary">"Add evidence"</summary>
             <div class="details__text">
-                <div class="form-group">
-                    <label class="label" for="evidence-kind">"Kind of evidence"</label>
-                    <select class="select" id="evidence-kind" on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        if let Some(k) = EvidenceKind::ALL.into_iter().find(|k| format!("{k:?}") == v) {
-                            flow.edit(|d| d.new_evidence.kind = k);
-                        }
-                    }>
-                        {EvidenceKind::ALL.into_iter().map(|k| view! {
-                            <option value=format!("{k:?}") selected=move || kind() == k>{k.label()}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="form-group" class:form-group--error=move || add_error.get() || errs.with(|e| e.iter().any(|x| x.field == "evidence-description"))>
-                    <label class="label" for="evidence-description">"Description"</label>
-                    <FieldMessage errors=errs.into() field="evidence-description" />
-                    {move || add_error.get().then(|| view! {
-                        <p class="error-message"><span class="visually-hidden">"Error: "</span>"Enter a description of the evidence"</p>
-                    })}
-                    <input class="input" type="text" id="evidence-description"
-                        prop:value=description on:input=move |ev| { add_error.set(false); on_description(ev) } />
-                </div>
-                <div class="form-group">
-                    <label class="label" for="evidence-reference">"Reference (optional)"</label>
-                    <p class="hint" id="evidence-reference-hint">"Exhibit or property number, or a photo's file name."</p>
-                    <input class="input" type="text" id="evidence-reference" autocomplete="off"
-                        aria-describedby="evidence-reference-hint"
-                        prop:value=reference on:input=on_reference />
-                </div>
+                <Select id="evidence-kind" label="Kind of evidence" on_change=move |v: String| {
+                    if let Some(k) = EvidenceKind::ALL.into_iter().find(|k| format!("{k:?}") == v) {
+                        flow.edit(|d| d.new_evidence.kind = k);
+                    }
+                }>
+                    {EvidenceKind::ALL.into_iter().map(|k| view! {
+                        <option value=format!("{k:?}") selected=move || kind() == k>{k.label()}</option>
+                    }).collect_view()}
+                </Select>
+                <Input id="evidence-description" label="Description"
+                    error_message=description_error
+                    value=description
+                    on_input=move |v| { add_error.set(false); on_description.run(v) } />
+                <Input id="evidence-reference" label="Reference (optional)" autocomplete="off"
+                    hint="Exhibit or property number, or a photo's file name."
+                    value=reference on_input=on_reference />
                 <button class="button button--secondary" type="button" on:click=add>"Add this evidence"</button>
             </div>
         </details>

@@ -16,13 +16,12 @@ mod report;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::domain::breach_form::{BreachDraft, BreachProblem, BreachStep};
-use crate::ui::components::FieldError;
-use crate::ui::{device_now, use_app, AppState};
+use crate::ui::components::{FieldError, NominalNotFound, Page};
+use crate::ui::{device_now, routes, use_app, AppState};
 
 pub use actions::{pending_breaches, BreachActions};
 pub(crate) use keeper::{Keeper, SavedStatus};
@@ -39,14 +38,7 @@ pub const DRAFT_PREFIX: &str = "breach:";
 
 /// The address of a page of the breach report for a nominal.
 pub fn step_href(nominal_id: &str, step: BreachStep) -> String {
-    format!("/nominal/{nominal_id}/breach/{}", step.slug())
-}
-
-/// Name the page in the browser's title while it is shown (screen readers announce it), and
-/// give the app's name back when it goes.
-pub(crate) fn page_title(title: &str) {
-    document().set_title(&format!("{title} – SCPO Field"));
-    on_cleanup(|| document().set_title("SCPO Field"));
+    routes::breach_step(nominal_id, step.slug())
 }
 
 /// What every page of the flow shares. `Copy`.
@@ -162,22 +154,23 @@ fn BreachFlow(nominal_id: String) -> impl IntoView {
             navigate(&path, NavigateOptions::default())
         })),
     };
-    // A new page: no problems from the last one, and a title that says where the officer is.
+    // A new page: no problems from the last one.
     Effect::new(move |_| {
-        let s = step.get();
+        step.track();
         flow.errors.set(vec![]);
-        document().set_title(&format!("{} – Report a breach – SCPO Field", s.title()));
     });
-    on_cleanup(|| document().set_title("SCPO Field"));
     let exists = Memo::new(move |_| app.cohort.with(|c| c.nominal(&flow.id()).is_some()));
-    move || {
+    // A title that says where the officer is.
+    let title = Signal::derive(move || {
+        if exists.get() {
+            format!("{} – Report a breach – {}", step.get().title(), flow.id())
+        } else {
+            "Nominal not found".to_string()
+        }
+    });
+    let page = move || {
         if !exists.get() {
-            return view! {
-                <h1 class="heading-l">"Nominal not found"</h1>
-                <p class="body">"This nominal is not in the cohort on this device."</p>
-                <p class="body"><A href="/">"Back to the cohort"</A></p>
-            }
-            .into_any();
+            return view! { <NominalNotFound /> }.into_any();
         }
         if !flow.keeper.loaded.get() {
             return view! { <p class="body" role="status">"Opening the report…"</p> }.into_any();
@@ -197,7 +190,8 @@ fn BreachFlow(nominal_id: String) -> impl IntoView {
             <DiscardReport flow />
         }
         .into_any()
-    }
+    };
+    view! { <Page title>{page}</Page> }
 }
 
 /// The link back: to the previous question, or to the check answers page when changing an
@@ -209,7 +203,7 @@ pub(super) fn BackLink(flow: Flow, step: BreachStep) -> impl IntoView {
     } else {
         match step.previous() {
             Some(p) => (flow.href(p), "Back"),
-            None => (format!("/nominal/{}", flow.id()), "Back to the nominal"),
+            None => (routes::nominal(&flow.id()), "Back to the nominal"),
         }
     };
     view! {
@@ -221,14 +215,19 @@ pub(super) fn BackLink(flow: Flow, step: BreachStep) -> impl IntoView {
 }
 
 /// The caption above each page's heading: who the report is about.
-#[component]
-pub(super) fn Caption(flow: Flow) -> impl IntoView {
+pub(super) fn caption(flow: Flow) -> String {
     let name = flow.app.cohort.with_untracked(|c| {
         c.nominal(&flow.id())
             .map(|n| n.display_name())
             .unwrap_or_default()
     });
-    view! { <span class="caption">{format!("Report a breach · {name}")}</span> }
+    format!("Report a breach · {name}")
+}
+
+/// The caption, as a view.
+#[component]
+pub(super) fn Caption(flow: Flow) -> impl IntoView {
+    view! { <span class="caption">{caption(flow)}</span> }
 }
 
 /// Throw the report away, after a second tap to confirm.
@@ -240,10 +239,7 @@ fn DiscardReport(flow: Flow) -> impl IntoView {
         let navigate = navigate.clone();
         spawn_local(async move {
             let _ = flow.keeper.discard().await;
-            navigate(
-                &format!("/nominal/{}", flow.id()),
-                NavigateOptions::default(),
-            );
+            navigate(&routes::nominal(&flow.id()), NavigateOptions::default());
         });
     };
     view! {

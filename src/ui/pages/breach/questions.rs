@@ -2,12 +2,14 @@
 
 use leptos::prelude::*;
 
-use super::{BackLink, Caption, Flow};
+use super::{caption, BackLink, Caption, Flow};
 use crate::domain::breach::IntelligenceAssessment;
 use crate::domain::breach_form::BreachStep;
 use crate::domain::dates::format_date_time;
 use crate::domain::Condition;
-use crate::ui::components::{ErrorSummary, FieldMessage};
+use crate::ui::components::{
+    error_for, CheckboxItem, Checkboxes, ErrorSummary, FieldMessage, Legend,
+};
 use crate::ui::device_now;
 
 /// The conditions to choose from: those in force today, and any already chosen.
@@ -32,7 +34,6 @@ fn choices(flow: Flow) -> Vec<Condition> {
 #[component]
 pub(super) fn ConditionsStep(flow: Flow) -> impl IntoView {
     let conditions = choices(flow);
-    let has_error = move || flow.errors.with(|e| !e.is_empty());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         flow.go_on(BreachStep::Conditions);
@@ -76,41 +77,36 @@ pub(super) fn ConditionsStep(flow: Flow) -> impl IntoView {
         <BackLink flow step=BreachStep::Conditions />
         {resume}
         <form on:submit=submit novalidate>
-            <div class="form-group" class:form-group--error=has_error>
-                <fieldset class="fieldset" aria-describedby="conditions-hint">
-                    <legend class="fieldset__legend fieldset__legend--page">
-                        <Caption flow />
-                        <h1 class="heading-l">{BreachStep::Conditions.title()}</h1>
-                    </legend>
-                    <p class="hint" id="conditions-hint">"Select every condition that applies. These are the conditions in force today."</p>
-                    <FieldMessage errors=flow.errors.into() field="conditions" />
-                    {conditions
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, c)| view! { <ConditionChoice flow condition=c index=i /> })
-                        .collect_view()}
-                </fieldset>
-            </div>
+            <Checkboxes id="conditions"
+                legend=Legend::PageHeading {
+                    caption: Some(caption(flow)),
+                    text: BreachStep::Conditions.title().to_string(),
+                }
+                hint="Select every condition that applies. These are the conditions in force today."
+                error_message=error_for(flow.errors.into(), "conditions")
+                items=conditions
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, c)| condition_choice(flow, c, i))
+                    .collect() />
             <button class="button" type="submit">"Continue"</button>
         </form>
     }
     .into_any()
 }
 
-#[component]
-fn ConditionChoice(flow: Flow, condition: Condition, index: usize) -> impl IntoView {
+fn condition_choice(flow: Flow, condition: Condition, index: usize) -> CheckboxItem {
     let input_id = if index == 0 {
         "conditions".to_string()
     } else {
         format!("conditions-{index}")
     };
     let id = StoredValue::new(condition.id.clone());
-    let checked = move || {
+    let checked = Signal::derive(move || {
         flow.draft()
             .with(|d| d.condition_ids.contains(&id.get_value()))
-    };
-    let toggle = move |ev: leptos::ev::Event| {
-        let on = event_target_checked(&ev);
+    });
+    let toggle = Callback::new(move |on: bool| {
         let id = id.get_value();
         flow.edit(|d| {
             d.condition_ids.retain(|x| *x != id);
@@ -118,18 +114,15 @@ fn ConditionChoice(flow: Flow, condition: Condition, index: usize) -> impl IntoV
                 d.condition_ids.push(id);
             }
         });
+    });
+    let label = view! {
+        <span class="condition-choice__summary">{condition.summary.clone()}</span>
+        <span class="condition-choice__family">{condition.family.label()}</span>
+        {condition.mirrored_in_licence.then(|| view! { <span class="tag tag--blue">"Mirrored in licence"</span> })}
     };
-    view! {
-        <div class="checkboxes__item condition-choice">
-            <input class="checkboxes__input" type="checkbox" id=input_id.clone()
-                value=condition.id.clone() prop:checked=checked on:change=toggle />
-            <label class="checkboxes__label" for=input_id>
-                <span class="condition-choice__summary">{condition.summary.clone()}</span>
-                <span class="condition-choice__family">{condition.family.label()}</span>
-                {condition.mirrored_in_licence.then(|| view! { <span class="tag tag--blue">"Mirrored in licence"</span> })}
-            </label>
-        </div>
-    }
+    CheckboxItem::new(input_id, label, checked, toggle)
+        .value(condition.id.clone())
+        .classes("condition-choice")
 }
 
 fn intelligence_hint(a: IntelligenceAssessment) -> &'static str {

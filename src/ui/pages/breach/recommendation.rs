@@ -9,8 +9,11 @@ use leptos_router::NavigateOptions;
 use super::{field_errors, BackLink, Caption, Flow};
 use crate::domain::breach::{BreachFacts, EnforcementLevel, Recommendation};
 use crate::domain::breach_form::{BreachField, BreachStep};
-use crate::ui::components::{ErrorSummary, FieldError, FieldMessage, SummaryList, SummaryRow};
-use crate::ui::{device_now, new_record_id};
+use crate::ui::components::{
+    error_for, ErrorSummary, FieldError, FieldMessage, RadioItem, Radios, SummaryList, SummaryRow,
+    Textarea,
+};
+use crate::ui::{device_now, new_record_id, routes};
 
 fn yes_no(b: bool) -> &'static str {
     if b {
@@ -71,7 +74,7 @@ fn Decide(flow: Flow, facts: BreachFacts, rec: Recommendation) -> impl IntoView 
     let intelligence = facts.intelligence.label();
     let chosen = move || flow.draft().with(|d| d.chosen.unwrap_or(recommended));
     let overriding = move || chosen() != recommended;
-    let reason = move || flow.draft().with(|d| d.override_reason.clone());
+    let reason = Signal::derive(move || flow.draft().with(|d| d.override_reason.clone()));
     let navigate = use_navigate();
     let rec_for_submit = StoredValue::new(rec.clone());
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -114,7 +117,7 @@ fn Decide(flow: Flow, facts: BreachFacts, rec: Recommendation) -> impl IntoView 
         spawn_local(async move {
             match store.submit_breach_report(&report, Some(&key)).await {
                 Ok(_) => {
-                    let href = format!("/nominal/{}/breaches/{}", report.nominal_id, report.id);
+                    let href = routes::breach_report(&report.nominal_id, &report.id);
                     app.cohort.update(|c| c.breach_reports.push(report));
                     flow.busy.try_set(false);
                     navigate(
@@ -137,6 +140,24 @@ fn Decide(flow: Flow, facts: BreachFacts, rec: Recommendation) -> impl IntoView 
         });
     };
     let reasons = rec.reasons.clone();
+    let levels = EnforcementLevel::ALL
+        .into_iter()
+        .map(|l| {
+            let label = if l == recommended {
+                format!("{} (recommended)", l.label())
+            } else {
+                l.label().to_string()
+            };
+            RadioItem::new(
+                level_id(l),
+                label,
+                Signal::derive(move || chosen() == l),
+                Callback::new(move |()| {
+                    flow.edit(|d| d.chosen = (l != recommended).then_some(l));
+                }),
+            )
+        })
+        .collect();
     view! {
         <ErrorSummary errors=flow.errors.into() />
         <BackLink flow step=BreachStep::Recommendation />
@@ -159,44 +180,18 @@ fn Decide(flow: Flow, facts: BreachFacts, rec: Recommendation) -> impl IntoView 
             <SummaryRow key="Intelligence">{intelligence}</SummaryRow>
         </SummaryList>
         <form on:submit=submit novalidate>
-            <div class="form-group">
-                <fieldset class="fieldset" aria-describedby="level-hint">
-                    <legend class="fieldset__legend">"Enforcement level"</legend>
-                    <p class="hint" id="level-hint">"You decide. To choose a level other than the recommendation, say why: the reason is kept with the report."</p>
-                    {EnforcementLevel::ALL.into_iter().map(|l| {
-                        let label = if l == recommended {
-                            format!("{} (recommended)", l.label())
-                        } else {
-                            l.label().to_string()
-                        };
-                        view! {
-                            <div class="radios__item">
-                                <input class="radios__input" type="radio" name="level" id=level_id(l)
-                                    prop:checked=move || chosen() == l
-                                    on:change=move |_| flow.edit(|d| {
-                                        d.chosen = (l != recommended).then_some(l);
-                                    }) />
-                                <label class="radios__label" for=level_id(l)>{label}</label>
-                            </div>
-                        }
-                    }).collect_view()}
-                    <Show when=overriding>
-                        <div class="radios__conditional form-group"
-                            class:form-group--error=move || flow.errors.with(|e| !e.is_empty())>
-                            <label class="label" for="override-reason">"Why are you choosing a different level?"</label>
-                            <p class="hint" id="override-reason-hint">"For example, what you know that the recommendation does not take into account."</p>
-                            <FieldMessage errors=flow.errors.into() field="override-reason" />
-                            <textarea class="textarea" id="override-reason" rows="4"
-                                aria-describedby="override-reason-hint"
-                                prop:value=reason
-                                on:input=move |ev| {
-                                    let v = event_target_value(&ev);
-                                    flow.edit(|d| d.override_reason = v);
-                                }></textarea>
-                        </div>
-                    </Show>
-                </fieldset>
-            </div>
+            <Radios id="level-caution" name="level" legend="Enforcement level"
+                hint="You decide. To choose a level other than the recommendation, say why: the reason is kept with the report."
+                items=levels>
+                <Show when=overriding>
+                    <Textarea id="override-reason" label="Why are you choosing a different level?"
+                        group_classes="radios__conditional"
+                        hint="For example, what you know that the recommendation does not take into account."
+                        error_message=error_for(flow.errors.into(), "override-reason")
+                        value=reason
+                        on_input=move |v| flow.edit(|d| d.override_reason = v) />
+                </Show>
+            </Radios>
             <FieldMessage errors=flow.errors.into() field="submit-report" />
             <button class="button" type="submit" id="submit-report" disabled=move || flow.busy.get()>
                 {move || if flow.busy.get() { "Submitting…" } else { "Submit report" }}

@@ -8,8 +8,8 @@ use leptos_router::hooks::use_params_map;
 
 use crate::domain::dates::{format_date, format_date_time};
 use crate::domain::{BreachReport, Cohort, Nominal};
-use crate::ui::components::{SummaryList, SummaryRow};
-use crate::ui::use_app;
+use crate::ui::components::{Page, SummaryList, SummaryRow};
+use crate::ui::{routes, use_app};
 
 /// The report named in the address, with the nominal's display name.
 fn find(c: &Cohort, nominal_id: &str, report_id: &str) -> Option<(BreachReport, String)> {
@@ -22,10 +22,13 @@ fn find(c: &Cohort, nominal_id: &str, report_id: &str) -> Option<(BreachReport, 
 }
 
 fn not_found(nominal_id: &str) -> AnyView {
+    let back = routes::nominal(nominal_id);
     view! {
+        <Page title="Breach report not found">
         <h1 class="heading-l">"Breach report not found"</h1>
         <p class="body">"This report is not on this device."</p>
-        <p class="body"><A href=format!("/nominal/{nominal_id}")>"Back to the nominal"</A></p>
+        <p class="body"><A href=back>"Back to the nominal"</A></p>
+        </Page>
     }
     .into_any()
 }
@@ -38,7 +41,6 @@ pub fn BreachSubmittedPage() -> impl IntoView {
     move || {
         let id = params.read().get("id").unwrap_or_default();
         let report_id = params.read().get("report").unwrap_or_default();
-        super::page_title("Breach report submitted");
         let Some((r, name)) = app.cohort.with(|c| find(c, &id, &report_id)) else {
             return not_found(&id);
         };
@@ -46,8 +48,9 @@ pub fn BreachSubmittedPage() -> impl IntoView {
         let recommended = d.recommended.level.label();
         let chosen = d.chosen.label();
         let occurred = format_date_time(r.occurred_at);
-        let print_href = format!("/nominal/{id}/breaches/{}/print", r.id);
+        let print_href = routes::breach_report_print(&id, &r.id);
         view! {
+            <Page title=format!("Breach report submitted – {id}")>
             <div class="panel panel--confirmation">
                 <h1 class="panel__title">"Breach report submitted"</h1>
                 <p class="panel__body">"Reference" <br /> <strong class="panel__reference">{r.id.clone()}</strong></p>
@@ -63,8 +66,9 @@ pub fn BreachSubmittedPage() -> impl IntoView {
             </SummaryList>
             <div class="actions">
                 <A href=print_href attr:class="button">"View and print the report"</A>
-                <A href=format!("/nominal/{id}") attr:class="button button--secondary">{format!("Back to {name}")}</A>
+                <A href=routes::nominal(&id) attr:class="button button--secondary">{format!("Back to {name}")}</A>
             </div>
+            </Page>
         }
         .into_any()
     }
@@ -78,7 +82,6 @@ pub fn BreachPrintPage() -> impl IntoView {
     move || {
         let id = params.read().get("id").unwrap_or_default();
         let report_id = params.read().get("report").unwrap_or_default();
-        super::page_title("Breach report");
         app.cohort.with(|c| match find(c, &id, &report_id) {
             Some((r, _)) => match c.nominal(&r.nominal_id).cloned() {
                 Some(n) => print_view(c, n, &r).into_any(),
@@ -128,7 +131,8 @@ fn print_view(c: &Cohort, n: Nominal, r: &BreachReport) -> impl IntoView {
     };
     let name = n.display_name();
     let back = format!("Back to {name}");
-    let back_href = format!("/nominal/{}", n.id);
+    let back_href = routes::nominal(&n.id);
+    let title = format!("Breach report {} – {}", r.id, n.id);
     let dob = format_date(n.date_of_birth);
     let nominal_id = n.id.clone();
     let occurred = format_date_time(r.occurred_at);
@@ -145,6 +149,7 @@ fn print_view(c: &Cohort, n: Nominal, r: &BreachReport) -> impl IntoView {
     let reasons: Vec<String> = d.recommended.reasons.iter().map(|x| x.0.clone()).collect();
     let report_ref = format!("Report {}", r.id);
     view! {
+        <Page title>
         <div class="no-print">
             <A href=back_href attr:class="back-link">{back}</A>
             <p class="body">"Print it, or choose “Save as PDF” in the print dialogue."</p>
@@ -245,5 +250,6 @@ fn print_view(c: &Cohort, n: Nominal, r: &BreachReport) -> impl IntoView {
                 </SummaryList>
             </section>
         </article>
+        </Page>
     }
 }

@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use super::flow::use_flow;
-use super::{next_path, BackToTasks, GapMessage, SavedStatus};
+use super::{next_path, BackToTasks, SavedStatus};
 use crate::domain::{BriefingGap, BriefingTask};
+use crate::ui::components::{CheckboxItem, Checkboxes, Textarea};
 
 #[component]
 pub fn ConditionStep(condition_id: String) -> impl IntoView {
@@ -30,13 +31,13 @@ pub fn ConditionStep(condition_id: String) -> impl IntoView {
     let entry = move |f: fn(&crate::domain::ConditionBriefed) -> bool| {
         flow.read(|b| b.condition(&cid.read_value()).is_some_and(f))
     };
-    let question = move || {
+    let question = Signal::derive(move || {
         flow.read(|b| {
             b.condition(&cid.read_value())
                 .map(|c| c.question.clone())
                 .unwrap_or_default()
         })
-    };
+    });
     let gap = move |wanted: fn(&BriefingGap) -> bool| {
         Signal::derive(move || {
             if !flow.show_gaps.get() {
@@ -54,7 +55,6 @@ pub fn ConditionStep(condition_id: String) -> impl IntoView {
     };
     let not_explained = gap(|g| matches!(g, BriefingGap::ConditionNotExplained { .. }));
     let not_understood = gap(|g| matches!(g, BriefingGap::ConditionNotUnderstood { .. }));
-    let has_error = move || not_explained.get().is_some() || not_understood.get().is_some();
     let navigate = use_navigate();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -76,43 +76,22 @@ pub fn ConditionStep(condition_id: String) -> impl IntoView {
         <h2 class="heading-s">"Wording in the order"</h2>
         <blockquote class="inset-text condition__verbatim">{condition.verbatim.clone()}</blockquote>
         <form on:submit=submit novalidate>
-            <div class="form-group" class:form-group--error=has_error>
-                <fieldset class="fieldset" aria-describedby="condition-checks-hint">
-                    <legend class="fieldset__legend">"With the nominal"</legend>
-                    <p class="hint" id="condition-checks-hint">"Tick each one that is true."</p>
-                    <GapMessage id="explained-error" message=not_explained />
-                    <div class="checkboxes__item">
-                        <input class="checkboxes__input" id="explained" type="checkbox"
-                            prop:checked=move || entry(|c| c.explained)
-                            on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                flow.choose(|b| b.condition_mut(&cid.read_value()).explained = on);
-                            } />
-                        <label class="label checkboxes__label" for="explained">"I explained this condition"</label>
-                    </div>
-                    <GapMessage id="understood-error" message=not_understood />
-                    <div class="checkboxes__item">
-                        <input class="checkboxes__input" id="understood" type="checkbox"
-                            prop:checked=move || entry(|c| c.understood)
-                            on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                flow.choose(|b| b.condition_mut(&cid.read_value()).understood = on);
-                            } />
-                        <label class="label checkboxes__label" for="understood">"The nominal said they understood it"</label>
-                    </div>
-                </fieldset>
-            </div>
-            <div class="form-group">
-                <label class="label" for="question">"Any question the nominal raised (optional)"</label>
-                <p class="hint" id="question-hint">"In your own words, with the answer you gave."</p>
-                <textarea class="textarea" id="question" rows="4" aria-describedby="question-hint"
-                    prop:value=question
-                    on:input=move |ev| {
-                        let text = event_target_value(&ev);
-                        flow.type_in(|b| b.condition_mut(&cid.read_value()).question = text);
-                    }
-                    on:change=move |_| flow.save_now()></textarea>
-            </div>
+            <Checkboxes id="condition-checks" legend="With the nominal" hint="Tick each one that is true."
+                items=vec![
+                    CheckboxItem::new("explained", "I explained this condition",
+                        Signal::derive(move || entry(|c| c.explained)),
+                        Callback::new(move |on| flow.choose(|b| b.condition_mut(&cid.read_value()).explained = on)))
+                        .error_message(not_explained),
+                    CheckboxItem::new("understood", "The nominal said they understood it",
+                        Signal::derive(move || entry(|c| c.understood)),
+                        Callback::new(move |on| flow.choose(|b| b.condition_mut(&cid.read_value()).understood = on)))
+                        .error_message(not_understood),
+                ] />
+            <Textarea id="question" label="Any question the nominal raised (optional)"
+                hint="In your own words, with the answer you gave."
+                value=question
+                on_input=move |text| flow.type_in(|b| b.condition_mut(&cid.read_value()).question = text)
+                on_change=move |()| flow.save_now() />
             <button class="button" type="submit">"Continue"</button>
         </form>
         <SavedStatus />

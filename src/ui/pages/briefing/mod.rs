@@ -17,7 +17,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::domain::BriefingTask;
-use crate::ui::use_app;
+use crate::ui::components::{NominalNotFound, Page};
+use crate::ui::{routes, use_app};
 
 pub use action::BriefingAction;
 use flow::{use_flow, Flow, Loaded, Saved};
@@ -51,6 +52,20 @@ impl Step {
         }
     }
 
+    /// What the page is, for the document's title.
+    fn title(&self) -> &'static str {
+        match self {
+            Self::TaskList => "Release-day briefing",
+            Self::Condition(_) => "A condition",
+            Self::BodyWornVideo => "Body-worn video",
+            Self::CopyOfOrder => "Copy of the order",
+            Self::ProbationPoint => "Telling probation is not telling police",
+            Self::SignOff => "Check your answers and sign off",
+            Self::SignedOff => "Briefing signed off",
+            Self::Unknown => "Page not found",
+        }
+    }
+
     fn of_task(task: &BriefingTask) -> Self {
         match task {
             BriefingTask::Condition(id) => Self::Condition(id.clone()),
@@ -70,7 +85,7 @@ impl Step {
             Self::SignOff => "/sign-off".into(),
             Self::SignedOff => "/signed-off".into(),
         };
-        format!("/nominal/{nominal_id}/briefing{tail}")
+        routes::briefing(nominal_id, &tail)
     }
 }
 
@@ -122,15 +137,18 @@ fn BriefingFlow(nominal_id: String) -> impl IntoView {
             .with(|c| c.signed_briefing(&id.read_value(), today).cloned())
     });
     let started = Memo::new(move |_| flow.briefing.with(Option::is_some));
-    move || {
+    let title = Signal::derive(move || {
+        let id = id.get_value();
+        match (name.with(Option::is_some), step.get()) {
+            (false, _) => "Nominal not found".to_string(),
+            (true, Step::TaskList) => format!("Release-day briefing – {id}"),
+            (true, s) => format!("{} – Release-day briefing – {id}", s.title()),
+        }
+    });
+    let page = move || {
         let id = id.get_value();
         let Some(name) = name.get() else {
-            return view! {
-                <h1 class="heading-l">"Nominal not found"</h1>
-                <p class="body">"This nominal is not in the cohort on this device."</p>
-                <p class="body"><A href="/">"Back to the cohort"</A></p>
-            }
-            .into_any();
+            return view! { <NominalNotFound /> }.into_any();
         };
         if let Some(b) = signed.get() {
             return view! { <sign_off::SignedOff briefing=b name /> }.into_any();
@@ -144,7 +162,7 @@ fn BriefingFlow(nominal_id: String) -> impl IntoView {
                 return view! {
                     <h1 class="heading-l">"The briefing could not be opened"</h1>
                     <p class="body">{why}</p>
-                    <p class="body"><A href=format!("/nominal/{id}")>"Back to the nominal"</A></p>
+                    <p class="body"><A href=routes::nominal(&id)>"Back to the nominal"</A></p>
                 }
                 .into_any()
             }
@@ -152,7 +170,7 @@ fn BriefingFlow(nominal_id: String) -> impl IntoView {
         }
         if !started.get() {
             return view! {
-                <A href=format!("/nominal/{id}") attr:class="back-link">"Back to nominal"</A>
+                <A href=routes::nominal(&id) attr:class="back-link">"Back to nominal"</A>
                 <span class="caption">{name}</span>
                 <h1 class="heading-l">"No briefing to do today"</h1>
                 <p class="body">"The order is not in force today, so there are no conditions to go through. The release-day briefing opens on the day the order comes into force."</p>
@@ -174,7 +192,8 @@ fn BriefingFlow(nominal_id: String) -> impl IntoView {
             }
             .into_any(),
         }
-    }
+    };
+    view! { <Page title>{page}</Page> }
 }
 
 /// "Back to task list", at the top of every task page.
@@ -196,20 +215,6 @@ fn SavedStatus() -> impl IntoView {
         Saved::Failed(why) => format!("Not saved: {why}"),
     };
     view! { <p class="hint briefing-saved" role="status">{text}</p> }
-}
-
-/// An error message for a gap on a task page, shown after a refused sign-off.
-#[component]
-fn GapMessage(#[prop(into)] id: String, message: Signal<Option<String>>) -> impl IntoView {
-    move || {
-        message.get().map(|m| {
-            view! {
-                <p class="error-message" id=id.clone()>
-                    <span class="visually-hidden">"Error: "</span>{m}
-                </p>
-            }
-        })
-    }
 }
 
 #[cfg(test)]

@@ -14,7 +14,8 @@ use super::{task_path, BackToTasks, SavedStatus, Step};
 use crate::domain::briefing::IncompleteBriefing;
 use crate::domain::dates::format_date_time;
 use crate::domain::{Briefing, BriefingGap, BriefingTask, CopyOfOrder, SignOff};
-use crate::ui::{device_now, use_app};
+use crate::ui::components::{ErrorSummaryList, SummaryList, SummaryRow};
+use crate::ui::{device_now, routes, use_app};
 
 /// The field on a task page that puts a gap right.
 fn field_of(gap: &BriefingGap) -> &'static str {
@@ -156,13 +157,13 @@ pub fn SignOffStep(name: String) -> impl IntoView {
             let question = move || flow.read(|b| b.condition(&cid).map(|e| e.question.trim().to_string()).unwrap_or_default());
             let href = task_path(&id, &BriefingTask::Condition(c.id.clone()));
             view! {
-                <Row label=c.summary.clone() href change=format!("condition {}", i + 1)>
+                <SummaryRow key=c.summary.clone() action_href=href action_hidden=format!("condition {}", i + 1)>
                     <p class="summary-list__line">{state}</p>
                     {move || {
                         let q = question();
                         (!q.is_empty()).then(|| view! { <p class="summary-list__line hint">"Question: " {q}</p> })
                     }}
-                </Row>
+                </SummaryRow>
             }
         })
         .collect_view();
@@ -193,31 +194,28 @@ pub fn SignOffStep(name: String) -> impl IntoView {
             "Not confirmed"
         }
     };
-    let path = |task| task_path(&id, &task);
+    let video_href = task_path(&id, &BriefingTask::BodyWornVideo);
+    let copy_href = task_path(&id, &BriefingTask::CopyOfOrder);
+    let probation_href = task_path(&id, &BriefingTask::ProbationPoint);
     view! {
-        <GapSummary problems />
+        <ErrorSummaryList items=problems.into() title="You cannot sign off yet"
+            description="Everything you recorded is kept. Put these right, then sign off:" />
         <BackToTasks />
         <span class="caption">{name}</span>
         <h1 class="heading-l">"Check your answers and sign off"</h1>
         <h2 class="heading-m">"Conditions"</h2>
-        <dl class="summary-list">{conditions}</dl>
+        <SummaryList>{conditions}</SummaryList>
         <h2 class="heading-m">"Before you finish"</h2>
-        <dl class="summary-list">
-            <Row label="Body-worn video" href=path(BriefingTask::BodyWornVideo) change="body-worn video">{video}</Row>
-            <Row label="Copy of the order" href=path(BriefingTask::CopyOfOrder) change="copy of the order">{copy}</Row>
-            <Row label="Telling probation is not telling police" href=path(BriefingTask::ProbationPoint) change="the probation point">{probation}</Row>
-        </dl>
+        <SummaryList>
+            <SummaryRow key="Body-worn video" action_href=video_href action_hidden="body-worn video">{video}</SummaryRow>
+            <SummaryRow key="Copy of the order" action_href=copy_href action_hidden="copy of the order">{copy}</SummaryRow>
+            <SummaryRow key="Telling probation is not telling police" action_href=probation_href action_hidden="the probation point">{probation}</SummaryRow>
+        </SummaryList>
         <h2 class="heading-m">"Sign off"</h2>
-        <dl class="summary-list">
-            <div class="summary-list__row">
-                <dt class="summary-list__key">"Officer"</dt>
-                <dd class="summary-list__value">{officer.name}</dd>
-            </div>
-            <div class="summary-list__row">
-                <dt class="summary-list__key">"Time"</dt>
-                <dd class="summary-list__value">{move || format_date_time(now.get())}</dd>
-            </div>
-        </dl>
+        <SummaryList>
+            <SummaryRow key="Officer">{officer.name}</SummaryRow>
+            <SummaryRow key="Time">{move || format_date_time(now.get())}</SummaryRow>
+        </SummaryList>
         <form on:submit=sign novalidate>
             <p class="body">"By signing off you confirm that you went through every condition above with the nominal, on body-worn video."</p>
             <button class="button" type="submit" id="sign-off" disabled=move || busy.get()>
@@ -225,51 +223,6 @@ pub fn SignOffStep(name: String) -> impl IntoView {
             </button>
         </form>
         <SavedStatus />
-    }
-}
-
-/// A check-answers row with a "Change" link to its task.
-#[component]
-fn Row(
-    #[prop(into)] label: String,
-    href: String,
-    #[prop(into)] change: String,
-    children: Children,
-) -> impl IntoView {
-    view! {
-        <div class="summary-list__row summary-list__row--actions">
-            <dt class="summary-list__key">{label}</dt>
-            <dd class="summary-list__value">{children()}</dd>
-            <dd class="summary-list__actions">
-                <A href>"Change"<span class="visually-hidden">{format!(" {change}")}</span></A>
-            </dd>
-        </div>
-    }
-}
-
-/// The GOV.UK error summary, with each problem linking to the task that puts it right.
-#[component]
-fn GapSummary(problems: RwSignal<Vec<(String, String)>>) -> impl IntoView {
-    let node = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        if !problems.with(Vec::is_empty) {
-            if let Some(el) = node.get() {
-                let _ = el.focus();
-            }
-        }
-    });
-    view! {
-        <Show when=move || !problems.with(Vec::is_empty)>
-            <div class="error-summary" role="alert" tabindex="-1" node_ref=node aria-labelledby="gap-summary-title">
-                <h2 class="error-summary__title" id="gap-summary-title">"You cannot sign off yet"</h2>
-                <p class="body">"Everything you recorded is kept. Put these right, then sign off:"</p>
-                <ul class="error-summary__list">
-                    {move || problems.get().into_iter().map(|(href, message)| {
-                        view! { <li><A href>{message}</A></li> }
-                    }).collect_view()}
-                </ul>
-            </div>
-        </Show>
     }
 }
 
@@ -290,6 +243,6 @@ pub fn SignedOff(briefing: Briefing, name: String) -> impl IntoView {
         <p class="body">
             {format!("The release-day briefing is on {name}'s timeline and waiting to be sent to the team with your other records.")}
         </p>
-        <p class="body"><A href=format!("/nominal/{id}")>{format!("Back to {name}")}</A></p>
+        <p class="body"><A href=routes::nominal(&id)>{format!("Back to {name}")}</A></p>
     }
 }

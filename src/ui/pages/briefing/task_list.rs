@@ -6,6 +6,7 @@ use leptos_router::components::A;
 use super::flow::use_flow;
 use super::{task_path, SavedStatus, Step};
 use crate::domain::BriefingTask;
+use crate::ui::routes;
 
 #[component]
 pub fn TaskList(name: String) -> impl IntoView {
@@ -42,7 +43,7 @@ pub fn TaskList(name: String) -> impl IntoView {
         }
     };
     view! {
-        <A href=format!("/nominal/{id}") attr:class="back-link">"Back to nominal"</A>
+        <A href=routes::nominal(&id) attr:class="back-link">"Back to nominal"</A>
         <span class="caption">{name}</span>
         <h1 class="heading-l">"Release-day briefing"</h1>
         <div class="warning-text">

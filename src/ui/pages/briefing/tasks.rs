@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use super::flow::{use_flow, Flow};
-use super::{next_path, BackToTasks, GapMessage, SavedStatus};
+use super::{next_path, BackToTasks, SavedStatus};
 use crate::domain::{BriefingGap, BriefingTask, CopyOfOrder};
+use crate::ui::components::{CheckboxItem, Checkboxes, Input, Legend, RadioItem, Radios, Textarea};
 
 /// The message for a gap of this kind, once a sign-off has been refused.
 fn gap_message(flow: Flow, wanted: BriefingGap) -> Signal<Option<String>> {
@@ -42,31 +43,19 @@ pub fn VideoStep() -> impl IntoView {
             "The recording is the evidence that the nominal was told the terms of the order and agreed to them."
         </p>
         <form on:submit=continue_to(flow, BriefingTask::BodyWornVideo) novalidate>
-            <div class="form-group" class:form-group--error=move || not_on.get().is_some()>
-                <GapMessage id="bwv-on-error" message=not_on />
-                <div class="checkboxes__item">
-                    <input class="checkboxes__input" id="bwv-on" type="checkbox"
-                        prop:checked=move || flow.read(|b| b.body_worn_video_on)
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            flow.choose(|b| b.body_worn_video_on = on);
-                        } />
-                    <label class="label checkboxes__label" for="bwv-on">"Body-worn video was recording throughout the briefing"</label>
-                </div>
-            </div>
-            <div class="form-group" class:form-group--error=move || no_reference.get().is_some()>
-                <label class="label" for="bwv-reference">"Body-worn video reference"</label>
-                <p class="hint" id="bwv-reference-hint">"As shown on the camera or the evidence system."</p>
-                <GapMessage id="bwv-reference-error" message=no_reference />
-                <input class="input" id="bwv-reference" type="text" autocomplete="off" spellcheck="false"
-                    aria-describedby="bwv-reference-hint"
-                    prop:value=move || flow.read(|b| b.body_worn_video_reference.clone())
-                    on:input=move |ev| {
-                        let text = event_target_value(&ev);
-                        flow.type_in(|b| b.body_worn_video_reference = text);
-                    }
-                    on:change=move |_| flow.save_now() />
-            </div>
+            <Checkboxes id="bwv" items=vec![
+                CheckboxItem::new("bwv-on", "Body-worn video was recording throughout the briefing",
+                    Signal::derive(move || flow.read(|b| b.body_worn_video_on)),
+                    Callback::new(move |on| flow.choose(|b| b.body_worn_video_on = on)))
+                    .error_message(not_on),
+            ] />
+            <Input id="bwv-reference" label="Body-worn video reference"
+                hint="As shown on the camera or the evidence system."
+                error_message=no_reference
+                autocomplete="off" spellcheck="false"
+                value=Signal::derive(move || flow.read(|b| b.body_worn_video_reference.clone()))
+                on_input=move |text| flow.type_in(|b| b.body_worn_video_reference = text)
+                on_change=move |()| flow.save_now() />
             <button class="button" type="submit">"Continue"</button>
         </form>
         <SavedStatus />
@@ -88,46 +77,34 @@ pub fn CopyStep() -> impl IntoView {
     view! {
         <BackToTasks />
         <form on:submit=continue_to(flow, BriefingTask::CopyOfOrder) novalidate>
-            <div class="form-group" class:form-group--error=move || not_recorded.get().is_some()>
-                <fieldset class="fieldset" aria-describedby="copy-hint">
-                    <legend class="fieldset__legend fieldset__legend--page">
-                        <h1 class="heading-l">"Did you hand over a copy of the order?"</h1>
-                    </legend>
-                    <p class="hint" id="copy-hint">"Give a copy whenever the order is complex, so the nominal can check what it says."</p>
-                    <GapMessage id="copy-yes-error" message=not_recorded />
-                    <div class="radios__item">
-                        <input class="radios__input" id="copy-yes" name="copy" type="radio"
-                            prop:checked=move || choice() == CopyOfOrder::HandedOver
-                            on:change=move |_| flow.choose(|b| b.copy_of_order = CopyOfOrder::HandedOver) />
-                        <label class="label radios__label" for="copy-yes">"Yes, I handed over a copy"</label>
-                    </div>
-                    <div class="radios__item">
-                        <input class="radios__input" id="copy-no" name="copy" type="radio"
-                            prop:checked=not_handed
-                            on:change=move |_| {
-                                let reason = reason.get_untracked();
-                                flow.choose(|b| b.copy_of_order = CopyOfOrder::NotHandedOver { reason });
-                            } />
-                        <label class="label radios__label" for="copy-no">"No, I did not hand over a copy"</label>
-                    </div>
-                </fieldset>
-            </div>
-            <Show when=not_handed>
-                <div class="form-group radios__conditional" id="copy-reason-group"
-                    class:form-group--error=move || no_reason.get().is_some()>
-                    <label class="label" for="copy-reason">"Why not?"</label>
-                    <p class="hint" id="copy-reason-hint">"For example, the nominal refused it, or the court has not yet sent a certified copy."</p>
-                    <GapMessage id="copy-reason-error" message=no_reason />
-                    <textarea class="textarea" id="copy-reason" rows="3" aria-describedby="copy-reason-hint"
-                        prop:value=move || reason.get()
-                        on:input=move |ev| {
-                            let text = event_target_value(&ev);
+            <Radios id="copy-yes" name="copy"
+                legend=Legend::heading("Did you hand over a copy of the order?")
+                hint="Give a copy whenever the order is complex, so the nominal can check what it says."
+                error_message=not_recorded
+                items=vec![
+                    RadioItem::new("copy-yes", "Yes, I handed over a copy",
+                        Signal::derive(move || choice() == CopyOfOrder::HandedOver),
+                        Callback::new(move |()| flow.choose(|b| b.copy_of_order = CopyOfOrder::HandedOver))),
+                    RadioItem::new("copy-no", "No, I did not hand over a copy",
+                        Signal::derive(not_handed),
+                        Callback::new(move |()| {
+                            let reason = reason.get_untracked();
+                            flow.choose(|b| b.copy_of_order = CopyOfOrder::NotHandedOver { reason });
+                        })),
+                ]>
+                <Show when=not_handed>
+                    <Textarea id="copy-reason" label="Why not?" rows=3
+                        group_classes="radios__conditional" group_id="copy-reason-group"
+                        hint="For example, the nominal refused it, or the court has not yet sent a certified copy."
+                        error_message=no_reason
+                        value=reason
+                        on_input=move |text: String| {
                             reason.set(text.clone());
                             flow.type_in(|b| b.copy_of_order = CopyOfOrder::NotHandedOver { reason: text });
                         }
-                        on:change=move |_| flow.save_now()></textarea>
-                </div>
-            </Show>
+                        on_change=move |()| flow.save_now() />
+                </Show>
+            </Radios>
             <button class="button" type="submit">"Continue"</button>
         </form>
         <SavedStatus />
@@ -163,18 +140,13 @@ pub fn ProbationStep() -> impl IntoView {
         </blockquote>
         {duties}
         <form on:submit=continue_to(flow, BriefingTask::ProbationPoint) novalidate>
-            <div class="form-group" class:form-group--error=move || not_confirmed.get().is_some()>
-                <GapMessage id="probation-point-error" message=not_confirmed />
-                <div class="checkboxes__item">
-                    <input class="checkboxes__input" id="probation-point" type="checkbox"
-                        prop:checked=move || flow.read(|b| b.probation_is_not_police_confirmed)
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            flow.choose(|b| b.probation_is_not_police_confirmed = on);
-                        } />
-                    <label class="label checkboxes__label" for="probation-point">"I said this and the nominal said they understood that telling probation is not telling police"</label>
-                </div>
-            </div>
+            <Checkboxes id="probation" items=vec![
+                CheckboxItem::new("probation-point",
+                    "I said this and the nominal said they understood that telling probation is not telling police",
+                    Signal::derive(move || flow.read(|b| b.probation_is_not_police_confirmed)),
+                    Callback::new(move |on| flow.choose(|b| b.probation_is_not_police_confirmed = on)))
+                    .error_message(not_confirmed),
+            ] />
             <button class="button" type="submit">"Continue"</button>
         </form>
         <SavedStatus />

@@ -4,49 +4,41 @@ use leptos::prelude::*;
 
 use crate::domain::contact_form::ContactDraft;
 use crate::domain::ContactKind;
-use crate::ui::components::{FieldError, FieldMessage};
+use crate::ui::components::{
+    error_for, DateInput, DateItem, FieldError, Legend, RadioItem, Radios, Textarea,
+};
 use crate::ui::device_now;
 
-/// A GOV.UK radio button.
+/// A radio button bound to the draft: chosen while `is`, and `choose` makes it so.
 fn radio(
-    name: &'static str,
-    id: String,
-    label: String,
-    hint: Option<&'static str>,
-    checked: impl Fn() -> bool + Send + Sync + 'static,
-    on_select: impl Fn() + 'static,
-) -> impl IntoView {
-    let hint_id = hint.map(|_| format!("{id}-hint"));
-    view! {
-        <div class="radios__item">
-            <input class="radios__input" type="radio" name=name id=id.clone()
-                aria-describedby=hint_id.clone()
-                prop:checked=checked
-                on:change=move |_| on_select() />
-            <div>
-                <label class="radios__label" for=id>{label}</label>
-                {hint.map(|h| view! { <p class="hint radios__hint" id=hint_id>{h}</p> })}
-            </div>
-        </div>
-    }
+    draft: RwSignal<ContactDraft>,
+    id: &str,
+    label: &str,
+    is: fn(&ContactDraft) -> bool,
+    choose: fn(&mut ContactDraft),
+) -> RadioItem {
+    RadioItem::new(
+        id,
+        label,
+        Signal::derive(move || draft.with(is)),
+        Callback::new(move |()| draft.update(choose)),
+    )
 }
 
-/// One box of a GOV.UK date input (day, month, year, or hour and minute), digits only.
+/// One box of the date or time, bound to its part of the draft.
 fn part(
-    id: &'static str,
+    draft: RwSignal<ContactDraft>,
+    id: &str,
     label: &'static str,
     width: u8,
-    draft: RwSignal<ContactDraft>,
     field: fn(&mut ContactDraft) -> &mut String,
-) -> impl IntoView {
-    view! {
-        <div class="date-input__item">
-            <label class="label date-input__label" for=id>{label}</label>
-            <input class=format!("input input--width-{width}") id=id type="text" inputmode="numeric"
-                autocomplete="off"
-                prop:value=move || field(&mut draft.get()).clone()
-                on:input=move |ev| draft.update(|d| *field(d) = event_target_value(&ev)) />
-        </div>
+) -> DateItem {
+    DateItem {
+        id: id.to_string(),
+        label,
+        width,
+        value: Signal::derive(move || field(&mut draft.get()).clone()),
+        on_input: Callback::new(move |v| draft.update(|d| *field(d) = v)),
     }
 }
 
@@ -67,115 +59,84 @@ pub fn ContactFields(
     errors: Signal<Vec<FieldError>>,
     given: String,
 ) -> impl IntoView {
-    let has_error =
-        move |field: &'static str| errors.with(|es| es.iter().any(|e| e.field == field));
-    let group_class = move |field: &'static str| {
-        if has_error(field) {
-            "form-group form-group--error"
-        } else {
-            "form-group"
-        }
-    };
     let seen = move || draft.with(|d| d.seen);
-    let when_class = move || {
-        if has_error("contact-date") || has_error("contact-time") {
-            "radios__conditional form-group--error"
-        } else {
-            "radios__conditional"
-        }
-    };
-    let notes_label = move || {
+    let notes_label = Signal::derive(move || {
         if draft.with(|d| d.seen && d.concerns) {
             "Notes"
         } else {
             "Notes (optional)"
         }
-    };
-    let notes_hint = move || {
-        draft.with(|d| match (d.seen, d.concerns) {
-            (false, _) => "Say what was tried, for example no answer at the door.",
-            (true, true) => "Describe the concerns.",
-            (true, false) => "Anything worth knowing before the next visit.",
+        .to_string()
+    });
+    let notes_hint = Signal::derive(move || {
+        draft
+            .with(|d| match (d.seen, d.concerns) {
+                (false, _) => "Say what was tried, for example no answer at the door.",
+                (true, true) => "Describe the concerns.",
+                (true, false) => "Anything worth knowing before the next visit.",
+            })
+            .to_string()
+    });
+    let kinds = ContactKind::ALL
+        .into_iter()
+        .map(|k| {
+            RadioItem::new(
+                format!("contact-kind-{}", kind_slug(k)),
+                k.label(),
+                Signal::derive(move || draft.with(|d| d.kind == k)),
+                Callback::new(move |()| draft.update(|d| d.kind = k)),
+            )
         })
-    };
+        .collect();
     view! {
-        <fieldset class="fieldset">
-            <legend class="fieldset__legend">"Kind of contact"</legend>
-            {ContactKind::ALL
-                .into_iter()
-                .map(|k| radio(
-                    "contact-kind",
-                    format!("contact-kind-{}", kind_slug(k)),
-                    k.label().to_string(),
-                    None,
-                    move || draft.with(|d| d.kind == k),
-                    move || draft.update(|d| d.kind = k),
-                ))
-                .collect_view()}
-        </fieldset>
+        <Radios id="contact-kind" name="contact-kind" legend="Kind of contact" items=kinds />
 
-        <fieldset class="fieldset">
-            <legend class="fieldset__legend">{format!("Was {given} seen?")}</legend>
-            <p class="hint">"For a phone or video call: spoken to."</p>
-            {radio("contact-seen", "contact-seen-yes".into(), "Yes".into(), None,
-                move || draft.with(|d| d.seen), move || draft.update(|d| d.seen = true))}
-            {radio("contact-seen", "contact-seen-no".into(), "No".into(), None,
-                move || draft.with(|d| !d.seen), move || draft.update(|d| d.seen = false))}
-        </fieldset>
+        <Radios id="contact-seen" name="contact-seen" legend=format!("Was {given} seen?")
+            hint="For a phone or video call: spoken to."
+            items=vec![
+                radio(draft, "contact-seen-yes", "Yes", |d| d.seen, |d| d.seen = true),
+                radio(draft, "contact-seen-no", "No", |d| !d.seen, |d| d.seen = false),
+            ] />
 
         <Show when=seen>
-            <fieldset class="fieldset">
-                <legend class="fieldset__legend">"Outcome"</legend>
-                {radio("contact-outcome", "contact-outcome-no-concerns".into(), "No concerns".into(), None,
-                    move || draft.with(|d| !d.concerns), move || draft.update(|d| d.concerns = false))}
-                {radio("contact-outcome", "contact-outcome-concerns".into(), "Concerns recorded".into(),
-                    Some("Describe them in the notes."),
-                    move || draft.with(|d| d.concerns), move || draft.update(|d| d.concerns = true))}
-            </fieldset>
+            <Radios id="contact-outcome" name="contact-outcome" legend="Outcome" items=vec![
+                radio(draft, "contact-outcome-no-concerns", "No concerns", |d| !d.concerns, |d| d.concerns = false),
+                radio(draft, "contact-outcome-concerns", "Concerns recorded", |d| d.concerns, |d| d.concerns = true)
+                    .hint("Describe them in the notes."),
+            ] />
         </Show>
 
-        <fieldset class="fieldset">
-            <legend class="fieldset__legend">"When was the contact?"</legend>
-            {radio("contact-when", "contact-when-now".into(), "Just now".into(), None,
-                move || draft.with(|d| d.now), move || draft.update(|d| d.now = true))}
-            {radio("contact-when", "contact-when-earlier".into(), "Earlier".into(), None,
-                move || draft.with(|d| !d.now), move || draft.update(|d| {
-                    d.now = false;
-                    d.fill_when(device_now());
-                }))}
+        <Radios id="contact-when" name="contact-when" legend="When was the contact?" items=vec![
+            radio(draft, "contact-when-now", "Just now", |d| d.now, |d| d.now = true),
+            radio(draft, "contact-when-earlier", "Earlier", |d| !d.now, |d| {
+                d.now = false;
+                d.fill_when(device_now());
+            }),
+        ]>
             <Show when=move || !draft.with(|d| d.now)>
-                <div class=when_class>
-                    <fieldset class="fieldset" role="group" aria-describedby="contact-date-hint">
-                        <legend class="fieldset__legend fieldset__legend--s">"Date"</legend>
-                        <p class="hint" id="contact-date-hint">"For example, 23 11 2026"</p>
-                        <FieldMessage errors field="contact-date" />
-                        <div class="date-input">
-                            {part("contact-date", "Day", 2, draft, |d| &mut d.day)}
-                            {part("contact-date-month", "Month", 2, draft, |d| &mut d.month)}
-                            {part("contact-date-year", "Year", 4, draft, |d| &mut d.year)}
-                        </div>
-                    </fieldset>
-                    <fieldset class="fieldset" role="group" aria-describedby="contact-time-hint">
-                        <legend class="fieldset__legend fieldset__legend--s">"Time"</legend>
-                        <p class="hint" id="contact-time-hint">"24-hour clock, for example 14 30"</p>
-                        <FieldMessage errors field="contact-time" />
-                        <div class="date-input">
-                            {part("contact-time", "Hour", 2, draft, |d| &mut d.hour)}
-                            {part("contact-time-minute", "Minute", 2, draft, |d| &mut d.minute)}
-                        </div>
-                    </fieldset>
+                <div class="radios__conditional">
+                    <DateInput id="contact-date" legend=Legend::Small("Date".into())
+                        hint="For example, 23 11 2026"
+                        error_message=error_for(errors, "contact-date")
+                        items=vec![
+                            part(draft, "contact-date", "Day", 2, |d| &mut d.day),
+                            part(draft, "contact-date-month", "Month", 2, |d| &mut d.month),
+                            part(draft, "contact-date-year", "Year", 4, |d| &mut d.year),
+                        ] />
+                    <DateInput id="contact-time" legend=Legend::Small("Time".into())
+                        hint="24-hour clock, for example 14 30"
+                        error_message=error_for(errors, "contact-time")
+                        items=vec![
+                            part(draft, "contact-time", "Hour", 2, |d| &mut d.hour),
+                            part(draft, "contact-time-minute", "Minute", 2, |d| &mut d.minute),
+                        ] />
                 </div>
             </Show>
-        </fieldset>
+        </Radios>
 
-        <div class=move || group_class("contact-notes")>
-            <label class="label" for="contact-notes">{notes_label}</label>
-            <p class="hint" id="contact-notes-hint">{notes_hint}</p>
-            <FieldMessage errors field="contact-notes" />
-            <textarea class="textarea" id="contact-notes" rows="4"
-                aria-describedby="contact-notes-hint"
-                prop:value=move || draft.with(|d| d.notes.clone())
-                on:input=move |ev| draft.update(|d| d.notes = event_target_value(&ev))></textarea>
-        </div>
+        <Textarea id="contact-notes" label=notes_label hint=notes_hint
+            error_message=error_for(errors, "contact-notes")
+            value=Signal::derive(move || draft.with(|d| d.notes.clone()))
+            on_input=move |v| draft.update(|d| d.notes = v) />
     }
 }

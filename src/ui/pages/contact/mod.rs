@@ -13,8 +13,8 @@ use leptos_router::hooks::use_params_map;
 use crate::domain::contact_form::{next_due_text, usual_contact_kind, ContactDraft, ContactField};
 use crate::domain::dates::format_date_time;
 use crate::domain::{Contact, Nominal};
-use crate::ui::components::{ErrorSummary, FieldError};
-use crate::ui::{device_now, new_record_id, use_app};
+use crate::ui::components::{ErrorSummary, FieldError, NominalNotFound, Page};
+use crate::ui::{device_now, new_record_id, routes, use_app};
 
 use draft::DraftKeeper;
 
@@ -36,12 +36,7 @@ pub fn ContactPage() -> impl IntoView {
         let id = params.read().get("id").unwrap_or_default();
         match app.cohort.with_untracked(|c| c.nominal(&id).cloned()) {
             Some(nominal) => view! { <LogContact nominal /> }.into_any(),
-            None => view! {
-                <h1 class="heading-l">"Nominal not found"</h1>
-                <p class="body">"This nominal is not in the cohort on this device."</p>
-                <p class="body"><A href="/">"Back to the cohort"</A></p>
-            }
-            .into_any(),
+            None => view! { <NominalNotFound /> }.into_any(),
         }
     }
 }
@@ -58,7 +53,7 @@ fn LogContact(nominal: Nominal) -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let busy = RwSignal::new(false);
     let saved = RwSignal::new(None::<Contact>);
-    let back = format!("/nominal/{nominal_id}");
+    let back = routes::nominal(&nominal_id);
     let name = nominal.display_name();
 
     let next_due = {
@@ -118,6 +113,7 @@ fn LogContact(nominal: Nominal) -> impl IntoView {
     let form = move || {
         let given = nominal.given_name.clone();
         view! {
+            <Page title=format!("Log a contact – {}", nominal.id)>
             <A href=form_back.clone() attr:class="back-link">{format!("Back to {form_name}")}</A>
             <ErrorSummary errors=errors.into() />
             <span class="caption">{form_name.clone()}</span>
@@ -143,6 +139,7 @@ fn LogContact(nominal: Nominal) -> impl IntoView {
                     <p class="hint draft-status" role="status">{move || keeper.status()}</p>
                 </form>
             </Show>
+            </Page>
         }
     };
 
@@ -181,7 +178,9 @@ fn Confirmation(
         contact.kind.label(),
         format_date_time(contact.at)
     );
+    let title = format!("Contact saved – {}", contact.nominal_id);
     view! {
+        <Page title>
         <div class="panel panel--confirmation">
             <h1 class="panel__title" tabindex="-1" node_ref=heading>"Contact saved"</h1>
             <p class="panel__body">"Next contact due" <br /> <strong class="next-due">{next_due}</strong></p>
@@ -190,7 +189,8 @@ fn Confirmation(
         <p class="body">"It is kept on this phone and goes to the team with the next export of records."</p>
         <div class="actions">
             <A href=back attr:class="button">{format!("Back to {name}")}</A>
-            <A href="/" attr:class="button button--secondary">"Back to the cohort"</A>
+            <A href=routes::COHORT attr:class="button button--secondary">"Back to the cohort"</A>
         </div>
+        </Page>
     }
 }

@@ -10,9 +10,12 @@ use leptos_router::NavigateOptions;
 use super::TimelinessLine;
 use crate::domain::notification_form::NotificationDraft;
 use crate::domain::{Condition, NotificationKind};
-use crate::ui::components::{ErrorSummary, FieldError, FieldMessage};
-use crate::ui::pages::breach::{page_title, Keeper, SavedStatus};
-use crate::ui::{device_now, new_record_id, use_app};
+use crate::ui::components::{
+    error_for, CheckboxItem, ErrorSummary, FieldError, FieldMessage, Input, NominalNotFound, Page,
+    RadioItem, Radios, Select, Textarea,
+};
+use crate::ui::pages::breach::{Keeper, SavedStatus};
+use crate::ui::{device_now, new_record_id, routes, use_app};
 
 fn blank(d: &NotificationDraft) -> bool {
     d.kind.is_none() && d.details.trim().is_empty() && d.event_on.is_empty() && !d.not_told_yet
@@ -24,7 +27,6 @@ pub fn RecordNotificationPage() -> impl IntoView {
     let app = use_app();
     let params = use_params_map();
     let nominal_id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    page_title("Record a notification");
     move || {
         let id = nominal_id.get();
         match app
@@ -32,11 +34,7 @@ pub fn RecordNotificationPage() -> impl IntoView {
             .with_untracked(|c| c.nominal(&id).map(|n| n.display_name()))
         {
             Some(name) => view! { <NotificationForm nominal_id=id name /> }.into_any(),
-            None => view! {
-                <h1 class="heading-l">"Nominal not found"</h1>
-                <p class="body"><A href="/">"Back to the cohort"</A></p>
-            }
-            .into_any(),
+            None => view! { <NominalNotFound /> }.into_any(),
         }
     }
 }
@@ -109,7 +107,7 @@ fn NotificationForm(nominal_id: String, name: String) -> impl IntoView {
         spawn_local(async move {
             match store.record_notification(&n, Some(&key)).await {
                 Ok(_) => {
-                    let href = format!("/nominal/{}/notifications?recorded={}", n.nominal_id, n.id);
+                    let href = routes::notification_recorded(&n.nominal_id, &n.id);
                     app.cohort.update(|c| c.notifications.push(n));
                     navigate(
                         &href,
@@ -130,105 +128,96 @@ fn NotificationForm(nominal_id: String, name: String) -> impl IntoView {
             }
         });
     };
-    let has =
-        move |field: &'static str| move || errors.with(|e| e.iter().any(|x| x.field == field));
-    let event_label = move || {
+    let error = move |field| error_for(errors.into(), field);
+    let event_label = Signal::derive(move || {
         kind()
             .map(|k| k.event_question())
             .unwrap_or("When did it happen?")
-    };
+            .to_string()
+    });
+    let value =
+        move |get: fn(&NotificationDraft) -> String| Signal::derive(move || draft.with(get));
     let input = move |set: fn(&mut NotificationDraft, String)| {
-        move |ev: leptos::ev::Event| {
-            let v = event_target_value(&ev);
-            keeper.edit(|d| set(d, v));
-        }
+        Callback::new(move |v: String| keeper.edit(|d| set(d, v)))
     };
+    let kinds = move || {
+        NotificationKind::ALL
+            .into_iter()
+            .enumerate()
+            .map(|(i, k)| {
+                let input_id = if i == 0 {
+                    "notification-kind".to_string()
+                } else {
+                    format!("notification-kind-{i}")
+                };
+                let nominal = id.get_value();
+                RadioItem::new(
+                    input_id,
+                    k.label(),
+                    Signal::derive(move || kind() == Some(k)),
+                    Callback::new(move |()| {
+                        app.cohort.with_untracked(|c| {
+                            keeper.edit(|d| d.choose_kind(k, c, &nominal, today))
+                        });
+                    }),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let title = format!("Record a notification – {nominal_id}");
     view! {
+        <Page title>
         <ErrorSummary errors=errors.into() />
-        <A href=format!("/nominal/{nominal_id}/notifications") attr:class="back-link">"Back to notifications"</A>
+        <A href=routes::notifications(&nominal_id) attr:class="back-link">"Back to notifications"</A>
         <span class="caption">{name}</span>
         <h1 class="heading-l">"Record a notification"</h1>
         <Show when=move || keeper.loaded.get() fallback=|| view! { <p class="body" role="status">"Opening…"</p> }>
         <form on:submit=submit.clone() novalidate>
-            <div class="form-group" class:form-group--error=has("notification-kind")>
-                <fieldset class="fieldset">
-                    <legend class="fieldset__legend">"What did they notify?"</legend>
-                    <FieldMessage errors=errors.into() field="notification-kind" />
-                    {NotificationKind::ALL.into_iter().enumerate().map(|(i, k)| {
-                        let input_id = if i == 0 { "notification-kind".to_string() } else { format!("notification-kind-{i}") };
-                        let nominal = id.get_value();
-                        view! {
-                            <div class="radios__item">
-                                <input class="radios__input" type="radio" name="notification-kind" id=input_id.clone()
-                                    prop:checked=move || kind() == Some(k)
-                                    on:change=move |_| {
-                                        let nominal = nominal.clone();
-                                        app.cohort.with_untracked(|c| keeper.edit(|d| d.choose_kind(k, c, &nominal, today)));
-                                    } />
-                                <label class="radios__label" for=input_id>{k.label()}</label>
-                            </div>
-                        }
-                    }).collect_view()}
-                </fieldset>
-            </div>
+            <Radios id="notification-kind" name="notification-kind" legend="What did they notify?"
+                error_message=error("notification-kind")
+                items=kinds() />
 
-            <div class="form-group">
-                <label class="label" for="notification-condition">"Condition that sets the duty"</label>
-                <p class="hint" id="notification-condition-hint">"Chosen from what they notified. Change it if another condition applies."</p>
-                <select class="select" id="notification-condition" aria-describedby="notification-condition-hint"
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        keeper.edit(|d| d.condition_id = (!v.is_empty()).then_some(v));
-                    }>
-                    <option value="" selected=move || draft.with(|d| d.condition_id.is_none())>"No condition sets a deadline for this"</option>
-                    {duties.get_value().into_iter().map(|c| {
-                        let cid = c.id.clone();
-                        let deadline = c.notification.as_ref().map(|d| d.deadline.describe()).unwrap_or_default();
-                        view! {
-                            <option value=c.id.clone() selected=move || draft.with(|d| d.condition_id.as_deref() == Some(cid.as_str()))>
-                                {format!("{} ({deadline})", c.summary)}
-                            </option>
-                        }
-                    }).collect_view()}
-                </select>
-            </div>
+            <Select id="notification-condition" label="Condition that sets the duty"
+                hint="Chosen from what they notified. Change it if another condition applies."
+                on_change=move |v: String| keeper.edit(|d| d.condition_id = (!v.is_empty()).then_some(v))>
+                <option value="" selected=move || draft.with(|d| d.condition_id.is_none())>"No condition sets a deadline for this"</option>
+                {duties.get_value().into_iter().map(|c| {
+                    let cid = c.id.clone();
+                    let deadline = c.notification.as_ref().map(|d| d.deadline.describe()).unwrap_or_default();
+                    view! {
+                        <option value=c.id.clone() selected=move || draft.with(|d| d.condition_id.as_deref() == Some(cid.as_str()))>
+                            {format!("{} ({deadline})", c.summary)}
+                        </option>
+                    }
+                }).collect_view()}
+            </Select>
 
-            <div class="form-group" class:form-group--error=has("notification-details")>
-                <label class="label" for="notification-details">"Details"</label>
-                <p class="hint" id="notification-details-hint">"For example the number and handset, the registration, the new address, or the destination and dates."</p>
-                <FieldMessage errors=errors.into() field="notification-details" />
-                <textarea class="textarea" id="notification-details" rows="3" aria-describedby="notification-details-hint"
-                    prop:value=move || draft.with(|d| d.details.clone())
-                    on:input=input(|d, v| d.details = v)></textarea>
-            </div>
+            <Textarea id="notification-details" label="Details" rows=3
+                hint="For example the number and handset, the registration, the new address, or the destination and dates."
+                error_message=error("notification-details")
+                value=value(|d| d.details.clone())
+                on_input=input(|d, v| d.details = v) />
 
-            <div class="form-group" class:form-group--error=has("event-on")>
-                <label class="label" for="event-on">{event_label}</label>
-                <FieldMessage errors=errors.into() field="event-on" />
-                <input class="input input--date" type="date" id="event-on"
-                    prop:value=move || draft.with(|d| d.event_on.clone())
-                    on:input=input(|d, v| d.event_on = v) on:change=input(|d, v| d.event_on = v) />
-            </div>
+            <Input id="event-on" label=event_label input_type="date" classes="input--date"
+                error_message=error("event-on")
+                value=value(|d| d.event_on.clone())
+                on_input=input(|d, v| d.event_on = v) />
 
-            <div class="form-group" class:form-group--error=has("notified-on")>
-                <label class="label" for="notified-on">"When were police told?"</label>
-                <p class="hint" id="notified-on-hint">"Today, unless they told police earlier. Telling probation does not count."</p>
-                <FieldMessage errors=errors.into() field="notified-on" />
-                <input class="input input--date" type="date" id="notified-on" aria-describedby="notified-on-hint"
-                    max=today.format("%Y-%m-%d").to_string()
-                    disabled=move || draft.with(|d| d.not_told_yet)
-                    prop:value=move || draft.with(|d| d.notified_on.clone())
-                    on:input=input(|d, v| d.notified_on = v) on:change=input(|d, v| d.notified_on = v) />
-                <div class="checkboxes__item">
-                    <input class="checkboxes__input" type="checkbox" id="not-told-yet"
-                        prop:checked=move || draft.with(|d| d.not_told_yet)
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            keeper.edit(|d| d.not_told_yet = on);
-                        } />
-                    <label class="checkboxes__label" for="not-told-yet">"They have not told police yet (police found out another way)"</label>
-                </div>
-            </div>
+            <Input id="notified-on" label="When were police told?" input_type="date" classes="input--date"
+                hint="Today, unless they told police earlier. Telling probation does not count."
+                error_message=error("notified-on")
+                max=today.format("%Y-%m-%d").to_string()
+                disabled=Signal::derive(move || draft.with(|d| d.not_told_yet))
+                value=value(|d| d.notified_on.clone())
+                on_input=input(|d, v| d.notified_on = v)>
+                {CheckboxItem::new(
+                    "not-told-yet",
+                    "They have not told police yet (police found out another way)",
+                    Signal::derive(move || draft.with(|d| d.not_told_yet)),
+                    Callback::new(move |on| keeper.edit(|d| d.not_told_yet = on)),
+                )
+                .into_view()}
+            </Input>
 
             <div class="timeliness-preview" role="status" aria-live="polite">
                 {preview}
@@ -239,5 +228,6 @@ fn NotificationForm(nominal_id: String, name: String) -> impl IntoView {
         </form>
         <SavedStatus keeper />
         </Show>
+        </Page>
     }
 }

@@ -17,8 +17,9 @@ use crate::domain::notification_form::{
 };
 use crate::domain::timeline::{timeliness_tag, Tone};
 use crate::domain::{Cohort, Notification, NotificationKind, Timeliness};
-use crate::ui::pages::breach::{draft_key, page_title, step_href};
-use crate::ui::{device_now, use_app};
+use crate::ui::components::{NominalNotFound, Page, SummaryList, SummaryRow};
+use crate::ui::pages::breach::{draft_key, step_href};
+use crate::ui::{device_now, routes, use_app};
 
 pub use form::RecordNotificationPage;
 
@@ -51,18 +52,20 @@ pub fn NotificationsPage() -> impl IntoView {
     let app = use_app();
     let params = use_params_map();
     let query = use_query_map();
-    page_title("Notifications");
-    move || {
+    let title = Signal::derive(move || {
+        let id = params.read().get("id").unwrap_or_default();
+        if app.cohort.with(|c| c.nominal(&id).is_some()) {
+            format!("Notifications – {id}")
+        } else {
+            "Nominal not found".to_string()
+        }
+    });
+    let page = move || {
         let id = params.read().get("id").unwrap_or_default();
         let recorded = query.read().get("recorded");
         let today = app.today.get();
         app.cohort.with(|c| match c.nominal(&id) {
-            None => view! {
-                <h1 class="heading-l">"Nominal not found"</h1>
-                <p class="body">"This nominal is not in the cohort on this device."</p>
-                <p class="body"><A href="/">"Back to the cohort"</A></p>
-            }
-            .into_any(),
+            None => view! { <NominalNotFound /> }.into_any(),
             Some(n) => {
                 let name = n.display_name();
                 let list: Vec<Notification> = review_order(c, c.notifications_of(&id), today)
@@ -86,12 +89,12 @@ pub fn NotificationsPage() -> impl IntoView {
                     .map(|x| item(c, x, today))
                     .collect_view();
                 view! {
-                    <A href=format!("/nominal/{id}") attr:class="back-link">{format!("Back to {name}")}</A>
+                    <A href=routes::nominal(&id) attr:class="back-link">{format!("Back to {name}")}</A>
                     <span class="caption">{name.clone()}</span>
                     <h1 class="heading-l">"Notifications"</h1>
                     {just_recorded}
                     <p class="body">"What the nominal has told police, against each condition's deadline. Telling probation is not telling police."</p>
-                    <A href=format!("/nominal/{id}/notifications/new") attr:class="button">"Record a notification"</A>
+                    <A href=routes::record_notification(&id) attr:class="button">"Record a notification"</A>
                     <h2 class="heading-m">"Recorded notifications"</h2>
                     {if c.notifications_of(&id).is_empty() {
                         view! { <p class="body">"None recorded on this device."</p> }.into_any()
@@ -102,7 +105,8 @@ pub fn NotificationsPage() -> impl IntoView {
                 .into_any()
             }
         })
-    }
+    };
+    view! { <Page title>{page}</Page> }
 }
 
 fn item(c: &Cohort, x: Notification, today: chrono::NaiveDate) -> impl IntoView {
@@ -121,17 +125,20 @@ fn item(c: &Cohort, x: Notification, today: chrono::NaiveDate) -> impl IntoView 
         .notified_on
         .map(format_date)
         .unwrap_or_else(|| "Not yet".into());
+    let details = x.details.clone();
+    let event_on = format_date(x.event_on);
+    let recorded = format_date_time(x.recorded_at);
     view! {
         <li class="notification-list__item">
             <h3 class="heading-s">{x.kind.label()}</h3>
             <TimelinessLine t notified_on=x.notified_on />
-            <dl class="summary-list summary-list--compact">
-                <div class="summary-list__row"><dt class="summary-list__key">"Details"</dt><dd class="summary-list__value">{x.details.clone()}</dd></div>
-                <div class="summary-list__row"><dt class="summary-list__key">{happened}</dt><dd class="summary-list__value">{format_date(x.event_on)}</dd></div>
-                <div class="summary-list__row"><dt class="summary-list__key">"Police told"</dt><dd class="summary-list__value">{told}</dd></div>
-                <div class="summary-list__row"><dt class="summary-list__key">"Condition"</dt><dd class="summary-list__value">{condition}</dd></div>
-                <div class="summary-list__row"><dt class="summary-list__key">"Recorded"</dt><dd class="summary-list__value">{format_date_time(x.recorded_at)}</dd></div>
-            </dl>
+            <SummaryList classes="summary-list--compact">
+                <SummaryRow key="Details">{details}</SummaryRow>
+                <SummaryRow key=happened>{event_on}</SummaryRow>
+                <SummaryRow key="Police told">{told}</SummaryRow>
+                <SummaryRow key="Condition">{condition}</SummaryRow>
+                <SummaryRow key="Recorded">{recorded}</SummaryRow>
+            </SummaryList>
             {t.is_breach().then(|| view! { <StartBreach notification=x.clone() /> })}
         </li>
     }

@@ -1,0 +1,109 @@
+//! Every in-app address, built in one place: the `<Route>` definitions in `ui/mod.rs` use the
+//! segment constants, and every link and navigation uses the functions, so an address cannot be
+//! spelt two ways.
+
+/// The cohort list.
+pub const COHORT: &str = "/";
+/// The Device page.
+pub const DEVICE: &str = "/device";
+/// "Export records and start again": the way out while locked.
+pub const START_AGAIN: &str = "/start-again";
+
+/// Path segments, for the route definitions.
+pub mod segment {
+    pub const NOMINAL: &str = "nominal";
+    pub const CONTACT: &str = "contact";
+    pub const BRIEFING: &str = "briefing";
+    pub const BREACH: &str = "breach";
+    pub const BREACHES: &str = "breaches";
+    pub const PRINT: &str = "print";
+    pub const NOTIFICATIONS: &str = "notifications";
+    pub const NEW: &str = "new";
+    pub const DEVICE: &str = "device";
+    pub const START_AGAIN: &str = "start-again";
+}
+
+use segment::*;
+
+/// A nominal's page: `/nominal/N-0003`.
+pub fn nominal(id: &str) -> String {
+    format!("/{NOMINAL}/{id}")
+}
+
+/// Log a contact with a nominal.
+pub fn record_contact(id: &str) -> String {
+    format!("/{NOMINAL}/{id}/{CONTACT}")
+}
+
+/// The release-day briefing; `tail` is empty (the task list) or starts with `/`.
+pub fn briefing(id: &str, tail: &str) -> String {
+    format!("/{NOMINAL}/{id}/{BRIEFING}{tail}")
+}
+
+/// The first page of a breach report.
+pub fn report_breach(id: &str) -> String {
+    format!("/{NOMINAL}/{id}/{BREACH}")
+}
+
+/// A page of a breach report, by its slug.
+pub fn breach_step(id: &str, slug: &str) -> String {
+    format!("/{NOMINAL}/{id}/{BREACH}/{slug}")
+}
+
+/// A submitted breach report.
+pub fn breach_report(id: &str, report: &str) -> String {
+    format!("/{NOMINAL}/{id}/{BREACHES}/{report}")
+}
+
+/// A submitted breach report's print view.
+pub fn breach_report_print(id: &str, report: &str) -> String {
+    format!("/{NOMINAL}/{id}/{BREACHES}/{report}/{PRINT}")
+}
+
+/// A nominal's notifications.
+pub fn notifications(id: &str) -> String {
+    format!("/{NOMINAL}/{id}/{NOTIFICATIONS}")
+}
+
+/// A nominal's notifications, just after one was recorded.
+pub fn notification_recorded(id: &str, notification: &str) -> String {
+    format!("/{NOMINAL}/{id}/{NOTIFICATIONS}?recorded={notification}")
+}
+
+/// Record a notification.
+pub fn record_notification(id: &str) -> String {
+    format!("/{NOMINAL}/{id}/{NOTIFICATIONS}/{NEW}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_read_as_before() {
+        assert_eq!(nominal("N-0003"), "/nominal/N-0003");
+        assert_eq!(record_contact("N-0003"), "/nominal/N-0003/contact");
+        assert_eq!(
+            briefing("N-0003", "/sign-off"),
+            "/nominal/N-0003/briefing/sign-off"
+        );
+        assert_eq!(report_breach("N-0003"), "/nominal/N-0003/breach");
+        assert_eq!(
+            breach_step("N-0003", "check"),
+            "/nominal/N-0003/breach/check"
+        );
+        assert_eq!(breach_report("N-1", "BR-1"), "/nominal/N-1/breaches/BR-1");
+        assert_eq!(
+            breach_report_print("N-1", "BR-1"),
+            "/nominal/N-1/breaches/BR-1/print"
+        );
+        assert_eq!(notifications("N-1"), "/nominal/N-1/notifications");
+        assert_eq!(
+            notification_recorded("N-1", "NT-1"),
+            "/nominal/N-1/notifications?recorded=NT-1"
+        );
+        assert_eq!(record_notification("N-1"), "/nominal/N-1/notifications/new");
+        assert_eq!(DEVICE, format!("/{}", segment::DEVICE));
+        assert_eq!(START_AGAIN, format!("/{}", segment::START_AGAIN));
+    }
+}

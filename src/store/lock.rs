@@ -13,14 +13,15 @@
 //!   closing the tab mid-try does not give a free try; a right passcode resets the count.
 
 use chrono::{DateTime, Utc};
-use js_sys::{Object, Reflect, Uint8Array};
+use js_sys::Uint8Array;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::CryptoKey;
 
 use super::crypto::{self, PBKDF2_ITERATIONS, SALT_LEN};
 use super::error::{StoreError, StoreResult};
-use super::records::{self, get, Read, Write};
-use super::schema::{indexes, stores::*, ALL_STORES};
+use super::js::{get, now_ms, obj};
+use super::records::{self, Read, Write};
+use super::schema::{indexes, meta, stores::*, ALL_STORES};
 use super::Store;
 
 /// Wrong passcodes in a row that wipe the phone.
@@ -30,8 +31,6 @@ pub const MIN_PASSCODE_LEN: usize = 6;
 /// Longest wait between tries, in seconds.
 pub const MAX_DELAY_SECONDS: u32 = 30;
 
-const LOCK: &str = "lock";
-const ATTEMPTS: &str = "attempts";
 /// `passcode_form` of a lock whose key was derived from the NFC form of the passcode.
 const FORM_NFC: &str = "nfc";
 
@@ -77,18 +76,6 @@ pub struct UnlockState {
     pub unexported_records: u32,
 }
 
-pub(crate) fn now_ms() -> f64 {
-    js_sys::Date::now()
-}
-
-fn obj(pairs: &[(&str, JsValue)]) -> JsValue {
-    let o = Object::new();
-    for (k, v) in pairs {
-        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
-    }
-    o.into()
-}
-
 struct LockRow {
     iterations: u32,
     salt: Vec<u8>,
@@ -101,7 +88,7 @@ struct LockRow {
 impl LockRow {
     fn to_js(&self) -> JsValue {
         let mut fields = vec![
-            ("id", LOCK.into()),
+            ("id", meta::LOCK.into()),
             ("kdf", "PBKDF2-SHA256".into()),
             ("iterations", self.iterations.into()),
             ("salt", Uint8Array::from(self.salt.as_slice()).into()),
@@ -114,7 +101,7 @@ impl LockRow {
         if self.nfc {
             fields.push(("passcode_form", FORM_NFC.into()));
         }
-        obj(&fields)
+        obj(&fields).into()
     }
 
     fn from_js(row: &JsValue) -> StoreResult<Self> {
@@ -175,10 +162,11 @@ impl Attempts {
 
     fn to_js(self) -> JsValue {
         obj(&[
-            ("id", ATTEMPTS.into()),
+            ("id", meta::ATTEMPTS.into()),
             ("failures", self.failures.into()),
             ("next_try_at", self.next_try_at.into()),
         ])
+        .into()
     }
 
     fn from_js(row: Option<&JsValue>) -> Self {
@@ -193,7 +181,7 @@ impl Store {
     async fn read_lock(&self) -> StoreResult<(Option<LockRow>, Attempts)> {
         let rows = records::read_all(
             self.db(),
-            &[Read::One(META, LOCK), Read::One(META, ATTEMPTS)],
+            &[Read::One(META, meta::LOCK), Read::One(META, meta::ATTEMPTS)],
         )
         .await?;
         let lock = rows[0].first().map(LockRow::from_js).transpose()?;
@@ -277,8 +265,8 @@ impl Store {
             .filter(|s| **s != META)
             .map(|s| Write::Clear(s))
             .collect();
-        writes.push(Write::Delete(META, super::cohort::COHORT_META.into()));
-        writes.push(Write::Delete(META, super::sync::SYNC_META.into()));
+        writes.push(Write::Delete(META, meta::COHORT.into()));
+        writes.push(Write::Delete(META, meta::SYNC.into()));
         writes.push(Write::Add(META, lock.to_js()));
         writes.push(Write::Put(META, Attempts::default().to_js()));
         match records::write_all(self.db(), writes, None).await {

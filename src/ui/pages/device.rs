@@ -144,41 +144,45 @@ fn ChangePasscode() -> impl IntoView {
     let confirm = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let done = RwSignal::new(false);
+    let change = Action::new_local(move |_: &()| async move {
+        let Some(store) = app.store() else { return };
+        let result = store
+            .change_passcode(
+                &old.get_untracked(),
+                &new.get_untracked(),
+                &confirm.get_untracked(),
+            )
+            .await;
+        match result {
+            Ok(()) => {
+                errors.try_set(vec![]);
+                for s in [old, new, confirm] {
+                    s.try_set(String::new());
+                }
+                done.try_set(true);
+            }
+            Err(e) => {
+                use crate::store::StoreError::*;
+                let field = match e {
+                    WrongPasscode { .. } | TryAgainLater { .. } => "old-passcode",
+                    PasscodesDoNotMatch => "confirm-passcode",
+                    Wiped => {
+                        app.phase.set(Phase::SetPasscode);
+                        return;
+                    }
+                    _ => "new-passcode",
+                };
+                errors.try_set(vec![FieldError::new(field, e.to_string())]);
+            }
+        }
+    });
+    let changing = change.pending();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(store) = app.store() else { return };
-        done.set(false);
-        spawn_local(async move {
-            let result = store
-                .change_passcode(
-                    &old.get_untracked(),
-                    &new.get_untracked(),
-                    &confirm.get_untracked(),
-                )
-                .await;
-            match result {
-                Ok(()) => {
-                    errors.set(vec![]);
-                    for s in [old, new, confirm] {
-                        s.set(String::new());
-                    }
-                    done.set(true);
-                }
-                Err(e) => {
-                    use crate::store::StoreError::*;
-                    let field = match e {
-                        WrongPasscode { .. } | TryAgainLater { .. } => "old-passcode",
-                        PasscodesDoNotMatch => "confirm-passcode",
-                        Wiped => {
-                            app.phase.set(Phase::SetPasscode);
-                            return;
-                        }
-                        _ => "new-passcode",
-                    };
-                    errors.set(vec![FieldError::new(field, e.to_string())]);
-                }
-            }
-        });
+        if !changing.get_untracked() {
+            done.set(false);
+            change.dispatch_local(());
+        }
     };
     view! {
         <ErrorSummary errors=errors.into() />
@@ -189,7 +193,7 @@ fn ChangePasscode() -> impl IntoView {
                 autocomplete="new-password" errors=errors.into() />
             <PasswordField id="confirm-passcode" label="Confirm new passcode" value=confirm
                 autocomplete="new-password" errors=errors.into() />
-            <button class="button button--secondary" type="submit">"Change passcode"</button>
+            <button class="button button--secondary" type="submit" disabled=move || changing.get()>"Change passcode"</button>
         </form>
         <Show when=move || done.get()>
             <p class="body" role="status">"Passcode changed."</p>

@@ -2,14 +2,14 @@
 //! it or chooses another level with a reason; then the report is submitted.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use super::{field_errors, BackLink, Caption, Flow};
-use crate::domain::breach::{BreachFacts, EnforcementLevel, Recommendation};
+use crate::domain::breach::{BreachFacts, BreachReport, EnforcementLevel, Recommendation};
 use crate::domain::breach_form::{BreachField, BreachStep};
 use crate::ui::components::{ErrorSummary, FieldError, FieldMessage, SummaryList, SummaryRow};
+use crate::ui::records::submit_record;
 use crate::ui::{device_now, new_record_id};
 
 fn yes_no(b: bool) -> &'static str {
@@ -74,9 +74,31 @@ fn Decide(flow: Flow, facts: BreachFacts, rec: Recommendation) -> impl IntoView 
     let reason = move || flow.draft().with(|d| d.override_reason.clone());
     let navigate = use_navigate();
     let rec_for_submit = StoredValue::new(rec.clone());
+    let save = submit_record(
+        flow.keeper,
+        move |result: Result<BreachReport, _>| match result {
+            Ok(report) => {
+                let href = format!("/nominal/{}/breaches/{}", report.nominal_id, report.id);
+                navigate(
+                    &href,
+                    NavigateOptions {
+                        replace: true,
+                        ..Default::default()
+                    },
+                );
+            }
+            Err(e) => {
+                flow.errors.try_set(vec![FieldError::new(
+                    "submit-report",
+                    format!("The report was not submitted: {e}"),
+                )]);
+            }
+        },
+    );
+    let submitting = save.pending();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if flow.busy.get_untracked() {
+        if submitting.get_untracked() {
             return;
         }
         let id = new_record_id("BR");
@@ -105,36 +127,8 @@ fn Decide(flow: Flow, facts: BreachFacts, rec: Recommendation) -> impl IntoView 
                 return;
             }
         };
-        let Some(store) = app.store() else { return };
         flow.errors.set(vec![]);
-        flow.busy.set(true);
-        flow.keeper.stop();
-        let key = flow.keeper.key();
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            match store.submit_breach_report(&report, Some(&key)).await {
-                Ok(_) => {
-                    let href = format!("/nominal/{}/breaches/{}", report.nominal_id, report.id);
-                    app.cohort.update(|c| c.breach_reports.push(report));
-                    flow.busy.try_set(false);
-                    navigate(
-                        &href,
-                        NavigateOptions {
-                            replace: true,
-                            ..Default::default()
-                        },
-                    );
-                }
-                Err(e) => {
-                    flow.keeper.resume();
-                    flow.busy.try_set(false);
-                    flow.errors.try_set(vec![FieldError::new(
-                        "submit-report",
-                        format!("The report was not submitted: {e}"),
-                    )]);
-                }
-            }
-        });
+        save.dispatch_local(report);
     };
     let reasons = rec.reasons.clone();
     view! {
@@ -198,8 +192,8 @@ fn Decide(flow: Flow, facts: BreachFacts, rec: Recommendation) -> impl IntoView 
                 </fieldset>
             </div>
             <FieldMessage errors=flow.errors.into() field="submit-report" />
-            <button class="button" type="submit" id="submit-report" disabled=move || flow.busy.get()>
-                {move || if flow.busy.get() { "Submitting…" } else { "Submit report" }}
+            <button class="button" type="submit" id="submit-report" disabled=move || submitting.get()>
+                {move || if submitting.get() { "Submitting…" } else { "Submit report" }}
             </button>
         </form>
     }

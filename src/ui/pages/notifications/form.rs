@@ -2,16 +2,17 @@
 //! details, when it happened and when police were told, with the deadline judged at once.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
 use super::TimelinessLine;
 use crate::domain::notification_form::NotificationDraft;
-use crate::domain::{Condition, NotificationKind};
+use crate::domain::{Condition, Notification, NotificationKind};
 use crate::ui::components::{ErrorSummary, FieldError, FieldMessage};
-use crate::ui::pages::breach::{page_title, Keeper, SavedStatus};
+use crate::ui::draft::{Draft, DraftKey, DraftStatus};
+use crate::ui::pages::breach::page_title;
+use crate::ui::records::submit_record;
 use crate::ui::{device_now, new_record_id, use_app};
 
 fn blank(d: &NotificationDraft) -> bool {
@@ -45,14 +46,13 @@ pub fn RecordNotificationPage() -> impl IntoView {
 fn NotificationForm(nominal_id: String, name: String) -> impl IntoView {
     let app = use_app();
     let today = app.today.get_untracked();
-    let keeper = Keeper::open(
-        format!("notification:{nominal_id}"),
+    let keeper = Draft::open(
+        DraftKey::Notification(nominal_id.clone()),
         NotificationDraft::new(today),
         blank,
     );
-    let draft = keeper.draft;
+    let draft = keeper.value;
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let busy = RwSignal::new(false);
     let id = StoredValue::new(nominal_id.clone());
     // Conditions that oblige the nominal to tell police something, in force today.
     let duties: StoredValue<Vec<Condition>> = StoredValue::new(app.cohort.with_untracked(|c| {
@@ -74,9 +74,31 @@ fn NotificationForm(nominal_id: String, name: String) -> impl IntoView {
         Some(view! { <TimelinessLine t notified_on=told /> })
     };
     let navigate = use_navigate();
+    let save = submit_record(
+        keeper,
+        move |result: Result<Notification, _>| match result {
+            Ok(n) => {
+                let href = format!("/nominal/{}/notifications?recorded={}", n.nominal_id, n.id);
+                navigate(
+                    &href,
+                    NavigateOptions {
+                        replace: true,
+                        ..Default::default()
+                    },
+                );
+            }
+            Err(e) => {
+                errors.try_set(vec![FieldError::new(
+                    "save-notification",
+                    format!("The notification was not saved: {e}"),
+                )]);
+            }
+        },
+    );
+    let saving = save.pending();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
+        if saving.get_untracked() {
             return;
         }
         let officer = app.officer();
@@ -100,35 +122,8 @@ fn NotificationForm(nominal_id: String, name: String) -> impl IntoView {
                 return;
             }
         };
-        let Some(store) = app.store() else { return };
         errors.set(vec![]);
-        busy.set(true);
-        keeper.stop();
-        let key = keeper.key();
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            match store.record_notification(&n, Some(&key)).await {
-                Ok(_) => {
-                    let href = format!("/nominal/{}/notifications?recorded={}", n.nominal_id, n.id);
-                    app.cohort.update(|c| c.notifications.push(n));
-                    navigate(
-                        &href,
-                        NavigateOptions {
-                            replace: true,
-                            ..Default::default()
-                        },
-                    );
-                }
-                Err(e) => {
-                    keeper.resume();
-                    busy.try_set(false);
-                    errors.try_set(vec![FieldError::new(
-                        "save-notification",
-                        format!("The notification was not saved: {e}"),
-                    )]);
-                }
-            }
-        });
+        save.dispatch_local(n);
     };
     let has =
         move |field: &'static str| move || errors.with(|e| e.iter().any(|x| x.field == field));
@@ -149,7 +144,7 @@ fn NotificationForm(nominal_id: String, name: String) -> impl IntoView {
         <span class="caption">{name}</span>
         <h1 class="heading-l">"Record a notification"</h1>
         <Show when=move || keeper.loaded.get() fallback=|| view! { <p class="body" role="status">"Opening…"</p> }>
-        <form on:submit=submit.clone() novalidate>
+        <form on:submit=submit novalidate>
             <div class="form-group" class:form-group--error=has("notification-kind")>
                 <fieldset class="fieldset">
                     <legend class="fieldset__legend">"What did they notify?"</legend>
@@ -235,9 +230,9 @@ fn NotificationForm(nominal_id: String, name: String) -> impl IntoView {
             </div>
 
             <FieldMessage errors=errors.into() field="save-notification" />
-            <button class="button" type="submit" id="save-notification" disabled=move || busy.get()>"Save notification"</button>
+            <button class="button" type="submit" id="save-notification" disabled=move || saving.get()>"Save notification"</button>
         </form>
-        <SavedStatus keeper />
+        <DraftStatus status=keeper.status />
         </Show>
     }
 }

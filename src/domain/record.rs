@@ -42,50 +42,38 @@ pub fn sort_records<R: FieldRecord>(records: &mut [R]) {
     records.sort_by(|a, b| a.at().cmp(&b.at()).then_with(|| a.id().cmp(b.id())));
 }
 
-impl FieldRecord for Contact {
-    const KIND: &'static str = "contact";
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn nominal_id(&self) -> &str {
-        &self.nominal_id
-    }
-    fn at(&self) -> NaiveDateTime {
-        self.at
-    }
-    fn corrects(&self) -> Option<&str> {
-        self.corrects.as_deref()
-    }
-    fn officer_id(&self) -> Option<&str> {
-        Some(&self.officer_id)
-    }
-    fn list_of(cohort: &mut Cohort) -> &mut Vec<Self> {
-        &mut cohort.contacts
-    }
+/// A record made and signed by one officer, which may correct an earlier one.
+macro_rules! officer_record {
+    ($type:ty, $kind:literal, $at:ident, $list:ident) => {
+        impl FieldRecord for $type {
+            const KIND: &'static str = $kind;
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn nominal_id(&self) -> &str {
+                &self.nominal_id
+            }
+            fn at(&self) -> NaiveDateTime {
+                self.$at
+            }
+            fn corrects(&self) -> Option<&str> {
+                self.corrects.as_deref()
+            }
+            fn officer_id(&self) -> Option<&str> {
+                Some(&self.officer_id)
+            }
+            fn list_of(cohort: &mut Cohort) -> &mut Vec<Self> {
+                &mut cohort.$list
+            }
+        }
+    };
 }
 
-impl FieldRecord for Notification {
-    const KIND: &'static str = "notification";
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn nominal_id(&self) -> &str {
-        &self.nominal_id
-    }
-    fn at(&self) -> NaiveDateTime {
-        self.recorded_at
-    }
-    fn corrects(&self) -> Option<&str> {
-        self.corrects.as_deref()
-    }
-    fn officer_id(&self) -> Option<&str> {
-        Some(&self.officer_id)
-    }
-    fn list_of(cohort: &mut Cohort) -> &mut Vec<Self> {
-        &mut cohort.notifications
-    }
-}
+officer_record!(Contact, "contact", at, contacts);
+officer_record!(Notification, "notification", recorded_at, notifications);
+officer_record!(BreachReport, "breach_report", occurred_at, breach_reports);
 
+/// A briefing is signed by the officer only at the end, and is never a correction.
 impl FieldRecord for Briefing {
     const KIND: &'static str = "briefing";
     fn id(&self) -> &str {
@@ -105,28 +93,6 @@ impl FieldRecord for Briefing {
     }
     fn list_of(cohort: &mut Cohort) -> &mut Vec<Self> {
         &mut cohort.briefings
-    }
-}
-
-impl FieldRecord for BreachReport {
-    const KIND: &'static str = "breach_report";
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn nominal_id(&self) -> &str {
-        &self.nominal_id
-    }
-    fn at(&self) -> NaiveDateTime {
-        self.occurred_at
-    }
-    fn corrects(&self) -> Option<&str> {
-        self.corrects.as_deref()
-    }
-    fn officer_id(&self) -> Option<&str> {
-        Some(&self.officer_id)
-    }
-    fn list_of(cohort: &mut Cohort) -> &mut Vec<Self> {
-        &mut cohort.breach_reports
     }
 }
 

@@ -9,6 +9,8 @@
 use std::rc::Rc;
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
 
 use crate::domain::FieldRecord;
 use crate::store::StoreError;
@@ -52,4 +54,41 @@ where
             }
         }
     })
+}
+
+/// [`submit_record`], then open the page `href` names for the record kept (replacing the
+/// form in the history, so "Back" does not return to it), or say why it was not kept.
+pub fn submit_and_open<R, T>(
+    draft: Draft<T>,
+    href: impl Fn(&R) -> String + 'static,
+    failed: impl Fn(StoreError) + 'static,
+) -> Action<R, ()>
+where
+    R: FieldRecord,
+    T: DraftValue,
+{
+    let navigate = use_navigate();
+    submit_record(draft, move |result: Result<R, StoreError>| match result {
+        Ok(record) => navigate(
+            &href(&record),
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        ),
+        Err(e) => failed(e),
+    })
+}
+
+/// A form's submit handler that runs `action` (one taking no input) unless it is running.
+pub fn run_on_submit<O: 'static>(
+    action: Action<(), O>,
+) -> impl Fn(leptos::ev::SubmitEvent) + Copy + 'static {
+    let running = action.pending();
+    move |ev| {
+        ev.prevent_default();
+        if !running.get_untracked() {
+            action.dispatch_local(());
+        }
+    }
 }

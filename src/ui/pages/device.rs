@@ -8,6 +8,7 @@ use super::sync_panel::SyncSection;
 use crate::store::StorageStatus;
 use crate::ui::browser::download_text;
 use crate::ui::components::{ErrorSummary, FieldError, ImportCohort, PasswordField};
+use crate::ui::records::run_on_submit;
 use crate::ui::session::{lock_after_minutes, set_lock_after_minutes};
 use crate::ui::{lock_now, use_app, Phase};
 
@@ -145,6 +146,7 @@ fn ChangePasscode() -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let done = RwSignal::new(false);
     let change = Action::new_local(move |_: &()| async move {
+        done.try_set(false);
         let Some(store) = app.store() else { return };
         let result = store
             .change_passcode(
@@ -177,13 +179,7 @@ fn ChangePasscode() -> impl IntoView {
         }
     });
     let changing = change.pending();
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if !changing.get_untracked() {
-            done.set(false);
-            change.dispatch_local(());
-        }
-    };
+    let submit = run_on_submit(change);
     view! {
         <ErrorSummary errors=errors.into() />
         <form on:submit=submit novalidate>

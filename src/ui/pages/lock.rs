@@ -6,6 +6,7 @@ use leptos_router::components::A;
 
 use crate::store::{StoreError, UnlockState, MIN_PASSCODE_LEN};
 use crate::ui::components::{ErrorSummary, FieldError, PasswordField};
+use crate::ui::records::run_on_submit;
 use crate::ui::session::enter;
 use crate::ui::{use_app, Phase};
 
@@ -38,12 +39,7 @@ pub fn SetPasscodePage() -> impl IntoView {
         }
     });
     let setting = set.pending();
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if !setting.get_untracked() {
-            set.dispatch_local(());
-        }
-    };
+    let submit = run_on_submit(set);
     let notice = move || {
         app.notice.get().map(|m| {
             view! { <div class="panel panel--success" role="status"><p class="body">{m}</p></div> }
@@ -115,12 +111,7 @@ pub fn UnlockPage() -> impl IntoView {
         }
     });
     let unlocking = unlock.pending();
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if !unlocking.get_untracked() {
-            unlock.dispatch_local(());
-        }
-    };
+    let submit = run_on_submit(unlock);
     view! {
         <ErrorSummary errors=errors.into() />
         <h1 class="heading-l">"Enter your passcode"</h1>

@@ -16,6 +16,7 @@ use super::lock::tries_warning;
 use crate::store::{Store, StoreError};
 use crate::ui::browser::download_text;
 use crate::ui::components::{ErrorSummary, FieldError, PasswordField};
+use crate::ui::records::run_on_submit;
 use crate::ui::{lock_now, use_app, Phase};
 
 /// Where the page lives. Shown only while locked; unlocked, the Device page does the same.
@@ -133,12 +134,7 @@ pub fn StartAgainPage() -> impl IntoView {
         }
     });
     let starting = start.pending();
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if !starting.get_untracked() {
-            start.dispatch_local(());
-        }
-    };
+    let submit = run_on_submit(start);
     let pending = move || {
         state.get().map(|s| match s.unexported_records {
             0 => "No records made on this phone are waiting to be exported.".to_string(),

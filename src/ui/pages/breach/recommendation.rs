@@ -2,14 +2,12 @@
 //! it or chooses another level with a reason; then the report is submitted.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use super::{field_errors, BackLink, Caption, Flow};
 use crate::domain::breach::{BreachFacts, BreachReport, EnforcementLevel, Recommendation};
 use crate::domain::breach_form::{BreachField, BreachStep};
 use crate::ui::components::{ErrorSummary, FieldError, FieldMessage, SummaryList, SummaryRow};
-use crate::ui::records::submit_record;
+use crate::ui::records::submit_and_open;
 use crate::ui::{device_now, new_record_id};
 
 fn yes_no(b: bool) -> &'static str {
@@ -72,27 +70,15 @@ fn Decide(flow: Flow, facts: BreachFacts, rec: Recommendation) -> impl IntoView 
     let chosen = move || flow.draft().with(|d| d.chosen.unwrap_or(recommended));
     let overriding = move || chosen() != recommended;
     let reason = move || flow.draft().with(|d| d.override_reason.clone());
-    let navigate = use_navigate();
     let rec_for_submit = StoredValue::new(rec.clone());
-    let save = submit_record(
+    let save = submit_and_open(
         flow.keeper,
-        move |result: Result<BreachReport, _>| match result {
-            Ok(report) => {
-                let href = format!("/nominal/{}/breaches/{}", report.nominal_id, report.id);
-                navigate(
-                    &href,
-                    NavigateOptions {
-                        replace: true,
-                        ..Default::default()
-                    },
-                );
-            }
-            Err(e) => {
-                flow.errors.try_set(vec![FieldError::new(
-                    "submit-report",
-                    format!("The report was not submitted: {e}"),
-                )]);
-            }
+        |r: &BreachReport| format!("/nominal/{}/breaches/{}", r.nominal_id, r.id),
+        move |e| {
+            flow.errors.try_set(vec![FieldError::new(
+                "submit-report",
+                format!("The report was not submitted: {e}"),
+            )]);
         },
     );
     let submitting = save.pending();

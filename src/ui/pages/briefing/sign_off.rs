@@ -5,15 +5,13 @@
 use gloo::timers::callback::Interval;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use super::flow::{use_flow, Flow};
 use super::{task_path, BackToTasks, SavedStatus, Step};
 use crate::domain::briefing::IncompleteBriefing;
 use crate::domain::dates::format_date_time;
 use crate::domain::{Briefing, BriefingGap, BriefingTask, CopyOfOrder, SignOff};
-use crate::ui::records::submit_record;
+use crate::ui::records::submit_and_open;
 use crate::ui::{device_now, use_app};
 
 /// The field on a task page that puts a gap right.
@@ -86,24 +84,15 @@ pub fn SignOffStep(name: String) -> impl IntoView {
     // Dropped (stopped) with the page.
     StoredValue::new_local(clock);
     let problems = RwSignal::new(Vec::<(String, String)>::new());
-    let navigate = use_navigate();
     let done = Step::SignedOff.path(&id);
-    let save = submit_record(
+    let save = submit_and_open(
         flow.draft,
-        move |result: Result<Briefing, _>| match result {
-            Ok(_) => navigate(
-                &done,
-                NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            ),
-            Err(e) => {
-                problems.try_set(vec![(
-                    "#sign-off".into(),
-                    format!("The briefing was not signed off: {e}"),
-                )]);
-            }
+        move |_: &Briefing| done.clone(),
+        move |e| {
+            problems.try_set(vec![(
+                "#sign-off".into(),
+                format!("The briefing was not signed off: {e}"),
+            )]);
         },
     );
     let signing = save.pending();

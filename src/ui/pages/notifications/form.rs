@@ -3,8 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_params_map;
 
 use super::TimelinessLine;
 use crate::domain::notification_form::NotificationDraft;
@@ -12,7 +11,7 @@ use crate::domain::{Condition, Notification, NotificationKind};
 use crate::ui::components::{ErrorSummary, FieldError, FieldMessage};
 use crate::ui::draft::{Draft, DraftKey, DraftStatus};
 use crate::ui::pages::breach::page_title;
-use crate::ui::records::submit_record;
+use crate::ui::records::submit_and_open;
 use crate::ui::{device_now, new_record_id, use_app};
 
 fn blank(d: &NotificationDraft) -> bool {
@@ -73,26 +72,14 @@ fn NotificationForm(nominal_id: String, name: String) -> impl IntoView {
         };
         Some(view! { <TimelinessLine t notified_on=told /> })
     };
-    let navigate = use_navigate();
-    let save = submit_record(
+    let save = submit_and_open(
         keeper,
-        move |result: Result<Notification, _>| match result {
-            Ok(n) => {
-                let href = format!("/nominal/{}/notifications?recorded={}", n.nominal_id, n.id);
-                navigate(
-                    &href,
-                    NavigateOptions {
-                        replace: true,
-                        ..Default::default()
-                    },
-                );
-            }
-            Err(e) => {
-                errors.try_set(vec![FieldError::new(
-                    "save-notification",
-                    format!("The notification was not saved: {e}"),
-                )]);
-            }
+        |n: &Notification| format!("/nominal/{}/notifications?recorded={}", n.nominal_id, n.id),
+        move |e| {
+            errors.try_set(vec![FieldError::new(
+                "save-notification",
+                format!("The notification was not saved: {e}"),
+            )]);
         },
     );
     let saving = save.pending();

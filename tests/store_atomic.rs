@@ -6,6 +6,7 @@
 mod store_support;
 
 use js_sys::Reflect;
+use scpo_field::store::DraftKey;
 use scpo_field::store::{schema::SCHEMA_VERSION, StoreError};
 use store_support::*;
 use wasm_bindgen::JsValue;
@@ -83,25 +84,28 @@ async fn a_write_failing_half_way_through_an_import_changes_nothing() {
 async fn a_field_record_and_its_outbox_entry_are_written_together_or_not_at_all() {
     let (name, store) = fresh("field-fault").await;
     store.import_cohort(&demo()).await.unwrap();
-    store.save_draft("contact:N-0001", "typing").await.unwrap();
+    store
+        .save_draft(&DraftKey::Contact("N-0001".into()), "typing")
+        .await
+        .unwrap();
     let before = raw_dump(&name).await.clear;
     store.fail_after_writes(Some(1));
     let contact = new_contact("K-NEW-1", "N-0001");
     assert!(store
-        .record_contact(&contact, Some("contact:N-0001"))
+        .submit(&contact, Some(&DraftKey::Contact("N-0001".into())))
         .await
         .is_err());
     store.fail_after_writes(None);
     assert_eq!(raw_dump(&name).await.clear, before);
     assert_eq!(store.outbox_pending_count().await.unwrap(), 0);
     assert!(store
-        .load_draft::<String>("contact:N-0001")
+        .load_draft::<String>(&DraftKey::Contact("N-0001".into()))
         .await
         .unwrap()
         .is_some());
     // And it can be submitted again once the fault is gone.
     store
-        .record_contact(&contact, Some("contact:N-0001"))
+        .submit(&contact, Some(&DraftKey::Contact("N-0001".into())))
         .await
         .unwrap();
     assert_eq!(store.outbox_pending_count().await.unwrap(), 1);
@@ -121,11 +125,11 @@ async fn a_database_from_schema_v1_upgrades_with_every_record_readable() {
     let notification = new_notification("NT-NEW-1", "N-0004");
     let briefing = new_briefing("BR-NEW-1", "N-0004");
     let breach = new_breach("B-NEW-1", "N-0004");
-    v1.record_contact(&contact, None).await.unwrap();
-    v1.record_notification(&notification, None).await.unwrap();
-    v1.record_briefing(&briefing, None).await.unwrap();
-    v1.submit_breach_report(&breach, None).await.unwrap();
-    v1.save_draft("breach:N-0005", "half a report")
+    v1.submit(&contact, None).await.unwrap();
+    v1.submit(&notification, None).await.unwrap();
+    v1.submit(&briefing, None).await.unwrap();
+    v1.submit(&breach, None).await.unwrap();
+    v1.save_draft(&DraftKey::Breach("N-0005".into()), "half a report")
         .await
         .unwrap();
     v1.close();
@@ -146,17 +150,11 @@ async fn a_database_from_schema_v1_upgrades_with_every_record_readable() {
     expected.briefings.push(briefing.clone());
     expected.breach_reports.push(breach.clone());
     assert_eq!(normalised(loaded), normalised(expected));
-    // The v2 indexes find the v1 rows.
-    let records = store.field_records("N-0004").await.unwrap();
-    assert!(records.contacts.contains(&contact));
-    assert_eq!(records.notifications, vec![notification]);
-    assert_eq!(records.briefings, vec![briefing]);
-    assert_eq!(records.breach_reports, vec![breach]);
     assert_eq!(store.outbox_pending_count().await.unwrap(), 4);
     assert_eq!(store.outbox().await.unwrap().len(), 4);
     assert_eq!(
         store
-            .load_draft::<String>("breach:N-0005")
+            .load_draft::<String>(&DraftKey::Breach("N-0005".into()))
             .await
             .unwrap()
             .as_deref(),
@@ -172,19 +170,22 @@ async fn raw_indexed_db_holds_no_name_alias_address_or_phone_in_clear() {
     let cohort = demo();
     store.import_cohort(&cohort).await.unwrap();
     store
-        .record_contact(&new_contact("K-NEW-1", "N-0004"), None)
+        .submit(&new_contact("K-NEW-1", "N-0004"), None)
         .await
         .unwrap();
     store
-        .record_notification(&new_notification("NT-NEW-1", "N-0005"), None)
+        .submit(&new_notification("NT-NEW-1", "N-0005"), None)
         .await
         .unwrap();
     store
-        .submit_breach_report(&new_breach("B-NEW-1", "N-0002"), None)
+        .submit(&new_breach("B-NEW-1", "N-0002"), None)
         .await
         .unwrap();
     store
-        .save_draft("breach:N-0002", &new_breach("B-D", "N-0002"))
+        .save_draft(
+            &DraftKey::Breach("N-0002".into()),
+            &new_breach("B-D", "N-0002"),
+        )
         .await
         .unwrap();
     let needles = sensitive_strings(&cohort);

@@ -5,6 +5,7 @@
 
 mod store_support;
 
+use scpo_field::store::DraftKey;
 use scpo_field::store::{crypto::PBKDF2_ITERATIONS, Store};
 use store_support::*;
 use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -59,7 +60,7 @@ async fn encrypted_single_record_writes() {
     for i in 0..200 {
         let t = now_ms();
         store
-            .save_draft(&format!("breach:N-{i:04}"), &draft)
+            .save_draft(&DraftKey::Breach(format!("N-{i:04}")), &draft)
             .await
             .unwrap();
         drafts.push(now_ms() - t);
@@ -69,7 +70,7 @@ async fn encrypted_single_record_writes() {
     for i in 0..200 {
         let c = new_contact(&format!("K-B-{i}"), "N-0001");
         let t = now_ms();
-        store.record_contact(&c, None).await.unwrap();
+        store.submit(&c, None).await.unwrap();
         submits.push(now_ms() - t);
     }
     summary(
@@ -113,13 +114,6 @@ async fn a_thousand_nominal_cohort() {
         assert_eq!(loaded.nominals.len(), 1_000);
     }
     summary("load_cohort (1,000 nominals, decrypt all)", &loads);
-    let mut timelines = Vec::new();
-    for i in 0..50 {
-        let t = now_ms();
-        store.timeline(&format!("R{i}-N-0002")).await.unwrap();
-        timelines.push(now_ms() - t);
-    }
-    summary("timeline (one nominal, via index)", &timelines);
     let status = store.storage_status().await.unwrap();
     console_log!("BENCH storage usage after: {:?} bytes", status.usage_bytes);
     store.close();

@@ -5,6 +5,7 @@
 
 mod store_support;
 
+use scpo_field::store::DraftKey;
 use scpo_field::store::{Store, StoreError, TestOptions, MAX_ATTEMPTS};
 use store_support::*;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -46,7 +47,9 @@ async fn lock_drops_the_key_and_unlock_brings_data_back() {
     assert!(!store.is_unlocked());
     assert_eq!(store.load_cohort().await, Err(StoreError::Locked));
     assert_eq!(
-        store.save_draft("contact:N-0001", "typing").await,
+        store
+            .save_draft(&DraftKey::Contact("N-0001".into()), "typing")
+            .await,
         Err(StoreError::Locked)
     );
     store.unlock(PASS).await.unwrap();
@@ -70,11 +73,14 @@ async fn wrong_passcode_cannot_read_anything() {
     let (name, store) = fresh("wrong").await;
     store.import_cohort(&demo()).await.unwrap();
     store
-        .record_contact(&new_contact("K-NEW-1", "N-0004"), None)
+        .submit(&new_contact("K-NEW-1", "N-0004"), None)
         .await
         .unwrap();
     store
-        .save_draft("breach:N-0004", &new_breach("B-D", "N-0004"))
+        .save_draft(
+            &DraftKey::Breach("N-0004".into()),
+            &new_breach("B-D", "N-0004"),
+        )
         .await
         .unwrap();
     store.close();
@@ -86,9 +92,10 @@ async fn wrong_passcode_cannot_read_anything() {
     );
     assert!(!store.is_unlocked());
     assert_eq!(store.load_cohort().await, Err(StoreError::Locked));
-    assert_eq!(store.timeline("N-0004").await, Err(StoreError::Locked));
     assert_eq!(
-        store.load_draft::<String>("breach:N-0004").await,
+        store
+            .load_draft::<String>(&DraftKey::Breach("N-0004".into()))
+            .await,
         Err(StoreError::Locked)
     );
     assert_eq!(store.outbox().await, Err(StoreError::Locked));
@@ -152,11 +159,11 @@ async fn ten_wrong_tries_in_a_row_wipe_everything() {
     let (name, store) = fresh("wipe").await;
     store.import_cohort(&demo()).await.unwrap();
     store
-        .record_contact(&new_contact("K-NEW-1", "N-0001"), None)
+        .submit(&new_contact("K-NEW-1", "N-0001"), None)
         .await
         .unwrap();
     store
-        .save_draft("contact:N-0002", "half typed")
+        .save_draft(&DraftKey::Contact("N-0002".into()), "half typed")
         .await
         .unwrap();
     store.close();

@@ -105,7 +105,7 @@ async fn a_lock_made_before_passcodes_were_normalised_still_unlocks_and_moves_to
     assert!(!stored_lock_opens_with(&name, PRECOMPOSED).await);
     store.import_cohort(&demo()).await.unwrap();
     store
-        .record_contact(&new_contact("K-OLD-1", "N-0004"), None)
+        .submit(&new_contact("K-OLD-1", "N-0004"), None)
         .await
         .unwrap();
     store.close();

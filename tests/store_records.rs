@@ -5,7 +5,9 @@
 
 mod store_support;
 
-use scpo_field::store::{FieldRecord, StoreError, OUTBOX_FORMAT};
+use scpo_field::domain::FieldRecord;
+use scpo_field::store::DraftKey;
+use scpo_field::store::{PushResult, StoreError, OUTBOX_FORMAT};
 use serde_json::Value;
 use store_support::*;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -21,7 +23,6 @@ async fn cohort_round_trips_through_every_cohort_store() {
     let loaded = store.load_cohort().await.unwrap().expect("a cohort");
     assert_eq!(normalised(loaded.clone()), normalised(cohort.clone()));
     assert!(!loaded.nominals.is_empty() && !loaded.conditions.is_empty());
-    assert!(store.cohort_imported_at().await.unwrap().is_some());
 
     // Importing a smaller cohort replaces the cohort stores whole.
     let mut smaller = cohort.clone();
@@ -52,33 +53,24 @@ async fn every_field_record_round_trips_with_its_outbox_entry() {
     let notification = new_notification("NT-NEW-1", "N-0004");
     let briefing = new_briefing("BR-NEW-1", "N-0004");
     let breach = new_breach("B-NEW-1", "N-0004");
-    let u1 = store.record_contact(&contact, None).await.unwrap();
-    let u2 = store
-        .record_notification(&notification, None)
-        .await
-        .unwrap();
-    let u3 = store.record_briefing(&briefing, None).await.unwrap();
-    let u4 = store.submit_breach_report(&breach, None).await.unwrap();
+    let u1 = store.submit(&contact, None).await.unwrap();
+    let u2 = store.submit(&notification, None).await.unwrap();
+    let u3 = store.submit(&briefing, None).await.unwrap();
+    let u4 = store.submit(&breach, None).await.unwrap();
     assert_eq!(u1.get_version_num(), 4);
 
-    let records = store.field_records("N-0004").await.unwrap();
-    assert!(records.contacts.contains(&contact));
-    assert_eq!(records.notifications, vec![notification.clone()]);
-    assert_eq!(records.briefings, vec![briefing.clone()]);
-    assert_eq!(records.breach_reports, vec![breach.clone()]);
-    let timeline = store.timeline("N-0004").await.unwrap();
-    assert!(timeline.contains(&FieldRecord::BreachReport(breach.clone())));
-    assert!(
-        timeline.windows(2).all(|w| w[0].at() >= w[1].at()),
-        "newest first"
+    let cohort = store.load_cohort().await.unwrap().unwrap();
+    assert!(cohort.contacts.contains(&contact));
+    assert_eq!(
+        of("N-0004", &cohort.notifications),
+        vec![notification.clone()]
     );
-    // Another nominal's records are not mixed in.
-    assert!(store
-        .timeline("N-0003")
-        .await
-        .unwrap()
-        .iter()
-        .all(|r| r.id() != "K-NEW-1"));
+    assert_eq!(of("N-0004", &cohort.briefings), vec![briefing.clone()]);
+    assert_eq!(of("N-0004", &cohort.breach_reports), vec![breach.clone()]);
+    assert!(
+        cohort.contacts.windows(2).all(|w| w[0].at() <= w[1].at()),
+        "oldest first"
+    );
 
     let outbox = store.outbox().await.unwrap();
     let uuids: Vec<_> = outbox.iter().map(|e| e.uuid).collect();
@@ -107,11 +99,11 @@ async fn submitted_records_cannot_be_overwritten_only_corrected() {
     let (name, store) = fresh("immutable").await;
     store.import_cohort(&demo()).await.unwrap();
     let original = new_contact("K-NEW-1", "N-0001");
-    store.record_contact(&original, None).await.unwrap();
+    store.submit(&original, None).await.unwrap();
     let mut changed = original.clone();
     changed.notes = "edited".into();
     assert_eq!(
-        store.record_contact(&changed, None).await,
+        store.submit(&changed, None).await,
         Err(StoreError::AlreadySubmitted)
     );
     // The refused write left no outbox entry behind.
@@ -119,14 +111,14 @@ async fn submitted_records_cannot_be_overwritten_only_corrected() {
 
     let mut correction = new_contact("K-NEW-2", "N-0001");
     correction.corrects = Some("K-NEW-1".into());
-    store.record_contact(&correction, None).await.unwrap();
+    store.submit(&correction, None).await.unwrap();
     let mut dangling = new_contact("K-NEW-3", "N-0001");
     dangling.corrects = Some("K-NOPE".into());
     assert_eq!(
-        store.record_contact(&dangling, None).await,
+        store.submit(&dangling, None).await,
         Err(StoreError::NotFound)
     );
-    let contacts = store.field_records("N-0001").await.unwrap().contacts;
+    let contacts = store.load_cohort().await.unwrap().unwrap().contacts;
     assert!(contacts.contains(&original) && contacts.contains(&correction));
     assert!(!contacts.iter().any(|c| c.notes == "edited"));
     store.close();
@@ -136,14 +128,14 @@ async fn submitted_records_cannot_be_overwritten_only_corrected() {
 #[wasm_bindgen_test]
 async fn drafts_save_load_discard_and_survive_a_reopen() {
     let (name, store) = fresh("drafts").await;
-    let key = "breach:N-0002";
+    let key = &DraftKey::Breach("N-0002".into());
     assert_eq!(store.load_draft::<Value>(key).await, Ok(None));
     let mut draft = new_breach("B-DRAFT", "N-0002");
     store.save_draft(key, &draft).await.unwrap();
     draft.what_was_seen.push_str(" and a second handset");
     store.save_draft(key, &draft).await.unwrap();
     store
-        .save_draft("contact:N-0003", "just started")
+        .save_draft(&DraftKey::Contact("N-0003".into()), "just started")
         .await
         .unwrap();
     let listed = store.drafts().await.unwrap();
@@ -157,19 +149,30 @@ async fn drafts_save_load_discard_and_survive_a_reopen() {
     assert_eq!(store.load_draft(key).await.unwrap(), Some(draft.clone()));
     assert_eq!(
         store
-            .load_draft::<String>("contact:N-0003")
+            .load_draft::<String>(&DraftKey::Contact("N-0003".into()))
             .await
             .unwrap()
             .as_deref(),
         Some("just started")
     );
-    store.discard_draft("contact:N-0003").await.unwrap();
-    assert_eq!(store.load_draft::<String>("contact:N-0003").await, Ok(None));
-    store.discard_draft("contact:N-0003").await.unwrap();
+    store
+        .discard_draft(&DraftKey::Contact("N-0003".into()))
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .load_draft::<String>(&DraftKey::Contact("N-0003".into()))
+            .await,
+        Ok(None)
+    );
+    store
+        .discard_draft(&DraftKey::Contact("N-0003".into()))
+        .await
+        .unwrap();
 
     // Submitting from a draft deletes the draft in the same transaction.
     store.import_cohort(&demo()).await.unwrap();
-    store.submit_breach_report(&draft, Some(key)).await.unwrap();
+    store.submit(&draft, Some(key)).await.unwrap();
     assert_eq!(store.load_draft::<Value>(key).await, Ok(None));
     store.close();
     delete(&name).await;
@@ -180,11 +183,11 @@ async fn outbox_exports_without_deleting_and_survives_a_reopen() {
     let (name, store) = fresh("outbox").await;
     store.import_cohort(&demo()).await.unwrap();
     let u1 = store
-        .record_contact(&new_contact("K-NEW-1", "N-0001"), None)
+        .submit(&new_contact("K-NEW-1", "N-0001"), None)
         .await
         .unwrap();
     let u2 = store
-        .record_notification(&new_notification("NT-NEW-1", "N-0002"), None)
+        .submit(&new_notification("NT-NEW-1", "N-0002"), None)
         .await
         .unwrap();
     store.close();
@@ -222,15 +225,18 @@ async fn outbox_exports_without_deleting_and_survives_a_reopen() {
 
     // A new record after the export: the next export has everything not acknowledged.
     let u3 = store
-        .record_contact(&new_contact("K-NEW-2", "N-0001"), None)
+        .submit(&new_contact("K-NEW-2", "N-0001"), None)
         .await
         .unwrap();
     assert_eq!(store.outbox_pending_count().await.unwrap(), 1);
-    store.acknowledge(u1).await.unwrap();
-    assert_eq!(
-        store.acknowledge(uuid::Uuid::new_v4()).await,
-        Err(StoreError::NotFound)
-    );
+    store
+        .apply_push_results(&[PushResult {
+            uuid: u1,
+            status: "accepted".into(),
+            reason: None,
+        }])
+        .await
+        .unwrap();
     let again: Value = serde_json::from_str(&store.export_outbox().await.unwrap()).unwrap();
     let uuids: Vec<String> = again["entries"]
         .as_array()
@@ -261,7 +267,7 @@ async fn an_export_file_that_never_reached_the_officer_leaves_the_records_waitin
     let (name, store) = fresh("outbox-two-step").await;
     store.import_cohort(&demo()).await.unwrap();
     store
-        .record_contact(&new_contact("K-NEW-1", "N-0001"), None)
+        .submit(&new_contact("K-NEW-1", "N-0001"), None)
         .await
         .unwrap();
 
@@ -294,4 +300,13 @@ async fn storage_status_and_persistence_answer() {
     wasm_bindgen_test::console_log!("persist() granted in headless Chromium: {granted}");
     store.close();
     delete(&name).await;
+}
+
+/// The records about one nominal.
+fn of<R: FieldRecord>(nominal_id: &str, records: &[R]) -> Vec<R> {
+    records
+        .iter()
+        .filter(|r| r.nominal_id() == nominal_id)
+        .cloned()
+        .collect()
 }

@@ -8,6 +8,7 @@ mod store_support;
 use std::collections::HashMap;
 
 use scpo_field::domain::{Cohort, OfficerRef};
+use scpo_field::store::DraftKey;
 use scpo_field::store::{Enrolment, OutboxStatus, PullPage, PulledRecord, PushResult, StoreError};
 use serde::Serialize;
 use store_support::*;
@@ -170,7 +171,7 @@ async fn a_reassigned_nominal_leaves_only_once_its_records_are_acknowledged() {
         .await
         .unwrap();
     let uuid = store
-        .record_contact(&new_contact("K-NEW-1", "N-0004"), None)
+        .submit(&new_contact("K-NEW-1", "N-0004"), None)
         .await
         .unwrap();
     let three = ["N-0001", "N-0002", "N-0003"];
@@ -191,7 +192,8 @@ async fn a_reassigned_nominal_leaves_only_once_its_records_are_acknowledged() {
         .await
         .unwrap();
     assert_eq!(applied.kept, ["N-0004"]);
-    assert!(!store.timeline("N-0004").await.unwrap().is_empty());
+    let kept = store.load_cohort().await.unwrap().unwrap();
+    assert!(kept.contacts.iter().any(|c| c.nominal_id == "N-0004"));
 
     // Acknowledged: removed from every store.
     store
@@ -231,9 +233,9 @@ async fn a_resync_replaces_the_cohort_and_keeps_drafts_and_the_outbox() {
         .await
         .unwrap();
     let contact = new_contact("K-NEW-1", "N-0002");
-    store.record_contact(&contact, None).await.unwrap();
+    store.submit(&contact, None).await.unwrap();
     store
-        .save_draft("breach:N-0003", &"half-typed breach")
+        .save_draft(&DraftKey::Breach("N-0003".into()), &"half-typed breach")
         .await
         .unwrap();
 
@@ -261,7 +263,7 @@ async fn a_resync_replaces_the_cohort_and_keeps_drafts_and_the_outbox() {
     assert_eq!(outbox[0].status, OutboxStatus::Waiting);
     assert_eq!(
         store
-            .load_draft::<String>("breach:N-0003")
+            .load_draft::<String>(&DraftKey::Breach("N-0003".into()))
             .await
             .unwrap()
             .as_deref(),

@@ -35,11 +35,11 @@ async fn outbox_entries_go_from_waiting_to_acknowledged_or_rejected() {
     let (name, store) = fresh("sync-outbox").await;
     store.import_cohort(&demo()).await.unwrap();
     let a = store
-        .record_contact(&new_contact("K-A", "N-0001"), None)
+        .submit(&new_contact("K-A", "N-0001"), None)
         .await
         .unwrap();
     let b = store
-        .submit_breach_report(&new_breach("B-B", "N-0001"), None)
+        .submit(&new_breach("B-B", "N-0001"), None)
         .await
         .unwrap();
     let batch = store.outbox_to_push(50).await.unwrap();

@@ -45,6 +45,7 @@ pub mod notification;
 mod notification_draft;
 pub mod notification_form;
 pub mod order;
+pub mod record;
 mod tagged;
 pub mod timeline;
 pub mod validation;
@@ -62,6 +63,7 @@ pub use contact::{Contact, ContactKind, ContactPlan, ContactStatus};
 pub use nominal::{CustodyStatus, Nominal, OfficerRef, RiskRating};
 pub use notification::{Notification, NotificationKind, Timeliness};
 pub use order::{Order, OrderStage, OrderStatus, Variation, VariationKind};
+pub use record::FieldRecord;
 
 #[cfg(test)]
 #[path = "variation_tests.rs"]

@@ -13,16 +13,14 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::cohort::{FORMAT, VERSION};
-use crate::domain::{Cohort, OfficerRef};
+use crate::domain::record::sort_records;
+use crate::domain::{Cohort, FieldRecord, OfficerRef};
 
 use super::error::{StoreError, StoreResult};
-use super::field::{sort_field_records, FieldKind};
+use super::field;
 use super::records::{self, Read, ToSeal, Write};
-use super::schema::{stores::*, COHORT_STORES};
+use super::schema::{meta, stores::*, COHORT_STORES};
 use super::Store;
-
-/// Id of the `meta` row holding the (encrypted) cohort metadata.
-pub(crate) const COHORT_META: &str = "cohort";
 
 /// Encrypted in `meta`: who the cohort belongs to and when it was imported.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -31,8 +29,8 @@ pub(crate) struct CohortMeta {
     pub imported_at: DateTime<Utc>,
 }
 
-fn field_rows<T: FieldKind>(records: &[T]) -> StoreResult<Vec<ToSeal>> {
-    records.iter().map(FieldKind::to_seal).collect()
+fn field_rows<R: FieldRecord>(records: &[R]) -> StoreResult<Vec<ToSeal>> {
+    records.iter().map(field::to_seal).collect()
 }
 
 impl Store {
@@ -82,7 +80,7 @@ impl Store {
             officer: cohort.officer.clone(),
             imported_at: Utc::now(),
         };
-        items.push(ToSeal::new(META, COHORT_META, &meta)?);
+        items.push(ToSeal::new(META, meta::COHORT, &meta)?);
 
         let rows = records::seal_all(&key, items).await?;
         let mut writes: Vec<Write> = COHORT_STORES.iter().map(|s| Write::Clear(s)).collect();
@@ -97,7 +95,7 @@ impl Store {
         let mut rows = records::read_all(
             self.db(),
             &[
-                Read::One(META, COHORT_META),
+                Read::One(META, meta::COHORT),
                 Read::All(NOMINALS),
                 Read::All(ORDERS),
                 Read::All(CONDITIONS),
@@ -145,21 +143,16 @@ impl Store {
             breach_reports: records::parse_all(group(8))?,
             ..Cohort::empty(meta.officer)
         };
-        sort_field_records(&mut cohort.contacts);
-        sort_field_records(&mut cohort.notifications);
-        sort_field_records(&mut cohort.briefings);
-        sort_field_records(&mut cohort.breach_reports);
+        sort_records(&mut cohort.contacts);
+        sort_records(&mut cohort.notifications);
+        sort_records(&mut cohort.briefings);
+        sort_records(&mut cohort.breach_reports);
         Ok(Some(cohort))
-    }
-
-    /// When the cohort on this phone was imported (`None`: never).
-    pub async fn cohort_imported_at(&self) -> StoreResult<Option<DateTime<Utc>>> {
-        Ok(self.cohort_meta().await?.map(|m| m.imported_at))
     }
 
     pub(crate) async fn cohort_meta(&self) -> StoreResult<Option<CohortMeta>> {
         let key = self.key()?;
-        match records::read_one(self.db(), META, COHORT_META).await? {
+        match records::read_one(self.db(), META, meta::COHORT).await? {
             Some(row) => Ok(Some(records::unseal(&key, META, &row).await?)),
             None => Ok(None),
         }

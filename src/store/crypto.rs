@@ -14,7 +14,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{CryptoKey, SubtleCrypto};
 
-use super::error::{js_error_name, StoreError, StoreResult};
+use super::error::{StoreError, StoreResult};
+use super::js::{js_error_name, obj};
 
 /// PBKDF2 iterations for real use (OWASP 2023 guidance for PBKDF2-HMAC-SHA256).
 pub const PBKDF2_ITERATIONS: u32 = 600_000;
@@ -63,15 +64,6 @@ pub fn random_bytes(n: usize) -> StoreResult<Vec<u8>> {
         .get_random_values_with_u8_array(&mut buf)
         .map_err(crypto_err)?;
     Ok(buf)
-}
-
-fn obj(pairs: &[(&str, JsValue)]) -> Object {
-    let o = Object::new();
-    for (k, v) in pairs {
-        // Setting a property on a fresh plain object cannot fail.
-        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
-    }
-    o
 }
 
 fn usages(list: &[&str]) -> JsValue {

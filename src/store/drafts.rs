@@ -1,39 +1,96 @@
 //! Drafts: half-written forms saved as the officer types, so they come back after a reload, a
-//! crash or an app update. A draft is any serialisable value under a key chosen by the UI,
-//! such as `breach:N-001` or `contact:N-001`. The key is stored in clear (it must be an opaque
-//! id, never a name); the value is encrypted. Row: `{ id: key, iv, ct, at: saved (ms) }`.
+//! crash or an app update. A draft is any serialisable value under a key such as
+//! `breach:N-001` or `contact:N-001` (a [`DraftKey`] names the form and the nominal). The key
+//! is stored in clear (it holds an opaque id, never a name); the value is encrypted.
+//! Row: `{ id: key, iv, ct, at: saved (ms) }`.
 
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use super::error::{StoreError, StoreResult};
-use super::lock::now_ms;
-use super::records::{self, get, Read, ToSeal, Write};
+use super::js::{get, now_ms};
+use super::records::{self, Read, ToSeal, Write};
 use super::schema::stores::DRAFTS;
 use super::Store;
 
-/// Longest draft key accepted.
+/// Longest nominal id accepted in a draft key.
 const MAX_KEY_LEN: usize = 200;
+
+/// Which form a draft belongs to, and for which nominal: one draft per form and nominal.
+/// Stored as `contact:N-0001` and so on (nominal ids are opaque, so the key may be in clear).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum DraftKey {
+    Contact(String),
+    Breach(String),
+    Briefing(String),
+    Notification(String),
+}
+
+impl DraftKey {
+    /// The key as stored, back into its form and nominal (`None`: not a key this app makes).
+    pub fn parse(key: &str) -> Option<Self> {
+        let (form, id) = key.split_once(':')?;
+        let id = id.to_owned();
+        Some(match form {
+            _ if id.is_empty() => return None,
+            "contact" => Self::Contact(id),
+            "breach" => Self::Breach(id),
+            "briefing" => Self::Briefing(id),
+            "notification" => Self::Notification(id),
+            _ => return None,
+        })
+    }
+
+    /// The nominal the draft is about.
+    pub fn nominal_id(&self) -> &str {
+        match self {
+            Self::Contact(id) | Self::Breach(id) | Self::Briefing(id) | Self::Notification(id) => {
+                id
+            }
+        }
+    }
+
+    fn form(&self) -> &'static str {
+        match self {
+            Self::Contact(_) => "contact",
+            Self::Breach(_) => "breach",
+            Self::Briefing(_) => "briefing",
+            Self::Notification(_) => "notification",
+        }
+    }
+}
+
+impl std::fmt::Display for DraftKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.form(), self.nominal_id())
+    }
+}
 
 /// A saved draft, without its content (listing drafts needs no decryption).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DraftInfo {
-    pub key: String,
+    pub key: DraftKey,
     pub saved_at: Option<DateTime<Utc>>,
 }
 
-fn check_key(key: &str) -> StoreResult<()> {
-    if key.is_empty() || key.len() > MAX_KEY_LEN {
+/// The key as stored, refused when the nominal id is empty or too long.
+fn checked(key: &DraftKey) -> StoreResult<String> {
+    let id = key.nominal_id();
+    if id.is_empty() || id.len() > MAX_KEY_LEN {
         return Err(StoreError::NotFound);
     }
-    Ok(())
+    Ok(key.to_string())
 }
 
 impl Store {
     /// Save (or replace) the draft under `key`. Call it debounced as the officer types.
-    pub async fn save_draft<T: Serialize + ?Sized>(&self, key: &str, draft: &T) -> StoreResult<()> {
-        check_key(key)?;
+    pub async fn save_draft<T: Serialize + ?Sized>(
+        &self,
+        key: &DraftKey,
+        draft: &T,
+    ) -> StoreResult<()> {
+        let key = checked(key)?;
         let data_key = self.key()?;
         let item = ToSeal::new(DRAFTS, key, draft)?.clear("at", now_ms());
         let (store, row) = records::seal(&data_key, item).await?;
@@ -41,20 +98,19 @@ impl Store {
     }
 
     /// The draft under `key`, if there is one.
-    pub async fn load_draft<T: DeserializeOwned>(&self, key: &str) -> StoreResult<Option<T>> {
-        check_key(key)?;
+    pub async fn load_draft<T: DeserializeOwned>(&self, key: &DraftKey) -> StoreResult<Option<T>> {
+        let key = checked(key)?;
         let data_key = self.key()?;
-        match records::read_one(self.db(), DRAFTS, key).await? {
+        match records::read_one(self.db(), DRAFTS, &key).await? {
             Some(row) => Ok(Some(records::unseal(&data_key, DRAFTS, &row).await?)),
             None => Ok(None),
         }
     }
 
     /// Delete the draft under `key` (no error if there is none).
-    pub async fn discard_draft(&self, key: &str) -> StoreResult<()> {
-        check_key(key)?;
-        self.write(vec![Write::Delete(DRAFTS, key.to_owned())])
-            .await
+    pub async fn discard_draft(&self, key: &DraftKey) -> StoreResult<()> {
+        let key = checked(key)?;
+        self.write(vec![Write::Delete(DRAFTS, key)]).await
     }
 
     /// Every saved draft's key and time, newest first.
@@ -67,7 +123,7 @@ impl Store {
             .iter()
             .filter_map(|r| {
                 Some(DraftInfo {
-                    key: get(r, "id").as_string()?,
+                    key: DraftKey::parse(&get(r, "id").as_string()?)?,
                     saved_at: get(r, "at")
                         .as_f64()
                         .and_then(|ms| DateTime::from_timestamp_millis(ms as i64)),

@@ -136,22 +136,13 @@ pub(crate) fn from_dom_name(name: &str) -> StoreError {
     }
 }
 
-/// Best-effort classification of a JS error value by its `name` property only (never its
-/// message, which may echo data).
-pub(crate) fn js_error_name(value: &wasm_bindgen::JsValue) -> String {
-    js_sys::Reflect::get(value, &wasm_bindgen::JsValue::from_str("name"))
-        .ok()
-        .and_then(|n| n.as_string())
-        .unwrap_or_else(|| "UnknownError".to_owned())
-}
-
 impl From<indexed_db_futures::error::Error> for StoreError {
     fn from(e: indexed_db_futures::error::Error) -> Self {
         use indexed_db_futures::error::Error as E;
         match e {
             E::DomException(d) => {
                 let js: &wasm_bindgen::JsValue = d.as_ref();
-                from_dom_name(&js_error_name(js))
+                from_dom_name(&super::js::js_error_name(js))
             }
             E::Serialisation(_) => StoreError::Unreadable,
             E::MissingData(m) => StoreError::Storage {

@@ -9,6 +9,7 @@ use web_sys::CryptoKey;
 
 use super::crypto::{self, PBKDF2_ITERATIONS};
 use super::error::{StoreError, StoreResult};
+use super::js::now_ms;
 use super::records::{self, Write};
 use super::schema::{indexes, stores::*, ALL_STORES};
 use super::Store;
@@ -61,10 +62,6 @@ pub struct UnlockState {
     pub wait_seconds: u32,
     /// Field records not yet exported, which a wipe would lose.
     pub unexported_records: u32,
-}
-
-pub(crate) fn now_ms() -> f64 {
-    js_sys::Date::now()
 }
 
 impl Store {
@@ -145,8 +142,8 @@ impl Store {
             .filter(|s| **s != META)
             .map(|s| Write::Clear(s))
             .collect();
-        writes.push(Write::Delete(META, super::cohort::COHORT_META.into()));
-        writes.push(Write::Delete(META, super::sync::SYNC_META.into()));
+        writes.push(Write::Delete(META, super::schema::meta::COHORT.into()));
+        writes.push(Write::Delete(META, super::schema::meta::SYNC.into()));
         writes.push(Write::Add(META, lock.to_js()));
         writes.push(Write::Put(META, Attempts::default().to_js()));
         match records::write_all(self.db(), writes, None).await {

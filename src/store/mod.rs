@@ -1,7 +1,7 @@
 //! The device's memory: IndexedDB, encryption at rest, drafts and the outbox.
 //!
 //! The UI holds one [`Store`] and calls methods named after what an officer does
-//! (`unlock`, `import_cohort`, `record_contact`, `save_draft`, `export_outbox`...). It never
+//! (`unlock`, `import_cohort`, `submit`, `save_draft`, `export_outbox`...). It never
 //! touches IndexedDB or keys itself.
 //!
 //! Seams:
@@ -22,6 +22,7 @@ pub mod crypto;
 mod drafts;
 mod error;
 mod field;
+mod js;
 mod lock;
 mod outbox;
 mod pull;
@@ -36,9 +37,8 @@ use std::rc::Rc;
 use indexed_db_futures::database::Database;
 use web_sys::CryptoKey;
 
-pub use drafts::DraftInfo;
+pub use drafts::{DraftInfo, DraftKey};
 pub use error::{StoreError, StoreResult};
-pub use field::{FieldRecord, FieldRecords};
 pub use lock::{delay_after, validate_new_passcode, UnlockState, MAX_ATTEMPTS, MIN_PASSCODE_LEN};
 pub use outbox::{OutboxEntry, OutboxExport, OutboxStatus, OUTBOX_FORMAT, OUTBOX_FORMAT_VERSION};
 pub use pull::{PullApplied, PullPage, PulledRecord};

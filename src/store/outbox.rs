@@ -24,8 +24,8 @@ use uuid::Uuid;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::error::{from_dom_name, StoreError, StoreResult};
-use super::lock::now_ms;
-use super::records::{self, get, Read, ToSeal};
+use super::js::{get, now_ms};
+use super::records::{self, Read, ToSeal};
 use super::schema::stores::OUTBOX;
 use super::Store;
 
@@ -269,20 +269,6 @@ impl Store {
         };
         let changes = export.first_time.iter().map(|id| (id.clone(), change));
         self.update_outbox(changes.collect(), Vec::new()).await?;
-        Ok(())
-    }
-
-    /// Mark an entry as acknowledged (accepted) by the team server. The entry is kept; only
-    /// acknowledged entries are ever pruned, 30 days after (see [`Store::prune_acknowledged`]).
-    pub async fn acknowledge(&self, uuid: Uuid) -> StoreResult<()> {
-        let change = acknowledged_change(SYNC_ACKNOWLEDGED);
-        if self
-            .update_outbox(vec![(uuid.to_string(), change)], Vec::new())
-            .await?
-            == 0
-        {
-            return Err(StoreError::NotFound);
-        }
         Ok(())
     }
 

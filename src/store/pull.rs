@@ -9,19 +9,19 @@ use chrono::Utc;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{
-    BreachReport, Briefing, Condition, Contact, ContactPlan, Nominal, Notification, OfficerRef,
-    Order,
+    BreachReport, Briefing, Condition, Contact, ContactPlan, FieldRecord, Nominal, Notification,
+    OfficerRef, Order,
 };
 
 use crate::domain::json;
 
-use super::cohort::{CohortMeta, COHORT_META};
+use super::cohort::CohortMeta;
 use super::error::{StoreError, StoreResult};
-use super::field::FieldKind;
+use super::field;
+use super::js::get;
 use super::outbox::{OutboxEntry, OutboxStatus};
-use super::records::{self, get, Read, ToSeal, Write};
-use super::schema::{indexes, stores::*, COHORT_STORES, FIELD_STORES};
-use super::sync::SYNC_META;
+use super::records::{self, Read, ToSeal, Write};
+use super::schema::{indexes, meta, stores::*, COHORT_STORES, FIELD_STORES};
 use super::Store;
 
 /// One record of a pull page.
@@ -59,9 +59,8 @@ pub struct PullApplied {
     pub kept: Vec<String>,
 }
 
-fn field_seal<T: FieldKind>(value: &serde_json::Value) -> StoreResult<ToSeal> {
-    let record: T = json::read(value).map_err(|_| StoreError::Unreadable)?;
-    record.to_seal()
+fn field_seal<R: FieldRecord>(value: &serde_json::Value) -> StoreResult<ToSeal> {
+    field::to_seal(&parse::<R>(value)?)
 }
 
 fn parse<T: serde::de::DeserializeOwned>(value: &serde_json::Value) -> StoreResult<T> {
@@ -142,7 +141,7 @@ impl Store {
 
         let mut meta = self.sync_meta().await?;
         meta.cursor = Some(page.cursor.clone());
-        items.push(ToSeal::new(META, SYNC_META, &meta)?);
+        items.push(ToSeal::new(META, meta::SYNC, &meta)?);
         let previous = self.cohort_meta().await?;
         if let Some(officer) = page
             .officer
@@ -153,7 +152,7 @@ impl Store {
                 officer,
                 imported_at: previous.map_or_else(Utc::now, |m| m.imported_at),
             };
-            items.push(ToSeal::new(META, COHORT_META, &cohort_meta)?);
+            items.push(ToSeal::new(META, meta::COHORT, &cohort_meta)?);
         }
         let rows = records::seal_all(&key, items).await?;
 

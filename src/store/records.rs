@@ -13,7 +13,7 @@ use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use indexed_db_futures::KeyRange;
-use js_sys::{Object, Reflect, Uint8Array};
+use js_sys::{Object, Uint8Array};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::closure::Closure;
@@ -23,7 +23,8 @@ use web_sys::CryptoKey;
 use crate::domain::json;
 
 use super::crypto;
-use super::error::{from_dom_name, js_error_name, StoreError, StoreResult};
+use super::error::{from_dom_name, StoreError, StoreResult};
+use super::js::{get, set};
 
 /// Additional authenticated data binding a ciphertext to its store and id.
 fn aad(store: &str, id: &str) -> Vec<u8> {
@@ -57,16 +58,6 @@ impl ToSeal {
         self.clear.push((name, value.into()));
         self
     }
-}
-
-fn set(o: &Object, k: &str, v: &JsValue) {
-    // Setting a property on a fresh plain object cannot fail.
-    let _ = Reflect::set(o, &JsValue::from_str(k), v);
-}
-
-/// Read a property of a stored row.
-pub(crate) fn get(row: &JsValue, k: &str) -> JsValue {
-    Reflect::get(row, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED)
 }
 
 /// Encrypt values (concurrently) into rows ready to be written.
@@ -340,9 +331,4 @@ pub(crate) async fn count_index(
         .await?;
     tx.commit().await?;
     Ok(n)
-}
-
-/// Map a failure of a raw web-sys IndexedDB call.
-pub(crate) fn raw_err(e: &JsValue) -> StoreError {
-    from_dom_name(&js_error_name(e))
 }

@@ -47,6 +47,18 @@ pub mod stores {
 }
 use stores::*;
 
+/// Ids of the rows of the `meta` store.
+pub mod meta {
+    /// The wrapped key and the passcode's salt (in clear: needed before the passcode).
+    pub const LOCK: &str = "lock";
+    /// Wrong passcodes in a row and the next allowed try (in clear).
+    pub const ATTEMPTS: &str = "attempts";
+    /// The cohort's metadata (encrypted).
+    pub const COHORT: &str = "cohort";
+    /// The sync record: enrolment, cursor, transmission log (encrypted).
+    pub const SYNC: &str = "sync";
+}
+
 /// Stores replaced as a whole by a cohort import (server-owned data).
 pub const COHORT_STORES: [&str; 4] = [NOMINALS, ORDERS, CONDITIONS, CONTACT_PLANS];
 /// Stores of immutable field records written by the officer.

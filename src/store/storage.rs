@@ -23,16 +23,6 @@ pub struct StorageStatus {
     pub quota_bytes: Option<f64>,
 }
 
-impl StorageStatus {
-    /// Share of the quota used, 0.0 to 1.0, when known.
-    pub fn used_fraction(&self) -> Option<f64> {
-        match (self.usage_bytes, self.quota_bytes) {
-            (Some(u), Some(q)) if q > 0.0 => Some((u / q).min(1.0)),
-            _ => None,
-        }
-    }
-}
-
 fn storage_manager() -> Option<web_sys::StorageManager> {
     let navigator = Reflect::get(&js_sys::global(), &"navigator".into()).ok()?;
     let storage = Reflect::get(&navigator, &"storage".into()).ok()?;

@@ -14,15 +14,13 @@ use uuid::Uuid;
 use crate::domain::OfficerRef;
 
 use super::error::StoreResult;
-use super::lock::now_ms;
+use super::js::{get, now_ms};
 use super::outbox::{acknowledged_change, OutboxEntry, OutboxStatus, RowChange};
 use super::outbox::{SYNC_ACKNOWLEDGED, SYNC_REJECTED, SYNC_SENT};
-use super::records::{self, get, Read, ToSeal, Write};
-use super::schema::stores::*;
+use super::records::{self, Read, ToSeal, Write};
+use super::schema::{meta, stores::*};
 use super::Store;
 
-/// Id of the `meta` row holding the (encrypted) sync record.
-pub(crate) const SYNC_META: &str = "sync";
 /// Events kept in the transmission log.
 pub const LOG_LENGTH: usize = 50;
 /// Acknowledged outbox entries are deleted this many days after the server's answer.
@@ -119,7 +117,7 @@ pub struct PushResult {
 impl Store {
     pub(crate) async fn sync_meta(&self) -> StoreResult<SyncMeta> {
         let key = self.key()?;
-        match records::read_one(self.db(), META, SYNC_META).await? {
+        match records::read_one(self.db(), META, meta::SYNC).await? {
             Some(row) => records::unseal(&key, META, &row).await,
             None => Ok(SyncMeta::default()),
         }
@@ -127,7 +125,7 @@ impl Store {
 
     async fn put_sync_meta(&self, meta: &SyncMeta) -> StoreResult<()> {
         let key = self.key()?;
-        let row = records::seal(&key, ToSeal::new(META, SYNC_META, meta)?).await?;
+        let row = records::seal(&key, ToSeal::new(META, meta::SYNC, meta)?).await?;
         self.write(vec![Write::Put(row.0, row.1)]).await
     }
 
@@ -225,7 +223,7 @@ impl Store {
             };
             changes.push((r.uuid.to_string(), acknowledged_change(sync)));
         }
-        let row = records::seal(&key, ToSeal::new(META, SYNC_META, &meta)?).await?;
+        let row = records::seal(&key, ToSeal::new(META, meta::SYNC, &meta)?).await?;
         self.update_outbox(changes, vec![row]).await?;
         Ok(())
     }

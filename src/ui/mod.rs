@@ -3,7 +3,9 @@
 
 mod browser;
 pub mod components;
+pub mod draft;
 pub mod pages;
+pub mod records;
 pub mod routes;
 mod session;
 pub mod sync;

@@ -138,7 +138,7 @@ test('the contact form is kept as a draft through a reload and a lock', async ({
   await page.getByRole('link', { name: 'Log a contact' }).tap();
   await page.getByLabel('Concerns recorded').check();
   await page.getByLabel('Notes', { exact: true }).fill('Second handset on the kitchen table.');
-  await expect(page.getByText(/^Draft saved at \d\d:\d\d/)).toBeVisible();
+  await expect(page.getByText(/^Draft saved on this phone at \d\d:\d\d/)).toBeVisible();
 
   await page.reload();
   await unlock(page);
@@ -148,7 +148,7 @@ test('the contact form is kept as a draft through a reload and a lock', async ({
   await expect(page.getByLabel('Notes', { exact: true })).toHaveValue('Second handset on the kitchen table.');
 
   await page.getByLabel('Unannounced home visit').check();
-  await expect(page.getByText(/^Draft saved at \d\d:\d\d/)).toBeVisible();
+  await expect(page.getByText(/^Draft saved on this phone at \d\d:\d\d/)).toBeVisible();
   await page.getByRole('button', { name: 'Lock' }).tap();
   await unlock(page);
   await expect(page.getByLabel('Unannounced home visit')).toBeChecked();
@@ -175,7 +175,7 @@ test('"Start again" puts back the routine answers and forgets the draft', async 
   await openNominal(page, 'SAXBY, Petronel');
   await page.getByRole('link', { name: 'Log a contact' }).tap();
   await page.getByLabel('Video call').check();
-  await expect(page.getByText(/^Draft saved at/)).toBeVisible();
+  await expect(page.getByText(/^Draft saved on this phone at/)).toBeVisible();
   await page.reload();
   await unlock(page);
   await page.getByRole('button', { name: 'Start again' }).tap();

@@ -11,29 +11,21 @@
 //!   delay survive a reload. An attempt is counted *before* the key derivation starts, so
 //!   closing the tab mid-try does not give a free try; a right passcode resets the count.
 
-use js_sys::{Object, Reflect, Uint8Array};
+use js_sys::Uint8Array;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::CryptoKey;
 
 use super::MAX_DELAY_SECONDS;
 use crate::store::crypto::{self, SALT_LEN};
 use crate::store::error::{StoreError, StoreResult};
-use crate::store::records::{self, get, Read};
+use crate::store::js::{get, obj};
+use crate::store::records::{self, Read};
+use crate::store::schema::meta::{ATTEMPTS, LOCK};
 use crate::store::schema::stores::META;
 use crate::store::Store;
 
-const LOCK: &str = "lock";
-const ATTEMPTS: &str = "attempts";
 /// `passcode_form` of a lock whose key was derived from the NFC form of the passcode.
 const FORM_NFC: &str = "nfc";
-
-fn obj(pairs: &[(&str, JsValue)]) -> JsValue {
-    let o = Object::new();
-    for (k, v) in pairs {
-        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
-    }
-    o.into()
-}
 
 pub(super) struct LockRow {
     pub(super) iterations: u32,
@@ -60,7 +52,7 @@ impl LockRow {
         if self.nfc {
             fields.push(("passcode_form", FORM_NFC.into()));
         }
-        obj(&fields)
+        obj(&fields).into()
     }
 
     pub(super) fn from_js(row: &JsValue) -> StoreResult<Self> {
@@ -125,6 +117,7 @@ impl Attempts {
             ("failures", self.failures.into()),
             ("next_try_at", self.next_try_at.into()),
         ])
+        .into()
     }
 
     pub(super) fn from_js(row: Option<&JsValue>) -> Self {

@@ -15,7 +15,6 @@ pub fn ImportCohort() -> impl IntoView {
     let problems = RwSignal::new(Vec::<String>::new());
     let pending = RwSignal::new(None::<(Cohort, ImportSummary)>);
     let done = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         done.set(None);
@@ -37,28 +36,33 @@ pub fn ImportCohort() -> impl IntoView {
             }
         });
     };
-    let apply = move |_| {
-        let (Some(store), Some((cohort, _))) = (app.store(), pending.get_untracked()) else {
-            return;
-        };
-        busy.set(true);
-        spawn_local(async move {
+    let import = Action::new_local(move |cohort: &Cohort| {
+        let cohort = cohort.clone();
+        async move {
+            let Some(store) = app.store() else { return };
             let result = match store.import_cohort(&cohort).await {
                 Ok(()) => enter(app).await,
                 Err(e) => Err(e),
             };
-            busy.set(false);
             match result {
                 Ok(()) => {
-                    pending.set(None);
-                    done.set(Some(format!(
+                    pending.try_set(None);
+                    done.try_set(Some(format!(
                         "Cohort imported: {} nominals.",
                         cohort.nominals.len()
                     )));
                 }
-                Err(e) => problems.set(vec![e.to_string()]),
+                Err(e) => {
+                    problems.try_set(vec![e.to_string()]);
+                }
             }
-        });
+        }
+    });
+    let importing = import.pending();
+    let apply = move |_| {
+        if let (false, Some((cohort, _))) = (importing.get_untracked(), pending.get_untracked()) {
+            import.dispatch_local(cohort);
+        }
     };
     view! {
         <FormGroup id="cohort-file" label="Cohort file"
@@ -84,7 +88,7 @@ pub fn ImportCohort() -> impl IntoView {
                     <li>{format!("{} orders, {} conditions, {} history records", s.orders, s.conditions, s.history_records)}</li>
                     <li>"Records you made on this phone are kept."</li>
                 </ul>
-                <button class="button" type="button" on:click=apply disabled=move || busy.get()>"Import cohort"</button>
+                <button class="button" type="button" on:click=apply disabled=move || importing.get()>"Import cohort"</button>
                 <button class="button button--secondary" type="button" on:click=move |_| pending.set(None)>"Cancel"</button>
             </div>
         })}

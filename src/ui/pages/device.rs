@@ -10,6 +10,7 @@ use crate::ui::browser::download_text;
 use crate::ui::components::{
     CheckboxItem, Checkboxes, ErrorSummary, FieldError, ImportCohort, Page, PasswordField, Select,
 };
+use crate::ui::records::run_on_submit;
 use crate::ui::session::{lock_after_minutes, set_lock_after_minutes};
 use crate::ui::{lock_now, use_app, Phase};
 
@@ -145,42 +146,41 @@ fn ChangePasscode() -> impl IntoView {
     let confirm = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let done = RwSignal::new(false);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let change = Action::new_local(move |_: &()| async move {
+        done.try_set(false);
         let Some(store) = app.store() else { return };
-        done.set(false);
-        spawn_local(async move {
-            let result = store
-                .change_passcode(
-                    &old.get_untracked(),
-                    &new.get_untracked(),
-                    &confirm.get_untracked(),
-                )
-                .await;
-            match result {
-                Ok(()) => {
-                    errors.set(vec![]);
-                    for s in [old, new, confirm] {
-                        s.set(String::new());
-                    }
-                    done.set(true);
+        let result = store
+            .change_passcode(
+                &old.get_untracked(),
+                &new.get_untracked(),
+                &confirm.get_untracked(),
+            )
+            .await;
+        match result {
+            Ok(()) => {
+                errors.try_set(vec![]);
+                for s in [old, new, confirm] {
+                    s.try_set(String::new());
                 }
-                Err(e) => {
-                    use crate::store::StoreError::*;
-                    let field = match e {
-                        WrongPasscode { .. } | TryAgainLater { .. } => "old-passcode",
-                        PasscodesDoNotMatch => "confirm-passcode",
-                        Wiped => {
-                            app.phase.set(Phase::SetPasscode);
-                            return;
-                        }
-                        _ => "new-passcode",
-                    };
-                    errors.set(vec![FieldError::new(field, e.to_string())]);
-                }
+                done.try_set(true);
             }
-        });
-    };
+            Err(e) => {
+                use crate::store::StoreError::*;
+                let field = match e {
+                    WrongPasscode { .. } | TryAgainLater { .. } => "old-passcode",
+                    PasscodesDoNotMatch => "confirm-passcode",
+                    Wiped => {
+                        app.phase.set(Phase::SetPasscode);
+                        return;
+                    }
+                    _ => "new-passcode",
+                };
+                errors.try_set(vec![FieldError::new(field, e.to_string())]);
+            }
+        }
+    });
+    let changing = change.pending();
+    let submit = run_on_submit(change);
     view! {
         <ErrorSummary errors=errors.into() />
         <form on:submit=submit novalidate>
@@ -190,7 +190,7 @@ fn ChangePasscode() -> impl IntoView {
                 autocomplete="new-password" errors=errors.into() />
             <PasswordField id="confirm-passcode" label="Confirm new passcode" value=confirm
                 autocomplete="new-password" errors=errors.into() />
-            <button class="button button--secondary" type="submit">"Change passcode"</button>
+            <button class="button button--secondary" type="submit" disabled=move || changing.get()>"Change passcode"</button>
         </form>
         <Show when=move || done.get()>
             <p class="body" role="status">"Passcode changed."</p>

@@ -6,6 +6,7 @@ use leptos_router::components::A;
 
 use crate::store::{StoreError, UnlockState, MIN_PASSCODE_LEN};
 use crate::ui::components::{ErrorSummary, FieldError, Page, PasswordField};
+use crate::ui::records::run_on_submit;
 use crate::ui::session::enter;
 use crate::ui::{routes, use_app, Phase};
 
@@ -15,35 +16,28 @@ pub fn SetPasscodePage() -> impl IntoView {
     let passcode = RwSignal::new(String::new());
     let confirm = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let busy = RwSignal::new(false);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
+    let set = Action::new_local(move |_: &()| async move {
         let Some(store) = app.store() else { return };
-        busy.set(true);
-        spawn_local(async move {
-            let result = store
-                .set_passcode(&passcode.get_untracked(), &confirm.get_untracked())
-                .await;
-            let result = match result {
-                Ok(()) => {
-                    app.notice.set(None);
-                    enter(app).await
-                }
-                Err(e) => Err(e),
-            };
-            busy.set(false);
-            if let Err(e) = result {
-                let field = match e {
-                    StoreError::PasscodesDoNotMatch => "confirm",
-                    _ => "passcode",
-                };
-                errors.set(vec![FieldError::new(field, e.to_string())]);
+        let result = store
+            .set_passcode(&passcode.get_untracked(), &confirm.get_untracked())
+            .await;
+        let result = match result {
+            Ok(()) => {
+                app.notice.set(None);
+                enter(app).await
             }
-        });
-    };
+            Err(e) => Err(e),
+        };
+        if let Err(e) = result {
+            let field = match e {
+                StoreError::PasscodesDoNotMatch => "confirm",
+                _ => "passcode",
+            };
+            errors.try_set(vec![FieldError::new(field, e.to_string())]);
+        }
+    });
+    let setting = set.pending();
+    let submit = run_on_submit(set);
     let notice = move || {
         app.notice.get().map(|m| {
             view! { <div class="panel panel--success" role="status"><p class="body">{m}</p></div> }
@@ -66,8 +60,8 @@ pub fn SetPasscodePage() -> impl IntoView {
                 errors=errors.into() hint=format!("At least {MIN_PASSCODE_LEN} characters.") />
             <PasswordField id="confirm" label="Confirm passcode" value=confirm autocomplete="new-password"
                 errors=errors.into() />
-            <button class="button" type="submit" disabled=move || busy.get()>
-                {move || if busy.get() { "Setting passcode…" } else { "Set passcode" }}
+            <button class="button" type="submit" disabled=move || setting.get()>
+                {move || if setting.get() { "Setting passcode…" } else { "Set passcode" }}
             </button>
         </form>
         </Page>
@@ -97,32 +91,27 @@ pub fn UnlockPage() -> impl IntoView {
     let app = use_app();
     let passcode = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let busy = RwSignal::new(false);
     let (state, refresh) = unlock_state(app);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
+    let unlock = Action::new_local(move |_: &()| async move {
         let Some(store) = app.store() else { return };
-        busy.set(true);
-        spawn_local(async move {
-            let result = match store.unlock(&passcode.get_untracked()).await {
-                Ok(()) => enter(app).await,
-                Err(e) => Err(e),
-            };
-            busy.set(false);
-            passcode.set(String::new());
-            match result {
-                Ok(()) => errors.set(vec![]),
-                Err(StoreError::Wiped) => app.phase.set(Phase::SetPasscode),
-                Err(e) => {
-                    errors.set(vec![FieldError::new("passcode", e.to_string())]);
-                    refresh();
-                }
+        let result = match store.unlock(&passcode.get_untracked()).await {
+            Ok(()) => enter(app).await,
+            Err(e) => Err(e),
+        };
+        passcode.try_set(String::new());
+        match result {
+            Ok(()) => {
+                errors.try_set(vec![]);
             }
-        });
-    };
+            Err(StoreError::Wiped) => app.phase.set(Phase::SetPasscode),
+            Err(e) => {
+                errors.try_set(vec![FieldError::new("passcode", e.to_string())]);
+                refresh();
+            }
+        }
+    });
+    let unlocking = unlock.pending();
+    let submit = run_on_submit(unlock);
     view! {
         <Page title="Enter your passcode">
         <ErrorSummary errors=errors.into() />
@@ -132,8 +121,8 @@ pub fn UnlockPage() -> impl IntoView {
         <form on:submit=submit novalidate>
             <PasswordField id="passcode" label="Passcode" value=passcode autocomplete="current-password"
                 errors=errors.into() />
-            <button class="button" type="submit" disabled=move || busy.get()>
-                {move || if busy.get() { "Unlocking…" } else { "Unlock" }}
+            <button class="button" type="submit" disabled=move || unlocking.get()>
+                {move || if unlocking.get() { "Unlocking…" } else { "Unlock" }}
             </button>
         </form>
         <h2 class="heading-m">"If the app stops working after you unlock it"</h2>

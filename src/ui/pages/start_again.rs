@@ -9,7 +9,6 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
@@ -17,6 +16,7 @@ use super::lock::tries_warning;
 use crate::store::{Store, StoreError};
 use crate::ui::browser::download_text;
 use crate::ui::components::{ErrorSummary, FieldError, Page, PasswordField};
+use crate::ui::records::run_on_submit;
 use crate::ui::{lock_now, routes, use_app, Phase};
 
 /// The name of the exported file, as the Device page names it.
@@ -92,20 +92,13 @@ pub fn StartAgainPage() -> impl IntoView {
     let navigate = use_navigate();
     let passcode = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let busy = RwSignal::new(false);
     let (state, refresh) = super::lock::unlock_state(app);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let Some(store) = app.store() else { return };
-        busy.set(true);
+    let start = Action::new_local(move |_: &()| {
         let navigate = navigate.clone();
-        spawn_local(async move {
+        async move {
+            let Some(store) = app.store() else { return };
             let file_name = export_file_name(app.today.get_untracked());
             let outcome = export_and_wipe(&store, &passcode.get_untracked(), &file_name).await;
-            busy.set(false);
             passcode.set(String::new());
             let error = match outcome {
                 Ok(count) => {
@@ -135,8 +128,10 @@ pub fn StartAgainPage() -> impl IntoView {
             };
             errors.set(vec![error]);
             refresh();
-        });
-    };
+        }
+    });
+    let starting = start.pending();
+    let submit = run_on_submit(start);
     let pending = move || {
         state.get().map(|s| match s.unexported_records {
             0 => "No records made on this phone are waiting to be exported.".to_string(),
@@ -167,8 +162,8 @@ pub fn StartAgainPage() -> impl IntoView {
         <form on:submit=submit novalidate>
             <PasswordField id="passcode" label="Passcode" value=passcode autocomplete="current-password"
                 errors=errors.into() />
-            <button class="button button--warning" id="start-again" type="submit" disabled=move || busy.get()>
-                {move || if busy.get() { "Exporting…" } else { "Export records and delete everything" }}
+            <button class="button button--warning" id="start-again" type="submit" disabled=move || starting.get()>
+                {move || if starting.get() { "Exporting…" } else { "Export records and delete everything" }}
             </button>
         </form>
         </Page>

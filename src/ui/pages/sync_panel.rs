@@ -110,7 +110,28 @@ pub fn EnrolForm() -> impl IntoView {
     let app = use_app();
     let code = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let busy = RwSignal::new(false);
+    let enrol = Action::new_local(move |typed: &String| {
+        let typed = typed.clone();
+        async move {
+            let Some(store) = app.store() else { return };
+            let result = match enrol_call(&typed).await {
+                Ok(e) => store.save_enrolment(e).await.map_err(|e| e.to_string()),
+                Err(e) => Err(e),
+            };
+            match result {
+                Ok(()) => {
+                    errors.try_set(vec![]);
+                    code.try_set(String::new());
+                    app.sync.changed.update(|n| *n += 1);
+                    sync_soon(app, true);
+                }
+                Err(e) => {
+                    errors.try_set(vec![FieldError::new("enrol-code", e)]);
+                }
+            }
+        }
+    });
+    let enrolling = enrol.pending();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let typed = code.get_untracked().trim().to_uppercase();
@@ -121,24 +142,9 @@ pub fn EnrolForm() -> impl IntoView {
             )]);
             return;
         }
-        let Some(store) = app.store() else { return };
-        busy.set(true);
-        spawn_local(async move {
-            let result = match enrol_call(&typed).await {
-                Ok(e) => store.save_enrolment(e).await.map_err(|e| e.to_string()),
-                Err(e) => Err(e),
-            };
-            busy.set(false);
-            match result {
-                Ok(()) => {
-                    errors.set(vec![]);
-                    code.set(String::new());
-                    app.sync.changed.update(|n| *n += 1);
-                    sync_soon(app, true);
-                }
-                Err(e) => errors.set(vec![FieldError::new("enrol-code", e)]),
-            }
-        });
+        if !enrolling.get_untracked() {
+            enrol.dispatch_local(typed);
+        }
     };
     view! {
         <ErrorSummary errors=errors.into() />
@@ -148,7 +154,7 @@ pub fn EnrolForm() -> impl IntoView {
                 error_message=error_for(errors.into(), "enrol-code")
                 autocomplete="off" spellcheck="false" autocapitalize="characters"
                 value=code on_input=move |v| code.set(v) />
-            <button class="button" type="submit" disabled=move || busy.get()>"Enrol this phone"</button>
+            <button class="button" type="submit" disabled=move || enrolling.get()>"Enrol this phone"</button>
         </form>
     }
 }

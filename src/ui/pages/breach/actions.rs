@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 
-use super::DRAFT_PREFIX;
+use crate::ui::draft::DraftKey;
 use crate::ui::{routes, use_app};
 
 /// "Report a breach" and "Notifications", for the nominal page's actions.
@@ -28,7 +28,10 @@ pub fn pending_breaches() -> RwSignal<HashSet<String>> {
             if let Ok(drafts) = store.drafts().await {
                 let ids = drafts
                     .into_iter()
-                    .filter_map(|d| d.key.strip_prefix(DRAFT_PREFIX).map(str::to_string))
+                    .filter_map(|d| match d.key {
+                        DraftKey::Breach(id) => Some(id),
+                        _ => None,
+                    })
                     .collect();
                 pending.try_set(ids);
             }

@@ -9,7 +9,6 @@
 mod actions;
 mod check;
 mod details;
-mod keeper;
 mod questions;
 mod recommendation;
 mod report;
@@ -21,20 +20,11 @@ use leptos_router::NavigateOptions;
 
 use crate::domain::breach_form::{BreachDraft, BreachProblem, BreachStep};
 use crate::ui::components::{FieldError, NominalNotFound, Page};
+use crate::ui::draft::{Draft, DraftKey, DraftStatus};
 use crate::ui::{device_now, routes, use_app, AppState};
 
 pub use actions::{pending_breaches, BreachActions};
-pub(crate) use keeper::{Keeper, SavedStatus};
 pub use report::{BreachPrintPage, BreachSubmittedPage};
-
-/// The key of a nominal's breach draft. The cohort list reads these to show which nominals
-/// have a breach awaiting decision.
-pub fn draft_key(nominal_id: &str) -> String {
-    format!("{DRAFT_PREFIX}{nominal_id}")
-}
-
-/// Every breach draft's key starts with this, followed by the nominal's id.
-pub const DRAFT_PREFIX: &str = "breach:";
 
 /// The address of a page of the breach report for a nominal.
 pub fn step_href(nominal_id: &str, step: BreachStep) -> String {
@@ -46,11 +36,10 @@ pub fn step_href(nominal_id: &str, step: BreachStep) -> String {
 pub(super) struct Flow {
     pub app: AppState,
     pub nominal_id: StoredValue<String>,
-    pub keeper: Keeper<BreachDraft>,
+    pub keeper: Draft<BreachDraft>,
     pub errors: RwSignal<Vec<FieldError>>,
     /// Came from the check answers page: continue back to it.
     pub returning: Memo<bool>,
-    pub busy: RwSignal<bool>,
     navigate: StoredValue<Callback<String>>,
 }
 
@@ -63,7 +52,7 @@ pub(super) fn field_errors(problems: Vec<BreachProblem>) -> Vec<FieldError> {
 
 impl Flow {
     pub fn draft(&self) -> RwSignal<BreachDraft> {
-        self.keeper.draft
+        self.keeper.value
     }
 
     pub fn edit(&self, f: impl FnOnce(&mut BreachDraft)) {
@@ -142,14 +131,13 @@ fn BreachFlow(nominal_id: String) -> impl IntoView {
     let flow = Flow {
         app,
         nominal_id: StoredValue::new(nominal_id.clone()),
-        keeper: Keeper::open(
-            draft_key(&nominal_id),
+        keeper: Draft::open(
+            DraftKey::Breach(nominal_id.clone()),
             BreachDraft::new(&nominal_id, device_now()),
             BreachDraft::is_blank,
         ),
         errors: RwSignal::new(vec![]),
         returning: Memo::new(move |_| query.read().get("return").as_deref() == Some("check")),
-        busy: RwSignal::new(false),
         navigate: StoredValue::new(Callback::new(move |path: String| {
             navigate(&path, NavigateOptions::default())
         })),
@@ -186,7 +174,7 @@ fn BreachFlow(nominal_id: String) -> impl IntoView {
         };
         view! {
             {page}
-            <SavedStatus keeper=flow.keeper />
+            <DraftStatus status=flow.keeper.status />
             <DiscardReport flow />
         }
         .into_any()

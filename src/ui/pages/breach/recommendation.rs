@@ -2,17 +2,15 @@
 //! it or chooses another level with a reason; then the report is submitted.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use super::{field_errors, BackLink, Caption, Flow};
-use crate::domain::breach::{BreachFacts, EnforcementLevel, Recommendation};
+use crate::domain::breach::{BreachFacts, BreachReport, EnforcementLevel, Recommendation};
 use crate::domain::breach_form::{BreachField, BreachStep};
 use crate::ui::components::{
     error_for, ErrorSummary, FieldError, FieldMessage, RadioItem, Radios, SummaryList, SummaryRow,
     Textarea,
 };
+use crate::ui::records::submit_and_open;
 use crate::ui::{device_now, new_record_id, routes};
 
 fn yes_no(b: bool) -> &'static str {
@@ -75,11 +73,21 @@ fn Decide(flow: Flow, facts: BreachFacts, rec: Recommendation) -> impl IntoView 
     let chosen = move || flow.draft().with(|d| d.chosen.unwrap_or(recommended));
     let overriding = move || chosen() != recommended;
     let reason = Signal::derive(move || flow.draft().with(|d| d.override_reason.clone()));
-    let navigate = use_navigate();
     let rec_for_submit = StoredValue::new(rec.clone());
+    let save = submit_and_open(
+        flow.keeper,
+        |r: &BreachReport| routes::breach_report(&r.nominal_id, &r.id),
+        move |e| {
+            flow.errors.try_set(vec![FieldError::new(
+                "submit-report",
+                format!("The report was not submitted: {e}"),
+            )]);
+        },
+    );
+    let submitting = save.pending();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if flow.busy.get_untracked() {
+        if submitting.get_untracked() {
             return;
         }
         let id = new_record_id("BR");
@@ -108,36 +116,8 @@ fn Decide(flow: Flow, facts: BreachFacts, rec: Recommendation) -> impl IntoView 
                 return;
             }
         };
-        let Some(store) = app.store() else { return };
         flow.errors.set(vec![]);
-        flow.busy.set(true);
-        flow.keeper.stop();
-        let key = flow.keeper.key();
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            match store.submit_breach_report(&report, Some(&key)).await {
-                Ok(_) => {
-                    let href = routes::breach_report(&report.nominal_id, &report.id);
-                    app.cohort.update(|c| c.breach_reports.push(report));
-                    flow.busy.try_set(false);
-                    navigate(
-                        &href,
-                        NavigateOptions {
-                            replace: true,
-                            ..Default::default()
-                        },
-                    );
-                }
-                Err(e) => {
-                    flow.keeper.resume();
-                    flow.busy.try_set(false);
-                    flow.errors.try_set(vec![FieldError::new(
-                        "submit-report",
-                        format!("The report was not submitted: {e}"),
-                    )]);
-                }
-            }
-        });
+        save.dispatch_local(report);
     };
     let reasons = rec.reasons.clone();
     let levels = EnforcementLevel::ALL
@@ -193,8 +173,8 @@ fn Decide(flow: Flow, facts: BreachFacts, rec: Recommendation) -> impl IntoView 
                 </Show>
             </Radios>
             <FieldMessage errors=flow.errors.into() field="submit-report" />
-            <button class="button" type="submit" id="submit-report" disabled=move || flow.busy.get()>
-                {move || if flow.busy.get() { "Submitting…" } else { "Submit report" }}
+            <button class="button" type="submit" id="submit-report" disabled=move || submitting.get()>
+                {move || if submitting.get() { "Submitting…" } else { "Submit report" }}
             </button>
         </form>
     }

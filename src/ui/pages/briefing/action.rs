@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 
-use super::flow::draft_key;
 use super::Step;
 use crate::domain::dates::format_date_time;
+use crate::ui::draft::DraftKey;
 use crate::ui::use_app;
 
 #[component]
@@ -18,7 +18,7 @@ pub fn BriefingAction(#[prop(into)] nominal_id: String) -> impl IntoView {
     // Whether a draft is on the phone; `None` until known. Listing drafts needs no decryption.
     let has_draft = RwSignal::new(None::<bool>);
     if let Some(store) = app.store() {
-        let key = draft_key(&id.get_value());
+        let key = DraftKey::Briefing(id.get_value());
         spawn_local(async move {
             let found = store
                 .drafts()

@@ -18,10 +18,11 @@ use leptos_router::hooks::use_params_map;
 
 use crate::domain::BriefingTask;
 use crate::ui::components::{NominalNotFound, Page};
+use crate::ui::draft::DraftStatus;
 use crate::ui::{routes, use_app};
 
 pub use action::BriefingAction;
-use flow::{use_flow, Flow, Loaded, Saved};
+use flow::{use_flow, Flow, Loaded};
 
 /// Where in the flow the officer is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -153,7 +154,7 @@ fn BriefingFlow(nominal_id: String) -> impl IntoView {
         if let Some(b) = signed.get() {
             return view! { <sign_off::SignedOff briefing=b name /> }.into_any();
         }
-        match flow.loaded.get() {
+        match flow.loaded() {
             Loaded::Loading => {
                 return view! { <p class="body" role="status">"Opening the briefing…"</p> }
                     .into_any()
@@ -207,14 +208,7 @@ fn BackToTasks() -> impl IntoView {
 /// Whether what the officer recorded is safely on the phone.
 #[component]
 fn SavedStatus() -> impl IntoView {
-    let flow = use_flow();
-    let text = move || match flow.saved.get() {
-        Saved::Unchanged => "What you record is saved on this phone as you go.".to_string(),
-        Saved::Saving => "Saving on this phone…".to_string(),
-        Saved::At(t) => format!("Saved on this phone at {}.", t.format("%H:%M:%S")),
-        Saved::Failed(why) => format!("Not saved: {why}"),
-    };
-    view! { <p class="hint briefing-saved" role="status">{text}</p> }
+    view! { <DraftStatus status=use_flow().draft.status /> }
 }
 
 #[cfg(test)]

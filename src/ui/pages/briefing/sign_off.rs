@@ -4,10 +4,7 @@
 
 use gloo::timers::callback::Interval;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use super::flow::{use_flow, Flow};
 use super::{task_path, BackToTasks, SavedStatus, Step};
@@ -15,6 +12,7 @@ use crate::domain::briefing::IncompleteBriefing;
 use crate::domain::dates::format_date_time;
 use crate::domain::{Briefing, BriefingGap, BriefingTask, CopyOfOrder, SignOff};
 use crate::ui::components::{ErrorSummaryList, SummaryList, SummaryRow};
+use crate::ui::records::submit_and_open;
 use crate::ui::{device_now, routes, use_app};
 
 /// The field on a task page that puts a gap right.
@@ -87,11 +85,21 @@ pub fn SignOffStep(name: String) -> impl IntoView {
     // Dropped (stopped) with the page.
     StoredValue::new_local(clock);
     let problems = RwSignal::new(Vec::<(String, String)>::new());
-    let busy = RwSignal::new(false);
-    let navigate = use_navigate();
+    let done = Step::SignedOff.path(&id);
+    let save = submit_and_open(
+        flow.draft,
+        move |_: &Briefing| done.clone(),
+        move |e| {
+            problems.try_set(vec![(
+                "#sign-off".into(),
+                format!("The briefing was not signed off: {e}"),
+            )]);
+        },
+    );
+    let signing = save.pending();
     let sign = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
+        if signing.get_untracked() {
             return;
         }
         let Some(mut briefing) = flow.briefing.get_untracked() else {
@@ -108,35 +116,8 @@ pub fn SignOffStep(name: String) -> impl IntoView {
             problems.set(gap_links(flow, &gaps));
             return;
         }
-        let Some(store) = app.store() else { return };
-        busy.set(true);
         problems.set(vec![]);
-        let key = flow.key();
-        let done = Step::SignedOff.path(&flow.nominal_id.get_value());
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            flow.close().await;
-            match store.record_briefing(&briefing, Some(&key)).await {
-                Ok(_) => {
-                    app.cohort.update(|c| c.briefings.push(briefing));
-                    navigate(
-                        &done,
-                        NavigateOptions {
-                            replace: true,
-                            ..Default::default()
-                        },
-                    );
-                }
-                Err(e) => {
-                    flow.reopen();
-                    let _ = busy.try_set(false);
-                    let _ = problems.try_set(vec![(
-                        "#sign-off".into(),
-                        format!("The briefing was not signed off: {e}"),
-                    )]);
-                }
-            }
-        });
+        save.dispatch_local(briefing);
     };
     let conditions = flow
         .live
@@ -218,8 +199,8 @@ pub fn SignOffStep(name: String) -> impl IntoView {
         </SummaryList>
         <form on:submit=sign novalidate>
             <p class="body">"By signing off you confirm that you went through every condition above with the nominal, on body-worn video."</p>
-            <button class="button" type="submit" id="sign-off" disabled=move || busy.get()>
-                {move || if busy.get() { "Signing off…" } else { "Sign off briefing" }}
+            <button class="button" type="submit" id="sign-off" disabled=move || signing.get()>
+                {move || if signing.get() { "Signing off…" } else { "Sign off briefing" }}
             </button>
         </form>
         <SavedStatus />

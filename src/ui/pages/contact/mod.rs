@@ -2,11 +2,9 @@
 //! so it takes two taps from the nominal page: "Log a contact", then "Save contact". Anything
 //! else is a tap or a few words more. The form is a draft while it is filled in.
 
-mod draft;
 mod fields;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
@@ -14,9 +12,9 @@ use crate::domain::contact_form::{next_due_text, usual_contact_kind, ContactDraf
 use crate::domain::dates::format_date_time;
 use crate::domain::{Contact, Nominal};
 use crate::ui::components::{ErrorSummary, FieldError, NominalNotFound, Page};
+use crate::ui::draft::{Draft, DraftKey, DraftStatus};
+use crate::ui::records::submit_record;
 use crate::ui::{device_now, new_record_id, routes, use_app};
-
-use draft::DraftKeeper;
 
 /// The id of the element each field's problems point at.
 fn field_id(field: ContactField) -> &'static str {
@@ -48,11 +46,25 @@ fn LogContact(nominal: Nominal) -> impl IntoView {
     let kind = app
         .cohort
         .with_untracked(|c| usual_contact_kind(&c.contacts_of(&nominal_id)));
+    // The routine contact is the form as it opens: nothing to keep as a draft.
     let routine = ContactDraft::routine(kind);
-    let keeper = DraftKeeper::open(format!("contact:{nominal_id}"), routine);
+    let draft = Draft::open(
+        DraftKey::Contact(nominal_id.clone()),
+        routine.clone(),
+        move |d| *d == routine,
+    );
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let busy = RwSignal::new(false);
     let saved = RwSignal::new(None::<Contact>);
+    let save = submit_record(draft, move |result: Result<Contact, _>| match result {
+        Ok(contact) => {
+            errors.try_set(vec![]);
+            saved.try_set(Some(contact));
+        }
+        Err(e) => {
+            errors.try_set(vec![FieldError::new("save-contact", e.to_string())]);
+        }
+    });
+    let saving = save.pending();
     let back = routes::nominal(&nominal_id);
     let name = nominal.display_name();
 
@@ -70,13 +82,14 @@ fn LogContact(nominal: Nominal) -> impl IntoView {
         let nominal_id = nominal_id.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            if busy.get_untracked() {
+            if saving.get_untracked() {
                 return;
             }
-            let Some(store) = app.store() else { return };
-            let draft = keeper.draft.get_untracked();
             let id = new_record_id("K");
-            let contact = match draft.to_contact(id, &nominal_id, &app.officer().id, device_now()) {
+            let contact = draft
+                .value
+                .with_untracked(|d| d.to_contact(id, &nominal_id, &app.officer().id, device_now()));
+            let contact = match contact {
                 Ok(c) => c,
                 Err(problems) => {
                     errors.set(
@@ -88,22 +101,7 @@ fn LogContact(nominal: Nominal) -> impl IntoView {
                     return;
                 }
             };
-            busy.set(true);
-            keeper.stop();
-            spawn_local(async move {
-                match store.record_contact(&contact, Some(&keeper.key())).await {
-                    Ok(_) => {
-                        errors.set(vec![]);
-                        app.cohort.update(|c| c.contacts.push(contact.clone()));
-                        saved.set(Some(contact));
-                    }
-                    Err(e) => {
-                        keeper.resume();
-                        errors.set(vec![FieldError::new("save-contact", e.to_string())]);
-                    }
-                }
-                busy.set(false);
-            });
+            save.dispatch_local(contact);
         }
     };
 
@@ -119,24 +117,24 @@ fn LogContact(nominal: Nominal) -> impl IntoView {
             <span class="caption">{form_name.clone()}</span>
             <h1 class="heading-l">"Log a contact"</h1>
             <p class="body">"Next contact due: " <strong>{form_next_due.clone()}</strong></p>
-            {move || keeper.restored.get().then(|| view! {
+            {move || draft.restored.get().then(|| view! {
                 <div class="panel panel--info" role="status">
                     <p class="body">"We kept what you entered last time. Check it, then save the contact."</p>
-                    <button class="button button--secondary" type="button" on:click=move |_| keeper.start_again()>
+                    <button class="button button--secondary" type="button" on:click=move |_| draft.start_again()>
                         "Start again"
                     </button>
                 </div>
             })}
             <Show
-                when=move || keeper.loaded.get()
+                when=move || draft.loaded.get()
                 fallback=|| view! { <p class="body" role="status">"Opening the form…"</p> }
             >
                 <form class="contact-form" on:submit=submit.clone() novalidate>
-                    <fields::ContactFields draft=keeper.draft errors=errors.into() given=given.clone() />
-                    <button class="button" type="submit" id="save-contact" disabled=move || busy.get()>
-                        {move || if busy.get() { "Saving…" } else { "Save contact" }}
+                    <fields::ContactFields draft=draft.value errors=errors.into() given=given.clone() />
+                    <button class="button" type="submit" id="save-contact" disabled=move || saving.get()>
+                        {move || if saving.get() { "Saving…" } else { "Save contact" }}
                     </button>
-                    <p class="hint draft-status" role="status">{move || keeper.status()}</p>
+                    <DraftStatus status=draft.status />
                 </form>
             </Show>
             </Page>

@@ -2,19 +2,18 @@
 //! details, when it happened and when police were told, with the deadline judged at once.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_params_map;
 
 use super::TimelinessLine;
 use crate::domain::notification_form::NotificationDraft;
-use crate::domain::{Condition, NotificationKind};
+use crate::domain::{Condition, Notification, NotificationKind};
 use crate::ui::components::{
     error_for, CheckboxItem, ErrorSummary, FieldError, FieldMessage, Input, NominalNotFound, Page,
     RadioItem, Radios, Select, Textarea,
 };
-use crate::ui::pages::breach::{Keeper, SavedStatus};
+use crate::ui::draft::{Draft, DraftKey, DraftStatus};
+use crate::ui::records::submit_and_open;
 use crate::ui::{device_now, new_record_id, routes, use_app};
 
 fn blank(d: &NotificationDraft) -> bool {
@@ -43,14 +42,13 @@ pub fn RecordNotificationPage() -> impl IntoView {
 fn NotificationForm(nominal_id: String, name: String) -> impl IntoView {
     let app = use_app();
     let today = app.today.get_untracked();
-    let keeper = Keeper::open(
-        format!("notification:{nominal_id}"),
+    let keeper = Draft::open(
+        DraftKey::Notification(nominal_id.clone()),
         NotificationDraft::new(today),
         blank,
     );
-    let draft = keeper.draft;
+    let draft = keeper.value;
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let busy = RwSignal::new(false);
     let id = StoredValue::new(nominal_id.clone());
     // Conditions that oblige the nominal to tell police something, in force today.
     let duties: StoredValue<Vec<Condition>> = StoredValue::new(app.cohort.with_untracked(|c| {
@@ -71,10 +69,20 @@ fn NotificationForm(nominal_id: String, name: String) -> impl IntoView {
         };
         Some(view! { <TimelinessLine t notified_on=told /> })
     };
-    let navigate = use_navigate();
+    let save = submit_and_open(
+        keeper,
+        |n: &Notification| routes::notification_recorded(&n.nominal_id, &n.id),
+        move |e| {
+            errors.try_set(vec![FieldError::new(
+                "save-notification",
+                format!("The notification was not saved: {e}"),
+            )]);
+        },
+    );
+    let saving = save.pending();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
+        if saving.get_untracked() {
             return;
         }
         let officer = app.officer();
@@ -98,35 +106,8 @@ fn NotificationForm(nominal_id: String, name: String) -> impl IntoView {
                 return;
             }
         };
-        let Some(store) = app.store() else { return };
         errors.set(vec![]);
-        busy.set(true);
-        keeper.stop();
-        let key = keeper.key();
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            match store.record_notification(&n, Some(&key)).await {
-                Ok(_) => {
-                    let href = routes::notification_recorded(&n.nominal_id, &n.id);
-                    app.cohort.update(|c| c.notifications.push(n));
-                    navigate(
-                        &href,
-                        NavigateOptions {
-                            replace: true,
-                            ..Default::default()
-                        },
-                    );
-                }
-                Err(e) => {
-                    keeper.resume();
-                    busy.try_set(false);
-                    errors.try_set(vec![FieldError::new(
-                        "save-notification",
-                        format!("The notification was not saved: {e}"),
-                    )]);
-                }
-            }
-        });
+        save.dispatch_local(n);
     };
     let error = move |field| error_for(errors.into(), field);
     let event_label = Signal::derive(move || {
@@ -172,7 +153,7 @@ fn NotificationForm(nominal_id: String, name: String) -> impl IntoView {
         <span class="caption">{name}</span>
         <h1 class="heading-l">"Record a notification"</h1>
         <Show when=move || keeper.loaded.get() fallback=|| view! { <p class="body" role="status">"Opening…"</p> }>
-        <form on:submit=submit.clone() novalidate>
+        <form on:submit=submit novalidate>
             <Radios id="notification-kind" name="notification-kind" legend="What did they notify?"
                 error_message=error("notification-kind")
                 items=kinds() />
@@ -224,9 +205,9 @@ fn NotificationForm(nominal_id: String, name: String) -> impl IntoView {
             </div>
 
             <FieldMessage errors=errors.into() field="save-notification" />
-            <button class="button" type="submit" id="save-notification" disabled=move || busy.get()>"Save notification"</button>
+            <button class="button" type="submit" id="save-notification" disabled=move || saving.get()>"Save notification"</button>
         </form>
-        <SavedStatus keeper />
+        <DraftStatus status=keeper.status />
         </Show>
         </Page>
     }

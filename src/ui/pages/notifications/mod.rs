@@ -18,7 +18,8 @@ use crate::domain::notification_form::{
 use crate::domain::timeline::{timeliness_tag, Tone};
 use crate::domain::{Cohort, Notification, NotificationKind, Timeliness};
 use crate::ui::components::{NominalNotFound, Page, SummaryList, SummaryRow};
-use crate::ui::pages::breach::{draft_key, step_href};
+use crate::ui::draft::DraftKey;
+use crate::ui::pages::breach::step_href;
 use crate::ui::{device_now, routes, use_app};
 
 pub use form::RecordNotificationPage;
@@ -162,7 +163,7 @@ fn StartBreach(notification: Notification) -> impl IntoView {
             let Some(store) = app.store() else { return };
             let navigate = navigate.clone();
             let href = href.clone();
-            let key = draft_key(&n.with_value(|n| n.nominal_id.clone()));
+            let key = DraftKey::Breach(n.with_value(|n| n.nominal_id.clone()));
             let prefilled = app.cohort.with_untracked(|c| {
                 breach_from_notification(c, &n.get_value(), app.today.get_untracked(), device_now())
             });

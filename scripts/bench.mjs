@@ -18,17 +18,20 @@
 // local ports); Chromium is told no host name resolves. Build logs go to .bench/.
 //
 // Usage: node scripts/bench.mjs [--runs 7] [--port 8090] [--dist dist] [--skip-writes]
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
-import net from 'node:net';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { launchOptions } from './chromium.mjs';
-import { keystroke, startProbe, untilRowsPainted } from './bench-page.mjs';
+import { keystroke, untilRowsPainted } from './bench-page.mjs';
+import { coldStart, firstVisit } from './bench-start.mjs';
+import { compressed, filesUnder } from './sizes.mjs';
+import {
+  children, freePort, kb, log, lpad, median, ms, note, pad, percentile, run, secs, serve, target, targets,
+} from './bench-util.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -74,98 +77,6 @@ process.env.PATH = [
   process.env.PATH,
 ].join(path.delimiter);
 
-const targets = []; // rows of the final table
-const children = new Set();
-const log = (line = '') => console.log(line);
-const note = (line) => console.log(`  · ${line}`);
-const kb = (bytes) => `${(bytes / KB).toFixed(1)} kB`;
-const ms = (x) => (x == null || Number.isNaN(x) ? 'n/a' : `${x.toFixed(x < 100 ? 1 : 0)} ms`);
-const pad = (s, n) => String(s).padEnd(n);
-const lpad = (s, n) => String(s).padStart(n);
-const secs = (from) => `${((Date.now() - from) / 1000).toFixed(0)} s`;
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-/** Nearest-rank percentile. */
-function percentile(xs, p) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-}
-function target(name, figure, goal, pass) {
-  targets.push({ name, figure, goal, result: pass == null ? 'n/a' : pass ? 'PASS' : 'MISS' });
-}
-
-/** Runs a command to completion; resolves with { stdout, out } (out: both streams, also in logFile). */
-function run(cmd, args, { cwd = REPO, env = {}, logFile, timeoutMs = 20 * 60_000 } = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    children.add(child);
-    let out = '';
-    let stdout = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => (out += d));
-    const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      children.delete(child);
-      if (logFile) writeFileSync(logFile, out);
-      if (code === 0) return resolve({ stdout, out });
-      const tail = out.trim().split('\n').slice(-15).join('\n');
-      reject(new Error(`${cmd} ${args.join(' ')} failed (${signal ?? `exit ${code}`}):\n${tail}`));
-    });
-  });
-}
-
-/** A port in [from, to] that nobody listens on (other engineers' servers may hold some). */
-async function freePort(from, to, taken = []) {
-  for (let port = from; port <= to; port++) {
-    if (taken.includes(port)) continue;
-    const free = await new Promise((resolve) => {
-      const probe = net.createServer().once('error', () => resolve(false));
-      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-  throw new Error(`no free port on 127.0.0.1 between ${from} and ${to}`);
-}
-
-/** Starts scripts/serve.mjs on 127.0.0.1:port for dir; resolves once it says it is listening. */
-function serve(dir, port) {
-  const child = spawn('node', ['scripts/serve.mjs', '--dir', dir, '--host', '127.0.0.1', '--port', String(port)], {
-    cwd: REPO,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.add(child);
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (d) => String(d).includes('Serving') && resolve(child));
-    child.on('exit', (code) => reject(new Error(`the server for ${dir} on 127.0.0.1:${port} stopped (exit ${code})`)));
-  });
-}
-
-function filesUnder(dir) {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath ?? e.path, e.name)))
-    .filter((f) => !f.split(path.sep).some((part) => part.startsWith('.')))
-    .sort();
-}
-
-function compressed(buf) {
-  return {
-    raw: buf.length,
-    gzip: gzipSync(buf, { level: 9 }).length,
-    brotli: brotliCompressSync(buf, {
-      params: { [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY, [zlib.BROTLI_PARAM_SIZE_HINT]: buf.length },
-    }).length,
-  };
-}
-
 /** The cohort file exists, was made today (its dates are relative to today) and after its sources. */
 function cohortIsCurrent() {
   if (!existsSync(COHORT_FILE)) return false;
@@ -207,69 +118,18 @@ function sizes() {
 }
 
 // ------------------------------------------------------------------------------ 2. cached start
-async function firstVisit(context, base, kind) {
-  const page = await context.newPage();
-  await page.goto(`${base}/`);
-  if (kind === 'app') {
-    await page.getByLabel('Passcode', { exact: true }).fill(PASSCODE);
-    await page.getByLabel('Confirm passcode').fill(PASSCODE);
-    await page.getByRole('button', { name: 'Set passcode' }).click();
-    await page.getByRole('button', { name: 'Use the demo cohort' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Cohort' }).waitFor();
-  } else {
-    await page.getByRole('heading', { level: 1 }).waitFor();
-  }
-  // The app registers /sw.js itself; the empty app has no code for it, so the benchmark does.
-  const registeredBy = await page.evaluate(async () => {
-    for (let i = 0; i < 50 && !(await navigator.serviceWorker.getRegistration()); i++) {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    if (await navigator.serviceWorker.getRegistration()) return 'the app';
-    await navigator.serviceWorker.register('/sw.js');
-    return 'the benchmark';
-  });
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
-  const cached = await page.evaluate(async () => {
-    const names = await caches.keys();
-    let files = 0;
-    for (const name of names) files += (await (await caches.open(name)).keys()).length;
-    return files;
-  });
-  note(`${kind}: service worker registered by ${registeredBy}, in control, ${cached} files precached`);
-  await page.close();
-}
-
-/** One cold start in a new tab, CPU throttled, the service worker serving. */
-async function coldStart(context, base, kind) {
-  const page = await context.newPage();
-  const fromNetwork = [];
-  page.on('response', (r) => r.fromServiceWorker() || fromNetwork.push(new URL(r.url()).pathname));
-  await page.addInitScript(startProbe, { kind, passcode: PASSCODE });
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-  await page.goto(`${base}/`, { waitUntil: 'commit' });
-  await page.waitForFunction(() => Boolean(window.__bench), null, { timeout: 10_000 });
-  const marks = await Promise.race([
-    page.evaluate(() => window.__bench),
-    new Promise((_, reject) => setTimeout(() => reject(new Error(`${kind}: no painted screen within 60 s`)), 60_000)),
-  ]);
-  await cdp.detach();
-  await page.close();
-  return { ...marks, fromNetwork };
-}
-
 async function cachedStart(browser) {
   log();
   log(`2. Cached start, CPU ${THROTTLE}× slower, from the service-worker cache (${RUNS} runs + 1 warm-up, interleaved)`);
   const appContext = await browser.newContext(PHONE);
   const emptyContext = await browser.newContext(PHONE);
-  await firstVisit(appContext, appBase, 'app');
-  await firstVisit(emptyContext, emptyBase, 'empty');
+  await firstVisit(appContext, appBase, 'app', PASSCODE);
+  await firstVisit(emptyContext, emptyBase, 'empty', PASSCODE);
   const app = [];
   const empty = [];
   for (let i = 0; i <= RUNS; i++) {
-    const a = await coldStart(appContext, appBase, 'app');
-    const e = await coldStart(emptyContext, emptyBase, 'empty');
+    const a = await coldStart(appContext, appBase, 'app', PASSCODE, THROTTLE);
+    const e = await coldStart(emptyContext, emptyBase, 'empty', PASSCODE, THROTTLE);
     const warn = [a, e].flatMap((x) => [
       ...(x.controlled ? [] : ['not controlled by the service worker']),
       ...(x.fromNetwork.length ? [`from the network: ${x.fromNetwork.join(', ')}`] : []),

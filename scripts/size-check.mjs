@@ -9,22 +9,22 @@
 // size never grows back unseen. `make bench` gives the full table (brotli, every file).
 //
 // Usage: node scripts/size-check.mjs [dist]
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { appCode, compressed } from './sizes.mjs';
 
 const GOAL = 250_000;
 const BUDGET = 635_000;
 
 const dist = process.argv[2] ?? 'dist';
-const files = readdirSync(dist).filter((f) => /\.(wasm|js|css)$/.test(f));
+const files = appCode(dist);
 if (!files.some((f) => f.endsWith('.wasm'))) {
   console.error(`size-check: no .wasm in ${dist}/: build first (trunk build --release --offline)`);
   process.exit(2);
 }
 let total = 0;
-for (const f of files.sort()) {
-  const gz = gzipSync(readFileSync(path.join(dist, f)), { level: 9 }).length;
+for (const f of files) {
+  const gz = compressed(readFileSync(path.join(dist, f)), { brotli: false }).gzip;
   total += gz;
   console.log(`  ${f.padEnd(48)} ${(gz / 1000).toFixed(1).padStart(8)} kB gzip`);
 }

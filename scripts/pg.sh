@@ -6,6 +6,8 @@
 #   eval "$(scripts/pg.sh start)"   # exports SCPO_TEST_DATABASE_URL and SCPO_PG_DIR
 #   scripts/pg.sh stop "$SCPO_PG_DIR"
 set -euo pipefail
+# runuser lives in /usr/sbin, which a root shell with a trimmed PATH (some CI runners) lacks.
+export PATH="$PATH:/usr/sbin:/sbin"
 
 bin_dir() {
   local d

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { appCode, compressed } from './sizes.mjs';
 
 const GOAL = 250_000;
-const BUDGET = 635_000;
+const BUDGET = 621_000;
 
 const dist = process.argv[2] ?? 'dist';
 const files = appCode(dist);

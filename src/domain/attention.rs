@@ -216,7 +216,7 @@ impl Cohort {
                 summarise(n, &facts, today, breach_pending(id))
             })
             .collect();
-        list.sort_by(|a, b| {
+        super::sort::sort_by(&mut list, |a, b| {
             let top = |s: &NominalSummary| s.badges.first().map_or(u8::MAX, Badge::weight);
             top(a)
                 .cmp(&top(b))
@@ -257,7 +257,7 @@ fn summarise(n: &Nominal, facts: &Facts, today: NaiveDate, breach_pending: bool)
             count: facts.outstanding,
         });
     }
-    badges.sort_by_key(Badge::weight);
+    super::sort::sort_by_key(&mut badges, Badge::weight);
     let search_text = std::iter::once(n.display_name())
         .chain(n.aliases.iter().cloned())
         .chain(facts.order.map(|o| o.court_reference.clone()))

@@ -154,7 +154,9 @@ pub fn standing_reports(reports: &[BreachReport]) -> Vec<&BreachReport> {
         }
     }
     let mut out: Vec<&BreachReport> = latest.into_values().collect();
-    out.sort_by(|a, b| (a.occurred_at, a.id.as_str()).cmp(&(b.occurred_at, b.id.as_str())));
+    super::sort::sort_by(&mut out, |a, b| {
+        (a.occurred_at, a.id.as_str()).cmp(&(b.occurred_at, b.id.as_str()))
+    });
     out
 }
 

@@ -288,7 +288,7 @@ pub fn gather_facts(
         .map(|r| r.occurred_at.date())
         .filter(|d| *d < occurred_on)
         .collect();
-    occasions.sort();
+    super::sort::sort_by(&mut occasions, Ord::cmp);
     occasions.dedup();
     let earlier_order_breaches = standing.iter().filter(|r| r.order_id != order_id).count();
     BreachFacts {

@@ -33,6 +33,7 @@ pub mod dates;
 mod enforcement;
 pub mod form;
 pub mod json;
+pub mod sort;
 // Built from constants relative to the device's date, never from imported or typed data.
 #[allow(
     clippy::arithmetic_side_effects,

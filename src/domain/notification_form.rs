@@ -142,7 +142,7 @@ pub fn review_order<'a>(
         Timeliness::Late { .. } => 2,
         Timeliness::InTime { .. } | Timeliness::NoDeadline => 3,
     };
-    list.sort_by(|a, b| {
+    super::sort::sort_by(&mut list, |a, b| {
         rank(a)
             .cmp(&rank(b))
             .then(b.event_on.cmp(&a.event_on))

@@ -39,7 +39,9 @@ impl Cohort {
 
 /// Oldest first, then by id, so the order is stable.
 pub fn sort_records<R: FieldRecord>(records: &mut [R]) {
-    records.sort_by(|a, b| a.at().cmp(&b.at()).then_with(|| a.id().cmp(b.id())));
+    super::sort::sort_by(records, |a, b| {
+        a.at().cmp(&b.at()).then_with(|| a.id().cmp(b.id()))
+    });
 }
 
 /// A record made and signed by one officer, which may correct an earlier one.

@@ -253,7 +253,9 @@ impl Cohort {
         for e in &mut entries {
             e.corrected = corrected.contains(&e.id.as_str());
         }
-        entries.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| b.id.cmp(&a.id)));
+        super::sort::sort_by(&mut entries, |a, b| {
+            b.at.cmp(&a.at).then_with(|| b.id.cmp(&a.id))
+        });
         entries
     }
 }

@@ -130,7 +130,7 @@ impl Store {
                 })
             })
             .collect();
-        out.sort_by_key(|d| std::cmp::Reverse(d.saved_at));
+        crate::domain::sort::sort_by_key(&mut out, |d| std::cmp::Reverse(d.saved_at));
         Ok(out)
     }
 }

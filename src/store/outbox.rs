@@ -211,7 +211,7 @@ impl Store {
                 record: p.record,
             })
             .collect();
-        entries.sort_by_key(|e| e.created_at);
+        crate::domain::sort::sort_by_key(&mut entries, |e| e.created_at);
         Ok(entries)
     }
 
@@ -285,7 +285,7 @@ impl Store {
         }
         let mut scope: Vec<&'static str> = extra.iter().map(|(s, _)| *s).collect();
         scope.push(OUTBOX);
-        scope.sort_unstable();
+        crate::domain::sort::sort_by(&mut scope, Ord::cmp);
         scope.dedup();
         let tx = self
             .db()

@@ -186,7 +186,7 @@ pub(crate) async fn write_all(
         return Ok(());
     }
     let mut scope: Vec<&'static str> = writes.iter().map(Write::store).collect();
-    scope.sort_unstable();
+    crate::domain::sort::sort_by(&mut scope, Ord::cmp);
     scope.dedup();
     let tx = db
         .transaction(scope.as_slice())
@@ -272,7 +272,7 @@ impl Read<'_> {
 /// Run reads in ONE readonly transaction (a consistent snapshot); rows come back per read.
 pub(crate) async fn read_all(db: &Database, reads: &[Read<'_>]) -> StoreResult<Vec<Vec<JsValue>>> {
     let mut scope: Vec<&'static str> = reads.iter().map(Read::store).collect();
-    scope.sort_unstable();
+    crate::domain::sort::sort_by(&mut scope, Ord::cmp);
     scope.dedup();
     let tx = db.transaction(scope.as_slice()).build()?;
     let mut out = Vec::with_capacity(reads.len());

@@ -207,7 +207,9 @@ fn order_rows(order: Option<&Order>, today: NaiveDate) -> impl IntoView {
     let court = o.court.clone();
     let reference = o.court_reference.clone();
     let mut variations = o.variations.clone();
-    variations.sort_by_key(|v| (v.takes_effect, v.id.clone()));
+    crate::domain::sort::sort_by(&mut variations, |a, b| {
+        (a.takes_effect, &a.id).cmp(&(b.takes_effect, &b.id))
+    });
     view! {
         <SummaryList>
             <SummaryRow key="Status">{status}</SummaryRow>

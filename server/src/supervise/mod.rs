@@ -173,8 +173,16 @@ pub struct CsrfForm {
     csrf: String,
 }
 
-fn csrf_ok(s: &Supervisor, form: &CsrfForm) -> bool {
-    secrets::same(&secrets::hash(&s.csrf), &secrets::hash(&form.csrf))
+/// The form's CSRF token against the session's: the refusal to send back when they differ.
+fn csrf_refusal(s: &Supervisor, form: &CsrfForm) -> Option<Response> {
+    let same = secrets::same(&secrets::hash(&s.csrf), &secrets::hash(&form.csrf));
+    (!same).then(|| {
+        (
+            StatusCode::FORBIDDEN,
+            "The form has expired. Go back and try again.",
+        )
+            .into_response()
+    })
 }
 
 async fn sign_out(
@@ -182,12 +190,8 @@ async fn sign_out(
     s: Supervisor,
     Form(f): Form<CsrfForm>,
 ) -> Response {
-    if !csrf_ok(&s, &f) {
-        return (
-            StatusCode::FORBIDDEN,
-            "The form has expired. Go back and try again.",
-        )
-            .into_response();
+    if let Some(refused) = csrf_refusal(&s, &f) {
+        return refused;
     }
     let _ = state.storage.end_session(&s.token_hash, state.now()).await;
     (
@@ -202,12 +206,8 @@ async fn sign_out_everywhere(
     s: Supervisor,
     Form(f): Form<CsrfForm>,
 ) -> Response {
-    if !csrf_ok(&s, &f) {
-        return (
-            StatusCode::FORBIDDEN,
-            "The form has expired. Go back and try again.",
-        )
-            .into_response();
+    if let Some(refused) = csrf_refusal(&s, &f) {
+        return refused;
     }
     let _ = state
         .storage

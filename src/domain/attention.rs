@@ -258,7 +258,8 @@ fn summarise(n: &Nominal, facts: &Facts, today: NaiveDate, breach_pending: bool)
         });
     }
     super::sort::sort_by_key(&mut badges, Badge::weight);
-    let search_text = std::iter::once(n.display_name())
+    let display_name = n.display_name();
+    let search_text = std::iter::once(display_name.clone())
         .chain(n.aliases.iter().cloned())
         .chain(facts.order.map(|o| o.court_reference.clone()))
         .collect::<Vec<_>>()
@@ -266,7 +267,7 @@ fn summarise(n: &Nominal, facts: &Facts, today: NaiveDate, breach_pending: bool)
         .to_lowercase();
     NominalSummary {
         id: n.id.clone(),
-        display_name: n.display_name(),
+        display_name,
         aliases: n.aliases.clone(),
         court_reference: facts.order.map(|o| o.court_reference.clone()),
         risk: n.risk,

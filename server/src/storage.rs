@@ -259,6 +259,12 @@ pub trait Storage: Send + Sync {
     async fn assigned_nominals(&self, officer_id: &str) -> StorageResult<Vec<String>>;
     async fn records_of_nominal(&self, nominal_id: &str) -> StorageResult<Vec<StoredRecord>>;
 
+    /// Every record held for the unit (its nominals' cohort data and field records), by
+    /// nominal: what the supervisor's pages are built from.
+    async fn unit_records(&self, unit_id: &str) -> StorageResult<Vec<StoredRecord>>;
+    /// The unit's nominals and the officer each is assigned to `(nominal_id, officer_id)`.
+    async fn unit_assignments(&self, unit_id: &str) -> StorageResult<Vec<(String, String)>>;
+
     /// Store a push exactly once, in one transaction: each entry whose UUID was processed gets
     /// its first result again; each new one is judged and its record stored (accepted) or the
     /// entry kept whole (rejected), with its UUID, in that same transaction. One result an

@@ -263,6 +263,53 @@ async fn one_unit_s_import_cannot_change_another_unit_s_records(b: Backend) {
         .any(|r| r.kind == "nominal" && r.record["given_name"] == "Corvin"));
 }
 
+async fn a_unit_s_records_and_assignments_are_its_own(b: Backend) {
+    let db = with_demo(b).await;
+    let s = db.storage.as_ref();
+    s.add_unit("U-OTHER", "Another unit").await.unwrap();
+    let mut other = scpo_field::domain::demo::demo_cohort(today());
+    other.nominals.truncate(1);
+    let n = &mut other.nominals[0];
+    n.id = "N-9001".into();
+    other.orders.retain(|o| o.nominal_id == "N-0001");
+    other.contact_plans.retain(|p| p.nominal_id == "N-0001");
+    let order_ids: Vec<String> = other.orders.iter().map(|o| o.id.clone()).collect();
+    other.conditions.retain(|c| order_ids.contains(&c.order_id));
+    for o in &mut other.orders {
+        o.nominal_id = "N-9001".into();
+        o.id = format!("{}-X", o.id);
+    }
+    for c in &mut other.conditions {
+        c.order_id = format!("{}-X", c.order_id);
+        c.id = format!("{}-X", c.id);
+    }
+    for p in &mut other.contact_plans {
+        p.nominal_id = "N-9001".into();
+    }
+    other.contacts.clear();
+    other.notifications.clear();
+    other.briefings.clear();
+    other.breach_reports.clear();
+    scpo_server::import_cohort(s, "U-OTHER", &other.to_json(), Some(vec![]), "test", at(5))
+        .await
+        .unwrap();
+
+    let demo = s.unit_records("U-DEMO").await.unwrap();
+    assert!(demo.iter().any(|r| r.kind == "nominal" && r.id == "N-0001"));
+    assert!(demo.iter().all(|r| r.nominal_id != "N-9001"));
+    let theirs = s.unit_records("U-OTHER").await.unwrap();
+    assert!(
+        theirs.iter().all(|r| r.nominal_id == "N-9001"),
+        "{theirs:?}"
+    );
+    assert!(theirs.iter().any(|r| r.kind == "nominal"));
+
+    let assigned = s.unit_assignments("U-DEMO").await.unwrap();
+    assert_eq!(assigned.len(), 12);
+    assert!(assigned.contains(&("N-0005".to_string(), "PC-DEMO-02".to_string())));
+    assert!(s.unit_assignments("U-OTHER").await.unwrap().is_empty());
+}
+
 on_both_backends!(
     migrations_apply_and_a_newer_schema_refuses_to_start,
     an_enrolment_code_works_once_and_not_after_15_minutes,
@@ -271,4 +318,5 @@ on_both_backends!(
     a_revoked_device_is_known_as_revoked,
     an_import_with_a_problem_changes_nothing,
     one_unit_s_import_cannot_change_another_unit_s_records,
+    a_unit_s_records_and_assignments_are_its_own,
 );

@@ -181,6 +181,25 @@ macro_rules! record_methods {
                 Ok(out)
             }
 
+            async fn unit_records(&self, unit_id: &str) -> StorageResult<Vec<StoredRecord>> {
+                let rows = sqlx::query(
+                    "SELECT kind, id, nominal_id, body FROM records WHERE unit_id = $1 ORDER BY nominal_id, kind, id",
+                )
+                .bind(unit_id)
+                .fetch_all(&self.pool)
+                .await?;
+                rows.iter().map(|r| stored_record(r)).collect()
+            }
+
+            async fn unit_assignments(&self, unit_id: &str) -> StorageResult<Vec<(String, String)>> {
+                Ok(sqlx::query_as(
+                    "SELECT a.nominal_id, a.officer_id FROM assignments a JOIN officers o ON o.id = a.officer_id WHERE o.unit_id = $1 ORDER BY a.nominal_id",
+                )
+                .bind(unit_id)
+                .fetch_all(&self.pool)
+                .await?)
+            }
+
             async fn count_records(&self, kind: &str) -> StorageResult<i64> {
                 Ok(sqlx::query_scalar("SELECT COUNT(*) FROM records WHERE kind = $1")
                     .bind(kind)

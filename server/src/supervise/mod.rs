@@ -7,6 +7,7 @@
 //! [`start_session`]; another sign-in method (OpenID Connect with Entra ID, say) would be two
 //! more routes ending in the same call, with no page touched.
 
+pub mod layout;
 mod pages;
 mod passkey;
 

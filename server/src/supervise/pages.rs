@@ -2,42 +2,12 @@
 //! inline script or style).
 
 use axum::extract::{Query, State};
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde::Deserialize;
 
+use super::layout::{csrf_field, esc, page};
 use super::Supervisor;
 use crate::api::AppState;
-
-/// Text for HTML: `&`, `<`, `>`, `"` and `'` escaped.
-pub fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
-}
-
-fn page(state: &AppState, title: &str, body: &str) -> Response {
-    let css = state
-        .supervision
-        .stylesheet
-        .as_deref()
-        .map(|f| format!("<link rel=\"stylesheet\" href=\"/{}\">", esc(f)))
-        .unwrap_or_default();
-    let html = format!(
-        "<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{} – SCPO Field supervision</title>\n{css}\n<script src=\"/supervise/passkey.js\" defer></script>\n</head>\n<body>\n<header class=\"header\"><div class=\"header__inner\"><a class=\"header__title\" href=\"/supervise\">SCPO Field supervision</a></div></header>\n<main class=\"page\" id=\"main-content\">\n{body}\n</main>\n</body>\n</html>\n",
-        esc(title)
-    );
-    (
-        [
-            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
-            (header::CACHE_CONTROL, "no-store"),
-        ],
-        html,
-    )
-        .into_response()
-}
 
 /// The error summary the script fills in (hidden until then).
 const PROBLEM: &str = "<div class=\"error-summary\" id=\"problem\" role=\"alert\" tabindex=\"-1\" hidden><h2 class=\"error-summary__title\">There is a problem</h2><p class=\"body\" data-message></p></div>";
@@ -67,7 +37,7 @@ pub async fn sign_in(State(state): State<AppState>, Query(q): Query<SignInQuery>
 <p class=\"body\">First time here? <a href=\"/supervise/register\">Register a passkey with a one-time code</a>.</p>\
 <noscript><p class=\"body\">Passkeys need JavaScript. Turn it on to sign in.</p></noscript>"
     );
-    page(&state, "Sign in", &body)
+    page(&state, None, "Sign in", &body)
 }
 
 pub async fn register(State(state): State<AppState>) -> Response {
@@ -83,7 +53,7 @@ pub async fn register(State(state): State<AppState>) -> Response {
 </form>\
 <noscript><p class=\"body\">Passkeys need JavaScript. Turn it on to register.</p></noscript>"
     );
-    page(&state, "Register a passkey", &body)
+    page(&state, None, "Register a passkey", &body)
 }
 
 /// The signed-in landing page: who is signed in, the unit's officers, and signing out.
@@ -104,15 +74,14 @@ pub async fn team(State(state): State<AppState>, s: Supervisor) -> Response {
             if held == 1 { "" } else { "s" }
         ));
     }
-    let csrf = esc(&s.csrf);
     let body = format!(
         "<span class=\"caption\">Signed in as {} ({})</span>\
 <h1 class=\"heading-l\">Your team</h1>\
 <dl class=\"summary-list\">{rows}</dl>\
-<form method=\"post\" action=\"/supervise/sign-out\"><input type=\"hidden\" name=\"csrf\" value=\"{csrf}\"><button class=\"button button--secondary\" type=\"submit\">Sign out</button></form>\
-<form method=\"post\" action=\"/supervise/sign-out-everywhere\"><input type=\"hidden\" name=\"csrf\" value=\"{csrf}\"><button class=\"button button--secondary\" type=\"submit\">Sign out on every device</button></form>",
+<form method=\"post\" action=\"/supervise/sign-out-everywhere\">{}<button class=\"button button--secondary\" type=\"submit\">Sign out on every device</button></form>",
         esc(&s.officer.name),
-        esc(&s.officer.id)
+        esc(&s.officer.id),
+        csrf_field(&s)
     );
-    page(&state, "Your team", &body)
+    page(&state, Some(&s), "Your team", &body)
 }

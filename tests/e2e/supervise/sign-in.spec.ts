@@ -3,48 +3,10 @@
 // out everywhere; a missing or unknown passkey and a signed-out visit are refused. Passkeys are
 // bound to a host name, so these pages are opened on http://localhost (see
 // playwright.sync.config.ts, project "desk").
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { axeViolations } from '../axe';
 import { cli } from '../server-support';
-
-
-
-/** A platform authenticator with user verification, as on a desktop with Windows Hello. */
-async function authenticator(page: Page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
-  return {
-    credentials: async () => (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials,
-    remove: () => cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId }),
-  };
-}
-
-function problem(page: Page) {
-  return page.locator('#problem');
-}
-
-async function register(page: Page, officer: string) {
-  await page.goto('/supervise/register');
-  await expect(page).toHaveTitle('Register a passkey – SCPO Field supervision');
-  await page.getByLabel('One-time code').fill(cli('enrol', officer));
-  await page.getByRole('button', { name: 'Register a passkey' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your team');
-}
-
-async function signIn(page: Page, officer: string) {
-  await page.getByLabel('Your officer ID').fill(officer);
-  await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
-}
+import { authenticator, problem, register, signIn } from './support';
 
 test('register a passkey with a one-time code, sign out, sign in again and sign out everywhere', async ({ page }) => {
   const key = await authenticator(page);

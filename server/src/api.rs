@@ -217,8 +217,11 @@ async fn enrol(
 async fn push(
     State(state): State<AppState>,
     Authorised(device): Authorised,
+    Query(report): Query<PullQuery>,
     body: Result<Json<serde_json::Value>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Response, ApiError> {
+    // Kept even if this push then fails: a phone that cannot push is what the DS must see.
+    keep_waiting(&state, &device, report.waiting.as_deref()).await?;
     let body = match body {
         Ok(Json(body)) => body,
         Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
@@ -295,6 +298,25 @@ async fn push(
 struct PullQuery {
     #[serde(default)]
     since: Option<String>,
+    /// How many outbox entries the phone holds not yet acknowledged (also on a push).
+    #[serde(default)]
+    waiting: Option<String>,
+}
+
+/// Keep `waiting=N` of a push or a pull on the device row, for the supervisor; a missing or
+/// garbled value is ignored.
+async fn keep_waiting(
+    state: &AppState,
+    device: &Device,
+    waiting: Option<&str>,
+) -> Result<(), ApiError> {
+    if let Some(n) = waiting.and_then(|w| w.parse::<u32>().ok()) {
+        state
+            .storage
+            .report_waiting(&device.id, i64::from(n), state.now())
+            .await?;
+    }
+    Ok(())
 }
 
 /// `v1:<database id>:<position>`.
@@ -314,6 +336,7 @@ async fn pull(
     Authorised(device): Authorised,
     Query(q): Query<PullQuery>,
 ) -> Result<Response, ApiError> {
+    keep_waiting(&state, &device, q.waiting.as_deref()).await?;
     let database_id = state.storage.database_id().await?;
     let position = state.storage.position().await?;
     let (since, resync) = match q.since.as_deref().filter(|s| !s.is_empty()) {

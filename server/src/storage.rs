@@ -4,6 +4,9 @@
 use async_trait::async_trait;
 use serde::Serialize;
 
+mod upkeep;
+pub use upkeep::UnitUpkeep;
+
 /// What can go wrong in storage. Messages carry ids at most, never personal data.
 #[derive(Debug)]
 pub enum StorageError {
@@ -91,7 +94,11 @@ pub struct DeviceInfo {
     pub label: String,
     pub enrolled_at: i64,
     pub revoked_at: Option<i64>,
+    /// Its last call (push or pull): its last sync.
     pub last_seen_at: Option<i64>,
+    /// Outbox entries not yet acknowledged as it last reported them, and when.
+    pub waiting: Option<i64>,
+    pub waiting_at: Option<i64>,
 }
 
 /// The outcome of trying an enrolment code.
@@ -200,7 +207,7 @@ pub struct ImportCounts {
 
 /// The server's storage. Every method is one transaction: it happens whole or not at all.
 #[async_trait]
-pub trait Storage: Send + Sync {
+pub trait Storage: UnitUpkeep + Send + Sync {
     /// A random id of this database, made with its schema: cursors from another database are
     /// refused ("resync").
     async fn database_id(&self) -> StorageResult<String>;

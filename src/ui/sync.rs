@@ -4,8 +4,9 @@
 //! at all): on unlock, after each field record is submitted, when the phone comes back online,
 //! on "Sync now" and every 3 minutes; after a failure it waits 30 s, doubling to 15 minutes. It
 //! never blocks a screen. Push first (batches of 50 waiting or sent entries, marked sent before
-//! the request, each answer applied), then pull until `more` is false. A revoked phone is wiped
-//! after the officer is told (see `Phase::Revoked`).
+//! the request, each answer applied), then pull until `more` is false; each call tells the server
+//! how many outbox entries are not yet acknowledged (`waiting=N`, for the supervisor's Devices
+//! page). A revoked phone is wiped after the officer is told (see `Phase::Revoked`).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -156,6 +157,8 @@ struct Counts {
     pulled: u32,
     /// The cohort on the phone changed.
     cohort_changed: bool,
+    /// Outbox entries not yet acknowledged, told to the server with each call (`waiting=N`).
+    waiting: u32,
 }
 
 async fn push(store: &Store, e: &Enrolment, counts: &mut Counts) -> Result<(), Failure> {
@@ -165,10 +168,12 @@ async fn push(store: &Store, e: &Enrolment, counts: &mut Counts) -> Result<(), F
     }
     // Bounded: a server that never answers some entries cannot keep the loop going.
     for _ in 0..100 {
-        let batch = store.outbox_to_push(PUSH_BATCH).await?;
+        let mut batch = store.outbox_to_push(usize::MAX).await?;
+        counts.waiting = batch.len() as u32;
         if batch.is_empty() {
             break;
         }
+        batch.truncate(PUSH_BATCH);
         let uuids: Vec<_> = batch.iter().map(|e| e.uuid).collect();
         store.mark_sent(&uuids).await?;
         let body = Body {
@@ -183,8 +188,8 @@ async fn push(store: &Store, e: &Enrolment, counts: &mut Counts) -> Result<(), F
         };
         let body = serde_json::to_string(&body).map_err(|_| Failure::Other("Bad record".into()))?;
         counts.pushed += uuids.len() as u32;
-        let (status, json) =
-            call("POST", "/api/sync/push", Some(&e.credential), Some(body)).await?;
+        let path = format!("/api/sync/push?waiting={}", counts.waiting);
+        let (status, json) = call("POST", &path, Some(&e.credential), Some(body)).await?;
         if status != 200 {
             return Err(server_error(status, &json));
         }
@@ -193,6 +198,7 @@ async fn push(store: &Store, e: &Enrolment, counts: &mut Counts) -> Result<(), F
             .and_then(|r| json::read(r).ok())
             .ok_or_else(|| Failure::Other("The team server's answer was not understood".into()))?;
         store.apply_push_results(&results).await?;
+        counts.waiting = counts.waiting.saturating_sub(results.len() as u32);
         for r in &results {
             match r.status.as_str() {
                 "accepted" => counts.accepted += 1,
@@ -210,13 +216,11 @@ async fn push(store: &Store, e: &Enrolment, counts: &mut Counts) -> Result<(), F
 async fn pull(store: &Store, e: &Enrolment, counts: &mut Counts) -> Result<(), Failure> {
     let mut cursor = store.sync_cursor().await?;
     for _ in 0..1000 {
-        let path = match &cursor {
-            Some(c) => format!(
-                "/api/sync/pull?since={}",
-                String::from(js_sys::encode_uri_component(c))
-            ),
-            None => "/api/sync/pull".to_string(),
-        };
+        let mut path = format!("/api/sync/pull?waiting={}", counts.waiting);
+        if let Some(c) = &cursor {
+            path.push_str("&since=");
+            path.push_str(&String::from(js_sys::encode_uri_component(c)));
+        }
         let (status, json) = call("GET", &path, Some(&e.credential), None).await?;
         if status != 200 {
             return Err(server_error(status, &json));

@@ -28,6 +28,8 @@ mod records;
 mod sync;
 #[macro_use]
 mod team;
+#[macro_use]
+mod upkeep;
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
@@ -152,6 +154,8 @@ macro_rules! storage_impl {
                 Ok(())
             }
         }
+
+        upkeep_impl!($ty, $db);
 
         team_methods!($ty, $db, [record_methods, sync_methods, audit_methods, impl_storage], {
             async fn database_id(&self) -> StorageResult<String> {

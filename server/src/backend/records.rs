@@ -97,7 +97,8 @@ macro_rules! record_methods {
                     .bind(unit_id)
                     .fetch_optional(&mut *tx)
                     .await?;
-                    if known.is_none() {
+                    // A nominal transferred out stays off the unit's phones, whatever the file says.
+                    if known.is_none() || Self::transferred_in(&mut tx, nominal_id).await? {
                         continue;
                     }
                     sqlx::query(
@@ -136,6 +137,11 @@ macro_rules! record_methods {
                         )))
                     }
                     Some(_) => {}
+                }
+                if Self::transferred_in(&mut tx, nominal_id).await? {
+                    return Err(StorageError::Conflict(format!(
+                        "nominal {nominal_id} has been transferred out to another force: it cannot be assigned"
+                    )));
                 }
                 sqlx::query(
                     "INSERT INTO assignments (nominal_id, officer_id, assigned_at) VALUES ($1, $2, $3) ON CONFLICT (nominal_id) DO UPDATE SET officer_id = excluded.officer_id, assigned_at = excluded.assigned_at",

@@ -202,7 +202,7 @@ macro_rules! team_methods {
 
             async fn devices(&self) -> StorageResult<Vec<DeviceInfo>> {
                 let rows = sqlx::query(
-                    "SELECT id, officer_id, label, enrolled_at, revoked_at, last_seen_at FROM devices ORDER BY enrolled_at, id",
+                    "SELECT id, officer_id, label, enrolled_at, revoked_at, last_seen_at, waiting_reported, waiting_reported_at FROM devices ORDER BY enrolled_at, id",
                 )
                 .fetch_all(&self.pool)
                 .await?;
@@ -215,6 +215,8 @@ macro_rules! team_methods {
                             enrolled_at: r.try_get(3)?,
                             revoked_at: r.try_get(4)?,
                             last_seen_at: r.try_get(5)?,
+                            waiting: r.try_get(6)?,
+                            waiting_at: r.try_get(7)?,
                         })
                     })
                     .collect()

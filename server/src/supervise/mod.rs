@@ -7,9 +7,16 @@
 //! [`start_session`]; another sign-in method (OpenID Connect with Entra ID, say) would be two
 //! more routes ending in the same call, with no page touched.
 
+pub mod clock;
+mod cohort;
+mod devices;
+mod forms;
+mod import;
 pub mod layout;
+mod nominal;
 mod pages;
 mod passkey;
+pub mod transfer;
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -73,6 +80,8 @@ pub fn router(state: AppState) -> Router {
         .route("/supervise/sign-in", get(pages::sign_in))
         .route("/supervise/register", get(pages::register))
         .merge(passkey::routes())
+        .merge(cohort::routes())
+        .merge(devices::routes())
         .route("/supervise/sign-out", post(sign_out))
         .route("/supervise/sign-out-everywhere", post(sign_out_everywhere))
         .with_state(state)

@@ -1,0 +1,299 @@
+//! Devices: the unit's officers' phones with their last sync and the records they said were
+//! waiting, enrolling a phone (a one-time code shown once), and revoking one after a warning.
+//! Another unit's phone is answered as if it did not exist.
+
+use std::collections::HashMap;
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use serde::Deserialize;
+
+use super::clock::{uk_date_time, uk_local};
+use super::forms::{
+    error_summary, not_found, officer_select, titled, unavailable, unit_officers, with_status,
+    Problem,
+};
+use super::layout::{csrf_field, esc, page_at};
+use super::{csrf_refusal, CsrfForm, Supervisor};
+use crate::api::{AppState, CODE_MINUTES};
+use crate::storage::DeviceInfo;
+use scpo_field::domain::dates::format_date;
+
+const SECTION: Option<&str> = Some("/supervise/devices");
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/supervise/devices", get(list))
+        .route("/supervise/devices/enrol", post(enrol))
+        .route(
+            "/supervise/devices/{device_id}/revoke",
+            get(confirm_revoke).post(revoke),
+        )
+}
+
+/// The unit's devices, each with its officer's name; `None` if the database cannot answer.
+async fn unit_devices(state: &AppState, unit_id: &str) -> Option<Vec<(DeviceInfo, String)>> {
+    let officers: HashMap<String, String> = state
+        .storage
+        .officers()
+        .await
+        .ok()?
+        .into_iter()
+        .filter(|o| o.unit_id == unit_id)
+        .map(|o| (o.id, o.name))
+        .collect();
+    let devices = state.storage.devices().await.ok()?;
+    Some(
+        devices
+            .into_iter()
+            .filter_map(|d| {
+                let name = officers.get(&d.officer_id)?.clone();
+                Some((d, name))
+            })
+            .collect(),
+    )
+}
+
+fn label(d: &DeviceInfo) -> String {
+    if d.label.trim().is_empty() {
+        format!("Phone {}", d.id)
+    } else {
+        format!("{} ({})", d.label, d.id)
+    }
+}
+
+fn waiting(d: &DeviceInfo) -> String {
+    match (d.waiting, d.waiting_at) {
+        (Some(n), Some(at)) => format!(
+            "{n}<br><span class=\"body-s\">at {}</span>",
+            uk_date_time(at)
+        ),
+        (Some(n), None) => n.to_string(),
+        _ => "Not reported".into(),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct Done {
+    done: Option<String>,
+}
+
+async fn list(State(state): State<AppState>, s: Supervisor, Query(q): Query<Done>) -> Response {
+    let banner = (q.done.as_deref() == Some("revoked"))
+        .then_some("The device is revoked. The phone is wiped at its next call to the server.");
+    list_page(&state, &s, banner, &[], None).await
+}
+
+async fn list_page(
+    state: &AppState,
+    s: &Supervisor,
+    banner: Option<&str>,
+    problems: &[Problem],
+    officer: Option<&str>,
+) -> Response {
+    let Some(devices) = unit_devices(state, &s.officer.unit_id).await else {
+        return unavailable(state, s);
+    };
+    let mut rows = String::new();
+    for (d, name) in &devices {
+        let (status, action) = match d.revoked_at {
+            Some(at) => (
+                format!(
+                    "<strong class=\"tag tag--red\">Revoked</strong><br><span class=\"body-s\">{}</span>",
+                    format_date(uk_local(at).date())
+                ),
+                String::new(),
+            ),
+            None => (
+                "<strong class=\"tag tag--green\">Active</strong>".to_string(),
+                format!(
+                    "<a href=\"/supervise/devices/{}/revoke\">Revoke<span class=\"visually-hidden\"> {} of {}</span></a>",
+                    esc(&d.id),
+                    esc(&label(d)),
+                    esc(name)
+                ),
+            ),
+        };
+        rows.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"table__cell--numeric\">{}</td><td>{status}</td><td>{action}</td></tr>",
+            esc(name),
+            esc(&label(d)),
+            format_date(uk_local(d.enrolled_at).date()),
+            d.last_seen_at.map_or("Never".into(), uk_date_time),
+            waiting(d),
+        ));
+    }
+    let table = if devices.is_empty() {
+        "<p class=\"body\">No phone of your unit is enrolled yet.</p>".to_string()
+    } else {
+        format!(
+            "<table class=\"table\"><caption>Phones ({})</caption><thead><tr><th scope=\"col\">Officer</th><th scope=\"col\">Device</th><th scope=\"col\">Enrolled</th><th scope=\"col\">Last sync</th><th scope=\"col\" class=\"table__cell--numeric\">Records waiting</th><th scope=\"col\">Status</th><th scope=\"col\"><span class=\"visually-hidden\">Action</span></th></tr></thead><tbody>{rows}</tbody></table>",
+            devices.len()
+        )
+    };
+    let officers = unit_officers(state, &s.officer.unit_id).await;
+    let banner = banner
+        .map(|b| format!("<div class=\"panel panel--success\" role=\"status\"><p class=\"body\">{}</p></div>", esc(b)))
+        .unwrap_or_default();
+    let body = format!(
+        "{banner}{}<h1 class=\"heading-l\">Devices</h1>\
+<p class=\"body\">Your officers' phones. Records waiting is how many records the phone held that the server had not yet acknowledged, as the phone last said.</p>\
+{table}\
+<h2 class=\"heading-m\">Enrol a phone</h2>\
+<form method=\"post\" action=\"/supervise/devices/enrol\" novalidate>{}{}\
+<button class=\"button\" type=\"submit\">Make a one-time code</button></form>",
+        error_summary(problems),
+        csrf_field(s),
+        officer_select("officer", "Officer", &officers, officer, problems),
+    );
+    let r = page_at(state, Some(s), &titled(problems, "Devices"), &body, SECTION);
+    if problems.is_empty() {
+        r
+    } else {
+        with_status(StatusCode::BAD_REQUEST, r)
+    }
+}
+
+#[derive(Deserialize)]
+pub struct EnrolForm {
+    csrf: String,
+    #[serde(default)]
+    officer: String,
+}
+
+async fn enrol(State(state): State<AppState>, s: Supervisor, Form(f): Form<EnrolForm>) -> Response {
+    if let Some(refused) = csrf_refusal(
+        &s,
+        &CsrfForm {
+            csrf: f.csrf.clone(),
+        },
+    ) {
+        return refused;
+    }
+    let officers = unit_officers(&state, &s.officer.unit_id).await;
+    let Some(officer) = officers.iter().find(|o| o.id == f.officer) else {
+        let m = if f.officer.is_empty() {
+            "Choose the officer whose phone it is"
+        } else {
+            "Choose an officer of your unit"
+        };
+        let problems = [("officer".to_string(), m.to_string())];
+        return list_page(&state, &s, None, &problems, Some(&f.officer)).await;
+    };
+    let now = state.now();
+    let code = match crate::new_enrolment_code(state.storage.as_ref(), &officer.id, now).await {
+        Ok(c) => c,
+        Err(e) => {
+            tracing::error!(error = %e, officer = %officer.id, "enrolment code");
+            return unavailable(&state, &s);
+        }
+    };
+    // The code's public half names it in the log; its secret half is never written down.
+    let code_id: String = code.chars().take(4).collect();
+    let _ = state
+        .storage
+        .audit(
+            &s.officer.id,
+            None,
+            "created",
+            "enrolment_code",
+            &code_id,
+            None,
+            now,
+        )
+        .await;
+    tracing::info!(officer = %officer.id, actor = %s.officer.id, "enrolment code made");
+    let until = uk_date_time(now + CODE_MINUTES * 60 * 1000);
+    let body = format!(
+        "<div class=\"panel panel--confirmation\"><h1 class=\"panel__title heading-l\">One-time code for {}</h1>\
+<div class=\"panel__body\">Enrolment code<br><strong class=\"panel__reference\" id=\"code\">{}</strong></div></div>\
+<p class=\"body\">It works once, until {} ({CODE_MINUTES} minutes from now). It is shown only this once.</p>\
+<p class=\"body\">On the officer's phone, open SCPO Field, enter it as the enrolment code and choose Enrol this phone. The phone then brings the officer's nominals.</p>\
+<p class=\"body\"><a href=\"/supervise/devices\">Back to devices</a></p>",
+        esc(&officer.name),
+        esc(&code),
+        esc(&until),
+    );
+    page_at(&state, Some(&s), "One-time code", &body, SECTION)
+}
+
+/// The unit's device `id` with its officer's name, or the answer to send instead.
+async fn unit_device(
+    state: &AppState,
+    s: &Supervisor,
+    id: &str,
+) -> Result<(DeviceInfo, String), Response> {
+    let Some(devices) = unit_devices(state, &s.officer.unit_id).await else {
+        return Err(unavailable(state, s));
+    };
+    devices
+        .into_iter()
+        .find(|(d, _)| d.id == id)
+        .ok_or_else(|| not_found(state, s))
+}
+
+async fn confirm_revoke(
+    State(state): State<AppState>,
+    s: Supervisor,
+    Path(id): Path<String>,
+) -> Response {
+    let (d, name) = match unit_device(&state, &s, &id).await {
+        Ok(found) => found,
+        Err(r) => return r,
+    };
+    if d.revoked_at.is_some() {
+        return Redirect::to("/supervise/devices").into_response();
+    }
+    let lost = match d.waiting {
+        Some(n) if n > 0 => format!(
+            " When it last called, it held {n} record{} not yet on the server.",
+            if n == 1 { "" } else { "s" }
+        ),
+        _ => String::new(),
+    };
+    let body = format!(
+        "<a class=\"back-link\" href=\"/supervise/devices\">Back to devices</a>\
+<span class=\"caption\">{}</span><h1 class=\"heading-l\">Revoke {}?</h1>\
+<div class=\"warning-text\"><p class=\"body\"><strong><span class=\"visually-hidden\">Warning: </span>The phone is wiped at its next call to the server. Records on it that have not reached the server are lost.{}</strong></p></div>\
+<p class=\"body\">Last sync: {}.</p>\
+<form method=\"post\" action=\"/supervise/devices/{}/revoke\" novalidate>{}\
+<button class=\"button button--warning\" type=\"submit\">Revoke this device</button></form>\
+<p class=\"body\"><a href=\"/supervise/devices\">Cancel</a></p>",
+        esc(&name),
+        esc(&label(&d)),
+        esc(&lost),
+        d.last_seen_at.map_or("never".into(), uk_date_time),
+        esc(&d.id),
+        csrf_field(&s),
+    );
+    page_at(&state, Some(&s), "Revoke a device", &body, SECTION)
+}
+
+async fn revoke(
+    State(state): State<AppState>,
+    s: Supervisor,
+    Path(id): Path<String>,
+    Form(f): Form<CsrfForm>,
+) -> Response {
+    if let Some(refused) = csrf_refusal(&s, &f) {
+        return refused;
+    }
+    match state
+        .storage
+        .revoke_unit_device(&s.officer.unit_id, &id, &s.officer.id, state.now())
+        .await
+    {
+        Ok(true) => {
+            tracing::info!(device = %id, actor = %s.officer.id, "device revoked");
+            Redirect::to("/supervise/devices?done=revoked").into_response()
+        }
+        Ok(false) => not_found(&state, &s),
+        Err(e) => {
+            tracing::error!(error = %e, device = %id, "revoke");
+            unavailable(&state, &s)
+        }
+    }
+}

@@ -1,0 +1,308 @@
+//! Importing a cohort file into the supervisor's unit (the unit from the session, never from
+//! the form): a file upload or a paste, checked by the domain (every problem listed, nothing
+//! applied), then a check-answers page saying what would change, then applied in one
+//! transaction. This is how nominals, orders, provisions and variations are added or updated:
+//! a file that contains them.
+
+use std::collections::{BTreeSet, HashMap};
+
+use axum::extract::{DefaultBodyLimit, Multipart, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use scpo_field::domain::Cohort;
+use serde::Deserialize;
+
+use super::forms::{error_summary, field_error, titled, unavailable, with_status, Problem};
+use super::layout::{csrf_field, esc, page_at};
+use super::transfer::transfers;
+use super::{csrf_refusal, CsrfForm, Supervisor};
+use crate::api::AppState;
+use crate::backend::canonical;
+use crate::sync::{cohort_of, records_of};
+
+const SECTION: Option<&str> = Some("/supervise/cohort");
+/// Largest cohort file taken from the desk.
+pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/supervise/cohort/import", get(form).post(check))
+        .route("/supervise/cohort/import/confirm", post(apply))
+        // The file once as sent, and again URL-encoded in the confirmation (up to 3 bytes a byte).
+        .layer(DefaultBodyLimit::max(3 * MAX_FILE_BYTES + 64 * 1024))
+}
+
+fn form_page(state: &AppState, s: &Supervisor, problems: &[Problem], paste: &str) -> Response {
+    let file_error = field_error(problems, "file");
+    let body = format!(
+        "<a class=\"back-link\" href=\"/supervise/cohort\">Back to the cohort</a>{}\
+<h1 class=\"heading-l\">Import a cohort file</h1>\
+<p class=\"body\">Add nominals, orders, provisions and variations, or update them, with a file in the SCPO Field cohort format (the format the app imports). Records the file names are added or replaced; nothing your unit holds is removed.</p>\
+<p class=\"body\">The file is checked first: if anything in it is wrong, every problem is listed and nothing is imported. You see what would change before anything is.</p>\
+<form method=\"post\" action=\"/supervise/cohort/import\" enctype=\"multipart/form-data\" novalidate>{}\
+<div class=\"form-group{}\"><label class=\"label\" for=\"file\">Cohort file</label>\
+<p class=\"hint\" id=\"file-hint\">A .json file, up to 10 MB.</p>{}\
+<input class=\"file-upload\" id=\"file\" name=\"file\" type=\"file\" accept=\".json,application/json\" aria-describedby=\"file-hint{}\"></div>\
+<div class=\"form-group\"><label class=\"label\" for=\"paste\">Or paste the file's contents</label>\
+<textarea class=\"textarea\" id=\"paste\" name=\"paste\" rows=\"8\" spellcheck=\"false\">{}</textarea></div>\
+<button class=\"button\" type=\"submit\">Check the file</button></form>",
+        error_summary(problems),
+        csrf_field(s),
+        if file_error.is_some() {
+            " form-group--error"
+        } else {
+            ""
+        },
+        file_error
+            .as_ref()
+            .map(|(_, h)| h.as_str())
+            .unwrap_or_default(),
+        if file_error.is_some() {
+            " file-error"
+        } else {
+            ""
+        },
+        esc(paste),
+    );
+    let r = page_at(
+        state,
+        Some(s),
+        &titled(problems, "Import a cohort file"),
+        &body,
+        SECTION,
+    );
+    if problems.is_empty() {
+        r
+    } else {
+        with_status(StatusCode::BAD_REQUEST, r)
+    }
+}
+
+async fn form(State(state): State<AppState>, s: Supervisor) -> Response {
+    form_page(&state, &s, &[], "")
+}
+
+/// Every problem with the file, each about the file field.
+fn file_problems(messages: impl IntoIterator<Item = String>) -> Vec<Problem> {
+    messages.into_iter().map(|m| ("file".into(), m)).collect()
+}
+
+async fn check(State(state): State<AppState>, s: Supervisor, mut mp: Multipart) -> Response {
+    let (mut csrf, mut file, mut paste) = (String::new(), Vec::new(), String::new());
+    loop {
+        match mp.next_field().await {
+            Ok(Some(field)) => {
+                let name = field.name().unwrap_or_default().to_string();
+                let Ok(bytes) = field.bytes().await else {
+                    let m = "The file could not be read. It must be 10 MB or smaller.";
+                    return form_page(&state, &s, &file_problems([m.into()]), "");
+                };
+                match name.as_str() {
+                    "csrf" => csrf = String::from_utf8_lossy(&bytes).into_owned(),
+                    "file" => file = bytes.to_vec(),
+                    "paste" => paste = String::from_utf8_lossy(&bytes).into_owned(),
+                    _ => {}
+                }
+            }
+            Ok(None) => break,
+            Err(_) => {
+                let m = "The file could not be read. It must be 10 MB or smaller.";
+                return form_page(&state, &s, &file_problems([m.into()]), "");
+            }
+        }
+    }
+    if let Some(refused) = csrf_refusal(&s, &CsrfForm { csrf }) {
+        return refused;
+    }
+    let text = match (file.is_empty(), paste.trim().is_empty()) {
+        (true, true) => {
+            let m = "Choose a cohort file, or paste its contents";
+            return form_page(&state, &s, &file_problems([m.into()]), "");
+        }
+        (false, false) => {
+            let m = "Choose a file or paste its contents, not both";
+            return form_page(&state, &s, &file_problems([m.into()]), &paste);
+        }
+        (true, false) => paste.clone(),
+        (false, true) => match String::from_utf8(file) {
+            Ok(t) => t,
+            Err(_) => {
+                let m = "The file is not a cohort file: it must be JSON text (UTF-8)";
+                return form_page(&state, &s, &file_problems([m.into()]), "");
+            }
+        },
+    };
+    if text.len() > MAX_FILE_BYTES {
+        let m = "The file must be 10 MB or smaller";
+        return form_page(&state, &s, &file_problems([m.into()]), "");
+    }
+    let cohort = match Cohort::from_json(&text) {
+        Ok(c) => c,
+        Err(e) => {
+            let problems = file_problems(e.problems.iter().map(|p| p.to_string()));
+            tracing::info!(actor = %s.officer.id, problems = problems.len(), "cohort file refused");
+            return form_page(&state, &s, &problems, &paste);
+        }
+    };
+    match state.storage.unit_records(&s.officer.unit_id).await {
+        Ok(held) => check_answers(&state, &s, &cohort, &held, &text),
+        Err(_) => unavailable(&state, &s),
+    }
+}
+
+/// What importing `cohort` would do to the unit's records, shown before anything is done.
+fn check_answers(
+    state: &AppState,
+    s: &Supervisor,
+    cohort: &Cohort,
+    held: &[crate::storage::StoredRecord],
+    text: &str,
+) -> Response {
+    let bodies: HashMap<(&str, &str), String> = held
+        .iter()
+        .map(|r| ((r.kind.as_str(), r.id.as_str()), canonical(&r.record)))
+        .collect();
+    let (records, _) = records_of(cohort);
+    let (mut created, mut altered, mut unchanged) = (0, 0, 0);
+    let mut touched = BTreeSet::new();
+    for r in &records {
+        match bodies.get(&(r.kind.as_str(), r.id.as_str())) {
+            Some(b) if *b == canonical(&r.record) => unchanged += 1,
+            Some(_) => {
+                altered += 1;
+                touched.insert(r.nominal_id.clone());
+            }
+            None => {
+                created += 1;
+                touched.insert(r.nominal_id.clone());
+            }
+        }
+    }
+    let current = cohort_of(held);
+    // The domain's summary says who is new to the unit.
+    let summary = cohort.import_summary(Some(&current));
+    let changed: Vec<String> = cohort
+        .nominals
+        .iter()
+        .filter(|n| touched.contains(&n.id) && current.nominal(&n.id).is_some())
+        .map(|n| n.display_name())
+        .collect();
+    let gone = transfers(held);
+    let out: Vec<String> = cohort
+        .nominals
+        .iter()
+        .filter(|n| gone.contains_key(&n.id))
+        .map(|n| n.display_name())
+        .collect();
+    let names = |list: &[String]| -> String {
+        if list.is_empty() {
+            return "None".into();
+        }
+        let items: String = list
+            .iter()
+            .map(|n| format!("<li>{}</li>", esc(n)))
+            .collect();
+        format!("{}<ul class=\"list\">{items}</ul>", list.len())
+    };
+    let row = |k: &str, v: String| {
+        format!("<div class=\"summary-list__row\"><dt class=\"summary-list__key\">{k}</dt><dd class=\"summary-list__value\">{v}</dd></div>")
+    };
+    let mut rows = row("Nominals new to your unit", names(&summary.added))
+        + &row("Nominals whose records change", names(&changed))
+        + &row("Records to add", created.to_string())
+        + &row("Records to change", altered.to_string())
+        + &row("Records held already as they are", unchanged.to_string());
+    if !out.is_empty() {
+        rows += &row("Transferred out (they stay off the phones)", names(&out));
+    }
+    let nothing = if created + altered == 0 {
+        "<div class=\"inset-text\"><p class=\"body\">Everything in this file is held already: importing it changes nothing.</p></div>"
+    } else {
+        ""
+    };
+    let body = format!(
+        "<a class=\"back-link\" href=\"/supervise/cohort/import\">Choose another file</a>\
+<h1 class=\"heading-l\">Check the import before it is applied</h1>\
+<dl class=\"summary-list\">{rows}</dl>{nothing}\
+<p class=\"body\">Nothing is removed: nominals your unit holds that the file does not name stay as they are.</p>\
+<p class=\"body\">A new nominal goes to the offender manager the file names when that officer is in your unit; otherwise they are listed as not assigned until you assign them.</p>\
+<form method=\"post\" action=\"/supervise/cohort/import/confirm\" novalidate>{}\
+<input type=\"hidden\" name=\"cohort\" value=\"{}\">\
+<button class=\"button\" type=\"submit\">Import</button></form>",
+        csrf_field(s),
+        esc(text),
+    );
+    page_at(
+        state,
+        Some(s),
+        "Check the import before it is applied",
+        &body,
+        SECTION,
+    )
+}
+
+#[derive(Deserialize)]
+pub struct ApplyForm {
+    csrf: String,
+    #[serde(default)]
+    cohort: String,
+}
+
+/// Apply a checked file: checked again by the domain (the form is the browser's), into the
+/// session's unit.
+async fn apply(State(state): State<AppState>, s: Supervisor, Form(f): Form<ApplyForm>) -> Response {
+    if let Some(refused) = csrf_refusal(&s, &CsrfForm { csrf: f.csrf }) {
+        return refused;
+    }
+    let unit = &s.officer.unit_id;
+    match crate::import_cohort(
+        state.storage.as_ref(),
+        unit,
+        &f.cohort,
+        None,
+        &s.officer.id,
+        state.now(),
+    )
+    .await
+    {
+        Ok(counts) => {
+            tracing::info!(actor = %s.officer.id, unit = %unit, created = counts.created, altered = counts.altered, "cohort imported");
+            let body = format!(
+                "<div class=\"panel panel--confirmation\"><h1 class=\"panel__title heading-l\">Cohort imported</h1>\
+<div class=\"panel__body\">{} added, {} changed, {} unchanged</div></div>\
+<p class=\"body\">Each officer's phone brings the changes for their nominals at its next sync.</p>\
+<p class=\"body\"><a href=\"/supervise/cohort\">Go to the cohort</a></p>",
+                plural(counts.created),
+                counts.altered,
+                counts.unchanged
+            );
+            page_at(&state, Some(&s), "Cohort imported", &body, SECTION)
+        }
+        Err(messages) => {
+            // Another unit's record: say which, never which unit holds it.
+            let messages = messages.into_iter().map(|m| {
+                match m.find(" is held for another unit") {
+                    Some(i) => format!(
+                        "{} is held by another unit: the file must use your unit's own ids. Nothing was imported",
+                        &m[..i]
+                    ),
+                    None if m.starts_with("database error") => {
+                        "The server could not import the file just now. Nothing was imported: try again".into()
+                    }
+                    None => m,
+                }
+            });
+            form_page(&state, &s, &file_problems(messages), "")
+        }
+    }
+}
+
+fn plural(n: usize) -> String {
+    if n == 1 {
+        "1 record".into()
+    } else {
+        format!("{n} records")
+    }
+}

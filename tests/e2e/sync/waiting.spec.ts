@@ -28,7 +28,7 @@ test('each push and pull says how many records are waiting on the phone', async 
   });
   const page = await context.newPage();
   const calls: string[] = [];
-  page.on('request', (r) => {
+  context.on('request', (r) => {
     const url = new URL(r.url());
     if (url.pathname.startsWith('/api/sync/')) calls.push(`${url.pathname}?${url.searchParams.get('waiting')}`);
   });

@@ -46,6 +46,8 @@ pub mod notification;
 mod notification_draft;
 pub mod notification_form;
 pub mod order;
+pub mod outcomes;
+pub mod oversight;
 pub mod record;
 mod tagged;
 pub mod timeline;

@@ -7,6 +7,7 @@
 
 pub mod api;
 pub mod backend;
+pub mod csv;
 pub mod secrets;
 pub mod storage;
 pub mod supervise;

@@ -190,6 +190,23 @@ pub struct AuditEntry {
     pub nominal_id: Option<String>,
 }
 
+/// Which audit lines to read ([`Storage::audit_query`]): always one unit's (lines by its
+/// officers, or about its nominals), narrowed by the filters given; newest first.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditFilter {
+    pub unit_id: String,
+    /// Lines by this actor (an officer id).
+    pub actor: Option<String>,
+    /// Lines about this nominal.
+    pub nominal_id: Option<String>,
+    /// Lines at or after this time (Unix ms).
+    pub from: Option<i64>,
+    /// Lines before this time (Unix ms).
+    pub until: Option<i64>,
+    /// Lines older than this one (`seq`): the next page.
+    pub before_seq: Option<i64>,
+}
+
 /// Counts from an import.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct ImportCounts {
@@ -383,4 +400,18 @@ pub trait Storage: Send + Sync {
     async fn rejected(&self) -> StorageResult<Vec<(String, String, String)>>;
     /// How many records are held, by kind (for tests and the benchmark).
     async fn count_records(&self, kind: &str) -> StorageResult<i64>;
+
+    /// The unit's audit lines that pass the filter, newest first, at most `limit`: selected by
+    /// the database, never the whole log read.
+    async fn audit_query(&self, filter: &AuditFilter, limit: i64)
+        -> StorageResult<Vec<AuditEntry>>;
+    /// Log one action on several records in one transaction (a page listing many nominals
+    /// consults each): `(record_kind, record_id, nominal_id)`.
+    async fn audit_many(
+        &self,
+        actor: &str,
+        action: &str,
+        records: &[(String, String, Option<String>)],
+        now: i64,
+    ) -> StorageResult<()>;
 }

@@ -48,6 +48,7 @@ pub mod notification_form;
 pub mod order;
 pub mod outcomes;
 pub mod oversight;
+mod oversight_figures;
 pub mod record;
 mod tagged;
 pub mod timeline;

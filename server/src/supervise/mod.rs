@@ -7,7 +7,11 @@
 //! [`start_session`]; another sign-in method (OpenID Connect with Entra ID, say) would be two
 //! more routes ending in the same call, with no page touched.
 
+mod audit;
+mod dashboard;
 pub mod layout;
+mod outcomes;
+pub mod oversight;
 mod pages;
 mod passkey;
 
@@ -69,10 +73,10 @@ impl Supervision {
 
 pub fn router(state: AppState) -> Router {
     Router::new()
-        .route("/supervise", get(pages::team))
         .route("/supervise/sign-in", get(pages::sign_in))
         .route("/supervise/register", get(pages::register))
         .merge(passkey::routes())
+        .merge(oversight::routes())
         .route("/supervise/sign-out", post(sign_out))
         .route("/supervise/sign-out-everywhere", post(sign_out_everywhere))
         .with_state(state)

@@ -1,0 +1,170 @@
+//! What the dashboard, its lists and the outcomes are built from: the supervisor's unit as the
+//! domain reads it (`scpo_field::domain::oversight`), and the routes of those pages and the
+//! audit log.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use chrono::{NaiveDate, NaiveDateTime, TimeZone};
+use scpo_field::domain::oversight::{Decision, DecisionLevel, Unit};
+use scpo_field::domain::Cohort;
+
+use super::layout::page;
+use super::Supervisor;
+use crate::api::AppState;
+use crate::storage::{DeviceInfo, Officer, Role, StoredRecord};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/supervise", get(super::dashboard::team))
+        .route("/supervise/lists/{figure}", get(super::dashboard::list))
+        .route("/supervise/audit", get(super::audit::page))
+        .route("/supervise/audit.csv", get(super::audit::csv))
+        .route("/supervise/outcomes", get(super::outcomes::page))
+}
+
+/// The unit's records as the figures read them.
+pub struct UnitData {
+    pub cohort: Cohort,
+    pub assignments: Vec<(String, String)>,
+    pub decisions: Vec<Decision>,
+    pub transferred: Vec<String>,
+    /// The unit's officers who hold nominals (not its supervisors), by id.
+    pub officers: Vec<Officer>,
+}
+
+impl UnitData {
+    pub fn unit(&self) -> Unit<'_> {
+        Unit {
+            cohort: &self.cohort,
+            assignments: &self.assignments,
+            decisions: &self.decisions,
+            transferred: &self.transferred,
+        }
+    }
+
+    pub fn officer(&self, id: &str) -> Option<&Officer> {
+        self.officers.iter().find(|o| o.id == id)
+    }
+
+    /// "PC Second Demo (PC-DEMO-02)", or the id alone for someone not (or no longer) in the unit.
+    pub fn officer_label(&self, id: &str) -> String {
+        match self.officer(id) {
+            Some(o) => format!("{} ({})", o.name, o.id),
+            None => id.to_string(),
+        }
+    }
+}
+
+/// A `breach_decision` record, read down to what the figures need; `None` if it does not read.
+pub fn decision_of(r: &StoredRecord) -> Option<Decision> {
+    let v = &r.record;
+    let text = |k: &str| v.get(k).and_then(|x| x.as_str());
+    Some(Decision {
+        id: text("id").unwrap_or(&r.id).to_string(),
+        report_id: text("report_id")?.to_string(),
+        level: DecisionLevel::parse(text("level")?)?,
+        disruption: v
+            .get("disruption")
+            .and_then(|x| x.as_bool())
+            .unwrap_or(false),
+        decided_at: serde_json::from_value::<NaiveDateTime>(v.get("decided_at")?.clone()).ok()?,
+    })
+}
+
+/// Read everything the supervisor's unit holds, or the page to answer when storage fails.
+pub async fn load(state: &AppState, s: &Supervisor) -> Result<UnitData, Response> {
+    let unit_id = &s.officer.unit_id;
+    let failed = |_| unavailable(state, s);
+    let records = state.storage.unit_records(unit_id).await.map_err(failed)?;
+    let assignments = state
+        .storage
+        .unit_assignments(unit_id)
+        .await
+        .map_err(failed)?;
+    let mut officers: Vec<Officer> = state
+        .storage
+        .officers()
+        .await
+        .map_err(failed)?
+        .into_iter()
+        .filter(|o| &o.unit_id == unit_id && o.role == Role::Officer)
+        .collect();
+    officers.sort_by(|a, b| a.id.cmp(&b.id));
+    let decisions = records
+        .iter()
+        .filter(|r| r.kind == "breach_decision")
+        .filter_map(decision_of)
+        .collect();
+    let mut transferred: Vec<String> = records
+        .iter()
+        .filter(|r| r.kind == "transfer")
+        .map(|r| r.nominal_id.clone())
+        .collect();
+    transferred.dedup();
+    Ok(UnitData {
+        cohort: crate::sync::cohort_of(&records),
+        assignments,
+        decisions,
+        transferred,
+        officers,
+    })
+}
+
+/// The unit's phones (not revoked), for the "records waiting on phones" table.
+pub async fn unit_devices(state: &AppState, data: &UnitData) -> Vec<DeviceInfo> {
+    let all = state.storage.devices().await.unwrap_or_default();
+    all.into_iter()
+        .filter(|d| d.revoked_at.is_none() && data.officer(&d.officer_id).is_some())
+        .collect()
+}
+
+/// How many records the phone holds that the server has not had yet, when the phone said.
+/// The one place the dashboard reads it.
+pub fn records_waiting(_device: &DeviceInfo) -> Option<i64> {
+    None
+}
+
+/// The supervisor's today: the server's local date.
+pub fn today(state: &AppState) -> NaiveDate {
+    local(state.now())
+        .map(|t| t.date())
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
+/// A time (Unix ms) as the server's local date and time.
+pub fn local(ms: i64) -> Option<NaiveDateTime> {
+    chrono::DateTime::from_timestamp_millis(ms)
+        .map(|t| t.with_timezone(&chrono::Local).naive_local())
+}
+
+/// The start of a local day, in Unix ms.
+pub fn start_of(day: NaiveDate) -> Option<i64> {
+    chrono::Local
+        .from_local_datetime(&day.and_hms_opt(0, 0, 0)?)
+        .earliest()
+        .map(|t| t.timestamp_millis())
+}
+
+/// Storage failed: say so, change nothing.
+pub fn unavailable(state: &AppState, s: &Supervisor) -> Response {
+    let mut r = page(
+        state,
+        Some(s),
+        "Sorry, there is a problem",
+        "<h1 class=\"heading-l\">Sorry, there is a problem</h1><p class=\"body\">The server could not read the unit's records. Try again in a moment.</p>",
+    );
+    *r.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+    r
+}
+
+/// A page that does not exist for this supervisor (another unit's, or none at all).
+pub fn not_found(state: &AppState, s: &Supervisor) -> Response {
+    let body = "<h1 class=\"heading-l\">Page not found</h1><p class=\"body\">If you typed the web address, check it is correct.</p><p class=\"body\"><a href=\"/supervise\">Go to your team</a></p>";
+    (
+        StatusCode::NOT_FOUND,
+        page(state, Some(s), "Page not found", body),
+    )
+        .into_response()
+}

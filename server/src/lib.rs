@@ -6,6 +6,7 @@
 #![allow(clippy::too_many_arguments)]
 
 pub mod api;
+pub mod audit_filter;
 pub mod backend;
 pub mod csv;
 pub mod secrets;

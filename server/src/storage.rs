@@ -4,6 +4,8 @@
 use async_trait::async_trait;
 use serde::Serialize;
 
+pub use crate::audit_filter::AuditFilter;
+
 /// What can go wrong in storage. Messages carry ids at most, never personal data.
 #[derive(Debug)]
 pub enum StorageError {
@@ -188,23 +190,6 @@ pub struct AuditEntry {
     pub record_kind: String,
     pub record_id: String,
     pub nominal_id: Option<String>,
-}
-
-/// Which audit lines to read ([`Storage::audit_query`]): always one unit's (lines by its
-/// officers, or about its nominals), narrowed by the filters given; newest first.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct AuditFilter {
-    pub unit_id: String,
-    /// Lines by this actor (an officer id).
-    pub actor: Option<String>,
-    /// Lines about this nominal.
-    pub nominal_id: Option<String>,
-    /// Lines at or after this time (Unix ms).
-    pub from: Option<i64>,
-    /// Lines before this time (Unix ms).
-    pub until: Option<i64>,
-    /// Lines older than this one (`seq`): the next page.
-    pub before_seq: Option<i64>,
 }
 
 /// Counts from an import.
@@ -401,12 +386,10 @@ pub trait Storage: Send + Sync {
     /// How many records are held, by kind (for tests and the benchmark).
     async fn count_records(&self, kind: &str) -> StorageResult<i64>;
 
-    /// The unit's audit lines that pass the filter, newest first, at most `limit`: selected by
-    /// the database, never the whole log read.
+    /// The unit's audit lines that pass the filter, newest first, at most `limit` (in SQL).
     async fn audit_query(&self, filter: &AuditFilter, limit: i64)
         -> StorageResult<Vec<AuditEntry>>;
-    /// Log one action on several records in one transaction (a page listing many nominals
-    /// consults each): `(record_kind, record_id, nominal_id)`.
+    /// Log one action on many `(record_kind, record_id, nominal_id)` in one transaction.
     async fn audit_many(
         &self,
         actor: &str,

@@ -62,7 +62,7 @@ fn id_field(
         ));
         return None;
     }
-    Some(v.to_uppercase())
+    Some(v.to_string())
 }
 
 fn date_field(
@@ -87,7 +87,9 @@ fn date_field(
 /// The filter the query asks for, or what is wrong with it.
 fn filter_of(q: &AuditQuery, unit_id: &str) -> Result<AuditFilter, Vec<Problem>> {
     let mut problems = Vec::new();
-    let actor = id_field(&q.person, "person", "the officer ID", &mut problems);
+    // Officer ids are upper case (the sign-in takes them in any case); nominal ids as given.
+    let actor =
+        id_field(&q.person, "person", "the officer ID", &mut problems).map(|a| a.to_uppercase());
     let nominal_id = id_field(&q.nominal, "nominal", "the nominal ID", &mut problems);
     let from = date_field(&q.from, "from", "the first day", &mut problems);
     let to = date_field(&q.to, "to", "the last day", &mut problems);
@@ -191,8 +193,8 @@ pub async fn page(
     };
     let form = format!(
         "<form method=\"get\" action=\"/supervise/audit\" novalidate>{}{}{}{}<button class=\"button\" type=\"submit\">Show lines</button></form>",
-        field_html("person", "Person", "An officer ID, for example PC-DEMO-01. Leave blank for everyone.", "text", &q.person, &problems),
-        field_html("nominal", "Nominal", "A nominal ID, for example N-0004. Leave blank for all.", "text", &q.nominal, &problems),
+        field_html("person", "Person", "An officer ID, for example PC-0123. Leave blank for everyone.", "text", &q.person, &problems),
+        field_html("nominal", "Nominal", "A nominal ID, for example N-0123. Leave blank for all.", "text", &q.nominal, &problems),
         field_html("from", "From", "The first day, for example 1 November 2026.", "date", &q.from, &problems),
         field_html("to", "To", "The last day, included.", "date", &q.to, &problems),
     );

@@ -94,7 +94,7 @@ async fn the_dashboard_links_each_figure_to_its_list_and_a_list_is_logged(b: Bac
     assert!(html.contains("Until recall referrals are recorded"));
     let (_, html) = srv.html("/supervise/outcomes", "ds").await;
     assert!(html.contains("<svg role=\"img\""));
-    assert!(html.contains("<th scope=\"row\">Oct–Dec 2026</th>"));
+    assert!(html.contains("<th scope=\"row\" class=\"table__cell--nowrap\">Oct–Dec 2026</th>"));
 }
 
 async fn the_audit_page_filters_and_the_csv_download_is_logged_as_a_disclosure(b: Backend) {
@@ -192,7 +192,7 @@ async fn another_unit_s_supervisor_sees_nothing_of_this_unit(b: Backend) {
     assert!(!text.contains("DEMO") && !text.contains("N-000"));
     let (_, html) = srv.html("/supervise/outcomes", "other").await;
     assert!(html
-        .contains("<th scope=\"row\">Oct–Dec 2026</th><td class=\"table__cell--numeric\">0</td>"));
+        .contains("<th scope=\"row\" class=\"table__cell--nowrap\">Oct–Dec 2026</th><td class=\"table__cell--numeric\">0</td>"));
 }
 
 on_both_backends!(

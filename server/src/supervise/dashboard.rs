@@ -218,7 +218,7 @@ pub async fn list(
             _ => String::new(),
         };
         rows.push_str(&format!(
-            "<tr><th scope=\"row\">{} <span class=\"hint\">{}</span></th><td>{}</td><td>{}</td><td>{}</td>{report}</tr>",
+            "<tr><th scope=\"row\">{}<br><span class=\"hint\">{}</span></th><td>{}</td><td>{}</td><td>{}</td>{report}</tr>",
             esc(&name),
             esc(&i.nominal_id),
             esc(&officer),

@@ -56,7 +56,7 @@ fn table(figures: &[QuarterFigures]) -> String {
     for f in figures {
         let num = |n: usize| format!("<td class=\"table__cell--numeric\">{n}</td>");
         rows.push_str(&format!(
-            "<tr><th scope=\"row\">{}</th>{}{}",
+            "<tr><th scope=\"row\" class=\"table__cell--nowrap\">{}</th>{}{}",
             esc(&f.quarter.label()),
             num(f.on_orders),
             num(f.breaches())

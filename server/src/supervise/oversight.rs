@@ -30,7 +30,7 @@ pub struct UnitData {
     pub assignments: Vec<(String, String)>,
     pub decisions: Vec<Decision>,
     pub transferred: Vec<String>,
-    /// The unit's officers who hold nominals (not its supervisors), by id.
+    /// The unit's officers (and a supervisor only if holding nominals), by id.
     pub officers: Vec<Officer>,
 }
 
@@ -89,7 +89,9 @@ pub async fn load(state: &AppState, s: &Supervisor) -> Result<UnitData, Response
         .await
         .map_err(failed)?
         .into_iter()
-        .filter(|o| &o.unit_id == unit_id && o.role == Role::Officer)
+        .filter(|o| &o.unit_id == unit_id)
+        // Its officers, and anyone else of the unit who holds nominals, so the columns add up.
+        .filter(|o| o.role == Role::Officer || assignments.iter().any(|(_, a)| a == &o.id))
         .collect();
     officers.sort_by(|a, b| a.id.cmp(&b.id));
     let decisions = records

@@ -119,6 +119,33 @@ async fn the_audit_page_filters_and_the_csv_download_is_logged_as_a_disclosure(b
         .await;
     assert!(html.contains("The last day must be the same as or after the first day"));
 
+    // 200 lines a page, then a link to the older ones; a "before" that is not a number is ignored.
+    let many: Vec<(String, String, Option<String>)> = (0..250)
+        .map(|i| ("order".into(), format!("O-{i}"), Some("N-0001".into())))
+        .collect();
+    srv.db
+        .storage
+        .audit_many("PC-DEMO-02", "consulted", &many, at(0))
+        .await
+        .unwrap();
+    let (_, html) = srv.html("/supervise/audit?person=PC-DEMO-02", "ds").await;
+    assert_eq!(html.matches("<td>PC-DEMO-02</td>").count(), 200);
+    let older = html
+        .split("href=\"/supervise/audit?person=PC-DEMO-02&amp;before=")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a link to older lines");
+    let (_, html) = srv
+        .html(
+            &format!("/supervise/audit?person=PC-DEMO-02&before={older}"),
+            "ds",
+        )
+        .await;
+    assert_eq!(html.matches("<td>PC-DEMO-02</td>").count(), 50);
+    assert!(!html.contains("Older lines"));
+    let (status, _) = srv.html("/supervise/audit?before=soon", "ds").await;
+    assert_eq!(status, 200);
+
     let r = srv
         .get("/supervise/audit.csv?nominal=N-0004", Some("ds"))
         .await;

@@ -34,8 +34,9 @@ pub struct AuditQuery {
     from: String,
     #[serde(default)]
     to: String,
+    /// The next page: lines older than this one (a number; anything else is ignored).
     #[serde(default)]
-    before: Option<i64>,
+    before: String,
 }
 
 /// A problem with one field: (field id, message).
@@ -112,7 +113,7 @@ fn filter_of(q: &AuditQuery, unit_id: &str) -> Result<AuditFilter, Vec<Problem>>
         until: to
             .and_then(|t| t.checked_add_days(Days::new(1)))
             .and_then(o::start_of),
-        before_seq: q.before,
+        before_seq: q.before.trim().parse().ok(),
     })
 }
 
@@ -248,7 +249,7 @@ fn results_html(q: &AuditQuery, rows: &[AuditEntry], more: bool) -> String {
     }
     let next = match (more, rows.last()) {
         (true, Some(last)) => {
-            let sep = if qs.is_empty() { "" } else { "&" };
+            let sep = if qs.is_empty() { "" } else { "&amp;" };
             format!(
                 "<p class=\"body\"><a href=\"/supervise/audit?{}{sep}before={}\">Older lines</a></p>",
                 esc(&qs),
@@ -257,7 +258,7 @@ fn results_html(q: &AuditQuery, rows: &[AuditEntry], more: bool) -> String {
         }
         _ => String::new(),
     };
-    let shown = if q.before.is_some() {
+    let shown = if !q.before.trim().is_empty() {
         "older lines"
     } else {
         "newest first"
@@ -277,7 +278,7 @@ pub async fn csv(
 ) -> Response {
     let Ok(mut filter) = filter_of(
         &AuditQuery {
-            before: None,
+            before: String::new(),
             ..q.clone()
         },
         &s.officer.unit_id,

@@ -7,7 +7,6 @@
 //! the list is shown; if it cannot be written, the list is not shown.
 
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 use scpo_field::domain::dates::{format_date, format_date_time};
 use scpo_field::domain::oversight::{dashboard, Dashboard, Figure, Scope};
@@ -187,9 +186,8 @@ pub async fn list(
         .await
         .is_err()
     {
-        let mut r = o::unavailable(&state, &s);
-        *r.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
-        return r;
+        // Nothing is shown that could not be logged.
+        return o::unavailable(&state, &s);
     }
     let whose = match scope {
         Scope::Unit => "The whole unit".to_string(),

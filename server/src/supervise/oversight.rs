@@ -149,13 +149,13 @@ pub fn start_of(day: NaiveDate) -> Option<i64> {
         .map(|t| t.timestamp_millis())
 }
 
-/// Storage failed: say so, change nothing.
+/// Storage failed (reading, or logging a consultation): say so, show nothing.
 pub fn unavailable(state: &AppState, s: &Supervisor) -> Response {
     let mut r = page(
         state,
         Some(s),
         "Sorry, there is a problem",
-        "<h1 class=\"heading-l\">Sorry, there is a problem</h1><p class=\"body\">The server could not read the unit's records. Try again in a moment.</p>",
+        "<h1 class=\"heading-l\">Sorry, there is a problem</h1><p class=\"body\">The server could not read or log the unit's records, so nothing is shown. Try again in a moment.</p>",
     );
     *r.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
     r

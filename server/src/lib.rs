@@ -6,7 +6,9 @@
 #![allow(clippy::too_many_arguments)]
 
 pub mod api;
+pub mod audit_filter;
 pub mod backend;
+pub mod csv;
 pub mod secrets;
 pub mod storage;
 pub mod supervise;

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
+use scpo_server::csv;
 use scpo_server::storage::{Officer, Role, Storage};
 
 #[derive(Parser)]
@@ -199,7 +200,7 @@ async fn run(cli: Cli) -> Result<(), String> {
                     o.id,
                     o.unit_id,
                     o.role.as_str(),
-                    csv(&o.name)
+                    csv::field(&o.name)
                 );
             }
             Ok(())
@@ -253,7 +254,7 @@ async fn run(cli: Cli) -> Result<(), String> {
                     "{},{},{},{},{},{}",
                     d.id,
                     d.officer_id,
-                    csv(&d.label),
+                    csv::field(&d.label),
                     d.enrolled_at,
                     d.revoked_at.map(|t| t.to_string()).unwrap_or_default(),
                     d.last_seen_at.map(|t| t.to_string()).unwrap_or_default()
@@ -294,22 +295,9 @@ async fn run(cli: Cli) -> Result<(), String> {
                 .map(|t| t.and_utc().timestamp_millis())
                 .unwrap_or(0);
             let rows = s.audit_since(from).await.map_err(|e| e.to_string())?;
-            say!("seq,at,actor,device,action,record_kind,record_id,nominal");
+            say!("{}", csv::AUDIT_HEADER);
             for r in &rows {
-                let at = chrono::DateTime::from_timestamp_millis(r.at)
-                    .map(|t| t.to_rfc3339())
-                    .unwrap_or_default();
-                say!(
-                    "{},{},{},{},{},{},{},{}",
-                    r.seq,
-                    at,
-                    csv(&r.actor),
-                    csv(r.device_id.as_deref().unwrap_or("")),
-                    r.action,
-                    csv(&r.record_kind),
-                    csv(&r.record_id),
-                    csv(r.nominal_id.as_deref().unwrap_or(""))
-                );
+                say!("{}", csv::audit_line(r));
             }
             // Printing the log discloses it: that is logged too.
             s.audit(
@@ -331,14 +319,5 @@ async fn run(cli: Cli) -> Result<(), String> {
             }
             print_demo_codes(s).await
         }
-    }
-}
-
-/// One CSV field: quoted when it holds a comma, quote or line break.
-fn csv(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
     }
 }

@@ -5,6 +5,7 @@ use async_trait::async_trait;
 use serde::Serialize;
 
 mod upkeep;
+pub use crate::audit_filter::AuditFilter;
 pub use upkeep::UnitUpkeep;
 
 /// What can go wrong in storage. Messages carry ids at most, never personal data.
@@ -390,4 +391,16 @@ pub trait Storage: UnitUpkeep + Send + Sync {
     async fn rejected(&self) -> StorageResult<Vec<(String, String, String)>>;
     /// How many records are held, by kind (for tests and the benchmark).
     async fn count_records(&self, kind: &str) -> StorageResult<i64>;
+
+    /// The unit's audit lines that pass the filter, newest first, at most `limit` (in SQL).
+    async fn audit_query(&self, filter: &AuditFilter, limit: i64)
+        -> StorageResult<Vec<AuditEntry>>;
+    /// Log one action on many `(record_kind, record_id, nominal_id)` in one transaction.
+    async fn audit_many(
+        &self,
+        actor: &str,
+        action: &str,
+        records: &[(String, String, Option<String>)],
+        now: i64,
+    ) -> StorageResult<()>;
 }

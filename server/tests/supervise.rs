@@ -153,8 +153,9 @@ async fn only_a_supervisor_s_session_opens_the_pages_and_forms_need_the_csrf_tok
     assert!(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"));
     let html = r.text().await.unwrap();
     assert!(html.contains("Signed in as DS Demo Supervisor (DS-DEMO-01)"));
-    assert!(html
-        .contains("PC Second Demo (PC-DEMO-02)</dt><dd class=\"summary-list__value\">4 nominals"));
+    // The dashboard: a column an officer, and how many nominals each holds.
+    assert!(html.contains(">PC Second Demo (PC-DEMO-02)</th>"));
+    assert!(html.contains("<th scope=\"row\">Nominals held</th><td class=\"table__cell--numeric\">4</td><td class=\"table__cell--numeric\">4</td><td class=\"table__cell--numeric\">4</td><td class=\"table__cell--numeric\">12</td>"));
     // Signing out without the form's token does nothing.
     let post = |path: &'static str, csrf: &'static str| {
         let (client, base) = (client.clone(), base.clone());

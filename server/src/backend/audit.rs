@@ -71,6 +71,86 @@ macro_rules! audit_methods {
                 tx.commit().await?;
                 Ok(())
             }
+
+            async fn audit_query(&self, filter: &AuditFilter, limit: i64) -> StorageResult<Vec<AuditEntry>> {
+                // The unit's lines: by its officers, or about its nominals. Each filter given adds
+                // one condition and one parameter, in this order.
+                let mut sql = String::from(
+                    "SELECT seq, at, actor, device_id, action, record_kind, record_id, nominal_id FROM audit_log \
+                     WHERE (actor IN (SELECT id FROM officers WHERE unit_id = $1) \
+                     OR nominal_id IN (SELECT nominal_id FROM records WHERE unit_id = $2 AND kind = 'nominal'))",
+                );
+                let mut n = 2;
+                let mut and = |column: &str, op: &str| {
+                    n += 1;
+                    sql.push_str(&format!(" AND {column} {op} ${n}"));
+                };
+                if filter.actor.is_some() {
+                    and("actor", "=");
+                }
+                if filter.nominal_id.is_some() {
+                    and("nominal_id", "=");
+                }
+                if filter.from.is_some() {
+                    and("at", ">=");
+                }
+                if filter.until.is_some() {
+                    and("at", "<");
+                }
+                if filter.before_seq.is_some() {
+                    and("seq", "<");
+                }
+                sql.push_str(&format!(" ORDER BY seq DESC LIMIT ${}", n + 1));
+                let mut q = sqlx::query(&sql).bind(&filter.unit_id).bind(&filter.unit_id);
+                if let Some(a) = &filter.actor {
+                    q = q.bind(a);
+                }
+                if let Some(x) = &filter.nominal_id {
+                    q = q.bind(x);
+                }
+                if let Some(t) = filter.from {
+                    q = q.bind(t);
+                }
+                if let Some(t) = filter.until {
+                    q = q.bind(t);
+                }
+                if let Some(s) = filter.before_seq {
+                    q = q.bind(s);
+                }
+                let rows = q.bind(limit).fetch_all(&self.pool).await?;
+                rows.iter()
+                    .map(|r| {
+                        Ok(AuditEntry {
+                            seq: r.try_get(0)?,
+                            at: r.try_get(1)?,
+                            actor: r.try_get(2)?,
+                            device_id: r.try_get(3)?,
+                            action: r.try_get(4)?,
+                            record_kind: r.try_get(5)?,
+                            record_id: r.try_get(6)?,
+                            nominal_id: r.try_get(7)?,
+                        })
+                    })
+                    .collect()
+            }
+
+            async fn audit_many(
+                &self,
+                actor: &str,
+                action: &str,
+                records: &[(String, String, Option<String>)],
+                now: i64,
+            ) -> StorageResult<()> {
+                if records.is_empty() {
+                    return Ok(());
+                }
+                let mut tx = self.begin_write().await?;
+                for (kind, id, nominal) in records {
+                    Self::audit_in(&mut tx, actor, None, action, kind, id, nominal.as_deref(), now).await?;
+                }
+                tx.commit().await?;
+                Ok(())
+            }
         });
     };
 }

@@ -46,6 +46,17 @@ pub fn uk_today(ms: i64) -> NaiveDate {
     uk_local(ms).date()
 }
 
+/// The start of a UK day, in Unix ms.
+pub fn uk_start_of(day: NaiveDate) -> Option<i64> {
+    let utc = day.and_hms_opt(0, 0, 0)?.and_utc().timestamp_millis();
+    // In summer time, midnight in the UK is 23:00 UTC the day before.
+    Some(if uk_local(utc) == day.and_hms_opt(0, 0, 0)? {
+        utc
+    } else {
+        utc - 60 * 60 * 1000
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,5 +81,14 @@ mod tests {
             uk_today(ms(2026, 7, 1, 23, 30)),
             NaiveDate::from_ymd_opt(2026, 7, 2).unwrap()
         );
+    }
+
+    #[test]
+    fn a_uk_day_starts_at_midnight_uk_time() {
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+        assert_eq!(uk_start_of(day(11, 24)), Some(ms(2026, 11, 24, 0, 0)));
+        assert_eq!(uk_start_of(day(7, 2)), Some(ms(2026, 7, 1, 23, 0)));
+        assert_eq!(uk_today(ms(2026, 7, 1, 23, 0)), day(7, 2));
+        assert_eq!(uk_today(ms(2026, 7, 1, 22, 59)), day(7, 1));
     }
 }

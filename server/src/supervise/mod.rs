@@ -7,13 +7,17 @@
 //! [`start_session`]; another sign-in method (OpenID Connect with Entra ID, say) would be two
 //! more routes ending in the same call, with no page touched.
 
+mod audit;
 pub mod clock;
 mod cohort;
+mod dashboard;
 mod devices;
 mod forms;
 mod import;
 pub mod layout;
 mod nominal;
+mod outcomes;
+pub mod oversight;
 mod pages;
 mod passkey;
 pub mod transfer;
@@ -76,12 +80,12 @@ impl Supervision {
 
 pub fn router(state: AppState) -> Router {
     Router::new()
-        .route("/supervise", get(pages::team))
         .route("/supervise/sign-in", get(pages::sign_in))
         .route("/supervise/register", get(pages::register))
         .merge(passkey::routes())
         .merge(cohort::routes())
         .merge(devices::routes())
+        .merge(oversight::routes())
         .route("/supervise/sign-out", post(sign_out))
         .route("/supervise/sign-out-everywhere", post(sign_out_everywhere))
         .with_state(state)

@@ -5,8 +5,7 @@ use axum::extract::{Query, State};
 use axum::response::Response;
 use serde::Deserialize;
 
-use super::layout::{csrf_field, esc, page};
-use super::Supervisor;
+use super::layout::page;
 use crate::api::AppState;
 
 /// The error summary the script fills in (hidden until then).
@@ -54,34 +53,4 @@ pub async fn register(State(state): State<AppState>) -> Response {
 <noscript><p class=\"body\">Passkeys need JavaScript. Turn it on to register.</p></noscript>"
     );
     page(&state, None, "Register a passkey", &body)
-}
-
-/// The signed-in landing page: who is signed in, the unit's officers, and signing out.
-pub async fn team(State(state): State<AppState>, s: Supervisor) -> Response {
-    let officers = state.storage.officers().await.unwrap_or_default();
-    let mut rows = String::new();
-    for o in officers.iter().filter(|o| o.unit_id == s.officer.unit_id) {
-        let held = state
-            .storage
-            .assigned_nominals(&o.id)
-            .await
-            .unwrap_or_default()
-            .len();
-        rows.push_str(&format!(
-            "<div class=\"summary-list__row\"><dt class=\"summary-list__key\">{} ({})</dt><dd class=\"summary-list__value\">{held} nominal{}</dd></div>",
-            esc(&o.name),
-            esc(&o.id),
-            if held == 1 { "" } else { "s" }
-        ));
-    }
-    let body = format!(
-        "<span class=\"caption\">Signed in as {} ({})</span>\
-<h1 class=\"heading-l\">Your team</h1>\
-<dl class=\"summary-list\">{rows}</dl>\
-<form method=\"post\" action=\"/supervise/sign-out-everywhere\">{}<button class=\"button button--secondary\" type=\"submit\">Sign out on every device</button></form>",
-        esc(&s.officer.name),
-        esc(&s.officer.id),
-        csrf_field(&s)
-    );
-    page(&state, Some(&s), "Your team", &body)
 }

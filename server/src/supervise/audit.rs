@@ -1,0 +1,345 @@
+//! The s.62 log (`/supervise/audit`): the unit's lines, filtered by person, nominal or date,
+//! newest first, 200 a page; and the same lines as a CSV download (`/supervise/audit.csv`),
+//! which is itself logged as a disclosure. Only the supervisor's unit: lines by its officers
+//! or about its nominals (the storage query says so in SQL).
+//!
+//! Reading the log on screen is not logged (it shows ids, never a nominal's details); the
+//! download is, since the log leaves the server.
+
+use axum::extract::{Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::{Days, NaiveDate};
+use serde::Deserialize;
+
+use super::layout::{esc, page_at};
+use super::oversight as o;
+use super::Supervisor;
+use crate::api::AppState;
+use crate::storage::{AuditEntry, AuditFilter};
+
+/// Lines on one page.
+pub const PAGE: i64 = 200;
+/// Lines read at a time for a download.
+const CHUNK: i64 = 1000;
+
+#[derive(Deserialize, Default, Clone)]
+pub struct AuditQuery {
+    #[serde(default)]
+    person: String,
+    #[serde(default)]
+    nominal: String,
+    #[serde(default)]
+    from: String,
+    #[serde(default)]
+    to: String,
+    /// The next page: lines older than this one (a number; anything else is ignored).
+    #[serde(default)]
+    before: String,
+}
+
+/// A problem with one field: (field id, message).
+type Problem = (&'static str, String);
+
+/// An id as typed: letters, digits, `-`, `_` and `.`, at most 64.
+fn id_field(
+    value: &str,
+    field: &'static str,
+    what: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<String> {
+    let v = value.trim();
+    if v.is_empty() {
+        return None;
+    }
+    let ok = v.len() <= 64
+        && v.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if !ok {
+        problems.push((
+            field,
+            format!("Enter {what} as letters, numbers and hyphens, like the examples"),
+        ));
+        return None;
+    }
+    Some(v.to_string())
+}
+
+fn date_field(
+    value: &str,
+    field: &'static str,
+    what: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<NaiveDate> {
+    let v = value.trim();
+    if v.is_empty() {
+        return None;
+    }
+    match NaiveDate::parse_from_str(v, "%Y-%m-%d") {
+        Ok(d) => Some(d),
+        Err(_) => {
+            problems.push((field, format!("Enter {what} as a real date")));
+            None
+        }
+    }
+}
+
+/// The filter the query asks for, or what is wrong with it.
+fn filter_of(q: &AuditQuery, unit_id: &str) -> Result<AuditFilter, Vec<Problem>> {
+    let mut problems = Vec::new();
+    // Officer ids are upper case (the sign-in takes them in any case); nominal ids as given.
+    let actor =
+        id_field(&q.person, "person", "the officer ID", &mut problems).map(|a| a.to_uppercase());
+    let nominal_id = id_field(&q.nominal, "nominal", "the nominal ID", &mut problems);
+    let from = date_field(&q.from, "from", "the first day", &mut problems);
+    let to = date_field(&q.to, "to", "the last day", &mut problems);
+    if let (Some(f), Some(t)) = (from, to) {
+        if t < f {
+            problems.push((
+                "to",
+                "The last day must be the same as or after the first day".into(),
+            ));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(AuditFilter {
+        unit_id: unit_id.to_string(),
+        actor,
+        nominal_id,
+        from: from.and_then(o::start_of),
+        until: to
+            .and_then(|t| t.checked_add_days(Days::new(1)))
+            .and_then(o::start_of),
+        before_seq: q.before.trim().parse().ok(),
+    })
+}
+
+/// The query string of the filters as given (for the CSV link and the next page).
+fn query_string(q: &AuditQuery) -> String {
+    let pairs = [
+        ("person", &q.person),
+        ("nominal", &q.nominal),
+        ("from", &q.from),
+        ("to", &q.to),
+    ];
+    let mut out = Vec::new();
+    for (k, v) in pairs {
+        if !v.trim().is_empty() {
+            out.push(format!("{k}={}", urlencode(v.trim())));
+        }
+    }
+    out.join("&")
+}
+
+fn urlencode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn field_html(
+    id: &str,
+    label: &str,
+    hint: &str,
+    kind: &str,
+    value: &str,
+    problems: &[Problem],
+) -> String {
+    let error = problems.iter().find(|(f, _)| *f == id).map(|(_, m)| m);
+    let (group, input, message, described) = match error {
+        Some(m) => (
+            " form-group--error",
+            " input--error",
+            format!(
+                "<p class=\"error-message\" id=\"{id}-error\"><span class=\"visually-hidden\">Error:</span> {}</p>",
+                esc(m)
+            ),
+            format!("{id}-hint {id}-error"),
+        ),
+        None => ("", "", String::new(), format!("{id}-hint")),
+    };
+    let width = if kind == "date" { " input--date" } else { "" };
+    format!(
+        "<div class=\"form-group{group}\"><label class=\"label\" for=\"{id}\">{label}</label>\
+<p class=\"hint\" id=\"{id}-hint\">{hint}</p>{message}\
+<input class=\"input{width}{input}\" id=\"{id}\" name=\"{id}\" type=\"{kind}\" value=\"{}\" spellcheck=\"false\" aria-describedby=\"{described}\"></div>",
+        esc(value)
+    )
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    s: Supervisor,
+    Query(q): Query<AuditQuery>,
+) -> Response {
+    let filter = filter_of(&q, &s.officer.unit_id);
+    let problems = filter.as_ref().err().cloned().unwrap_or_default();
+    let summary = if problems.is_empty() {
+        String::new()
+    } else {
+        let items: String = problems
+            .iter()
+            .map(|(f, m)| format!("<li><a href=\"#{f}\">{}</a></li>", esc(m)))
+            .collect();
+        format!("<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\"><h2 class=\"error-summary__title\">There is a problem</h2><ul class=\"error-summary__list\">{items}</ul></div>")
+    };
+    let form = format!(
+        "<form method=\"get\" action=\"/supervise/audit\" novalidate>{}{}{}{}<button class=\"button\" type=\"submit\">Show lines</button></form>",
+        field_html("person", "Person", "An officer ID, for example PC-0123. Leave blank for everyone.", "text", &q.person, &problems),
+        field_html("nominal", "Nominal", "A nominal ID, for example N-0123. Leave blank for all.", "text", &q.nominal, &problems),
+        field_html("from", "From", "The first day, for example 1 November 2026.", "date", &q.from, &problems),
+        field_html("to", "To", "The last day, included.", "date", &q.to, &problems),
+    );
+    let results = match filter {
+        Err(_) => String::new(),
+        Ok(f) => match state.storage.audit_query(&f, PAGE + 1).await {
+            Err(_) => return o::unavailable(&state, &s),
+            Ok(mut rows) => {
+                let more = rows.len() > PAGE as usize;
+                rows.truncate(PAGE as usize);
+                results_html(&q, &rows, more)
+            }
+        },
+    };
+    let title = if problems.is_empty() {
+        "Audit log"
+    } else {
+        "Error: Audit log"
+    };
+    let body = format!(
+        "{summary}<h1 class=\"heading-l\">Audit log</h1>\
+<p class=\"body\">Who consulted, created, altered or disclosed the unit's records, and when (Data Protection Act 2018, s.62). Newest first.</p>\
+{form}{results}"
+    );
+    page_at(&state, Some(&s), title, &body, Some("/supervise/audit"))
+}
+
+fn results_html(q: &AuditQuery, rows: &[AuditEntry], more: bool) -> String {
+    let qs = query_string(q);
+    let csv_href = if qs.is_empty() {
+        "/supervise/audit.csv".to_string()
+    } else {
+        format!("/supervise/audit.csv?{qs}")
+    };
+    if rows.is_empty() {
+        return "<p class=\"body\">No lines match.</p>".into();
+    }
+    let mut body = String::new();
+    for r in rows {
+        let when = super::clock::uk_date_time(r.at);
+        body.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{} {}</td><td>{}</td></tr>",
+            esc(&when),
+            esc(&r.actor),
+            esc(r.device_id.as_deref().unwrap_or("")),
+            esc(&r.action),
+            esc(&r.record_kind),
+            esc(&r.record_id),
+            esc(r.nominal_id.as_deref().unwrap_or(""))
+        ));
+    }
+    let next = match (more, rows.last()) {
+        (true, Some(last)) => {
+            let sep = if qs.is_empty() { "" } else { "&amp;" };
+            format!(
+                "<p class=\"body\"><a href=\"/supervise/audit?{}{sep}before={}\">Older lines</a></p>",
+                esc(&qs),
+                last.seq
+            )
+        }
+        _ => String::new(),
+    };
+    let shown = if !q.before.trim().is_empty() {
+        "older lines"
+    } else {
+        "newest first"
+    };
+    format!(
+        "<p class=\"body\"><a href=\"{}\" download>Download these lines as CSV</a></p>\
+<table class=\"table\"><caption>Audit lines ({shown}): {} shown</caption><thead><tr><th scope=\"col\">When</th><th scope=\"col\">Person</th><th scope=\"col\">Device</th><th scope=\"col\">Action</th><th scope=\"col\">Record</th><th scope=\"col\">Nominal</th></tr></thead><tbody>{body}</tbody></table>{next}",
+        esc(&csv_href),
+        rows.len()
+    )
+}
+
+pub async fn csv(
+    State(state): State<AppState>,
+    s: Supervisor,
+    Query(q): Query<AuditQuery>,
+) -> Response {
+    let Ok(mut filter) = filter_of(
+        &AuditQuery {
+            before: String::new(),
+            ..q.clone()
+        },
+        &s.officer.unit_id,
+    ) else {
+        // Show what is wrong on the page.
+        let qs = query_string(&q);
+        return Redirect::to(&format!("/supervise/audit?{qs}")).into_response();
+    };
+    let mut text = format!("{}\r\n", crate::csv::AUDIT_HEADER);
+    loop {
+        let rows = match state.storage.audit_query(&filter, CHUNK).await {
+            Ok(r) => r,
+            Err(_) => return o::unavailable(&state, &s),
+        };
+        for r in &rows {
+            text.push_str(&crate::csv::audit_line(r));
+            text.push_str("\r\n");
+        }
+        match rows.last() {
+            Some(last) if rows.len() as i64 == CHUNK => filter.before_seq = Some(last.seq),
+            _ => break,
+        }
+    }
+    // The log leaves the server: that is logged too, with the filter it was taken with.
+    let what = format!(
+        "person={};nominal={};from={};to={}",
+        q.person.trim(),
+        q.nominal.trim(),
+        q.from.trim(),
+        q.to.trim()
+    );
+    let what: String = what.chars().take(200).collect();
+    let logged = state
+        .storage
+        .audit(
+            &s.officer.id,
+            None,
+            "disclosed",
+            "audit_log",
+            &what,
+            filter.nominal_id.as_deref(),
+            state.now(),
+        )
+        .await;
+    if logged.is_err() {
+        return o::unavailable(&state, &s);
+    }
+    let today = o::today(&state);
+    (
+        StatusCode::OK,
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!(
+                    "attachment; filename=\"audit-{}.csv\"",
+                    today.format("%Y-%m-%d")
+                ),
+            ),
+            (header::CACHE_CONTROL, "no-store".to_string()),
+        ],
+        text,
+    )
+        .into_response()
+}

@@ -1,0 +1,381 @@
+//! The DS's view of the team: what needs doing, per officer and for the unit, each figure as the
+//! list of nominals behind it (a count is the length of its list, so the two never disagree).
+//!
+//! Built from the domain's own rules: the contact plan ([`Cohort::contact_status`]), the
+//! deadline of a notification ([`Cohort::timeliness`]), the release-day briefing
+//! ([`Cohort::briefing_due`]), the order in force and its provisions
+//! ([`Cohort::order_for`], [`Cohort::live_conditions`]), the breach reports that stand
+//! ([`standing_reports`]). Decisions on breaches and transfers out are records the supervisor
+//! makes on the server; they come in as [`Decision`]s and transferred nominal ids.
+
+use std::collections::HashMap;
+
+use chrono::{Days, Months, NaiveDate, NaiveDateTime};
+
+use super::breach::{standing_reports, BreachReport};
+use super::cohort::Cohort;
+use super::contact::ContactStatus;
+use super::dates::{days_between, format_date};
+use super::nominal::{CustodyStatus, Nominal, RiskRating};
+use super::notification::Timeliness;
+
+pub use super::oversight_figures::{Dashboard, Figure, Item, Scope};
+
+/// A risk review shows as due this many days before its date.
+pub const RISK_REVIEW_NOTICE_DAYS: i64 = 14;
+/// A notification given late stays on the list for this many days after its last day (one not
+/// given at all stays until it is).
+pub const LATE_NOTIFICATION_WINDOW_DAYS: i64 = 28;
+/// Releases this many days ahead (today included) are listed.
+pub const RELEASES_WITHIN_DAYS: i64 = 28;
+
+/// How often the unit reviews a nominal's risk rating, by rating (the unit's policy; the Act
+/// sets none): very high every 3 months, high every 4, medium every 6, low every 12.
+pub fn risk_review_every_months(r: RiskRating) -> u32 {
+    match r {
+        RiskRating::VeryHigh => 3,
+        RiskRating::High => 4,
+        RiskRating::Medium => 6,
+        RiskRating::Low => 12,
+    }
+}
+
+/// The day the nominal's next risk review is due.
+pub fn risk_review_due_on(n: &Nominal) -> NaiveDate {
+    n.risk_reviewed_on
+        .checked_add_months(Months::new(risk_review_every_months(n.risk)))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// The enforcement level a supervisor decided on a breach (the three levels, and a charge).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DecisionLevel {
+    InterviewAndCaution,
+    RequestRecall,
+    ProactiveReferral,
+    Charge,
+}
+
+impl DecisionLevel {
+    pub const ALL: [DecisionLevel; 4] = [
+        Self::InterviewAndCaution,
+        Self::RequestRecall,
+        Self::ProactiveReferral,
+        Self::Charge,
+    ];
+
+    /// From the name a decision record uses (`"interview_and_caution"`, …).
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "interview_and_caution" => Self::InterviewAndCaution,
+            "request_recall" => Self::RequestRecall,
+            "proactive_referral" => Self::ProactiveReferral,
+            "charge" => Self::Charge,
+            _ => return None,
+        })
+    }
+
+    /// The outcome as the unit's figures name it.
+    pub fn outcome_label(self) -> &'static str {
+        match self {
+            Self::InterviewAndCaution => "Caution",
+            Self::RequestRecall => "Recall referral",
+            Self::ProactiveReferral => "Proactive referral",
+            Self::Charge => "Charged",
+        }
+    }
+}
+
+/// A supervisor's decision on a breach report (the server's `breach_decision` record, read
+/// down to what the figures need). A later decision on the same report replaces an earlier one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    pub id: String,
+    pub report_id: String,
+    pub level: DecisionLevel,
+    /// The decision records a disruption of organised crime.
+    pub disruption: bool,
+    pub decided_at: NaiveDateTime,
+}
+
+/// Everything the unit holds, as the figures read it.
+pub struct Unit<'a> {
+    /// Every nominal of the unit and their records.
+    pub cohort: &'a Cohort,
+    /// `(nominal_id, officer_id)`: who holds each nominal now.
+    pub assignments: &'a [(String, String)],
+    pub decisions: &'a [Decision],
+    /// Nominals transferred out of the unit: in no figure.
+    pub transferred: &'a [String],
+}
+
+impl<'a> Unit<'a> {
+    /// Still the unit's (not transferred out).
+    pub fn holds(&self, nominal_id: &str) -> bool {
+        !self.transferred.iter().any(|t| t == nominal_id)
+    }
+
+    pub fn officer_of(&self, nominal_id: &str) -> Option<&'a str> {
+        self.assignments
+            .iter()
+            .find(|(n, _)| n == nominal_id)
+            .map(|(_, o)| o.as_str())
+    }
+
+    /// The breach reports that stand (each as last corrected, so a corrected report counts
+    /// once), of nominals still in the unit, each with the decision on it: the latest decision
+    /// that names that report. A report corrected after a decision needs a decision again.
+    pub fn breaches(&self) -> Vec<(&'a BreachReport, Option<&'a Decision>)> {
+        let mut latest: HashMap<&str, &Decision> = HashMap::new();
+        for d in self.decisions {
+            let newer = latest.get(d.report_id.as_str()).is_none_or(|cur| {
+                (d.decided_at, d.id.as_str()) > (cur.decided_at, cur.id.as_str())
+            });
+            if newer {
+                latest.insert(d.report_id.as_str(), d);
+            }
+        }
+        standing_reports(&self.cohort.breach_reports)
+            .into_iter()
+            .filter(|r| self.holds(&r.nominal_id))
+            .map(|r| (r, latest.get(r.id.as_str()).copied()))
+            .collect()
+    }
+}
+
+/// When the breach was first reported: the earliest report of its chain of corrections.
+pub fn first_reported(reports: &[BreachReport], r: &BreachReport) -> NaiveDateTime {
+    let mut first = r.recorded_at;
+    let mut current = r;
+    for _ in 0..reports.len() {
+        let Some(prev) = current
+            .corrects
+            .as_deref()
+            .and_then(|id| reports.iter().find(|x| x.id == id))
+        else {
+            break;
+        };
+        first = first.min(prev.recorded_at);
+        current = prev;
+    }
+    first
+}
+
+fn plural(n: i64, one: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {one}s")
+    }
+}
+
+/// "in 3 days", "today", "3 days ago".
+fn distance(today: NaiveDate, on: NaiveDate) -> String {
+    match days_between(today, on) {
+        0 => "today".into(),
+        n if n > 0 => format!("in {}", plural(n, "day")),
+        n => format!("{} ago", plural(n.saturating_neg(), "day")),
+    }
+}
+
+/// Which "ending" figure a last day falls in, if any.
+fn ending_band(today: NaiveDate, last_day: NaiveDate) -> Option<Figure> {
+    match days_between(today, last_day) {
+        0..=28 => Some(Figure::EndingWithin4Weeks),
+        29..=56 => Some(Figure::EndingIn5To8Weeks),
+        57..=84 => Some(Figure::EndingIn9To12Weeks),
+        _ => None,
+    }
+}
+
+/// The dashboard of the unit on `today`.
+pub fn dashboard(unit: &Unit, today: NaiveDate) -> Dashboard {
+    let c = unit.cohort;
+    let mut lists: Vec<(Figure, Vec<Item>)> = Figure::ALL.iter().map(|f| (*f, vec![])).collect();
+    let mut held = Vec::new();
+    let mut push = |figure: Figure, item: Item| {
+        if let Some((_, items)) = lists.iter_mut().find(|(f, _)| *f == figure) {
+            items.push(item);
+        }
+    };
+    let corrected: Vec<&str> = c
+        .notifications
+        .iter()
+        .filter_map(|n| n.corrects.as_deref())
+        .collect();
+    for n in c.nominals.iter().filter(|n| unit.holds(&n.id)) {
+        let officer = unit.officer_of(&n.id).map(str::to_string);
+        held.push((n.id.clone(), officer.clone()));
+        let item = |on: NaiveDate, detail: String, record_id: Option<&str>| Item {
+            nominal_id: n.id.clone(),
+            officer_id: officer.clone(),
+            on,
+            detail,
+            record_id: record_id.map(str::to_string),
+        };
+        if let Some(ContactStatus::Overdue { since, days }) = c.contact_status(&n.id, today) {
+            let detail = format!(
+                "Overdue by {} (due {})",
+                plural(days, "day"),
+                format_date(since)
+            );
+            push(Figure::ContactsOverdue, item(since, detail, None));
+        }
+        let review = risk_review_due_on(n);
+        if days_between(today, review) <= RISK_REVIEW_NOTICE_DAYS {
+            let when = if review < today {
+                format!("Overdue by {}", plural(days_between(review, today), "day"))
+            } else {
+                format!("Due {}", distance(today, review))
+            };
+            let detail = format!(
+                "{when} ({} risk, reviewed {})",
+                n.risk.label(),
+                format_date(n.risk_reviewed_on)
+            );
+            push(Figure::RiskReviewsDue, item(review, detail, None));
+        }
+        for x in c.notifications_of(&n.id) {
+            if corrected.contains(&x.id.as_str()) {
+                continue;
+            }
+            let detail = match c.timeliness(x, today) {
+                Timeliness::Overdue {
+                    last_day,
+                    days_late,
+                } => Some((
+                    last_day,
+                    format!(
+                        "{}: not given, {} past its last day ({})",
+                        x.kind.label(),
+                        plural(days_late, "day"),
+                        format_date(last_day)
+                    ),
+                )),
+                Timeliness::Late {
+                    last_day,
+                    days_late,
+                } if days_between(last_day, today) <= LATE_NOTIFICATION_WINDOW_DAYS => Some((
+                    last_day,
+                    format!(
+                        "{}: given {} late (last day {})",
+                        x.kind.label(),
+                        plural(days_late, "day"),
+                        format_date(last_day)
+                    ),
+                )),
+                _ => None,
+            };
+            if let Some((on, detail)) = detail {
+                push(Figure::NotificationsLate, item(on, detail, Some(&x.id)));
+            }
+        }
+        let release = n.custody.release_date();
+        if c.briefing_due(&n.id, today) {
+            let detail = format!(
+                "Released {} ({})",
+                format_date(release),
+                distance(today, release)
+            );
+            push(Figure::BriefingsDue, item(release, detail, None));
+        }
+        if let CustodyStatus::InCustody { expected_release } = n.custody {
+            if (0..=RELEASES_WITHIN_DAYS).contains(&days_between(today, expected_release)) {
+                let detail = format!(
+                    "Release expected {} ({})",
+                    format_date(expected_release),
+                    distance(today, expected_release)
+                );
+                push(
+                    Figure::ReleasesWithin4Weeks,
+                    item(expected_release, detail, None),
+                );
+            }
+        }
+        let Some(order) = c.order_for(&n.id, today).filter(|o| o.is_live_on(today)) else {
+            continue;
+        };
+        let Some(order_end) = order.ends_on(today) else {
+            continue;
+        };
+        if let Some(band) = ending_band(today, order_end) {
+            let detail = format!(
+                "Order {} ends {} ({})",
+                order.court_reference,
+                format_date(order_end),
+                distance(today, order_end)
+            );
+            push(band, item(order_end, detail, Some(&order.id)));
+        }
+        for k in c.live_conditions(&n.id, today) {
+            // Its own last day, or the day before a later variation ends it.
+            let by_variation = order
+                .variations
+                .iter()
+                .filter(|v| v.takes_effect > today && v.conditions_ended.contains(&k.id))
+                .filter_map(|v| v.takes_effect.checked_sub_days(Days::new(1)))
+                .min();
+            let Some(last) = k.ends.into_iter().chain(by_variation).min() else {
+                continue;
+            };
+            if last >= order_end {
+                continue;
+            }
+            if let Some(band) = ending_band(today, last) {
+                let detail = format!(
+                    "Provision \u{201c}{}\u{201d} ends {} ({})",
+                    k.summary,
+                    format_date(last),
+                    distance(today, last)
+                );
+                push(band, item(last, detail, Some(&k.id)));
+            }
+        }
+    }
+    for (r, decision) in unit.breaches() {
+        let officer = unit.officer_of(&r.nominal_id).map(str::to_string);
+        let (figure, on, detail) = match decision {
+            None => {
+                let first = first_reported(&c.breach_reports, r).date();
+                let detail = format!(
+                    "Waiting {} (reported {}; breach on {})",
+                    plural(days_between(first, today).max(0), "day"),
+                    format_date(first),
+                    format_date(r.occurred_at.date())
+                );
+                (Figure::BreachesAwaitingDecision, first, detail)
+            }
+            Some(d) if d.level == DecisionLevel::RequestRecall => {
+                let on = d.decided_at.date();
+                let detail = format!(
+                    "Recall requested {} ({}; breach on {})",
+                    format_date(on),
+                    distance(today, on),
+                    format_date(r.occurred_at.date())
+                );
+                (Figure::RecallsAwaitingOutcome, on, detail)
+            }
+            Some(_) => continue,
+        };
+        push(
+            figure,
+            Item {
+                nominal_id: r.nominal_id.clone(),
+                officer_id: officer,
+                on,
+                detail,
+                record_id: Some(r.id.clone()),
+            },
+        );
+    }
+    for (_, items) in &mut lists {
+        super::sort::sort_by(items, |a, b| {
+            (a.on, &a.nominal_id, &a.record_id).cmp(&(b.on, &b.nominal_id, &b.record_id))
+        });
+    }
+    Dashboard { lists, held }
+}
+
+#[cfg(test)]
+#[path = "oversight_tests.rs"]
+mod tests;

@@ -1,0 +1,32 @@
+// The unit's outcomes per quarter: a table, and a bar chart drawn by the server as SVG (no
+// script), named for assistive technology, with the table as its equivalent.
+import { expect, test } from '@playwright/test';
+import { axeViolations } from '../axe';
+import { signedInSupervisor } from './support';
+
+function quarterLabel(d: Date): string {
+  const months = ['Jan–Mar', 'Apr–Jun', 'Jul–Sep', 'Oct–Dec'];
+  return `${months[Math.floor(d.getMonth() / 3)]} ${d.getFullYear()}`;
+}
+
+test('outcomes per quarter as a table and a chart', async ({ page }) => {
+  await signedInSupervisor(page);
+  await page.getByRole('link', { name: 'Outcomes' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Outcomes');
+  const chart = page.getByRole('img', { name: 'People on orders, breaches and disruptions recorded, per quarter' });
+  await expect(chart).toBeVisible();
+  expect(await chart.locator('rect').count()).toBe(3 * 8);
+
+  const table = page.getByRole('table', { name: 'Outcomes by quarter' });
+  await expect(table.locator('tbody tr')).toHaveCount(8);
+  for (const column of ['People on orders', 'Breaches', 'Caution', 'Recall referral', 'Proactive referral', 'Charged', 'Awaiting decision', 'Disruptions recorded']) {
+    await expect(table.getByRole('columnheader', { name: column })).toBeVisible();
+  }
+  // This quarter is the last line, with the demo's people on orders.
+  const now = table.getByRole('row', { name: new RegExp(`^${quarterLabel(new Date())}`) });
+  await expect(now).toBeVisible();
+  const onOrders = Number(await now.locator('td').first().innerText());
+  expect(onOrders).toBeGreaterThan(0);
+  await expect(chart).toContainText(quarterLabel(new Date()));
+  expect(await axeViolations(page)).toEqual([]);
+});

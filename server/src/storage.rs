@@ -106,7 +106,7 @@ pub enum Redeemed {
 }
 
 /// A record as held: its kind (`nominal`, `order`, `condition`, `contact_plan`, `contact`,
-/// `notification`, `briefing`, `breach_report`), id, nominal and JSON body.
+/// `notification`, `briefing`, `breach_report`, `breach_decision`), id, nominal and JSON body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct StoredRecord {
     pub kind: String,
@@ -383,4 +383,17 @@ pub trait Storage: Send + Sync {
     async fn rejected(&self) -> StorageResult<Vec<(String, String, String)>>;
     /// How many records are held, by kind (for tests and the benchmark).
     async fn count_records(&self, kind: &str) -> StorageResult<i64>;
+
+    /// Keep a DS's breach decision (`kind` `breach_decision`), written on the server: one
+    /// transaction, the next change-log position (so it reaches the assigned officer's phone on
+    /// its next pull), the DS as its author and a `created` audit line. Refused (NotFound) unless
+    /// the report it names is held for `unit_id` about the same nominal; refused (Conflict) if
+    /// the decision it replaces (or none) is no longer the one that stands on the report.
+    async fn add_decision(
+        &self,
+        unit_id: &str,
+        decision: &StoredRecord,
+        actor: &str,
+        now: i64,
+    ) -> StorageResult<()>;
 }

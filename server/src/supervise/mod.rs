@@ -7,6 +7,8 @@
 //! [`start_session`]; another sign-in method (OpenID Connect with Entra ID, say) would be two
 //! more routes ending in the same call, with no page touched.
 
+mod breaches;
+mod decision_form;
 pub mod layout;
 mod pages;
 mod passkey;
@@ -73,6 +75,7 @@ pub fn router(state: AppState) -> Router {
         .route("/supervise/sign-in", get(pages::sign_in))
         .route("/supervise/register", get(pages::register))
         .merge(passkey::routes())
+        .merge(breaches::routes())
         .route("/supervise/sign-out", post(sign_out))
         .route("/supervise/sign-out-everywhere", post(sign_out_everywhere))
         .with_state(state)

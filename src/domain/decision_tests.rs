@@ -113,8 +113,10 @@ fn deciding_otherwise_needs_a_different_level() {
 #[test]
 fn every_problem_is_listed_with_its_field() {
     let c = demo();
-    let mut a = DecisionAnswers::default();
-    a.information = "x".repeat(5_001);
+    let a = DecisionAnswers {
+        information: "x".repeat(5_001),
+        ..DecisionAnswers::default()
+    };
     let p = decide_on(&c, &a, "BR-0002-1", "BD-1", 9).unwrap_err();
     assert_eq!(
         fields(&p),
@@ -150,7 +152,7 @@ fn a_decision_names_a_standing_report_of_the_same_nominal() {
     let mut fix = c.breach_reports[0].clone();
     fix.id = "BR-fix".into();
     fix.corrects = Some("BR-0002-1".into());
-    fix.recorded_at = fix.recorded_at + chrono::Duration::hours(1);
+    fix.recorded_at += chrono::Duration::hours(1);
     c.breach_reports.push(fix);
     let p = decide_on(&c, &answers(Some(true), None), "BR-0002-1", "BD-1", 9).unwrap_err();
     assert!(p[0].message.contains("corrected"));

@@ -140,7 +140,7 @@ impl Store {
         let mut writes: Vec<Write> = stores_in(self.db())
             .into_iter()
             .filter(|s| *s != META)
-            .map(|s| Write::Clear(s))
+            .map(Write::Clear)
             .collect();
         writes.push(Write::Delete(META, super::schema::meta::COHORT.into()));
         writes.push(Write::Delete(META, super::schema::meta::SYNC.into()));

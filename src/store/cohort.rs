@@ -155,9 +155,8 @@ impl Store {
         sort_records(&mut cohort.notifications);
         sort_records(&mut cohort.briefings);
         sort_records(&mut cohort.breach_reports);
-        crate::domain::sort::sort_by(&mut cohort.breach_decisions, |a, b| {
-            (a.decided_at, &a.id).cmp(&(b.decided_at, &b.id))
-        });
+        // Decisions need no order: the one standing follows `replaces` (`decision_for`), and
+        // the timeline orders its entries itself.
         Ok(Some(cohort))
     }
 

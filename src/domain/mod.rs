@@ -31,6 +31,7 @@ pub mod contact;
 pub mod contact_form;
 pub mod dates;
 pub mod decision;
+mod decision_checks;
 mod enforcement;
 pub mod form;
 pub mod json;

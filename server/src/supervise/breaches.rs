@@ -308,7 +308,7 @@ async fn render(
             .breach_reports
             .iter()
             .find(|x| x.corrects.as_deref() == Some(r.id.as_str()));
-        body.push_str("<div class=\"warning-text\"><p class=\"body\"><strong>This report has been corrected.</strong> Decisions are made on the report as corrected");
+        body.push_str("<div class=\"warning-text\" id=\"report\"><p class=\"body\"><strong>This report has been corrected.</strong> Decisions are made on the report as corrected");
         if let Some(c) = by {
             body.push_str(&format!(
                 ": <a href=\"/supervise/breaches/{}\">report {}</a>",

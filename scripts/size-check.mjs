@@ -14,7 +14,11 @@ import path from 'node:path';
 import { appCode, compressed } from './sizes.mjs';
 
 const GOAL = 250_000;
-const BUDGET = 621_000;
+// Raised from 621,000 (issue 11): the phones keep and show the DS's breach decisions (a record
+// type read from pulls and cohort files, checked on import, kept in a store of its own, shown on
+// the history and the print view), +6.9 kB gzip of wasm (593.1 -> 600.0 kB). Raised by the least
+// amount: to the size measured then (622,579 bytes), rounded up to the next 100 bytes.
+const BUDGET = 622_600;
 
 const dist = process.argv[2] ?? 'dist';
 const files = appCode(dist);

@@ -276,3 +276,54 @@ async fn a_resync_replaces_the_cohort_and_keeps_drafts_and_the_outbox() {
     store.close();
     delete(&name).await;
 }
+
+#[wasm_bindgen_test]
+async fn a_pulled_decision_is_kept_encrypted_shown_and_leaves_with_its_nominal() {
+    use scpo_field::domain::decision::{BreachDecision, DecisionLevel};
+    let (name, store) = fresh("sync-decision").await;
+    store.save_enrolment(enrolment()).await.unwrap();
+    let cohort = demo();
+    store
+        .apply_pull_page(&page(&cohort, &FOUR, &FOUR, "v1:db:10"))
+        .await
+        .unwrap();
+    let d = BreachDecision {
+        id: "BD-1".into(),
+        nominal_id: "N-0002".into(),
+        report_id: "BR-0002-1".into(),
+        level: DecisionLevel::Charge,
+        agrees: false,
+        information: "Exhibit analysed".into(),
+        assessment: "Risk rising".into(),
+        powers_and_policy: "Section 25".into(),
+        options: "Recall or charge".into(),
+        action: "Charge: undeclared handset again".into(),
+        disruption: true,
+        decided_by: "DS-DEMO-01".into(),
+        decided_by_name: "DS Demo Supervisor".into(),
+        decided_at: now(),
+        replaces: None,
+    };
+    let mut next = page(&cohort, &[], &FOUR, "v1:db:11");
+    next.records
+        .push(rec("breach_decision", "BD-1", "N-0002", &d));
+    assert_eq!(store.apply_pull_page(&next).await.unwrap().records, 1);
+    let loaded = store.load_cohort().await.unwrap().unwrap();
+    assert_eq!(loaded.breach_decisions, vec![d.clone()]);
+    let history = loaded.timeline("N-0002", today());
+    assert!(history.iter().any(|e| e
+        .title
+        .starts_with("Breach decision by DS Demo Supervisor: Charge with breach of the order (s.25) (the officer chose: ")));
+    // Encrypted at rest like every record.
+    let needles: Vec<String> = vec![d.action.clone(), d.decided_by_name.clone()];
+    let dump = raw_dump(&name).await;
+    assert!(dump.clear.contains("BD-1"), "the dump is real");
+    assert!(dump.find(&needles).is_empty());
+    // Reassigned away: it leaves the phone with the nominal.
+    let away = page(&cohort, &[], &["N-0001", "N-0003", "N-0004"], "v1:db:12");
+    store.apply_pull_page(&away).await.unwrap();
+    let loaded = store.load_cohort().await.unwrap().unwrap();
+    assert!(loaded.breach_decisions.is_empty());
+    store.close();
+    delete(&name).await;
+}

@@ -2,10 +2,11 @@
 //! a region), the same code and the same tests for both (`backend.rs`).
 
 use async_trait::async_trait;
-use serde::Serialize;
 
+mod types;
 mod upkeep;
 pub use crate::audit_filter::AuditFilter;
+pub use types::*;
 pub use upkeep::UnitUpkeep;
 
 /// What can go wrong in storage. Messages carry ids at most, never personal data.
@@ -46,165 +47,6 @@ impl From<sqlx::Error> for StorageError {
 }
 
 pub type StorageResult<T> = Result<T, StorageError>;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    Officer,
-    Supervisor,
-}
-
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Officer => "officer",
-            Self::Supervisor => "supervisor",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "officer" => Some(Self::Officer),
-            "supervisor" => Some(Self::Supervisor),
-            _ => None,
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Officer {
-    pub id: String,
-    pub unit_id: String,
-    pub name: String,
-    pub role: Role,
-}
-
-/// An enrolled phone, as the server knows it after a credential is checked.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Device {
-    pub id: String,
-    pub officer: Officer,
-    pub revoked: bool,
-}
-
-/// A device for listings.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct DeviceInfo {
-    pub id: String,
-    pub officer_id: String,
-    pub label: String,
-    pub enrolled_at: i64,
-    pub revoked_at: Option<i64>,
-    /// Its last call (push or pull): its last sync.
-    pub last_seen_at: Option<i64>,
-    /// Outbox entries not yet acknowledged as it last reported them, and when.
-    pub waiting: Option<i64>,
-    pub waiting_at: Option<i64>,
-}
-
-/// The outcome of trying an enrolment code.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Redeemed {
-    Enrolled {
-        device_id: String,
-        officer: Officer,
-    },
-    /// Unknown, wrong, expired, used or burnt: one answer for all, so nothing is revealed.
-    Invalid,
-}
-
-/// A record as held: its kind (`nominal`, `order`, `condition`, `contact_plan`, `contact`,
-/// `notification`, `briefing`, `breach_report`), id, nominal and JSON body.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
-pub struct StoredRecord {
-    pub kind: String,
-    pub id: String,
-    pub nominal_id: String,
-    /// The record's JSON, exactly as the domain writes it.
-    pub record: serde_json::Value,
-}
-
-/// What a push of one entry came to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct EntryResult {
-    pub uuid: String,
-    pub status: EntryStatus,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EntryStatus {
-    Accepted,
-    Rejected,
-}
-
-/// The judgement on a new field record, made with the domain's rules on the nominal's own data
-/// inside the same transaction that stores it.
-pub type Judge<'a> = &'a (dyn Fn(&NewEntry, &[StoredRecord]) -> Result<(), String> + Send + Sync);
-
-/// A judge for pushes with no readable entry.
-pub fn judge_nothing() -> Judge<'static> {
-    &|_, _| Ok(())
-}
-
-/// One entry of a push, read or not.
-#[derive(Debug, Clone)]
-pub enum Incoming {
-    Entry(NewEntry),
-    /// Could not be read as a record; kept whole with the reason.
-    Unreadable {
-        uuid: String,
-        raw: String,
-        reason: String,
-    },
-}
-
-/// One outbox entry to store: already parsed enough to know its record's id and nominal.
-#[derive(Debug, Clone)]
-pub struct NewEntry {
-    pub uuid: String,
-    pub kind: String,
-    pub record_id: String,
-    pub nominal_id: String,
-    /// The record's officer, as the record says (checked against the credential's).
-    pub record_officer_id: String,
-    pub record: serde_json::Value,
-    /// The whole entry as received, kept if it is rejected.
-    pub raw: String,
-}
-
-/// A page of the change log for one officer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PullPage {
-    pub records: Vec<StoredRecord>,
-    /// Position of the last change included (or the cursor given, if none).
-    pub position: i64,
-    pub more: bool,
-    pub in_scope: Vec<String>,
-}
-
-/// One line of the audit log.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct AuditEntry {
-    pub seq: i64,
-    pub at: i64,
-    pub actor: String,
-    pub device_id: Option<String>,
-    pub action: String,
-    pub record_kind: String,
-    pub record_id: String,
-    pub nominal_id: Option<String>,
-}
-
-/// Counts from an import.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-pub struct ImportCounts {
-    pub created: usize,
-    pub altered: usize,
-    pub unchanged: usize,
-}
 
 /// The server's storage. Every method is one transaction: it happens whole or not at all.
 #[async_trait]
@@ -401,6 +243,18 @@ pub trait Storage: UnitUpkeep + Send + Sync {
         actor: &str,
         action: &str,
         records: &[(String, String, Option<String>)],
+        now: i64,
+    ) -> StorageResult<()>;
+    /// Keep a DS's breach decision (`kind` `breach_decision`), written on the server: one
+    /// transaction, the next change-log position (so it reaches the assigned officer's phone on
+    /// its next pull), the DS as its author and a `created` audit line. Refused (NotFound) unless
+    /// the report it names is held for `unit_id` about the same nominal; refused (Conflict) if
+    /// the decision it replaces (or none) is no longer the one that stands on the report.
+    async fn add_decision(
+        &self,
+        unit_id: &str,
+        decision: &StoredRecord,
+        actor: &str,
         now: i64,
     ) -> StorageResult<()>;
 }

@@ -90,6 +90,7 @@ pub fn cohort_of(held: &[StoredRecord]) -> Cohort {
             "notification" => c.notifications.extend(serde_json::from_value(v).ok()),
             "briefing" => c.briefings.extend(serde_json::from_value(v).ok()),
             "breach_report" => c.breach_reports.extend(serde_json::from_value(v).ok()),
+            "breach_decision" => c.breach_decisions.extend(serde_json::from_value(v).ok()),
             _ => {}
         }
     }
@@ -177,6 +178,9 @@ pub fn records_of(c: &Cohort) -> (Vec<StoredRecord>, Vec<(String, String)>) {
     }
     for x in &c.breach_reports {
         push("breach_report", &x.id, &x.nominal_id, json(x));
+    }
+    for x in &c.breach_decisions {
+        push("breach_decision", &x.id, &x.nominal_id, json(x));
     }
     let owners = c
         .nominals

@@ -10,6 +10,7 @@ use super::breach::BreachReport;
 use super::briefing::Briefing;
 use super::condition::Condition;
 use super::contact::{contact_status, Contact, ContactPlan, ContactStatus};
+use super::decision::BreachDecision;
 use super::nominal::{Nominal, OfficerRef};
 use super::notification::{Notification, Timeliness};
 use super::order::Order;
@@ -39,6 +40,9 @@ pub struct Cohort {
     pub briefings: Vec<Briefing>,
     #[serde(default)]
     pub breach_reports: Vec<BreachReport>,
+    /// The DS's decisions on breach reports (written by the team server).
+    #[serde(default)]
+    pub breach_decisions: Vec<BreachDecision>,
 }
 
 impl Cohort {
@@ -55,6 +59,7 @@ impl Cohort {
             notifications: vec![],
             briefings: vec![],
             breach_reports: vec![],
+            breach_decisions: vec![],
         }
     }
 
@@ -224,6 +229,7 @@ impl Cohort {
                 self.notifications.len(),
                 self.briefings.len(),
                 self.breach_reports.len(),
+                self.breach_decisions.len(),
             ]
             .into_iter()
             .fold(0, usize::saturating_add),

@@ -89,6 +89,7 @@ impl Cohort {
         self.check_orders(&mut p);
         self.check_conditions(&mut p);
         self.check_history(&mut p);
+        self.check_decisions(&mut p);
         p.0
     }
 

@@ -30,6 +30,8 @@ pub mod condition;
 pub mod contact;
 pub mod contact_form;
 pub mod dates;
+pub mod decision;
+mod decision_checks;
 mod enforcement;
 pub mod form;
 pub mod json;
@@ -64,6 +66,7 @@ pub use briefing::{Briefing, BriefingGap, BriefingTask, ConditionBriefed, CopyOf
 pub use cohort::{Cohort, CohortError, ImportSummary, Problem};
 pub use condition::{Condition, Deadline, NotificationDuty, ProvisionFamily};
 pub use contact::{Contact, ContactKind, ContactPlan, ContactStatus};
+pub use decision::{BreachDecision, DecisionLevel};
 pub use nominal::{CustodyStatus, Nominal, OfficerRef, RiskRating};
 pub use notification::{Notification, NotificationKind, Timeliness};
 pub use order::{Order, OrderStage, OrderStatus, Variation, VariationKind};

@@ -1,5 +1,6 @@
-//! A nominal's history, newest first: briefings, contacts, notifications and breach reports,
-//! each with the facts an officer reads before a visit, worded and dated the en-GB way.
+//! A nominal's history, newest first: briefings, contacts, notifications, breach reports and
+//! the DS's decisions on them, each with the facts an officer reads before a visit, worded and
+//! dated the en-GB way.
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -8,6 +9,7 @@ use super::briefing::{Briefing, CopyOfOrder};
 use super::cohort::Cohort;
 use super::contact::{Contact, ContactOutcome};
 use super::dates::{format_date, format_date_time};
+use super::decision::BreachDecision;
 use super::notification::{Notification, NotificationKind, Timeliness};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,6 +18,7 @@ pub enum EntryKind {
     Contact,
     Notification,
     Breach,
+    Decision,
 }
 
 impl EntryKind {
@@ -25,6 +28,7 @@ impl EntryKind {
             Self::Contact => "Contact",
             Self::Notification => "Notification",
             Self::Breach => "Breach report",
+            Self::Decision => "Breach decision",
         }
     }
 }
@@ -226,6 +230,27 @@ fn breach_entry(c: &Cohort, r: &BreachReport) -> TimelineEntry {
     e
 }
 
+/// "Breach decision by DS Demo Supervisor: Interview and caution (agreed)", with the rationale.
+fn decision_entry(c: &Cohort, d: &BreachDecision) -> TimelineEntry {
+    let chose = c
+        .breach_reports
+        .iter()
+        .find(|r| r.id == d.report_id)
+        .map(|r| r.decision.chosen);
+    let title = format!(
+        "Breach decision by {}: {}",
+        d.decided_by_name,
+        d.summary(chose)
+    );
+    let mut e = TimelineEntry::new(EntryKind::Decision, &d.id, d.decided_at, title)
+        .fact("Decision and rationale", d.action.clone());
+    if d.disruption {
+        e = e.fact("Disruption of organised crime", "Recorded");
+    }
+    e.is_correction = d.replaces.is_some();
+    e
+}
+
 impl Cohort {
     /// The nominal's history on `today`, newest first.
     pub fn timeline(&self, nominal_id: &str, today: NaiveDate) -> Vec<TimelineEntry> {
@@ -249,6 +274,14 @@ impl Cohort {
         {
             corrected.extend(x.corrects.as_deref());
             entries.push(breach_entry(self, x));
+        }
+        for x in self
+            .breach_decisions
+            .iter()
+            .filter(|x| x.nominal_id == nominal_id)
+        {
+            corrected.extend(x.replaces.as_deref());
+            entries.push(decision_entry(self, x));
         }
         for e in &mut entries {
             e.corrected = corrected.contains(&e.id.as_str());

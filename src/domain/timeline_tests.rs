@@ -166,3 +166,63 @@ fn briefings_in_progress_and_signed_off() {
         Some(done.as_str())
     );
 }
+
+#[test]
+fn a_ds_decision_shows_who_decided_what_and_replaces_an_earlier_one() {
+    use crate::domain::decision::{BreachDecision, DecisionLevel};
+    let mut c = demo_cohort(today());
+    let chosen = c.breach_reports[0].decision.chosen;
+    let first = BreachDecision {
+        id: "BD-1".into(),
+        nominal_id: "N-0002".into(),
+        report_id: "BR-0002-1".into(),
+        level: chosen.into(),
+        agrees: true,
+        information: "i".into(),
+        assessment: "a".into(),
+        powers_and_policy: "p".into(),
+        options: "o".into(),
+        action: "Agree: a second breach on licence.".into(),
+        disruption: false,
+        decided_by: "DS-DEMO-01".into(),
+        decided_by_name: "DS Demo Supervisor".into(),
+        decided_at: ymd(2026, 11, 20).and_hms_opt(9, 30, 0).unwrap(),
+        replaces: None,
+    };
+    let second = BreachDecision {
+        id: "BD-2".into(),
+        level: DecisionLevel::Charge,
+        agrees: false,
+        disruption: true,
+        decided_at: ymd(2026, 11, 21).and_hms_opt(9, 30, 0).unwrap(),
+        replaces: Some("BD-1".into()),
+        ..first.clone()
+    };
+    c.breach_decisions = vec![first, second];
+    let t = c.timeline("N-0002", today());
+    let d1 = t.iter().find(|e| e.id == "BD-1").unwrap();
+    assert_eq!(d1.kind, EntryKind::Decision);
+    assert_eq!(
+        d1.title,
+        format!(
+            "Breach decision by DS Demo Supervisor: {} (agreed)",
+            chosen.label()
+        )
+    );
+    assert_eq!(d1.when(), "20 Nov 2026, 09:30");
+    assert_eq!(
+        fact(d1, "Decision and rationale"),
+        Some("Agree: a second breach on licence.")
+    );
+    assert!(d1.corrected);
+    let d2 = t.iter().find(|e| e.id == "BD-2").unwrap();
+    assert!(d2
+        .title
+        .contains("Charge with breach of the order (s.25) (the officer chose:"));
+    assert!(d2.is_correction && !d2.corrected);
+    assert_eq!(fact(d2, "Disruption of organised crime"), Some("Recorded"));
+    assert!(c
+        .timeline("N-0003", today())
+        .iter()
+        .all(|e| e.kind != EntryKind::Decision));
+}

@@ -207,6 +207,7 @@ impl Cohort {
             notifications: read_list(&root, "notifications", false, MAX_RECORDS, &mut p),
             briefings: read_list(&root, "briefings", false, MAX_RECORDS, &mut p),
             breach_reports: read_list(&root, "breach_reports", false, MAX_RECORDS, &mut p),
+            breach_decisions: read_list(&root, "breach_decisions", false, MAX_RECORDS, &mut p),
         };
         p.0.extend(cohort.validate());
         if p.0.is_empty() {

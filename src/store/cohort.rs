@@ -76,6 +76,11 @@ impl Store {
         items.extend(field_rows(&cohort.notifications)?);
         items.extend(field_rows(&cohort.briefings)?);
         items.extend(field_rows(&cohort.breach_reports)?);
+        for d in &cohort.breach_decisions {
+            items.push(
+                ToSeal::new(BREACH_DECISIONS, &d.id, d)?.clear("nominal_id", d.nominal_id.as_str()),
+            );
+        }
         let meta = CohortMeta {
             officer: cohort.officer.clone(),
             imported_at: Utc::now(),
@@ -104,6 +109,7 @@ impl Store {
                 Read::All(NOTIFICATIONS),
                 Read::All(BRIEFINGS),
                 Read::All(BREACH_REPORTS),
+                Read::All(BREACH_DECISIONS),
             ],
         )
         .await?
@@ -114,7 +120,7 @@ impl Store {
             return Ok(None);
         }
         let (n, o, c, p) = (next(), next(), next(), next());
-        let (k, nt, b, br) = (next(), next(), next(), next());
+        let (k, nt, b, br, bd) = (next(), next(), next(), next(), next());
         // Every row of every store decrypted in one batch.
         let groups = [
             (META, &meta_rows[..]),
@@ -126,6 +132,7 @@ impl Store {
             (NOTIFICATIONS, &nt[..]),
             (BRIEFINGS, &b[..]),
             (BREACH_REPORTS, &br[..]),
+            (BREACH_DECISIONS, &bd[..]),
         ];
         let plain = records::decrypt_groups(&key, &groups).await?;
         let group = |i: usize| plain.get(i).map_or(&[][..], Vec::as_slice);
@@ -141,12 +148,15 @@ impl Store {
             notifications: records::parse_all(group(6))?,
             briefings: records::parse_all(group(7))?,
             breach_reports: records::parse_all(group(8))?,
+            breach_decisions: records::parse_all(group(9))?,
             ..Cohort::empty(meta.officer)
         };
         sort_records(&mut cohort.contacts);
         sort_records(&mut cohort.notifications);
         sort_records(&mut cohort.briefings);
         sort_records(&mut cohort.breach_reports);
+        // Decisions need no order: the one standing follows `replaces` (`decision_for`), and
+        // the timeline orders its entries itself.
         Ok(Some(cohort))
     }
 

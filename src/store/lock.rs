@@ -11,7 +11,7 @@ use super::crypto::{self, PBKDF2_ITERATIONS};
 use super::error::{StoreError, StoreResult};
 use super::js::now_ms;
 use super::records::{self, Write};
-use super::schema::{indexes, stores::*, ALL_STORES};
+use super::schema::{indexes, stores::*, stores_in};
 use super::Store;
 use meta::{wrap_under, Attempts, LockRow};
 
@@ -137,10 +137,10 @@ impl Store {
         lock.nfc = nfc;
         // Clear everything but `meta`, whose lock row is *added*: if another tab set a
         // passcode meanwhile, the add fails and the whole transaction is undone.
-        let mut writes: Vec<Write> = ALL_STORES
-            .iter()
-            .filter(|s| **s != META)
-            .map(|s| Write::Clear(s))
+        let mut writes: Vec<Write> = stores_in(self.db())
+            .into_iter()
+            .filter(|s| *s != META)
+            .map(Write::Clear)
             .collect();
         writes.push(Write::Delete(META, super::schema::meta::COHORT.into()));
         writes.push(Write::Delete(META, super::schema::meta::SYNC.into()));
@@ -297,7 +297,7 @@ impl Store {
     /// There is no recovery: set a new passcode and import the cohort again.
     pub async fn wipe(&self) -> StoreResult<()> {
         self.lock();
-        let writes = ALL_STORES.iter().map(|s| Write::Clear(s)).collect();
+        let writes = stores_in(self.db()).into_iter().map(Write::Clear).collect();
         records::write_all(self.db(), writes, None).await
     }
 

@@ -9,8 +9,8 @@ use chrono::Utc;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{
-    BreachReport, Briefing, Condition, Contact, ContactPlan, FieldRecord, Nominal, Notification,
-    OfficerRef, Order,
+    BreachDecision, BreachReport, Briefing, Condition, Contact, ContactPlan, FieldRecord, Nominal,
+    Notification, OfficerRef, Order,
 };
 
 use crate::domain::json;
@@ -93,6 +93,11 @@ fn seal_pulled(r: &PulledRecord) -> StoreResult<Option<ToSeal>> {
         "notification" => field_seal::<Notification>(&r.record)?,
         "briefing" => field_seal::<Briefing>(&r.record)?,
         "breach_report" => field_seal::<BreachReport>(&r.record)?,
+        // The DS's decision: kept like a field record, but never pushed (not a FieldRecord).
+        "breach_decision" => {
+            let d: BreachDecision = parse(&r.record)?;
+            ToSeal::new(BREACH_DECISIONS, &d.id, &d)?.clear("nominal_id", d.nominal_id.as_str())
+        }
         _ => return Ok(None),
     }))
 }
@@ -177,6 +182,7 @@ impl Store {
         let stores: Vec<&'static str> = [ORDERS, CONDITIONS, CONTACT_PLANS]
             .into_iter()
             .chain(FIELD_STORES)
+            .chain([BREACH_DECISIONS])
             .collect();
         let reads: Vec<Read> = stores.iter().map(|s| by(*s)).collect();
         let found = records::read_all(self.db(), &reads).await?;

@@ -7,13 +7,15 @@
 //! ## Versions
 //! - **v1**: the ten object stores; index `nominal_id` on orders, conditions and the four
 //!   field-record stores.
-//! - **v2** (current): index `nominal_day` (`[nominal_id, day]`) on the four field-record
+//! - **v2**: index `nominal_day` (`[nominal_id, day]`) on the four field-record
 //!   stores, so a nominal's timeline comes back in date order without decrypting everything;
 //!   index `state` on the outbox, so the unexported count is known while the app is locked.
 //!   v1 rows already carried `day` and `state`, so IndexedDB fills the new indexes itself.
+//! - **v3** (current): the `breach_decisions` store (the DS's decisions, pulled from the team
+//!   server, never pushed), with its `nominal_id` index.
 //!
-//! A new database runs every step in order (v1, then v2), so fresh installs and upgraded ones
-//! end with the same schema through the same code.
+//! A new database runs every step in order (v1, v2, then v3), so fresh installs and upgraded
+//! ones end with the same schema through the same code.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -29,7 +31,7 @@ use super::error::{StoreError, StoreResult};
 /// The database the app uses.
 pub const DB_NAME: &str = "scpo-field";
 /// The current schema version.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Object store names.
 pub mod stores {
@@ -41,6 +43,8 @@ pub mod stores {
     pub const NOTIFICATIONS: &str = "notifications";
     pub const BRIEFINGS: &str = "briefings";
     pub const BREACH_REPORTS: &str = "breach_reports";
+    /// v3: the DS's decisions on breach reports (server-authored).
+    pub const BREACH_DECISIONS: &str = "breach_decisions";
     pub const DRAFTS: &str = "drafts";
     pub const OUTBOX: &str = "outbox";
     pub const META: &str = "meta";
@@ -64,7 +68,33 @@ pub const COHORT_STORES: [&str; 4] = [NOMINALS, ORDERS, CONDITIONS, CONTACT_PLAN
 /// Stores of immutable field records written by the officer.
 pub const FIELD_STORES: [&str; 4] = [CONTACTS, NOTIFICATIONS, BRIEFINGS, BREACH_REPORTS];
 /// Every object store (what a wipe clears).
-pub const ALL_STORES: [&str; 11] = [
+pub const ALL_STORES: [&str; 12] = [
+    NOMINALS,
+    ORDERS,
+    CONDITIONS,
+    CONTACT_PLANS,
+    CONTACTS,
+    NOTIFICATIONS,
+    BRIEFINGS,
+    BREACH_REPORTS,
+    DRAFTS,
+    OUTBOX,
+    META,
+    BREACH_DECISIONS,
+];
+
+/// The stores of [`ALL_STORES`] this database has: all of them, except in a database a test
+/// opened at an older schema version (which lacks the stores later versions add).
+pub(crate) fn stores_in(db: &Database) -> Vec<&'static str> {
+    let names: Vec<String> = db.object_store_names().collect();
+    ALL_STORES
+        .into_iter()
+        .filter(|s| names.iter().any(|n| n == s))
+        .collect()
+}
+
+/// The stores schema v1 made (later versions add theirs in their own step).
+const V1_STORES: [&str; 11] = [
     NOMINALS,
     ORDERS,
     CONDITIONS,
@@ -92,7 +122,7 @@ pub mod indexes {
 fn step_v1(db: &web_sys::IdbDatabase) -> Result<(), JsValue> {
     let params = web_sys::IdbObjectStoreParameters::new();
     params.set_key_path(&JsValue::from_str("id"));
-    for name in ALL_STORES {
+    for name in V1_STORES {
         let store = db.create_object_store_with_optional_parameters(name, &params)?;
         if name == ORDERS
             || name == CONDITIONS
@@ -120,6 +150,15 @@ fn step_v2(tx: &web_sys::IdbTransaction) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// v3: the store of the DS's breach decisions, by nominal.
+fn step_v3(db: &web_sys::IdbDatabase) -> Result<(), JsValue> {
+    let params = web_sys::IdbObjectStoreParameters::new();
+    params.set_key_path(&JsValue::from_str("id"));
+    db.create_object_store_with_optional_parameters(BREACH_DECISIONS, &params)?
+        .create_index_with_str(indexes::BY_NOMINAL, "nominal_id")?;
+    Ok(())
+}
+
 /// Run the upgrade steps from `old` to `new` inside the `versionchange` transaction.
 fn upgrade(
     db: &web_sys::IdbDatabase,
@@ -132,6 +171,9 @@ fn upgrade(
     }
     if old < 2 && new >= 2 {
         step_v2(tx)?;
+    }
+    if old < 3 && new >= 3 {
+        step_v3(db)?;
     }
     Ok(())
 }

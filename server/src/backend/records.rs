@@ -218,6 +218,57 @@ macro_rules! record_methods {
                     .fetch_one(&self.pool)
                     .await?)
             }
+
+            async fn add_decision(&self, unit_id: &str, decision: &StoredRecord, actor: &str, now: i64) -> StorageResult<()> {
+                use scpo_field::domain::decision::{decision_for, BreachDecision};
+                let d: BreachDecision = serde_json::from_value(decision.record.clone())
+                    .map_err(|_| StorageError::Conflict("not a breach decision".into()))?;
+                let mut tx = self.begin_write().await?;
+                let report_nominal: Option<String> = sqlx::query_scalar(
+                    "SELECT nominal_id FROM records WHERE kind = 'breach_report' AND id = $1 AND unit_id = $2",
+                )
+                .bind(&d.report_id)
+                .bind(unit_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+                if report_nominal.as_deref() != Some(d.nominal_id.as_str()) || decision.nominal_id != d.nominal_id {
+                    return Err(StorageError::NotFound(format!("breach report {}", d.report_id)));
+                }
+                // The decision it replaces must still stand: two DSs deciding at once cannot both
+                // replace the same one (or both be first).
+                let held: Vec<BreachDecision> = Self::records_in(&mut tx, &d.nominal_id, false)
+                    .await?
+                    .into_iter()
+                    .filter(|r| r.kind == "breach_decision")
+                    .filter_map(|r| serde_json::from_value(r.record).ok())
+                    .collect();
+                if decision_for(&d.report_id, &held).map(|x| x.id.as_str()) != d.replaces.as_deref() {
+                    return Err(StorageError::Conflict(format!(
+                        "a decision on breach report {} was recorded meanwhile",
+                        d.report_id
+                    )));
+                }
+                let seq = Self::bump(&mut tx).await?;
+                let inserted = sqlx::query(
+                    "INSERT INTO records (kind, id, unit_id, nominal_id, body, seq, author_officer_id) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (kind, id) DO NOTHING",
+                )
+                .bind(&decision.kind)
+                .bind(&d.id)
+                .bind(unit_id)
+                .bind(&d.nominal_id)
+                .bind(canonical(&decision.record))
+                .bind(seq)
+                .bind(actor)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if inserted != 1 {
+                    return Err(StorageError::Conflict(format!("record {} is held already", d.id)));
+                }
+                Self::audit_in(&mut tx, actor, None, "created", &decision.kind, &d.id, Some(&d.nominal_id), now).await?;
+                tx.commit().await?;
+                Ok(())
+            }
         });
     };
 }

@@ -8,9 +8,11 @@
 //! more routes ending in the same call, with no page touched.
 
 mod audit;
+mod breaches;
 pub mod clock;
 mod cohort;
 mod dashboard;
+mod decision_form;
 mod devices;
 mod forms;
 mod import;
@@ -86,6 +88,7 @@ pub fn router(state: AppState) -> Router {
         .merge(cohort::routes())
         .merge(devices::routes())
         .merge(oversight::routes())
+        .merge(breaches::routes())
         .route("/supervise/sign-out", post(sign_out))
         .route("/supervise/sign-out-everywhere", post(sign_out_everywhere))
         .with_state(state)

@@ -36,7 +36,7 @@ fn TimelineItem(entry: TimelineEntry) -> impl IntoView {
     let when = entry.when();
     let kind = entry.kind.label();
     // The kind is said once: as the caption, unless the title already says it.
-    let caption = (kind != entry.title).then_some(kind);
+    let caption = (!entry.title.starts_with(kind)).then_some(kind);
     view! {
         <li class="timeline__item">
             <h3 class="timeline__title">

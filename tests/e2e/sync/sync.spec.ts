@@ -1,12 +1,14 @@
 // Two phones and the team server (target/release/scpo-server --demo, see
 // playwright.sync.config.ts): enrolment, a breach recorded offline reaching the server once back
-// online, a reassigned nominal followed by both phones, a revoked phone wiping itself, and an
-// officer never seeing another officer's nominals.
+// online, a reassigned nominal followed by both phones, a revoked phone wiping itself, an
+// officer never seeing another officer's nominals, and the DS's decision on a breach reaching
+// the officer's phone.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { Taps, breachToRecommendation, INTELLIGENCE } from '../breach-support';
 import { axeViolations } from '../axe';
 import { cli } from '../server-support';
 import { PASSCODE } from '../support';
+import { signedInSupervisor } from '../supervise/support';
 
 
 
@@ -270,4 +272,48 @@ test('the sync screens pass an accessibility scan, in dark mode at 320 px wide',
   await page.getByRole('button', { name: 'Sync now' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('This phone has been revoked');
   await scan('revoked');
+});
+
+test('the DS decides on a breach at the desk and the decision reaches the officer’s phone', async ({ browser }) => {
+  const one = await phone(browser);
+  const p = one.page;
+  await enrol(p, 'PC-DEMO-01');
+  await nominalLink(p, /^ASHDALE/).click();
+  await breachToRecommendation(p, new Taps(), INTELLIGENCE.none);
+  await p.getByRole('button', { name: 'Submit report' }).click();
+  await expect(p.getByRole('heading', { level: 1 })).toHaveText('Breach report submitted');
+  const reference = (await p.locator('.panel__reference').textContent())?.trim() ?? '';
+  expect(reference).not.toBe('');
+  await go(p, 'Device');
+  await expect(p.locator('#outbox-list')).toContainText('Acknowledged Breach report about N-0001', {
+    timeout: 20_000,
+  });
+
+  // At the desk (passkeys need a host name: localhost, not 127.0.0.1).
+  const desk = await browser.newContext({ baseURL: `http://localhost:${process.env.SYNC_E2E_PORT}` });
+  const ds = await desk.newPage();
+  await signedInSupervisor(ds);
+  await ds.goto('/supervise/breaches');
+  await ds.getByRole('link', { name: reference, exact: true }).click();
+  await expect(ds.getByRole('heading', { level: 1 })).toHaveText(`Breach report ${reference}`);
+  const agree = ds.getByRole('radio', { name: /^Agree with the officer: / });
+  const level = ((await ds.locator('label[for="agrees"]').textContent()) ?? '').replace('Agree with the officer: ', '');
+  await agree.check();
+  await ds.getByLabel('Information').fill('The officer’s report and what was seen.');
+  await ds.getByLabel('Assessment of threat and risk').fill('First breach; no intelligence of a return to crime.');
+  await ds.getByLabel('Powers and policy').fill('s.25 Serious Crime Act 2007; caution needs an admission.');
+  await ds.getByLabel('Options considered').fill('Caution, or investigate and charge.');
+  await ds.getByLabel('Decision and rationale').fill('Agreed: interview under caution this week.');
+  await ds.getByRole('button', { name: 'Record the decision' }).click();
+  await expect(ds.getByRole('status')).toContainText('Decision recorded');
+  await desk.close();
+
+  // The phone's next sync brings it to the nominal's history.
+  await syncNow(p);
+  await go(p, 'Cohort');
+  await nominalLink(p, /^ASHDALE/).click();
+  const entry = p.locator('.timeline__item').filter({ hasText: 'Breach decision by DS Demo Supervisor' });
+  await expect(entry.getByRole('heading')).toHaveText(`Breach decision by DS Demo Supervisor: ${level} (agreed)`);
+  await expect(entry).toContainText('Agreed: interview under caution this week.');
+  await one.context.close();
 });

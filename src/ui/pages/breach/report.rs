@@ -1,6 +1,7 @@
 //! A submitted breach report: the confirmation after submitting, and the print view (a clean A4
 //! page: who, the order, each condition as worded by the court, the facts, the evidence, the
-//! recommendation and its reasons, the decision, the officer and the times).
+//! recommendation and its reasons, the decision, the DS's decision once pulled, the officer and
+//! the times).
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -148,6 +149,18 @@ fn print_view(c: &Cohort, n: Nominal, r: &BreachReport) -> impl IntoView {
     let recommended = d.recommended.level.label();
     let reasons: Vec<String> = d.recommended.reasons.iter().map(|x| x.0.clone()).collect();
     let report_ref = format!("Report {}", r.id);
+    // The DS's decision, once the phone has pulled it.
+    let ds = crate::domain::decision::decision_for(&r.id, &c.breach_decisions).map(|x| {
+        (
+            x.summary(Some(d.chosen)),
+            x.action.clone(),
+            format!(
+                "{} by {}",
+                format_date_time(x.decided_at),
+                x.decided_by_name
+            ),
+        )
+    });
     view! {
         <Page title>
         <div class="no-print">
@@ -240,6 +253,17 @@ fn print_view(c: &Cohort, n: Nominal, r: &BreachReport) -> impl IntoView {
                     }}
                 </SummaryList>
             </section>
+
+            {ds.map(|(summary, rationale, by)| view! {
+                <section class="report__section" aria-labelledby="report-ds">
+                    <h2 class="heading-m" id="report-ds">"DS's decision"</h2>
+                    <SummaryList>
+                        <SummaryRow key="Decision">{summary}</SummaryRow>
+                        <SummaryRow key="Decision and rationale">{rationale}</SummaryRow>
+                        <SummaryRow key="Decided">{by}</SummaryRow>
+                    </SummaryList>
+                </section>
+            })}
 
             <section class="report__section" aria-labelledby="report-officer">
                 <h2 class="heading-m" id="report-officer">"Officer and times"</h2>

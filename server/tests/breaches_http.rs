@@ -1,0 +1,237 @@
+//! The breach decision pages over HTTP, on both backends: only a supervisor's session opens
+//! them (no session, an officer's phone credential or an officer's session: sent to sign in),
+//! another unit's report is not found, the form needs the session's CSRF token, bad input is
+//! shown again with its problems and nothing stored, and a decision is stored and shown.
+
+#[macro_use]
+mod common;
+
+use std::net::SocketAddr;
+
+use common::*;
+use scpo_server::secrets;
+use scpo_server::storage::{Officer, Role};
+
+struct Server {
+    base: String,
+    client: reqwest::Client,
+}
+
+impl Server {
+    async fn get(&self, path: &str, session: Option<&str>) -> reqwest::Response {
+        let mut r = self.client.get(format!("{}{path}", self.base));
+        if let Some(t) = session {
+            r = r.header("cookie", format!("scpo_session={t}"));
+        }
+        r.send().await.unwrap()
+    }
+
+    async fn post(&self, path: &str, session: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(format!("{}{path}", self.base))
+            .header("cookie", format!("scpo_session={session}"))
+            .form(form)
+            .send()
+            .await
+            .unwrap()
+    }
+}
+
+fn to_sign_in(r: &reqwest::Response) -> bool {
+    r.status().is_redirection() && r.headers()["location"] == "/supervise/sign-in"
+}
+
+/// The server, with sessions for the demo DS ("ds"), an officer ("pc") and the DS of another
+/// unit ("other"), made directly in storage.
+async fn serve(db: &TestDb) -> Server {
+    let s = db.storage.as_ref();
+    s.add_unit("U-OTHER", "Another unit").await.unwrap();
+    let other = Officer {
+        id: "DS-OTHER".into(),
+        unit_id: "U-OTHER".into(),
+        name: "DS Other".into(),
+        role: Role::Supervisor,
+    };
+    s.add_officer(&other, at(0)).await.unwrap();
+    let now = chrono::Utc::now().timestamp_millis();
+    for (token, officer) in [
+        ("ds", "DS-DEMO-01"),
+        ("pc", "PC-DEMO-01"),
+        ("other", "DS-OTHER"),
+    ] {
+        s.start_session(&secrets::hash(token), officer, "the-csrf", now)
+            .await
+            .unwrap();
+    }
+    let state = scpo_server::api::AppState::new(db.storage.clone());
+    let app = scpo_server::app(state, &temp_dir("dist"))
+        .into_make_service_with_connect_info::<SocketAddr>();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    Server { base, client }
+}
+
+const REPORT: &str = "/supervise/breaches/BR-0002-1";
+
+fn decision<'a>(csrf: &'a str, action: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("csrf", csrf),
+        ("agrees", "no"),
+        ("level", "charge"),
+        ("information", "Report BR-0002-1 and exhibit."),
+        ("assessment", "Risk rising."),
+        ("powers_and_policy", "s.25 SCA 2007."),
+        ("options", "Recall or charge."),
+        ("action", action),
+        ("disruption", "yes"),
+        ("replaces", ""),
+    ]
+}
+
+async fn only_a_supervisor_of_the_unit_opens_the_breach_pages(b: Backend) {
+    let db = with_demo(b).await;
+    let srv = serve(&db).await;
+    for path in ["/supervise/breaches", REPORT] {
+        assert!(to_sign_in(&srv.get(path, None).await), "{path} signed out");
+        assert!(
+            to_sign_in(&srv.get(path, Some("pc")).await),
+            "{path} officer"
+        );
+    }
+    // An officer's phone credential is not a way in.
+    let (_, credential) = enrol(db.storage.as_ref(), "PC-DEMO-01").await;
+    let r = srv
+        .client
+        .get(format!("{}{REPORT}", srv.base))
+        .bearer_auth(credential)
+        .send()
+        .await
+        .unwrap();
+    assert!(to_sign_in(&r));
+    let r = srv
+        .client
+        .post(format!("{}{REPORT}", srv.base))
+        .form(&decision("the-csrf", "Charge."))
+        .send()
+        .await
+        .unwrap();
+    assert!(to_sign_in(&r));
+    // The DS of another unit: not found, whether reading or deciding; their list is empty.
+    assert_eq!(srv.get(REPORT, Some("other")).await.status(), 404);
+    let r = srv
+        .post(REPORT, "other", &decision("the-csrf", "Charge."))
+        .await;
+    assert_eq!(r.status(), 404);
+    let list = srv
+        .get("/supervise/breaches", Some("other"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!list.contains("BR-0002-1"));
+    // An unknown report: not found.
+    assert_eq!(
+        srv.get("/supervise/breaches/BR-nope", Some("ds"))
+            .await
+            .status(),
+        404
+    );
+    let s = db.storage.as_ref();
+    assert_eq!(s.count_records("breach_decision").await.unwrap(), 0);
+}
+
+async fn the_ds_reads_the_report_and_records_a_decision(b: Backend) {
+    let db = with_demo(b).await;
+    let srv = serve(&db).await;
+    let s = db.storage.as_ref();
+    // The list: the demo report awaits a decision.
+    let r = srv.get("/supervise/breaches", Some("ds")).await;
+    assert_eq!(r.status(), 200);
+    let html = r.text().await.unwrap();
+    let awaiting = html.split("Decided").next().unwrap();
+    assert!(awaiting.contains("href=\"/supervise/breaches/BR-0002-1\""));
+    assert!(html.contains("No decision recorded yet."));
+    // The report as written, the form, and a consultation of the nominal logged.
+    let since = chrono::Utc::now().timestamp_millis() - 1;
+    let html = srv.get(REPORT, Some("ds")).await.text().await.unwrap();
+    assert!(html.contains("Undeclared second mobile phone found in the kitchen drawer."));
+    assert!(html.contains("EXH-DEMO-001"));
+    assert!(html.contains("Agree with the officer: "));
+    assert!(html.contains("name=\"csrf\" value=\"the-csrf\""));
+    assert!(s.audit_since(since).await.unwrap().iter().any(|a| {
+        a.actor == "DS-DEMO-01" && a.action == "consulted" && a.record_id == "N-0002"
+    }));
+    // A forged form: refused, nothing stored.
+    let r = srv.post(REPORT, "ds", &decision("forged", "Charge.")).await;
+    assert_eq!(r.status(), 403);
+    // Missing answers: the problems listed and linked, what was typed kept, nothing stored.
+    let r = srv
+        .post(
+            REPORT,
+            "ds",
+            &[
+                ("csrf", "the-csrf"),
+                ("information", "Kept <typed> text"),
+                ("replaces", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 422);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("<title>Error: "));
+    assert!(html.contains("<a href=\"#agrees\">Select whether you agree"));
+    assert!(html.contains("<a href=\"#action\">Enter your decision and its rationale</a>"));
+    assert!(html.contains("id=\"action-error\""));
+    assert!(html.contains("Kept &lt;typed&gt; text</textarea>"));
+    assert_eq!(s.count_records("breach_decision").await.unwrap(), 0);
+    // A decision: stored, then shown with a confirmation.
+    let r = srv
+        .post(
+            REPORT,
+            "ds",
+            &decision("the-csrf", "Charge: a second breach."),
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(
+        r.headers()["location"],
+        "/supervise/breaches/BR-0002-1?decided=1"
+    );
+    assert_eq!(s.count_records("breach_decision").await.unwrap(), 1);
+    let html = srv
+        .get("/supervise/breaches/BR-0002-1?decided=1", Some("ds"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("Decision recorded"));
+    assert!(html.contains("Charge: a second breach."));
+    assert!(html.contains("Charge with breach of the order (s.25) (the officer chose:"));
+    assert!(html.contains("Decide again"));
+    // The same form again (it does not name the decision now standing): refused, not stored.
+    let r = srv
+        .post(REPORT, "ds", &decision("the-csrf", "Charge again."))
+        .await;
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("since you opened it"));
+    assert_eq!(s.count_records("breach_decision").await.unwrap(), 1);
+    // The list now shows it as decided, and nothing awaits.
+    let html = srv
+        .get("/supervise/breaches", Some("ds"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("No breach report is awaiting a decision."));
+    assert!(html.contains("DS Demo Supervisor"));
+}
+
+on_both_backends!(
+    only_a_supervisor_of_the_unit_opens_the_breach_pages,
+    the_ds_reads_the_report_and_records_a_decision,
+);

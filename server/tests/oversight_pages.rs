@@ -71,13 +71,16 @@ async fn the_dashboard_links_each_figure_to_its_list_and_a_list_is_logged(b: Bac
         nominal_id: "N-0002".into(),
         record: json!({"id": "BD-1", "nominal_id": "N-0002", "report_id": "BR-0002-1",
             "level": "request_recall", "agrees": true, "disruption": true,
-            "decided_at": "2026-11-24T10:00:00"}),
+            "information": "i", "assessment": "a", "powers_and_policy": "p", "options": "o",
+            "action": "Request recall", "decided_by": "DS-DEMO-01",
+            "decided_by_name": "DS Demo Supervisor", "decided_at": "2026-11-24T10:00:00"}),
     };
     let transfer = StoredRecord {
         kind: "transfer".into(),
         id: "T-1".into(),
         nominal_id: "N-0004".into(),
-        record: json!({"id": "T-1", "nominal_id": "N-0004"}),
+        record: json!({"id": "T-1", "nominal_id": "N-0004", "transferred_on": "2026-11-24",
+            "receiving_force": "Another Force", "recorded_by": "DS-DEMO-01", "recorded_at": 0}),
     };
     srv.db
         .storage

@@ -56,6 +56,16 @@ impl DecisionLevel {
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|l| l.code() == code)
     }
+
+    /// The outcome as the unit's figures name it.
+    pub fn outcome_label(self) -> &'static str {
+        match self {
+            Self::InterviewAndCaution => "Caution",
+            Self::RequestRecall => "Recall referral",
+            Self::ProactiveReferral => "Proactive referral",
+            Self::Charge => "Charged",
+        }
+    }
 }
 
 impl From<EnforcementLevel> for DecisionLevel {
@@ -325,6 +335,34 @@ pub fn awaiting_decision<'a>(
         .into_iter()
         .filter(|r| !decisions.iter().any(|d| d.report_id == r.id))
         .collect()
+}
+
+/// A decision with only what the unit's figures read filled in, for their tests.
+#[cfg(test)]
+pub(crate) fn figures_decision(
+    id: &str,
+    report_id: &str,
+    level: DecisionLevel,
+    disruption: bool,
+    decided_at: NaiveDateTime,
+) -> BreachDecision {
+    BreachDecision {
+        id: id.into(),
+        nominal_id: String::new(),
+        report_id: report_id.into(),
+        level,
+        agrees: true,
+        information: String::new(),
+        assessment: String::new(),
+        powers_and_policy: String::new(),
+        options: String::new(),
+        action: String::new(),
+        disruption,
+        decided_by: "DS-TEST".into(),
+        decided_by_name: "DS Test".into(),
+        decided_at,
+        replaces: None,
+    }
 }
 
 #[cfg(test)]

@@ -1,8 +1,8 @@
 use super::*;
 use crate::domain::cohort::Cohort;
 use crate::domain::dates::ymd;
+use crate::domain::decision::{figures_decision, BreachDecision as Decision};
 use crate::domain::demo::demo_cohort;
-use crate::domain::oversight::Decision;
 
 fn today() -> NaiveDate {
     ymd(2026, 11, 24)
@@ -19,13 +19,13 @@ fn figures(c: &Cohort, decisions: &[Decision], transferred: &[String]) -> Vec<Qu
 }
 
 fn decision(report: &str, level: DecisionLevel, disruption: bool, day: NaiveDate) -> Decision {
-    Decision {
-        id: format!("D-{report}-{day}"),
-        report_id: report.into(),
+    figures_decision(
+        &format!("D-{report}-{day}"),
+        report,
         level,
         disruption,
-        decided_at: day.and_hms_opt(9, 0, 0).unwrap(),
-    }
+        day.and_hms_opt(9, 0, 0).unwrap(),
+    )
 }
 
 fn quarter(fs: &[QuarterFigures], label: &str) -> QuarterFigures {

@@ -8,8 +8,6 @@
 //! ([`standing_reports`]). Decisions on breaches and transfers out are records the supervisor
 //! makes on the server; they come in as [`Decision`]s and transferred nominal ids.
 
-use std::collections::HashMap;
-
 use chrono::{Days, Months, NaiveDate, NaiveDateTime};
 
 use super::breach::{standing_reports, BreachReport};
@@ -47,56 +45,8 @@ pub fn risk_review_due_on(n: &Nominal) -> NaiveDate {
         .unwrap_or(NaiveDate::MAX)
 }
 
-/// The enforcement level a supervisor decided on a breach (the three levels, and a charge).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum DecisionLevel {
-    InterviewAndCaution,
-    RequestRecall,
-    ProactiveReferral,
-    Charge,
-}
-
-impl DecisionLevel {
-    pub const ALL: [DecisionLevel; 4] = [
-        Self::InterviewAndCaution,
-        Self::RequestRecall,
-        Self::ProactiveReferral,
-        Self::Charge,
-    ];
-
-    /// From the name a decision record uses (`"interview_and_caution"`, …).
-    pub fn parse(s: &str) -> Option<Self> {
-        Some(match s {
-            "interview_and_caution" => Self::InterviewAndCaution,
-            "request_recall" => Self::RequestRecall,
-            "proactive_referral" => Self::ProactiveReferral,
-            "charge" => Self::Charge,
-            _ => return None,
-        })
-    }
-
-    /// The outcome as the unit's figures name it.
-    pub fn outcome_label(self) -> &'static str {
-        match self {
-            Self::InterviewAndCaution => "Caution",
-            Self::RequestRecall => "Recall referral",
-            Self::ProactiveReferral => "Proactive referral",
-            Self::Charge => "Charged",
-        }
-    }
-}
-
-/// A supervisor's decision on a breach report (the server's `breach_decision` record, read
-/// down to what the figures need). A later decision on the same report replaces an earlier one.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decision {
-    pub id: String,
-    pub report_id: String,
-    pub level: DecisionLevel,
-    /// The decision records a disruption of organised crime.
-    pub disruption: bool,
-    pub decided_at: NaiveDateTime,
-}
+pub use super::decision::DecisionLevel;
+use super::decision::{decision_for, BreachDecision};
 
 /// Everything the unit holds, as the figures read it.
 pub struct Unit<'a> {
@@ -104,7 +54,8 @@ pub struct Unit<'a> {
     pub cohort: &'a Cohort,
     /// `(nominal_id, officer_id)`: who holds each nominal now.
     pub assignments: &'a [(String, String)],
-    pub decisions: &'a [Decision],
+    /// The DS's decisions on breach reports.
+    pub decisions: &'a [BreachDecision],
     /// Nominals transferred out of the unit: in no figure.
     pub transferred: &'a [String],
 }
@@ -125,20 +76,11 @@ impl<'a> Unit<'a> {
     /// The breach reports that stand (each as last corrected, so a corrected report counts
     /// once), of nominals still in the unit, each with the decision on it: the latest decision
     /// that names that report. A report corrected after a decision needs a decision again.
-    pub fn breaches(&self) -> Vec<(&'a BreachReport, Option<&'a Decision>)> {
-        let mut latest: HashMap<&str, &Decision> = HashMap::new();
-        for d in self.decisions {
-            let newer = latest.get(d.report_id.as_str()).is_none_or(|cur| {
-                (d.decided_at, d.id.as_str()) > (cur.decided_at, cur.id.as_str())
-            });
-            if newer {
-                latest.insert(d.report_id.as_str(), d);
-            }
-        }
+    pub fn breaches(&self) -> Vec<(&'a BreachReport, Option<&'a BreachDecision>)> {
         standing_reports(&self.cohort.breach_reports)
             .into_iter()
             .filter(|r| self.holds(&r.nominal_id))
-            .map(|r| (r, latest.get(r.id.as_str()).copied()))
+            .map(|r| (r, decision_for(&r.id, self.decisions)))
             .collect()
     }
 }

@@ -1,5 +1,6 @@
 use super::*;
 use crate::domain::dates::ymd;
+use crate::domain::decision::{figures_decision, BreachDecision as Decision};
 use crate::domain::demo::demo_cohort;
 use crate::domain::order::OrderStage;
 
@@ -41,13 +42,13 @@ fn decision(
     disruption: bool,
     day: NaiveDate,
 ) -> Decision {
-    Decision {
-        id: id.into(),
-        report_id: report.into(),
+    figures_decision(
+        id,
+        report,
         level,
         disruption,
-        decided_at: day.and_hms_opt(9, 0, 0).unwrap(),
-    }
+        day.and_hms_opt(9, 0, 0).unwrap(),
+    )
 }
 
 #[test]
@@ -360,17 +361,17 @@ fn a_recall_request_waits_for_its_outcome_until_a_later_decision_replaces_it() {
 #[test]
 fn decision_levels_read_their_record_names() {
     assert_eq!(
-        DecisionLevel::parse("interview_and_caution"),
+        DecisionLevel::from_code("interview_and_caution"),
         Some(DecisionLevel::InterviewAndCaution)
     );
     assert_eq!(
-        DecisionLevel::parse("request_recall"),
+        DecisionLevel::from_code("request_recall"),
         Some(DecisionLevel::RequestRecall)
     );
     assert_eq!(
-        DecisionLevel::parse("proactive_referral"),
+        DecisionLevel::from_code("proactive_referral"),
         Some(DecisionLevel::ProactiveReferral)
     );
-    assert_eq!(DecisionLevel::parse("charge"), Some(DecisionLevel::Charge));
-    assert_eq!(DecisionLevel::parse("recall"), None);
+    assert_eq!(DecisionLevel::from_code("charge"), Some(DecisionLevel::Charge));
+    assert_eq!(DecisionLevel::from_code("recall"), None);
 }

@@ -5,13 +5,13 @@
 use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
-use chrono::{NaiveDate, NaiveDateTime};
-use scpo_field::domain::oversight::{Decision, DecisionLevel, Unit};
+use chrono::NaiveDate;
+use scpo_field::domain::oversight::Unit;
 use scpo_field::domain::Cohort;
 
 use super::Supervisor;
 use crate::api::AppState;
-use crate::storage::{DeviceInfo, Officer, Role, StoredRecord};
+use crate::storage::{DeviceInfo, Officer, Role};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -26,7 +26,6 @@ pub fn routes() -> Router<AppState> {
 pub struct UnitData {
     pub cohort: Cohort,
     pub assignments: Vec<(String, String)>,
-    pub decisions: Vec<Decision>,
     pub transferred: Vec<String>,
     /// The unit's officers (and a supervisor only if holding nominals), by id.
     pub officers: Vec<Officer>,
@@ -37,7 +36,7 @@ impl UnitData {
         Unit {
             cohort: &self.cohort,
             assignments: &self.assignments,
-            decisions: &self.decisions,
+            decisions: &self.cohort.breach_decisions,
             transferred: &self.transferred,
         }
     }
@@ -53,22 +52,6 @@ impl UnitData {
             None => id.to_string(),
         }
     }
-}
-
-/// A `breach_decision` record, read down to what the figures need; `None` if it does not read.
-pub fn decision_of(r: &StoredRecord) -> Option<Decision> {
-    let v = &r.record;
-    let text = |k: &str| v.get(k).and_then(|x| x.as_str());
-    Some(Decision {
-        id: text("id").unwrap_or(&r.id).to_string(),
-        report_id: text("report_id")?.to_string(),
-        level: DecisionLevel::parse(text("level")?)?,
-        disruption: v
-            .get("disruption")
-            .and_then(|x| x.as_bool())
-            .unwrap_or(false),
-        decided_at: serde_json::from_value::<NaiveDateTime>(v.get("decided_at")?.clone()).ok()?,
-    })
 }
 
 /// Read everything the supervisor's unit holds, or the page to answer when storage fails.
@@ -92,21 +75,11 @@ pub async fn load(state: &AppState, s: &Supervisor) -> Result<UnitData, Response
         .filter(|o| o.role == Role::Officer || assignments.iter().any(|(_, a)| a == &o.id))
         .collect();
     officers.sort_by(|a, b| a.id.cmp(&b.id));
-    let decisions = records
-        .iter()
-        .filter(|r| r.kind == "breach_decision")
-        .filter_map(decision_of)
-        .collect();
-    let mut transferred: Vec<String> = records
-        .iter()
-        .filter(|r| r.kind == "transfer")
-        .map(|r| r.nominal_id.clone())
-        .collect();
-    transferred.dedup();
+    let mut transferred: Vec<String> = super::transfer::transfers(&records).into_keys().collect();
+    transferred.sort();
     Ok(UnitData {
         cohort: crate::sync::cohort_of(&records),
         assignments,
-        decisions,
         transferred,
         officers,
     })

@@ -11,6 +11,7 @@ use super::briefing::Briefing;
 use super::condition::Condition;
 use super::contact::{contact_status, Contact, ContactPlan, ContactStatus};
 use super::decision::BreachDecision;
+use super::exhibit::{Exhibit, ExhibitWithdrawal};
 use super::nominal::{Nominal, OfficerRef};
 use super::notification::{Notification, Timeliness};
 use super::order::Order;
@@ -43,6 +44,11 @@ pub struct Cohort {
     /// The DS's decisions on breach reports (written by the team server).
     #[serde(default)]
     pub breach_decisions: Vec<BreachDecision>,
+    /// Photo exhibits captured for breach reports and contacts, and their withdrawals.
+    #[serde(default)]
+    pub exhibits: Vec<Exhibit>,
+    #[serde(default)]
+    pub exhibit_withdrawals: Vec<ExhibitWithdrawal>,
 }
 
 impl Cohort {
@@ -60,6 +66,8 @@ impl Cohort {
             briefings: vec![],
             breach_reports: vec![],
             breach_decisions: vec![],
+            exhibits: vec![],
+            exhibit_withdrawals: vec![],
         }
     }
 
@@ -230,6 +238,8 @@ impl Cohort {
                 self.briefings.len(),
                 self.breach_reports.len(),
                 self.breach_decisions.len(),
+                self.exhibits.len(),
+                self.exhibit_withdrawals.len(),
             ]
             .into_iter()
             .fold(0, usize::saturating_add),

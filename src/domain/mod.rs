@@ -33,6 +33,7 @@ pub mod dates;
 pub mod decision;
 mod decision_checks;
 mod enforcement;
+pub mod exhibit;
 pub mod form;
 pub mod json;
 pub mod sort;

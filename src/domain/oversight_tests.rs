@@ -372,6 +372,9 @@ fn decision_levels_read_their_record_names() {
         DecisionLevel::from_code("proactive_referral"),
         Some(DecisionLevel::ProactiveReferral)
     );
-    assert_eq!(DecisionLevel::from_code("charge"), Some(DecisionLevel::Charge));
+    assert_eq!(
+        DecisionLevel::from_code("charge"),
+        Some(DecisionLevel::Charge)
+    );
     assert_eq!(DecisionLevel::from_code("recall"), None);
 }

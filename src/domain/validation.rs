@@ -208,6 +208,14 @@ impl Cohort {
             briefings: read_list(&root, "briefings", false, MAX_RECORDS, &mut p),
             breach_reports: read_list(&root, "breach_reports", false, MAX_RECORDS, &mut p),
             breach_decisions: read_list(&root, "breach_decisions", false, MAX_RECORDS, &mut p),
+            exhibits: read_list(&root, "exhibits", false, MAX_RECORDS, &mut p),
+            exhibit_withdrawals: read_list(
+                &root,
+                "exhibit_withdrawals",
+                false,
+                MAX_RECORDS,
+                &mut p,
+            ),
         };
         p.0.extend(cohort.validate());
         if p.0.is_empty() {

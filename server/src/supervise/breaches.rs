@@ -18,7 +18,7 @@ use serde::Deserialize;
 
 use super::decision_form::{decision_view, form_view, Answers};
 use super::layout::{esc, page_at};
-use super::{csrf_refusal, CsrfForm, Supervisor};
+use super::{csrf_refusal, Supervisor};
 use crate::api::AppState;
 use crate::storage::{StorageError, StoredRecord};
 
@@ -178,12 +178,7 @@ async fn record(
     Path(report_id): Path<String>,
     Form(a): Form<Answers>,
 ) -> Response {
-    if let Some(refused) = csrf_refusal(
-        &s,
-        &CsrfForm {
-            csrf: a.csrf.clone(),
-        },
-    ) {
+    if let Some(refused) = csrf_refusal(&s, &a.csrf) {
         return refused;
     }
     let cohort = match unit_cohort(&state, &s).await {

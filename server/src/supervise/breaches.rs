@@ -17,6 +17,7 @@ use scpo_field::domain::{Cohort, OfficerRef};
 use serde::Deserialize;
 
 use super::decision_form::{decision_view, form_view, Answers};
+use super::forms::log_consultation;
 use super::layout::{esc, page_at};
 use super::{csrf_refusal, Supervisor};
 use crate::api::AppState;
@@ -252,18 +253,7 @@ async fn render(
     problems: &[(&'static str, String)],
     decided: bool,
 ) -> Response {
-    let _ = state
-        .storage
-        .audit(
-            &s.officer.id,
-            None,
-            "consulted",
-            "nominal",
-            &r.nominal_id,
-            Some(&r.nominal_id),
-            state.now(),
-        )
-        .await;
+    let _ = log_consultation(state, s, &r.nominal_id).await;
     let mut body = String::new();
     if decided {
         body.push_str("<div class=\"panel panel--success\" role=\"status\"><h2 class=\"heading-m\">Decision recorded</h2><p class=\"body\">The officer's phone receives it on its next sync, and it shows on the nominal's history.</p></div>");

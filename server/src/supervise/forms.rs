@@ -1,6 +1,7 @@
 //! Pieces the upkeep pages share (cohort, import, transfer, devices): the error summary and a
 //! field's message (GOV.UK), the date input, the choice of one of the unit's officers, and the
-//! page that answers for anything not in the supervisor's unit.
+//! page that answers for anything not in the supervisor's unit, and the audit line for a
+//! consultation.
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -8,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use super::layout::{esc, page};
 use super::Supervisor;
 use crate::api::AppState;
-use crate::storage::{Officer, Role};
+use crate::storage::{Officer, Role, StorageResult};
 
 /// A problem with an answer: the id of the field to go to, and what to do.
 pub type Problem = (String, String);
@@ -142,6 +143,27 @@ pub fn officer_select(
             .map(|(eid, _)| format!(" aria-describedby=\"{eid}\""))
             .unwrap_or_default()
     )
+}
+
+/// Log, in the audit log, that the supervisor consulted a nominal's record (every page that
+/// shows one does). What to do when it fails is the page's to say.
+pub async fn log_consultation(
+    state: &AppState,
+    s: &Supervisor,
+    nominal_id: &str,
+) -> StorageResult<()> {
+    state
+        .storage
+        .audit(
+            &s.officer.id,
+            None,
+            "consulted",
+            "nominal",
+            nominal_id,
+            Some(nominal_id),
+            state.now(),
+        )
+        .await
 }
 
 /// The answer for a nominal, device or anything else that is not in the supervisor's unit (or

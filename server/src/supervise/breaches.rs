@@ -17,7 +17,7 @@ use scpo_field::domain::{Cohort, OfficerRef};
 use serde::Deserialize;
 
 use super::decision_form::{decision_view, form_view, Answers};
-use super::forms::log_consultation;
+use super::forms::{error_summary, log_consultation, titled};
 use super::layout::{esc, page_at};
 use super::{csrf_refusal, Supervisor};
 use crate::api::AppState;
@@ -258,16 +258,7 @@ async fn render(
     if decided {
         body.push_str("<div class=\"panel panel--success\" role=\"status\"><h2 class=\"heading-m\">Decision recorded</h2><p class=\"body\">The officer's phone receives it on its next sync, and it shows on the nominal's history.</p></div>");
     }
-    if !problems.is_empty() {
-        body.push_str("<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"error-summary-title\" tabindex=\"-1\"><h2 class=\"error-summary__title\" id=\"error-summary-title\">There is a problem</h2><ul class=\"error-summary__list\">");
-        for (field, message) in problems {
-            body.push_str(&format!(
-                "<li><a href=\"#{field}\">{}</a></li>",
-                esc(message)
-            ));
-        }
-        body.push_str("</ul></div>");
-    }
+    body.push_str(&error_summary(problems));
     let name = cohort
         .nominal(&r.nominal_id)
         .map(|n| n.display_name())
@@ -303,11 +294,7 @@ async fn render(
         }
         body.push_str(".</p></div>");
     }
-    let title = if problems.is_empty() {
-        format!("Breach report {}", r.id)
-    } else {
-        format!("Error: Breach report {}", r.id)
-    };
+    let title = titled(problems, &format!("Breach report {}", r.id));
     let mut resp = page_at(state, Some(s), &title, &body, Some(SECTION));
     if !problems.is_empty() {
         *resp.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;

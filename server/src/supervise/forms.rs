@@ -1,7 +1,6 @@
-//! Pieces the upkeep pages share (cohort, import, transfer, devices): the error summary and a
-//! field's message (GOV.UK), the date input, the choice of one of the unit's officers, and the
-//! page that answers for anything not in the supervisor's unit, and the audit line for a
-//! consultation.
+//! Pieces the supervisor's pages share: the error summary and a field's message (GOV.UK), the
+//! date input, the choice of one of the unit's officers, the page that answers for anything not
+//! in the supervisor's unit, and the audit line for a consultation.
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -14,15 +13,21 @@ use crate::storage::{Officer, Role, StorageResult};
 /// A problem with an answer: the id of the field to go to, and what to do.
 pub type Problem = (String, String);
 
-/// The GOV.UK error summary: every problem, each linked to its field. Empty when none.
-pub fn error_summary(problems: &[Problem]) -> String {
+/// The GOV.UK error summary, the one every supervisor page shows: "There is a problem" and
+/// every problem, each linked to its field's id. Empty when none. It takes the focus when the
+/// page loads (`autofocus`, and `passkey.js` for browsers that do not move it to a `div`).
+pub fn error_summary<F: AsRef<str>, M: AsRef<str>>(problems: &[(F, M)]) -> String {
     if problems.is_empty() {
         return String::new();
     }
     let items: String = problems
         .iter()
         .map(|(field, message)| {
-            format!("<li><a href=\"#{}\">{}</a></li>", esc(field), esc(message))
+            format!(
+                "<li><a href=\"#{}\">{}</a></li>",
+                esc(field.as_ref()),
+                esc(message.as_ref())
+            )
         })
         .collect();
     format!(
@@ -45,7 +50,7 @@ pub fn field_error(problems: &[Problem], field: &str) -> Option<(String, String)
 }
 
 /// "Error: " before a page's title when it shows problems (GOV.UK).
-pub fn titled(problems: &[Problem], title: &str) -> String {
+pub fn titled<P>(problems: &[P], title: &str) -> String {
     if problems.is_empty() {
         title.to_string()
     } else {

@@ -64,21 +64,10 @@ async fn only_a_supervisor_of_the_unit_opens_the_breach_pages(b: Backend) {
     }
     // An officer's phone credential is not a way in.
     let (_, credential) = enrol(db.storage.as_ref(), "PC-DEMO-01").await;
+    assert!(to_sign_in(&srv.get_as_phone(REPORT, &credential).await));
     let r = srv
-        .client
-        .get(format!("{}{REPORT}", srv.base))
-        .bearer_auth(credential)
-        .send()
-        .await
-        .unwrap();
-    assert!(to_sign_in(&r));
-    let r = srv
-        .client
-        .post(format!("{}{REPORT}", srv.base))
-        .form(&decision("the-csrf", "Charge."))
-        .send()
-        .await
-        .unwrap();
+        .post(REPORT, None, &decision("the-csrf", "Charge."))
+        .await;
     assert!(to_sign_in(&r));
     // The DS of another unit: not found, whether reading or deciding; their list is empty.
     assert_eq!(srv.get(REPORT, Some("other")).await.status(), 404);

@@ -139,13 +139,7 @@ async fn only_a_supervisor_s_session_opens_the_dashboard_audit_and_outcomes(b: B
             to_sign_in(&srv.get(path, Some("pc")).await),
             "{path} officer's session"
         );
-        let phone = srv
-            .client
-            .get(format!("{}{path}", srv.base))
-            .bearer_auth(&credential)
-            .send()
-            .await
-            .unwrap();
+        let phone = srv.get_as_phone(path, &credential).await;
         assert!(to_sign_in(&phone), "{path} phone credential");
     }
 }

@@ -28,13 +28,7 @@ async fn only_a_supervisor_s_session_opens_the_upkeep_pages_and_forms(b: Backend
             to_sign_in(&d.get(path, Some("pc-token")).await),
             "{path} officer"
         );
-        let r = d
-            .client
-            .get(format!("{}{path}", d.base))
-            .bearer_auth(&credential)
-            .send()
-            .await
-            .unwrap();
+        let r = d.get_as_phone(path, &credential).await;
         assert!(to_sign_in(&r), "{path} phone credential");
         assert_eq!(d.get(path, Some("ds-token")).await.status(), 200, "{path}");
     }

@@ -208,6 +208,16 @@ impl Http {
         r.send().await.unwrap()
     }
 
+    /// GET `path` as a phone does: with a device credential, no session.
+    pub async fn get_as_phone(&self, path: &str, credential: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.base))
+            .bearer_auth(credential)
+            .send()
+            .await
+            .unwrap()
+    }
+
     /// A page's status and HTML, in `session`.
     pub async fn html(&self, path: &str, session: &str) -> (u16, String) {
         let r = self.get(path, Some(session)).await;

@@ -224,6 +224,40 @@ impl Http {
         (r.status().as_u16(), r.text().await.unwrap())
     }
 
+    /// A multipart form: (name, value, file name if a file).
+    pub async fn post_multipart(
+        &self,
+        path: &str,
+        token: &str,
+        fields: &[(&str, &str, Option<&str>)],
+    ) -> reqwest::Response {
+        let boundary = "----scpo-test-boundary";
+        let mut body = String::new();
+        for (name, value, file) in fields {
+            body.push_str(&format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\""
+            ));
+            if let Some(f) = file {
+                body.push_str(&format!(
+                    "; filename=\"{f}\"\r\nContent-Type: application/json"
+                ));
+            }
+            body.push_str(&format!("\r\n\r\n{value}\r\n"));
+        }
+        body.push_str(&format!("--{boundary}--\r\n"));
+        self.client
+            .post(format!("{}{path}", self.base))
+            .header("cookie", format!("scpo_session={token}"))
+            .header(
+                "content-type",
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .body(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
     /// POST a form to `path`, with the session cookie `session` if any.
     pub async fn post(
         &self,
@@ -236,6 +270,19 @@ impl Http {
             r = r.header("cookie", format!("scpo_session={t}"));
         }
         r.send().await.unwrap()
+    }
+}
+
+/// The server over HTTP and the database it serves (reads through to `Http`).
+pub struct Served {
+    pub http: Http,
+    pub db: TestDb,
+}
+
+impl std::ops::Deref for Served {
+    type Target = Http;
+    fn deref(&self) -> &Http {
+        &self.http
     }
 }
 

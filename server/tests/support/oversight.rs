@@ -41,17 +41,7 @@ pub async fn other_unit(s: &dyn Storage) {
 }
 
 /// The server over HTTP, and its database.
-pub struct Server {
-    pub http: Http,
-    pub db: TestDb,
-}
-
-impl std::ops::Deref for Server {
-    type Target = Http;
-    fn deref(&self) -> &Http {
-        &self.http
-    }
-}
+pub type Server = Served;
 
 /// The demo unit and another, served with the clock at noon on `today()`; sessions "ds" (the
 /// demo DS), "other" (the other unit's DS) and "pc" (an officer).
@@ -71,5 +61,5 @@ pub async fn serve(b: Backend) -> Server {
     let mut state = scpo_server::api::AppState::new(db.storage.clone());
     state.clock = Arc::new(|| at(1));
     let http = Http::start(state).await;
-    Server { http, db }
+    Served { http, db }
 }

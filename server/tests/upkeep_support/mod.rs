@@ -95,17 +95,7 @@ pub fn transfer_record(id: &str, nominal: &str) -> StoredRecord {
 /// The server over HTTP with the demo unit, the other unit, and a session for each DS made
 /// directly in storage (`ds-token` / `the-csrf`, `other-token` / `other-csrf`); its clock stands
 /// at `at(60)`.
-pub struct Desk {
-    pub http: crate::common::Http,
-    pub db: crate::common::TestDb,
-}
-
-impl std::ops::Deref for Desk {
-    type Target = crate::common::Http;
-    fn deref(&self) -> &crate::common::Http {
-        &self.http
-    }
-}
+pub type Desk = crate::common::Served;
 
 pub async fn desk(b: crate::common::Backend) -> Desk {
     let db = crate::common::with_demo(b).await;
@@ -124,42 +114,6 @@ pub async fn desk(b: crate::common::Backend) -> Desk {
     )
     .await;
     Desk { http, db }
-}
-
-impl Desk {
-    /// A multipart form: (name, value, file name if a file).
-    pub async fn post_multipart(
-        &self,
-        path: &str,
-        token: &str,
-        fields: &[(&str, &str, Option<&str>)],
-    ) -> reqwest::Response {
-        let boundary = "----scpo-test-boundary";
-        let mut body = String::new();
-        for (name, value, file) in fields {
-            body.push_str(&format!(
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\""
-            ));
-            if let Some(f) = file {
-                body.push_str(&format!(
-                    "; filename=\"{f}\"\r\nContent-Type: application/json"
-                ));
-            }
-            body.push_str(&format!("\r\n\r\n{value}\r\n"));
-        }
-        body.push_str(&format!("--{boundary}--\r\n"));
-        self.client
-            .post(format!("{}{path}", self.base))
-            .header("cookie", format!("scpo_session={token}"))
-            .header(
-                "content-type",
-                format!("multipart/form-data; boundary={boundary}"),
-            )
-            .body(body)
-            .send()
-            .await
-            .unwrap()
-    }
 }
 
 /// Text as the pages put it in HTML: the pages' own escaping.

@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{Days, NaiveDate};
 use serde::Deserialize;
 
-use super::forms::{error_summary, titled};
+use super::forms::{error_message, error_summary, titled};
 use super::layout::{esc, page_at};
 use super::oversight as o;
 use super::Supervisor;
@@ -159,10 +159,7 @@ fn field_html(
         Some(m) => (
             " form-group--error",
             " input--error",
-            format!(
-                "<p class=\"error-message\" id=\"{id}-error\"><span class=\"visually-hidden\">Error:</span> {}</p>",
-                esc(m)
-            ),
+            error_message(id, m),
             format!("{id}-hint {id}-error"),
         ),
         None => ("", "", String::new(), format!("{id}-hint")),

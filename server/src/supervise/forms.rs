@@ -39,14 +39,19 @@ pub fn error_summary<F: AsRef<str>, M: AsRef<str>>(problems: &[(F, M)]) -> Strin
 
 /// The message for `field`, if it has a problem: `(its id, the HTML)`.
 pub fn field_error(problems: &[Problem], field: &str) -> Option<(String, String)> {
-    problems.iter().find(|(f, _)| f == field).map(|(_, m)| {
-        let id = format!("{field}-error");
-        let html = format!(
-            "<p class=\"error-message\" id=\"{id}\"><span class=\"visually-hidden\">Error: </span>{}</p>",
-            esc(m)
-        );
-        (id, html)
-    })
+    problems
+        .iter()
+        .find(|(f, _)| f == field)
+        .map(|(_, m)| (format!("{field}-error"), error_message(field, m)))
+}
+
+/// A field's error message (GOV.UK), id `{field}-error` for the field's `aria-describedby`.
+pub fn error_message(field: &str, message: &str) -> String {
+    format!(
+        "<p class=\"error-message\" id=\"{}-error\"><span class=\"visually-hidden\">Error: </span>{}</p>",
+        esc(field),
+        esc(message)
+    )
 }
 
 /// "Error: " before a page's title when it shows problems (GOV.UK).

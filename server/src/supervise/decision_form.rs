@@ -12,6 +12,7 @@ use scpo_field::domain::Cohort;
 use serde::Deserialize;
 
 use super::breaches::when;
+use super::forms::error_message;
 use super::layout::{csrf_field, esc};
 use super::Supervisor;
 
@@ -190,14 +191,7 @@ fn error_of<'a>(problems: &'a [(&'static str, String)], f: DecisionField) -> Opt
 }
 
 fn error_html(id: &str, message: Option<&str>) -> String {
-    message
-        .map(|m| {
-            format!(
-                "<p class=\"error-message\" id=\"{id}-error\"><span class=\"visually-hidden\">Error: </span>{}</p>",
-                esc(m)
-            )
-        })
-        .unwrap_or_default()
+    message.map(|m| error_message(id, m)).unwrap_or_default()
 }
 
 fn group_class(error: bool) -> &'static str {

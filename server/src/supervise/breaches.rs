@@ -17,7 +17,7 @@ use scpo_field::domain::{Cohort, OfficerRef};
 use serde::Deserialize;
 
 use super::decision_form::{decision_view, form_view, Answers};
-use super::forms::{error_summary, log_consultation, titled};
+use super::forms::{error_summary, log_consultation, titled, unavailable};
 use super::layout::{esc, page_at};
 use super::{csrf_refusal, Supervisor};
 use crate::api::AppState;
@@ -31,21 +31,10 @@ pub fn routes() -> Router<AppState> {
         .route("/supervise/breaches/{report_id}", get(show).post(record))
 }
 
-/// The server's clock as a local date and time (the decision's `decided_at`, the age of a
-/// report): the force's local time, as the phones record theirs.
+/// The server's clock as UK wall-clock time (the decision's `decided_at`, the age of a
+/// report), as the phones record theirs.
 pub fn local_time(ms: i64) -> NaiveDateTime {
-    chrono::DateTime::from_timestamp_millis(ms)
-        .unwrap_or_default()
-        .with_timezone(&chrono::Local)
-        .naive_local()
-}
-
-fn unavailable() -> Response {
-    (
-        StatusCode::SERVICE_UNAVAILABLE,
-        "The server could not do that just now. Nothing was changed; try again.",
-    )
-        .into_response()
+    super::clock::uk_local(ms)
 }
 
 /// The unit's records as a cohort (every nominal, report and decision of the unit).
@@ -54,7 +43,7 @@ async fn unit_cohort(state: &AppState, s: &Supervisor) -> Result<Cohort, Respons
         .storage
         .unit_records(&s.officer.unit_id)
         .await
-        .map_err(|_| unavailable())?;
+        .map_err(|_| unavailable(state, s))?;
     Ok(crate::sync::cohort_of(&records))
 }
 
@@ -238,7 +227,7 @@ async fn record(
             render(&state, &s, &cohort, report, &a, &problems, false).await
         }
         Err(StorageError::NotFound(_)) => not_found(&state, &s),
-        Err(_) => unavailable(),
+        Err(_) => unavailable(&state, &s),
     }
 }
 

@@ -18,7 +18,11 @@ const GOAL = 250_000;
 // type read from pulls and cohort files, checked on import, kept in a store of its own, shown on
 // the history and the print view), +6.9 kB gzip of wasm (593.1 -> 600.0 kB). Raised by the least
 // amount: to the size measured then (622,579 bytes), rounded up to the next 100 bytes.
-const BUDGET = 622_600;
+// Raised again (issue 12's first step): the cohort now carries photo exhibits and their
+// withdrawals (two record types read from pulls, cohort files and the store), +11.7 kB gzip of
+// wasm (599.9 -> 611.6 kB) before any screen uses them. Issue 12 allows 40 kB for all of it;
+// this counts against that.
+const BUDGET = 629_800;
 
 const dist = process.argv[2] ?? 'dist';
 const files = appCode(dist);

@@ -106,7 +106,7 @@ const server = http.createServer(async (req, res) => {
     'X-Content-Type-Options': 'nosniff',
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     'Referrer-Policy': 'no-referrer',
-    'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(self)',
   };
   if (NO_CACHE.has(servedPath) || path.basename(found.file) === 'index.html') {
     headers['Cache-Control'] = 'no-cache';

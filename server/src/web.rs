@@ -119,7 +119,7 @@ pub async fn headers(req: Request<Body>, next: Next) -> Response<Body> {
     set(
         h,
         header::HeaderName::from_static("permissions-policy"),
-        "camera=(), microphone=(), geolocation=()",
+        "camera=(), microphone=(), geolocation=(self)",
     );
     res
 }

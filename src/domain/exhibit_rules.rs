@@ -71,7 +71,7 @@ impl fmt::Display for ExhibitProblem {
 pub fn size_text(bytes: u64) -> String {
     const MB: u64 = 1024 * 1024;
     if bytes >= MB {
-        format!("{}.{} MB", bytes / MB, (bytes % MB) * 10 / MB)
+        format!("{}.{} MB", bytes / MB, (bytes % MB).saturating_mul(10) / MB)
     } else if bytes >= 1024 {
         format!("{} KB", bytes.div_ceil(1024))
     } else {
@@ -89,12 +89,13 @@ const RANKS: [&str; 11] = [
 /// ("JS") stay as they are.
 pub fn initials(name: &str) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
-    let skip = usize::from(
-        words.len() > 1
-            && RANKS.contains(&words[0].trim_end_matches('.').to_ascii_uppercase().as_str()),
-    );
-    let letters: String = words[skip..]
+    let rank = words
+        .first()
+        .is_some_and(|w| RANKS.contains(&w.trim_end_matches('.').to_ascii_uppercase().as_str()));
+    let skip = usize::from(words.len() > 1 && rank);
+    let letters: String = words
         .iter()
+        .skip(skip)
         .filter_map(|w| w.chars().find(char::is_ascii_alphabetic))
         .map(|c| c.to_ascii_uppercase())
         .take(4)
@@ -138,7 +139,7 @@ pub fn next_reference(officer_name_or_initials: &str, existing: &[Exhibit]) -> S
         .map(|(_, n)| n)
         .max()
         .unwrap_or(0);
-    format!("{who}/{}", highest + 1)
+    format!("{who}/{}", highest.saturating_add(1))
 }
 
 /// Whether `s` is a SHA-256 as the app writes it: 64 lower-case hex digits.
@@ -200,18 +201,23 @@ impl Exhibit {
     /// The wall clock at capture as the monotonic clock puts it: the app's start time plus
     /// the time elapsed since.
     pub fn expected_captured_at(&self) -> NaiveDateTime {
-        let ms = i64::try_from(self.elapsed_ms).unwrap_or(i64::MAX / 2);
-        self.app_started_at + chrono::Duration::milliseconds(ms.min(i64::MAX / 2))
+        i64::try_from(self.elapsed_ms)
+            .ok()
+            .and_then(chrono::Duration::try_milliseconds)
+            .and_then(|d| self.app_started_at.checked_add_signed(d))
+            .unwrap_or(self.app_started_at)
     }
 
     /// Seconds the wall clock at capture is ahead (+) or behind (−) the monotonic clock's time;
     /// beyond [`CLOCK_TOLERANCE_S`] either way, the phone's clock was changed meanwhile.
     pub fn clock_difference_s(&self) -> i64 {
-        (self.captured_at - self.expected_captured_at()).num_seconds()
+        self.captured_at
+            .signed_duration_since(self.expected_captured_at())
+            .num_seconds()
     }
 
     pub fn clock_agrees(&self) -> bool {
-        self.clock_difference_s().abs() <= CLOCK_TOLERANCE_S
+        self.clock_difference_s().unsigned_abs() <= CLOCK_TOLERANCE_S.unsigned_abs()
     }
 }
 

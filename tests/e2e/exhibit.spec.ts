@@ -130,6 +130,10 @@ test('offline: a photo exhibit on a breach report, its hash, place, reload, expo
 });
 
 test('a photo over the limit is refused with nothing saved; an exhibit on a contact', async ({ page }) => {
+  // The host lets this origin (only) ask for the place; blob: photos may show.
+  const headers = (await page.request.get('/')).headers();
+  expect(headers['permissions-policy']).toBe('camera=(), microphone=(), geolocation=(self)');
+  expect(headers['content-security-policy']).toContain("img-src 'self' data: blob:");
   await setUpWithDemo(page);
   await openNominal(page, 'GREAVE');
   await expect(page.getByRole('heading', { name: 'Photo exhibits' })).toBeVisible();

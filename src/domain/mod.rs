@@ -34,6 +34,7 @@ pub mod decision;
 mod decision_checks;
 mod enforcement;
 pub mod exhibit;
+pub mod exhibit_rules;
 pub mod form;
 pub mod json;
 pub mod sort;
@@ -84,3 +85,7 @@ mod cohort_checks_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 #[path = "property_tests.rs"]
 mod property_tests;
+
+#[cfg(test)]
+#[path = "exhibit_tests.rs"]
+mod exhibit_tests;

@@ -11,10 +11,13 @@
 //!   stores, so a nominal's timeline comes back in date order without decrypting everything;
 //!   index `state` on the outbox, so the unexported count is known while the app is locked.
 //!   v1 rows already carried `day` and `state`, so IndexedDB fills the new indexes itself.
-//! - **v3** (current): the `breach_decisions` store (the DS's decisions, pulled from the team
+//! - **v3**: the `breach_decisions` store (the DS's decisions, pulled from the team
 //!   server, never pushed), with its `nominal_id` index.
+//! - **v4** (current): photo exhibits: `exhibits` and `exhibit_withdrawals` (field records,
+//!   with the `nominal_id` and `nominal_day` indexes) and `exhibit_photos` (the original bytes,
+//!   sealed under the exhibit's id, with `nominal_id`).
 //!
-//! A new database runs every step in order (v1, v2, then v3), so fresh installs and upgraded
+//! A new database runs every step in order (v1, v2, v3, then v4), so fresh installs and upgraded
 //! ones end with the same schema through the same code.
 
 use std::cell::RefCell;
@@ -31,7 +34,7 @@ use super::error::{StoreError, StoreResult};
 /// The database the app uses.
 pub const DB_NAME: &str = "scpo-field";
 /// The current schema version.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Object store names.
 pub mod stores {
@@ -45,6 +48,10 @@ pub mod stores {
     pub const BREACH_REPORTS: &str = "breach_reports";
     /// v3: the DS's decisions on breach reports (server-authored).
     pub const BREACH_DECISIONS: &str = "breach_decisions";
+    /// v4: photo exhibits, their withdrawals, and the photos' original bytes.
+    pub const EXHIBITS: &str = "exhibits";
+    pub const EXHIBIT_WITHDRAWALS: &str = "exhibit_withdrawals";
+    pub const EXHIBIT_PHOTOS: &str = "exhibit_photos";
     pub const DRAFTS: &str = "drafts";
     pub const OUTBOX: &str = "outbox";
     pub const META: &str = "meta";
@@ -68,7 +75,7 @@ pub const COHORT_STORES: [&str; 4] = [NOMINALS, ORDERS, CONDITIONS, CONTACT_PLAN
 /// Stores of immutable field records written by the officer.
 pub const FIELD_STORES: [&str; 4] = [CONTACTS, NOTIFICATIONS, BRIEFINGS, BREACH_REPORTS];
 /// Every object store (what a wipe clears).
-pub const ALL_STORES: [&str; 12] = [
+pub const ALL_STORES: [&str; 15] = [
     NOMINALS,
     ORDERS,
     CONDITIONS,
@@ -81,6 +88,9 @@ pub const ALL_STORES: [&str; 12] = [
     OUTBOX,
     META,
     BREACH_DECISIONS,
+    EXHIBITS,
+    EXHIBIT_WITHDRAWALS,
+    EXHIBIT_PHOTOS,
 ];
 
 /// The stores of [`ALL_STORES`] this database has: all of them, except in a database a test
@@ -159,6 +169,24 @@ fn step_v3(db: &web_sys::IdbDatabase) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// v4: photo exhibits (see the module documentation).
+fn step_v4(db: &web_sys::IdbDatabase) -> Result<(), JsValue> {
+    let params = web_sys::IdbObjectStoreParameters::new();
+    params.set_key_path(&JsValue::from_str("id"));
+    for name in [EXHIBITS, EXHIBIT_WITHDRAWALS, EXHIBIT_PHOTOS] {
+        let store = db.create_object_store_with_optional_parameters(name, &params)?;
+        store.create_index_with_str(indexes::BY_NOMINAL, "nominal_id")?;
+        if name != EXHIBIT_PHOTOS {
+            let path: Array = ["nominal_id", "day"]
+                .iter()
+                .map(|s| JsValue::from_str(s))
+                .collect();
+            store.create_index_with_str_sequence(indexes::BY_NOMINAL_DAY, &path)?;
+        }
+    }
+    Ok(())
+}
+
 /// Run the upgrade steps from `old` to `new` inside the `versionchange` transaction.
 fn upgrade(
     db: &web_sys::IdbDatabase,
@@ -174,6 +202,9 @@ fn upgrade(
     }
     if old < 3 && new >= 3 {
         step_v3(db)?;
+    }
+    if old < 4 && new >= 4 {
+        step_v4(db)?;
     }
     Ok(())
 }

@@ -18,6 +18,7 @@ pub mod segment {
     pub const BREACHES: &str = "breaches";
     pub const PRINT: &str = "print";
     pub const NOTIFICATIONS: &str = "notifications";
+    pub const EXHIBITS: &str = "exhibits";
     pub const NEW: &str = "new";
     pub const DEVICE: &str = "device";
     pub const START_AGAIN: &str = "start-again";
@@ -75,6 +76,16 @@ pub fn record_notification(id: &str) -> String {
     format!("/{NOMINAL}/{id}/{NOTIFICATIONS}/{NEW}")
 }
 
+/// Add a photo exhibit to a breach report or contact of the nominal.
+pub fn new_exhibit(id: &str, record: &str) -> String {
+    format!("/{NOMINAL}/{id}/{EXHIBITS}/{NEW}/{record}")
+}
+
+/// A photo exhibit.
+pub fn exhibit(id: &str, exhibit: &str) -> String {
+    format!("/{NOMINAL}/{id}/{EXHIBITS}/{exhibit}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,6 +114,8 @@ mod tests {
             "/nominal/N-1/notifications?recorded=NT-1"
         );
         assert_eq!(record_notification("N-1"), "/nominal/N-1/notifications/new");
+        assert_eq!(new_exhibit("N-1", "BR-1"), "/nominal/N-1/exhibits/new/BR-1");
+        assert_eq!(exhibit("N-1", "EX-1"), "/nominal/N-1/exhibits/EX-1");
         assert_eq!(DEVICE, format!("/{}", segment::DEVICE));
         assert_eq!(START_AGAIN, format!("/{}", segment::START_AGAIN));
     }

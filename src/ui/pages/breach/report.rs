@@ -65,6 +65,7 @@ pub fn BreachSubmittedPage() -> impl IntoView {
                 })}
                 <SummaryRow key="When it happened">{occurred}</SummaryRow>
             </SummaryList>
+            <crate::ui::pages::exhibit::ExhibitList nominal_id=id.clone() record_id=Some(r.id.clone()) add_to=Some(r.id.clone()) />
             <div class="actions">
                 <A href=print_href attr:class="button">"View and print the report"</A>
                 <A href=routes::nominal(&id) attr:class="button button--secondary">{format!("Back to {name}")}</A>

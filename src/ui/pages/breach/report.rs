@@ -142,6 +142,10 @@ fn print_view(c: &Cohort, n: Nominal, r: &BreachReport) -> impl IntoView {
     let officer = format!("{} ({})", r.officer_name, r.officer_id);
     let location = r.location.clone();
     let seen = r.what_was_seen.clone();
+    let explanation = r
+        .explanation
+        .clone()
+        .unwrap_or_else(|| "None recorded".into());
     let chosen = d.chosen.label();
     let override_reason = d.override_reason.clone();
     let evidence = r.evidence.clone();
@@ -211,6 +215,7 @@ fn print_view(c: &Cohort, n: Nominal, r: &BreachReport) -> impl IntoView {
                     <SummaryRow key="When">{occurred_when}</SummaryRow>
                     <SummaryRow key="Where">{location}</SummaryRow>
                     <SummaryRow key="What was seen"><span class="report__text">{seen}</span></SummaryRow>
+                    <SummaryRow key="Any explanation given"><span class="report__text">{explanation}</span></SummaryRow>
                 </SummaryList>
             </section>
 

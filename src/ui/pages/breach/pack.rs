@@ -11,15 +11,20 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::report::not_found;
-use crate::domain::briefing::CopyOfOrder;
-use crate::domain::dates::{format_date, format_date_time};
-use crate::domain::evidence_pack::{evidence_pack, EvidencePack, Provision};
+use crate::domain::dates::format_date;
+use crate::domain::evidence_pack::{evidence_pack, EvidencePack};
 use crate::ui::components::{Page, SummaryList, SummaryRow};
 use crate::ui::{routes, use_app};
 
-type Rows = Vec<(&'static str, String)>;
+#[path = "pack_sections.rs"]
+mod sections;
+use sections::{
+    bound_section, exhibits_section, facts_section, history_section, order_section, provision_view,
+};
 
-fn rows(rows: Rows) -> AnyView {
+pub(super) type Rows = Vec<(&'static str, String)>;
+
+pub(super) fn rows(rows: Rows) -> AnyView {
     view! {
         <SummaryList>
             {rows.into_iter().map(|(k, v)| view! {
@@ -30,12 +35,16 @@ fn rows(rows: Rows) -> AnyView {
     .into_any()
 }
 
-fn list(items: Vec<String>) -> AnyView {
+pub(super) fn list(items: Vec<String>) -> AnyView {
     view! { <ul class="list">{items.into_iter().map(|x| view! { <li>{x}</li> }).collect_view()}</ul> }
         .into_any()
 }
 
-fn para(text: String) -> AnyView {
+pub(super) fn h3(text: String) -> AnyView {
+    view! { <h3 class="heading-s">{text}</h3> }.into_any()
+}
+
+pub(super) fn para(text: String) -> AnyView {
     view! { <p class="body">{text}</p> }.into_any()
 }
 
@@ -51,7 +60,7 @@ fn section(id: &'static str, title: &'static str, new_page: bool, body: Vec<AnyV
     .into_any()
 }
 
-fn or_none(v: Vec<String>, none: &str) -> AnyView {
+pub(super) fn or_none(v: Vec<String>, none: &str) -> AnyView {
     if v.is_empty() {
         para(none.to_string())
     } else {
@@ -59,7 +68,7 @@ fn or_none(v: Vec<String>, none: &str) -> AnyView {
     }
 }
 
-fn yes_no(b: bool) -> &'static str {
+pub(super) fn yes_no(b: bool) -> &'static str {
     if b {
         "yes"
     } else {
@@ -164,244 +173,4 @@ fn pack_view(p: EvidencePack, asked: String) -> AnyView {
         </Page>
     }
     .into_any()
-}
-
-fn order_section(p: &EvidencePack, day: &str) -> Vec<AnyView> {
-    let describe = |v: &crate::domain::Variation| {
-        format!(
-            "{}: {} (made {} by {}; in force from {})",
-            v.kind.label(),
-            v.summary,
-            format_date(v.made_on),
-            v.court,
-            format_date(v.takes_effect)
-        )
-    };
-    let mut out = vec![];
-    if let Some(o) = &p.order {
-        let date = |d: Option<chrono::NaiveDate>| d.map_or_else(|| "Not set".into(), format_date);
-        out.push(rows(vec![
-            ("Court", o.court.clone()),
-            ("Reference", o.court_reference.clone()),
-            ("Granted", date(o.date_granted())),
-            ("In force from", date(o.comes_into_force())),
-            ("Ends (as on the breach day)", date(o.ends_on(p.day))),
-        ]));
-    }
-    out.push(
-        view! { <h3 class="heading-s">{format!("Variations in force on {day}")}</h3> }.into_any(),
-    );
-    out.push(or_none(
-        p.variations_in_force.iter().map(describe).collect(),
-        "None: the order as granted.",
-    ));
-    if !p.later_variations.is_empty() {
-        out.push(para(format!("Later variations, not in force on {day}:")));
-        out.push(list(p.later_variations.iter().map(describe).collect()));
-    }
-    out.push(view! {
-        <p class="body"><strong>"A certified copy of the order (s.25(4)) must come from the court."</strong>" This pack records what is held on the phone; it does not prove the order's terms."</p>
-    }.into_any());
-    out
-}
-
-fn bound_section(p: &EvidencePack) -> Vec<AnyView> {
-    let how = p
-        .order
-        .as_ref()
-        .and_then(|o| o.bound.as_ref())
-        .map_or_else(|| "Not recorded".into(), |b| b.describe());
-    let mut r: Rows = vec![("How the person is bound", how)];
-    let Some(b) = &p.briefing else {
-        r.push(("Release-day briefing", "None recorded".into()));
-        return vec![rows(r)];
-    };
-    let signed = b.signed_off.as_ref().map_or_else(
-        || "Not signed off".into(),
-        |s| {
-            format!(
-                "Signed off {} by {}",
-                format_date_time(s.at),
-                s.officer_name
-            )
-        },
-    );
-    r.push(("Release-day briefing", signed));
-    r.push((
-        "Body-worn video",
-        match b.body_worn_video_reference.trim() {
-            "" => "No reference recorded".into(),
-            x => format!("Reference {x}"),
-        },
-    ));
-    r.push((
-        "Copy of the order",
-        match &b.copy_of_order {
-            CopyOfOrder::HandedOver => "Handed over".into(),
-            CopyOfOrder::NotHandedOver { reason } => format!("Not handed over: {reason}"),
-            CopyOfOrder::NotRecorded => "Not recorded".into(),
-        },
-    ));
-    r.push((
-        "Told that telling probation is not telling police",
-        yes_no(b.probation_is_not_police_confirmed).into(),
-    ));
-    let briefed = p
-        .briefed
-        .iter()
-        .map(|c| {
-            let mut s = format!(
-                "{}{} Explained: {}; understood: {}.",
-                if c.breached { "(Breached) " } else { "" },
-                c.summary,
-                yes_no(c.explained),
-                yes_no(c.understood)
-            );
-            if !c.question.trim().is_empty() {
-                s.push_str(&format!(" Question raised: {}", c.question.trim()));
-            }
-            s
-        })
-        .collect();
-    vec![
-        rows(r),
-        view! { <h3 class="heading-s">"Condition by condition"</h3> }.into_any(),
-        or_none(briefed, "No conditions recorded."),
-    ]
-}
-
-fn provision_view(x: &Provision, day: &str) -> AnyView {
-    let Some(c) = &x.condition else {
-        return para(format!(
-            "Provision {} (its wording is not on this phone)",
-            x.condition_id
-        ));
-    };
-    let from = x
-        .in_force_from
-        .map_or_else(|| "not known".into(), format_date);
-    let mut notes = vec![];
-    if let Some(v) = &x.added_by {
-        notes.push(format!(
-            "Added by a variation ({}) from {}.",
-            v.court,
-            format_date(v.takes_effect)
-        ));
-    }
-    if let Some(old) = &x.replaces {
-        notes.push(format!("It replaced this wording: “{}”", old.verbatim));
-    }
-    match (&x.not_in_force, &x.ended_by) {
-        (Some(why), _) => notes.push(format!("Not in force on {day}: {why}.")),
-        (None, Some(v)) => notes.push(format!(
-            "Ended by a later variation ({}) from {}.",
-            v.court,
-            format_date(v.takes_effect)
-        )),
-        _ => {}
-    }
-    view! {
-        <div class="report__condition">
-            <h3 class="heading-s">{c.summary.clone()}</h3>
-            <p class="hint">{format!("{} · in force from {from}", c.family.label())}</p>
-            <blockquote class="report__verbatim">{c.verbatim.clone()}</blockquote>
-            {list(notes)}
-        </div>
-    }
-    .into_any()
-}
-
-fn facts_section(p: &EvidencePack) -> Vec<AnyView> {
-    let r = &p.report;
-    vec![rows(vec![
-        ("When", format_date_time(r.occurred_at)),
-        ("Where", r.location.clone()),
-        ("What was seen", r.what_was_seen.clone()),
-        (
-            "Any explanation given",
-            r.explanation
-                .clone()
-                .unwrap_or_else(|| "None recorded".into()),
-        ),
-        ("Officer", format!("{} ({})", r.officer_name, r.officer_id)),
-        ("Recorded", format_date_time(r.recorded_at)),
-    ])]
-}
-
-fn exhibits_section(p: &EvidencePack) -> Vec<AnyView> {
-    if p.exhibits.is_empty() {
-        return vec![para("None recorded.".into())];
-    }
-    let not = || "Not recorded".to_string();
-    p.exhibits
-        .iter()
-        .map(|e| {
-            let mut r: Rows = vec![
-                ("Reference", e.reference.clone()),
-                ("Description", e.description.clone()),
-                ("SHA-256", e.sha256.clone().unwrap_or_else(not)),
-                (
-                    "Captured at",
-                    e.captured_at.map_or_else(not, format_date_time),
-                ),
-                ("By", e.captured_by.clone().unwrap_or_else(not)),
-            ];
-            if let Some(w) = &e.withdrawn {
-                r.push(("Withdrawn", w.clone()));
-            }
-            rows(r)
-        })
-        .collect()
-}
-
-fn history_section(p: &EvidencePack) -> Vec<AnyView> {
-    let earlier = p
-        .earlier
-        .iter()
-        .map(|e| {
-            format!(
-                "{}{}: {}. Outcome: {}. Report {}.",
-                format_date_time(e.occurred_at),
-                if e.same_order {
-                    ""
-                } else {
-                    " (under another order)"
-                },
-                e.provisions.join("; "),
-                e.outcome,
-                e.report_id
-            )
-        })
-        .collect();
-    let d = &p.report.decision;
-    let mut r: Rows = vec![
-        ("Recommended", d.recommended.level.label().into()),
-        ("Level chosen by the officer", d.chosen.label().into()),
-    ];
-    if let Some(why) = &d.override_reason {
-        r.push(("Why a different level", why.clone()));
-    }
-    match &p.ds_decision {
-        Some(x) => {
-            r.push(("DS's decision", x.summary(Some(d.chosen))));
-            r.push(("Decision and rationale", x.action.clone()));
-            r.push((
-                "Decided",
-                format!(
-                    "{} by {}",
-                    format_date_time(x.decided_at),
-                    x.decided_by_name
-                ),
-            ));
-        }
-        None => r.push(("DS's decision", "None on this phone yet".into())),
-    }
-    vec![
-        view! { <h3 class="heading-s">"Earlier breaches"</h3> }.into_any(),
-        or_none(earlier, "None recorded."),
-        view! { <h3 class="heading-s">"This breach"</h3> }.into_any(),
-        rows(r),
-        para("Reasons for the recommendation:".into()),
-        list(d.recommended.reasons.iter().map(|x| x.0.clone()).collect()),
-    ]
 }

@@ -18,7 +18,12 @@ const GOAL = 250_000;
 // type read from pulls and cohort files, checked on import, kept in a store of its own, shown on
 // the history and the print view), +6.9 kB gzip of wasm (593.1 -> 600.0 kB). Raised by the least
 // amount: to the size measured then (622,579 bytes), rounded up to the next 100 bytes.
-const BUDGET = 622_600;
+// Raised from 622,600 (issue 12, the s.25 evidence pack): the pack page and its domain rules, how
+// the person is bound (s.10) on the order, and "Any explanation given" on the breach report:
+// +17.4 kB gzip of app code (629.7 -> 647.1 kB measured on this branch; wasm alone 607,264 ->
+// 624,002 bytes gzip -9). Note: main at d39617f already measured 629.7 kB, 7.1 kB over the
+// budget before this change; that part is not raised here.
+const BUDGET = 640_000;
 
 const dist = process.argv[2] ?? 'dist';
 const files = appCode(dist);

@@ -19,6 +19,7 @@
 )]
 
 pub mod attention;
+mod bound;
 pub mod breach;
 mod breach_draft;
 pub mod breach_form;
@@ -33,6 +34,7 @@ pub mod dates;
 pub mod decision;
 mod decision_checks;
 mod enforcement;
+pub mod evidence_pack;
 pub mod exhibit;
 pub mod exhibit_rules;
 pub mod form;

@@ -17,6 +17,7 @@ pub mod segment {
     pub const BREACH: &str = "breach";
     pub const BREACHES: &str = "breaches";
     pub const PRINT: &str = "print";
+    pub const PACK: &str = "pack";
     pub const NOTIFICATIONS: &str = "notifications";
     pub const EXHIBITS: &str = "exhibits";
     pub const NEW: &str = "new";
@@ -59,6 +60,11 @@ pub fn breach_report(id: &str, report: &str) -> String {
 /// A submitted breach report's print view.
 pub fn breach_report_print(id: &str, report: &str) -> String {
     format!("/{NOMINAL}/{id}/{BREACHES}/{report}/{PRINT}")
+}
+
+/// A breach report's s.25 evidence pack.
+pub fn breach_pack(id: &str, report: &str) -> String {
+    format!("/{NOMINAL}/{id}/{BREACHES}/{report}/{PACK}")
 }
 
 /// A nominal's notifications.
@@ -107,6 +113,10 @@ mod tests {
         assert_eq!(
             breach_report_print("N-1", "BR-1"),
             "/nominal/N-1/breaches/BR-1/print"
+        );
+        assert_eq!(
+            breach_pack("N-1", "BR-1"),
+            "/nominal/N-1/breaches/BR-1/pack"
         );
         assert_eq!(notifications("N-1"), "/nominal/N-1/notifications");
         assert_eq!(

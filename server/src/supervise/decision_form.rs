@@ -88,6 +88,9 @@ pub fn report_view(c: &Cohort, r: &BreachReport) -> String {
     h.push_str(&row("When it happened", &esc(&when(r.occurred_at))));
     h.push_str(&row("Where", &esc(&r.location)));
     h.push_str(&row("What was seen", &esc(&r.what_was_seen)));
+    if let Some(said) = &r.explanation {
+        h.push_str(&row("Any explanation given", &esc(said)));
+    }
     h.push_str(&row("Reported", &esc(&when(r.recorded_at))));
     if let Some(old) = &r.corrects {
         h.push_str(&row("Corrects", &esc(old)));

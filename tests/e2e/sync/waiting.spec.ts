@@ -33,12 +33,15 @@ test('each push and pull says how many records are waiting on the phone', async 
     if (url.pathname.startsWith('/api/sync/')) calls.push(`${url.pathname}?${url.searchParams.get('waiting')}`);
   });
   await enrol(page, 'PC-DEMO-03');
+  // The first pull has brought the cohort (the Cohort heading shows before it lands).
+  const dunmere = page.locator('.cohort-list').getByRole('link', { name: /^DUNMERE/ });
+  await expect(dunmere).toBeVisible({ timeout: 20_000 });
   expect(calls).toContain('/api/sync/pull?0');
 
   // A contact logged with no signal waits on the phone; back online, the push that carries it
   // says 1 is waiting, and the pull after it says none is.
   await context.setOffline(true);
-  await page.locator('.cohort-list').getByRole('link', { name: /^DUNMERE/ }).click();
+  await dunmere.click();
   await page.getByRole('link', { name: 'Log a contact' }).click();
   await page.getByRole('button', { name: 'Save contact' }).click();
   calls.length = 0;

@@ -4,8 +4,11 @@
 //! this module the phone app used four (bytes, text, a `Value`, and import's path-tracking
 //! reader over a `Value`), so each record type was compiled four times into the wasm. Now JSON
 //! text becomes a [`Value`] in one place and a `Value` becomes a domain type in one place, the
-//! path-tracking reader import needs for its exact error paths (`orders[2].stage.ends`).
+//! path-tracking reader import needs for its exact error paths (`orders[2].stage.ends`), which is
+//! our own ([`super::json_de`]), as lean as serde_json's reader over a `Value`.
 
+pub use super::json_de::ReadError;
+use super::json_de::ValueReader;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -15,10 +18,8 @@ pub fn parse(bytes: &[u8]) -> Result<Value, serde_json::Error> {
 }
 
 /// A tree as a domain type; the error says where in the tree it went wrong.
-pub fn read<T: DeserializeOwned>(
-    v: &Value,
-) -> Result<T, serde_path_to_error::Error<serde_json::Error>> {
-    serde_path_to_error::deserialize(v)
+pub fn read<T: DeserializeOwned>(v: &Value) -> Result<T, ReadError> {
+    T::deserialize(ValueReader(v))
 }
 
 /// JSON text straight to a domain type, through the two steps above.
@@ -37,7 +38,8 @@ mod tests {
         assert_eq!(ok.map(|o| o.id), Some("PC-1".to_string()));
         let v = parse(br#"[{"id":"PC-1","name":7}]"#).unwrap();
         let e = read::<Vec<OfficerRef>>(&v).unwrap_err();
-        assert_eq!(e.path().to_string(), "[0].name");
+        assert_eq!(e.path(), "[0].name");
+        assert_eq!(e.message(), "invalid type: integer `7`, expected a string");
         assert!(from_bytes::<OfficerRef>(b"{not json").is_none());
     }
 }

@@ -39,6 +39,7 @@ pub mod exhibit;
 pub mod exhibit_rules;
 pub mod form;
 pub mod json;
+pub mod json_de;
 pub mod sort;
 // Built from constants relative to the device's date, never from imported or typed data.
 #[allow(

@@ -63,8 +63,8 @@ pub const MAX_RECORDS: usize = 250_000;
 /// Where serde's error points, and its message, made into a problem at the exact path: a
 /// missing field is reported at the field (`orders[2].stage.ends: is missing`), not at the
 /// object that lacks it.
-fn problem_at(base: &str, e: serde_path_to_error::Error<serde_json::Error>) -> Problem {
-    let inner = e.path().to_string();
+fn problem_at(base: &str, e: super::json::ReadError) -> Problem {
+    let inner = e.path();
     let mut path = base.to_string();
     if inner != "." && !inner.is_empty() {
         if !inner.starts_with('[') {
@@ -72,12 +72,7 @@ fn problem_at(base: &str, e: serde_path_to_error::Error<serde_json::Error>) -> P
         }
         path.push_str(&inner);
     }
-    let message = e.into_inner().to_string();
-    // serde_json appends " at line L column C", which means nothing for a value in memory.
-    let message = match message.find(" at line ") {
-        Some(i) => message[..i].to_string(),
-        None => message,
-    };
+    let message = e.message().to_string();
     if let Some(field) = message
         .strip_prefix("missing field `")
         .and_then(|m| m.strip_suffix('`'))

@@ -19,9 +19,13 @@ enum Step {
     Element(usize),
 }
 
-/// Why a read failed, and where.
+/// Why a read failed, and where. One pointer wide, like serde_json's own error: every
+/// `Result` of every record type's reader carries it, so a wide error would widen them all.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReadError {
+pub struct ReadError(Box<Failure>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Failure {
     /// Innermost step first, as the error travelled out; [`ReadError::path`] turns it round.
     steps: Vec<Step>,
     message: String,
@@ -30,11 +34,11 @@ pub struct ReadError {
 impl ReadError {
     /// Where it failed: `orders[2].stage.ends`, `[0].name`, or `.` for the value itself.
     pub fn path(&self) -> String {
-        if self.steps.is_empty() {
+        if self.0.steps.is_empty() {
             return ".".into();
         }
         let mut out = String::new();
-        for step in self.steps.iter().rev() {
+        for step in self.0.steps.iter().rev() {
             match step {
                 Step::Element(i) => out.push_str(&format!("[{i}]")),
                 Step::Field(name) => {
@@ -50,29 +54,47 @@ impl ReadError {
 
     /// What was wrong, in serde's words (`invalid type: integer `7`, expected a string`).
     pub fn message(&self) -> &str {
-        &self.message
+        &self.0.message
     }
 
-    fn within(mut self, step: Step) -> Self {
-        self.steps.push(step);
+    // Out of line and not generic: the readers of every record type call these on their error
+    // paths, and each call site stays one call.
+    #[cold]
+    #[inline(never)]
+    fn new(message: String) -> Self {
+        ReadError(Box::new(Failure {
+            steps: vec![],
+            message,
+        }))
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn in_field(mut self, key: &str) -> Self {
+        self.0.steps.push(Step::Field(key.to_owned()));
+        self
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn in_element(mut self, at: usize) -> Self {
+        self.0.steps.push(Step::Element(at));
         self
     }
 }
 
 impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path(), self.message)
+        write!(f, "{}: {}", self.path(), self.0.message)
     }
 }
 
 impl std::error::Error for ReadError {}
 
 impl de::Error for ReadError {
+    #[cold]
     fn custom<T: fmt::Display>(msg: T) -> Self {
-        ReadError {
-            steps: vec![],
-            message: msg.to_string(),
-        }
+        Self::new(msg.to_string())
     }
 }
 
@@ -181,7 +203,7 @@ impl<'de> de::SeqAccess<'de> for Elements<'de> {
         };
         seed.deserialize(ValueReader(item))
             .map(Some)
-            .map_err(|e| e.within(Step::Element(at)))
+            .map_err(|e| e.in_element(at))
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -207,7 +229,7 @@ impl<'de> de::MapAccess<'de> for Fields<'de> {
         self.value = Some((key, value));
         seed.deserialize(BorrowedStrDeserializer::<ReadError>::new(key))
             .map(Some)
-            .map_err(|e| e.within(Step::Field(key.clone())))
+            .map_err(|e| e.in_field(key))
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, ReadError> {
@@ -215,7 +237,7 @@ impl<'de> de::MapAccess<'de> for Fields<'de> {
             return Err(de::Error::custom("a value was asked for before its key"));
         };
         seed.deserialize(ValueReader(value))
-            .map_err(|e| e.within(Step::Field(key.clone())))
+            .map_err(|e| e.in_field(key))
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -259,7 +281,7 @@ impl<'de> de::VariantAccess<'de> for VariantValue<'de> {
 
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, ReadError> {
         seed.deserialize(ValueReader(self.value))
-            .map_err(|e| e.within(Step::Field(self.key.clone())))
+            .map_err(|e| e.in_field(self.key))
     }
 
     fn tuple_variant<V: Visitor<'de>>(
@@ -268,7 +290,7 @@ impl<'de> de::VariantAccess<'de> for VariantValue<'de> {
         visitor: V,
     ) -> Result<V::Value, ReadError> {
         de::Deserializer::deserialize_seq(ValueReader(self.value), visitor)
-            .map_err(|e| e.within(Step::Field(self.key.clone())))
+            .map_err(|e| e.in_field(self.key))
     }
 
     fn struct_variant<V: Visitor<'de>>(
@@ -277,7 +299,7 @@ impl<'de> de::VariantAccess<'de> for VariantValue<'de> {
         visitor: V,
     ) -> Result<V::Value, ReadError> {
         de::Deserializer::deserialize_map(ValueReader(self.value), visitor)
-            .map_err(|e| e.within(Step::Field(self.key.clone())))
+            .map_err(|e| e.in_field(self.key))
     }
 }
 

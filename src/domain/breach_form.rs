@@ -2,7 +2,7 @@
 //! problem is about, and the checks on what each page submits. The answers are kept as typed in
 //! a [`BreachDraft`] (`breach_draft`), which becomes the report once these checks pass.
 
-use chrono::{NaiveDateTime, NaiveTime};
+use chrono::NaiveDateTime;
 
 use super::breach::{EnforcementDecision, Recommendation};
 pub use super::breach_draft::{BreachDraft, EvidenceDraft};
@@ -145,9 +145,8 @@ impl BreachDraft {
         );
         let time = match self.time.trim() {
             "" => Err("Enter the time it happened"),
-            t => NaiveTime::parse_from_str(t, "%H:%M")
-                .or_else(|_| NaiveTime::parse_from_str(t, "%H:%M:%S"))
-                .map_err(|_| "The time it happened must be a real time, like 09:30 or 14:15"),
+            t => super::dates::parse_clock_time(t)
+                .ok_or("The time it happened must be a real time, like 09:30 or 14:15"),
         };
         match (date, time) {
             (Ok(d), Ok(t)) if d.and_time(t) > now => Err(vec![BreachProblem::new(

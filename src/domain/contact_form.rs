@@ -2,7 +2,7 @@
 //! they type), the routine defaults that make "home visit, seen, no concerns" two taps, and
 //! the checks that turn it into a [`Contact`].
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use serde::{Deserialize, Serialize};
 
 use super::contact::{Contact, ContactKind, ContactOutcome, ContactStatus};
@@ -77,11 +77,11 @@ impl ContactDraft {
     pub fn fill_when(&mut self, now: NaiveDateTime) {
         let parts = [&self.day, &self.month, &self.year, &self.hour, &self.minute];
         if parts.iter().all(|p| p.trim().is_empty()) {
-            self.day = now.format("%-d").to_string();
-            self.month = now.format("%-m").to_string();
-            self.year = now.format("%Y").to_string();
-            self.hour = now.format("%H").to_string();
-            self.minute = now.format("%M").to_string();
+            self.day = now.day().to_string();
+            self.month = now.month().to_string();
+            self.year = now.year().to_string();
+            self.hour = format!("{:02}", now.hour());
+            self.minute = format!("{:02}", now.minute());
         }
     }
 

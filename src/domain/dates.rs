@@ -1,6 +1,6 @@
 //! Calendar helpers: en-GB formatting and date arithmetic that is safe on 29 February.
 
-use chrono::{Datelike, Months, NaiveDate, NaiveDateTime};
+use chrono::{Datelike, Months, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 /// The earliest date the app accepts, typed or imported.
 pub const EARLIEST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
@@ -14,14 +14,79 @@ pub const LATEST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2199, 12, 31) {
     None => NaiveDate::MAX,
 };
 
+// Dates are written and read here by hand, not with chrono's `format`/`parse_from_str`: those
+// interpret a pattern at run time, and their interpreter is about 3 kB gzip of the phone's wasm.
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
 /// "24 Nov 2026": the short en-GB form used across the app.
 pub fn format_date(d: NaiveDate) -> String {
-    d.format("%-d %b %Y").to_string()
+    let month = MONTHS.get(d.month0() as usize).copied().unwrap_or("");
+    format!("{} {month} {}", d.day(), d.year())
 }
 
 /// "24 Nov 2026, 14:05": en-GB date and 24-hour time.
 pub fn format_date_time(t: NaiveDateTime) -> String {
-    t.format("%-d %b %Y, %H:%M").to_string()
+    format!(
+        "{}, {:02}:{:02}",
+        format_date(t.date()),
+        t.hour(),
+        t.minute()
+    )
+}
+
+/// "14:05:09": a 24-hour clock time with seconds.
+pub fn clock_time(t: &impl Timelike) -> String {
+    format!("{:02}:{:02}:{:02}", t.hour(), t.minute(), t.second())
+}
+
+/// "2026-11-24": the form an HTML date input and the files use.
+pub fn iso_date(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+/// "2026-11-24T14:05": the form of an HTML `<time datetime>`, to the minute.
+pub fn iso_date_time(t: NaiveDateTime) -> String {
+    format!("{}T{:02}:{:02}", iso_date(t.date()), t.hour(), t.minute())
+}
+
+/// A date written `yyyy-mm-dd` (the month and day may have one digit), if it is a calendar date.
+pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
+    let mut parts = s.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some()
+        || y.len() != 4
+        || !(1..=2).contains(&m.len())
+        || !(1..=2).contains(&d.len())
+    {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(digits(y)?, digits(m)?, digits(d)?)
+}
+
+/// A time written `hh:mm` or `hh:mm:ss` (the hour may have one digit), if it is a clock time.
+pub fn parse_clock_time(s: &str) -> Option<NaiveTime> {
+    let mut parts = s.split(':');
+    let (h, m) = (parts.next()?, parts.next()?);
+    let sec = parts.next();
+    if parts.next().is_some()
+        || !(1..=2).contains(&h.len())
+        || m.len() != 2
+        || sec.is_some_and(|s| s.len() != 2)
+    {
+        return None;
+    }
+    NaiveTime::from_hms_opt(digits(h)?, digits(m)?, sec.map_or(Some(0), digits)?)
+}
+
+/// ASCII digits only (no sign, no spaces) as a number.
+fn digits<T: std::str::FromStr>(s: &str) -> Option<T> {
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
 }
 
 /// The same calendar day `years` later; 29 February moves to 28 February in a common year.

@@ -57,9 +57,7 @@ fn accepted(d: NaiveDate) -> Option<NaiveDate> {
 
 /// A date typed as `yyyy-mm-dd` (an HTML date input), if it is a real date the app accepts.
 pub fn parse_entered_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .ok()
-        .and_then(accepted)
+    super::dates::parse_iso_date(s.trim()).and_then(accepted)
 }
 
 /// A date typed as `yyyy-mm-dd`, or what to tell the officer: `missing` when nothing is typed,

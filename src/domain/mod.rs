@@ -92,3 +92,7 @@ mod property_tests;
 #[cfg(test)]
 #[path = "exhibit_tests.rs"]
 mod exhibit_tests;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "dates_tests.rs"]
+mod dates_tests;

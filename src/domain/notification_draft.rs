@@ -55,7 +55,7 @@ impl NotificationDraft {
             details: String::new(),
             event_on: String::new(),
             not_told_yet: false,
-            notified_on: today.format("%Y-%m-%d").to_string(),
+            notified_on: super::dates::iso_date(today),
         }
     }
 

@@ -236,7 +236,7 @@ pub fn breach_from_notification(
     let mut draft = BreachDraft::new(&n.nominal_id, now);
     draft.condition_ids = vec![condition.id.clone()];
     draft.now = false;
-    draft.date = first_late.format("%Y-%m-%d").to_string();
+    draft.date = super::dates::iso_date(first_late);
     draft.time = "00:00".to_string();
     draft.location = FAILURE_TO_NOTIFY_LOCATION.to_string();
     draft.what_was_seen = seen;

@@ -51,7 +51,10 @@ impl DraftState {
         match self {
             Self::Idle => "What you enter is saved on this phone as you go.".into(),
             Self::Saving => "Saving…".into(),
-            Self::Saved(at) => format!("Draft saved on this phone at {}", at.format("%H:%M:%S")),
+            Self::Saved(at) => format!(
+                "Draft saved on this phone at {}",
+                crate::domain::dates::clock_time(at)
+            ),
             Self::Failed(why) => format!("Your answers could not be saved on this phone: {why}"),
             Self::Unreadable(why) => format!("The saved draft could not be read: {why}"),
         }

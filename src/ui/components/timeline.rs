@@ -32,7 +32,7 @@ pub fn Timeline(entries: Vec<TimelineEntry>) -> impl IntoView {
 
 #[component]
 fn TimelineItem(entry: TimelineEntry) -> impl IntoView {
-    let datetime = entry.at.format("%Y-%m-%dT%H:%M").to_string();
+    let datetime = crate::domain::dates::iso_date_time(entry.at);
     let when = entry.when();
     let kind = entry.kind.label();
     // The kind is said once: as the caption, unless the title already says it.

@@ -21,7 +21,10 @@ use crate::ui::{lock_now, routes, use_app, Phase};
 
 /// The name of the exported file, as the Device page names it.
 pub fn export_file_name(today: NaiveDate) -> String {
-    format!("scpo-field-records-{}.json", today.format("%Y-%m-%d"))
+    format!(
+        "scpo-field-records-{}.json",
+        crate::domain::dates::iso_date(today)
+    )
 }
 
 /// Why the records were not exported, or the phone not cleared.

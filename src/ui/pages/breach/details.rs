@@ -74,7 +74,7 @@ pub(super) fn DetailsStep(flow: Flow) -> impl IntoView {
                     <div class="radios__conditional">
                         <Input id="breach-date" label="Date" input_type="date" classes="input--date"
                             error_message=error("breach-date")
-                            max=today.format("%Y-%m-%d").to_string()
+                            max=crate::domain::dates::iso_date(today)
                             value=date on_input=on_date />
                         <Input id="breach-time" label="Time" input_type="time" classes="input--time"
                             hint="24-hour clock, like 14:05"

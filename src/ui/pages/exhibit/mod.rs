@@ -48,7 +48,11 @@ pub(crate) fn record_label(
 
 /// "24 Nov 2026, 14:30:05".
 pub(crate) fn when_text(t: NaiveDateTime) -> String {
-    format!("{}, {}", format_date(t.date()), t.format("%H:%M:%S"))
+    format!(
+        "{}, {}",
+        format_date(t.date()),
+        crate::domain::dates::clock_time(&t)
+    )
 }
 
 /// The exhibits of a nominal (or of one of its records, `record_id`), with a way to add one to

@@ -65,7 +65,7 @@ fn NotificationForm(nominal_id: String, name: String) -> impl IntoView {
         let told = if d.not_told_yet {
             None
         } else {
-            chrono::NaiveDate::parse_from_str(&d.notified_on, "%Y-%m-%d").ok()
+            crate::domain::dates::parse_iso_date(&d.notified_on)
         };
         Some(view! { <TimelinessLine t notified_on=told /> })
     };
@@ -187,7 +187,7 @@ fn NotificationForm(nominal_id: String, name: String) -> impl IntoView {
             <Input id="notified-on" label="When were police told?" input_type="date" classes="input--date"
                 hint="Today, unless they told police earlier. Telling probation does not count."
                 error_message=error("notified-on")
-                max=today.format("%Y-%m-%d").to_string()
+                max=crate::domain::dates::iso_date(today)
                 disabled=Signal::derive(move || draft.with(|d| d.not_told_yet))
                 value=value(|d| d.notified_on.clone())
                 on_input=input(|d, v| d.notified_on = v)>

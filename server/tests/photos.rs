@@ -342,7 +342,51 @@ async fn a_revoked_or_unknown_device_cannot_upload(b: Backend) {
     );
 }
 
+async fn photos_with_no_exhibit_record_are_bounded_per_officer(b: Backend) {
+    use scpo_server::storage::{NewPhoto, PhotoPut, MAX_UNCLAIMED_PHOTOS};
+    let t = start(b).await;
+    let (device, cred) = enrol(t.db.storage.as_ref(), "PC-DEMO-01").await;
+    let sha = sha256_hex(PHOTO);
+    for i in 0..MAX_UNCLAIMED_PHOTOS {
+        let id = format!("X-{i}");
+        let photo = NewPhoto {
+            exhibit_id: &id,
+            sha256: &sha,
+            content_type: "image/png",
+            bytes: PHOTO,
+        };
+        let put =
+            t.db.storage
+                .put_photo(&device, &photo, at(2))
+                .await
+                .unwrap();
+        assert_eq!(put, PhotoPut::Kept);
+    }
+    let (code, body) = t.upload(&cred, "X-more", PHOTO, "image/png").await;
+    assert_eq!(code, 429, "{body}");
+    assert_eq!(
+        t.db.storage
+            .photo_info("PC-DEMO-01", "X-more")
+            .await
+            .unwrap(),
+        None
+    );
+    // Once a record claims one, there is room again; the same bytes again are still answered.
+    let c = entry("u-c1", "contact", contact("C-1", "N-0001", "PC-DEMO-01"));
+    let x = entry(
+        "u-x1",
+        "exhibit",
+        exhibit("X-0", "C-1", "PC-DEMO-01", "TO/1", PHOTO),
+    );
+    for r in t.push(&cred, vec![c, x]).await {
+        assert_eq!(status(&r).0, "accepted", "{r}");
+    }
+    assert_eq!(t.upload(&cred, "X-more", PHOTO, "image/png").await.0, 200);
+    assert_eq!(t.upload(&cred, "X-5", PHOTO, "image/png").await.0, 200);
+}
+
 on_both_backends!(
+    photos_with_no_exhibit_record_are_bounded_per_officer,
     a_photo_then_its_exhibit_are_accepted_and_repeats_change_nothing,
     an_exhibit_without_its_photo_or_with_other_bytes_is_rejected,
     a_photo_too_big_or_not_an_image_is_refused_and_nothing_is_kept,

@@ -13,4 +13,3 @@ CREATE TABLE exhibit_photos (
     bytes BYTEA NOT NULL,
     PRIMARY KEY (officer_id, exhibit_id)
 );
-CREATE INDEX exhibit_photos_by_exhibit ON exhibit_photos (exhibit_id);

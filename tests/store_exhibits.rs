@@ -64,8 +64,10 @@ async fn an_exhibit_is_kept_with_its_photo_encrypted_and_queued() {
     let outbox = store.outbox().await.unwrap();
     assert_eq!(outbox.len(), 1);
     assert_eq!(outbox[0].kind, "exhibit");
-    // Kept waiting, not pushed, until the server takes photos.
-    assert!(store.outbox_to_push(10).await.unwrap().is_empty());
+    // Pushed like every field record (its photo uploaded first, by the sync engine).
+    let to_push = store.outbox_to_push(10).await.unwrap();
+    assert_eq!(to_push.len(), 1);
+    assert_eq!(to_push[0].record["id"], "EX-1");
     assert_eq!(store.outbox_pending_count().await.unwrap(), 1);
     let raw = raw_dump(&name).await;
     assert!(

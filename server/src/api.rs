@@ -9,7 +9,7 @@ use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequestParts, Query, Stat
 use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::json;
@@ -72,7 +72,7 @@ impl AppState {
 pub struct ApiError(StatusCode, serde_json::Value);
 
 impl ApiError {
-    fn new(status: StatusCode, message: &str) -> Self {
+    pub(crate) fn new(status: StatusCode, message: &str) -> Self {
         Self(status, json!({ "error": message }))
     }
 }
@@ -98,6 +98,11 @@ pub fn router(state: AppState) -> Router {
         .route("/api/enrol", post(enrol))
         .route("/api/sync/push", post(push))
         .route("/api/sync/pull", get(pull))
+        .route(
+            "/api/sync/photos/{exhibit_id}",
+            put(crate::photos::upload)
+                .layer(DefaultBodyLimit::max(crate::photos::PHOTO_BODY_LIMIT)),
+        )
         .route("/api/{*rest}", get(no_such_call).post(no_such_call))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state)
@@ -264,8 +269,11 @@ async fn push(
             }),
         }
     }
+    let photos =
+        crate::photos::photos_for(state.storage.as_ref(), &device.officer.id, &items).await?;
     let judge = |entry: &crate::storage::NewEntry, held: &[crate::storage::StoredRecord]| {
-        sync::judge(entry, held)
+        sync::judge(entry, held)?;
+        crate::photos::judge_photo(entry, &photos)
     };
     let mut stored = state
         .storage

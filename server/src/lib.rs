@@ -9,6 +9,7 @@ pub mod api;
 pub mod audit_filter;
 pub mod backend;
 pub mod csv;
+pub mod photos;
 pub mod secrets;
 pub mod storage;
 pub mod supervise;

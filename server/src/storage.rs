@@ -3,9 +3,11 @@
 
 use async_trait::async_trait;
 
+mod photos;
 mod types;
 mod upkeep;
 pub use crate::audit_filter::AuditFilter;
+pub use photos::{NewPhoto, PhotoInfo, PhotoPut, Photos, MAX_UNCLAIMED_PHOTOS};
 pub use types::*;
 pub use upkeep::UnitUpkeep;
 
@@ -50,7 +52,7 @@ pub type StorageResult<T> = Result<T, StorageError>;
 
 /// The server's storage. Every method is one transaction: it happens whole or not at all.
 #[async_trait]
-pub trait Storage: UnitUpkeep + Send + Sync {
+pub trait Storage: UnitUpkeep + Photos + Send + Sync {
     /// A random id of this database, made with its schema: cursors from another database are
     /// refused ("resync").
     async fn database_id(&self) -> StorageResult<String>;

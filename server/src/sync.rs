@@ -2,12 +2,25 @@
 //! second copy of any rule.
 
 use scpo_field::domain::breach::BreachReport;
+use scpo_field::domain::exhibit::{Exhibit, ExhibitWithdrawal};
 use scpo_field::domain::{Briefing, Cohort, Contact, Notification, OfficerRef};
 
 use crate::storage::{NewEntry, StoredRecord};
 
 /// The kinds of field record a phone may push.
-pub const FIELD_KINDS: [&str; 4] = ["contact", "notification", "briefing", "breach_report"];
+pub const FIELD_KINDS: [&str; 6] = [
+    "contact",
+    "notification",
+    "briefing",
+    "breach_report",
+    "exhibit",
+    "exhibit_withdrawal",
+];
+
+/// Kinds judged against the nominal's field records as well as its cohort data (an exhibit
+/// names a breach report or contact; a withdrawal names an exhibit), read inside the push's
+/// transaction so a record accepted earlier in the same push counts.
+pub const WITH_FIELD_RECORDS: [&str; 2] = ["exhibit", "exhibit_withdrawal"];
 
 /// Why an entry cannot even be read: its UUID (if any) and the reason.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,6 +66,14 @@ pub fn read_entry(v: &serde_json::Value) -> Result<NewEntry, Unreadable> {
             let r: BreachReport = serde_json::from_value(record.clone()).map_err(read)?;
             (r.id, r.nominal_id, r.officer_id)
         }
+        "exhibit" => {
+            let r: Exhibit = serde_json::from_value(record.clone()).map_err(read)?;
+            (r.id, r.nominal_id, r.officer_id)
+        }
+        "exhibit_withdrawal" => {
+            let r: ExhibitWithdrawal = serde_json::from_value(record.clone()).map_err(read)?;
+            (r.id, r.nominal_id, r.officer_id)
+        }
         other => {
             return Err(fail(format!(
                 "Unknown kind \"{}\": this server takes {}",
@@ -91,6 +112,8 @@ pub fn cohort_of(held: &[StoredRecord]) -> Cohort {
             "briefing" => c.briefings.extend(serde_json::from_value(v).ok()),
             "breach_report" => c.breach_reports.extend(serde_json::from_value(v).ok()),
             "breach_decision" => c.breach_decisions.extend(serde_json::from_value(v).ok()),
+            "exhibit" => c.exhibits.extend(serde_json::from_value(v).ok()),
+            "exhibit_withdrawal" => c.exhibit_withdrawals.extend(serde_json::from_value(v).ok()),
             _ => {}
         }
     }
@@ -115,6 +138,8 @@ pub fn judge(entry: &NewEntry, held: &[StoredRecord]) -> Result<(), String> {
         "contact" => ("contacts", after.contacts.len()),
         "notification" => ("notifications", after.notifications.len()),
         "briefing" => ("briefings", after.briefings.len()),
+        "exhibit" => ("exhibits", after.exhibits.len()),
+        "exhibit_withdrawal" => ("exhibit_withdrawals", after.exhibit_withdrawals.len()),
         _ => ("breach_reports", after.breach_reports.len()),
     };
     // The new record is the last of its list.

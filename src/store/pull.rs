@@ -13,6 +13,7 @@ use crate::domain::{
     Notification, OfficerRef, Order,
 };
 
+use crate::domain::exhibit::{Exhibit, ExhibitWithdrawal};
 use crate::domain::json;
 
 use super::cohort::CohortMeta;
@@ -93,6 +94,9 @@ fn seal_pulled(r: &PulledRecord) -> StoreResult<Option<ToSeal>> {
         "notification" => field_seal::<Notification>(&r.record)?,
         "briefing" => field_seal::<Briefing>(&r.record)?,
         "breach_report" => field_seal::<BreachReport>(&r.record)?,
+        // Another officer's exhibit comes without its photo (the phone shows it has none).
+        "exhibit" => field_seal::<Exhibit>(&r.record)?,
+        "exhibit_withdrawal" => field_seal::<ExhibitWithdrawal>(&r.record)?,
         // The DS's decision: kept like a field record, but never pushed (not a FieldRecord).
         "breach_decision" => {
             let d: BreachDecision = parse(&r.record)?;
@@ -171,8 +175,8 @@ impl Store {
         Ok(applied)
     }
 
-    /// Deletions of one nominal and every record about it (cohort, field records, accepted
-    /// outbox entries).
+    /// Deletions of one nominal and every record about it (cohort, field records, exhibits
+    /// and their photos, accepted outbox entries).
     async fn deletes_for_nominal(
         &self,
         nominal_id: &str,
@@ -182,7 +186,12 @@ impl Store {
         let stores: Vec<&'static str> = [ORDERS, CONDITIONS, CONTACT_PLANS]
             .into_iter()
             .chain(FIELD_STORES)
-            .chain([BREACH_DECISIONS])
+            .chain([
+                BREACH_DECISIONS,
+                EXHIBITS,
+                EXHIBIT_WITHDRAWALS,
+                EXHIBIT_PHOTOS,
+            ])
             .collect();
         let reads: Vec<Read> = stores.iter().map(|s| by(*s)).collect();
         let found = records::read_all(self.db(), &reads).await?;

@@ -3,8 +3,8 @@
 //! It runs only while unlocked, online and enrolled (an unenrolled phone makes no network call
 //! at all): on unlock, after each field record is submitted, when the phone comes back online,
 //! on "Sync now" and every 3 minutes; after a failure it waits 30 s, doubling to 15 minutes. It
-//! never blocks a screen. Push first (batches of 50 waiting or sent entries, marked sent before
-//! the request, each answer applied), then pull until `more` is false; each call tells the server
+//! never blocks a screen. Push first (batches of 50 waiting or sent entries, each exhibit's photo
+//! uploaded first, marked sent before the request, each answer applied), then pull until `more` is false; each call tells the server
 //! how many outbox entries are not yet acknowledged (`waiting=N`, for the supervisor's Devices
 //! page). A revoked phone is wiped after the officer is told (see `Phase::Revoked`).
 
@@ -18,7 +18,7 @@ use super::session::{enter, lock_now, Phase};
 use super::AppState;
 use crate::domain::json;
 use crate::store::{
-    sync_now, Enrolment, PullPage, PushEntry, PushResult, Store, StoreError, SyncEvent,
+    sync_now, Enrolment, OutboxEntry, PullPage, PushEntry, PushResult, Store, StoreError, SyncEvent,
 };
 
 /// Entries per push.
@@ -99,7 +99,7 @@ async fn call(
     method: &str,
     path: &str,
     credential: Option<&str>,
-    body: Option<String>,
+    body: Option<(&str, JsValue)>,
 ) -> Result<(u16, serde_json::Value), Failure> {
     let window = web_sys::window().ok_or(Failure::Offline)?;
     let init = web_sys::RequestInit::new();
@@ -109,9 +109,9 @@ async fn call(
     if let Some(c) = credential {
         let _ = headers.set("Authorization", &format!("Bearer {c}"));
     }
-    if let Some(b) = body {
-        let _ = headers.set("Content-Type", "application/json");
-        init.set_body(&JsValue::from_str(&b));
+    if let Some((content_type, b)) = body {
+        let _ = headers.set("Content-Type", content_type);
+        init.set_body(&b);
     }
     init.set_headers(&headers);
     let request =
@@ -174,6 +174,7 @@ async fn push(store: &Store, e: &Enrolment, counts: &mut Counts) -> Result<(), F
             break;
         }
         batch.truncate(PUSH_BATCH);
+        upload_photos(store, e, &batch).await?;
         let uuids: Vec<_> = batch.iter().map(|e| e.uuid).collect();
         store.mark_sent(&uuids).await?;
         let body = Body {
@@ -189,7 +190,8 @@ async fn push(store: &Store, e: &Enrolment, counts: &mut Counts) -> Result<(), F
         let body = serde_json::to_string(&body).map_err(|_| Failure::Other("Bad record".into()))?;
         counts.pushed += uuids.len() as u32;
         let path = format!("/api/sync/push?waiting={}", counts.waiting);
-        let (status, json) = call("POST", &path, Some(&e.credential), Some(body)).await?;
+        let body = Some(("application/json", JsValue::from_str(&body)));
+        let (status, json) = call("POST", &path, Some(&e.credential), body).await?;
         if status != 200 {
             return Err(server_error(status, &json));
         }
@@ -208,6 +210,26 @@ async fn push(store: &Store, e: &Enrolment, counts: &mut Counts) -> Result<(), F
         }
         if results.len() < uuids.len() {
             break;
+        }
+    }
+    Ok(())
+}
+
+/// Each exhibit's photo goes up before the push that carries its record (PROTOCOL.md,
+/// Photos). No answer, a 5xx or a 429 stops the sync before anything is marked sent, so the
+/// entry stays waiting; a refusal lets the entry go, for the server to reject with its reason.
+async fn upload_photos(store: &Store, e: &Enrolment, batch: &[OutboxEntry]) -> Result<(), Failure> {
+    for entry in batch.iter().filter(|x| x.kind == "exhibit") {
+        let id = entry.record["id"].as_str().unwrap_or_default();
+        let Some(bytes) = store.exhibit_photo(id).await? else {
+            continue;
+        };
+        let media = entry.record["media_type"].as_str().unwrap_or_default();
+        let body = js_sys::Uint8Array::from(&bytes[..]).into();
+        let path = format!("/api/sync/photos/{}", js_sys::encode_uri_component(id));
+        let (status, json) = call("PUT", &path, Some(&e.credential), Some((media, body))).await?;
+        if status >= 500 || status == 429 || status == 0 {
+            return Err(server_error(status, &json));
         }
     }
     Ok(())

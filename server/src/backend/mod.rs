@@ -23,6 +23,8 @@ use crate::storage::*;
 #[macro_use]
 mod audit;
 #[macro_use]
+mod photos;
+#[macro_use]
 mod records;
 #[macro_use]
 mod sync;
@@ -156,6 +158,7 @@ macro_rules! storage_impl {
         }
 
         upkeep_impl!($ty, $db);
+        photos_impl!($ty, $db);
 
         team_methods!($ty, $db, [record_methods, sync_methods, audit_methods, impl_storage], {
             async fn database_id(&self) -> StorageResult<String> {

@@ -125,6 +125,10 @@ macro_rules! sync_methods {
                         Some("The record names another officer than the one this phone is enrolled for".into())
                     } else if !assigned.contains(&entry.nominal_id) {
                         Some("This nominal is not assigned to you".into())
+                    } else if crate::sync::WITH_FIELD_RECORDS.contains(&entry.kind.as_str()) {
+                        // All the nominal's records as they stand in this transaction.
+                        let records = Self::records_in(&mut tx, &entry.nominal_id, false).await?;
+                        judge(entry, &records).err()
                     } else {
                         if !master.contains_key(&entry.nominal_id) {
                             let records = Self::records_in(&mut tx, &entry.nominal_id, true).await?;

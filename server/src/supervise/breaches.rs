@@ -259,6 +259,7 @@ async fn render(
         esc(&r.id)
     ));
     body.push_str(&super::decision_form::report_view(cohort, r));
+    body.push_str(&super::exhibits::exhibits_view(cohort, r));
     let current = decision_for(&r.id, &cohort.breach_decisions);
     if let Some(d) = current {
         body.push_str(&decision_view(d, r, &cohort.breach_decisions));

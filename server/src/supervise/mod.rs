@@ -14,6 +14,7 @@ mod cohort;
 mod dashboard;
 mod decision_form;
 mod devices;
+mod exhibits;
 mod forms;
 mod import;
 pub mod layout;
@@ -89,6 +90,7 @@ pub fn router(state: AppState) -> Router {
         .merge(devices::routes())
         .merge(oversight::routes())
         .merge(breaches::routes())
+        .merge(exhibits::routes())
         .route("/supervise/sign-out", post(sign_out))
         .route("/supervise/sign-out-everywhere", post(sign_out_everywhere))
         .with_state(state)

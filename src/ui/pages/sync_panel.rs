@@ -174,6 +174,8 @@ fn kind_words(kind: &str) -> &'static str {
         "notification" => "Notification",
         "briefing" => "Briefing",
         "breach_report" => "Breach report",
+        "exhibit" => "Photo exhibit",
+        "exhibit_withdrawal" => "Exhibit withdrawal",
         _ => "Record",
     }
 }

@@ -1,0 +1,151 @@
+//! A breach report's photo exhibits at the desk: the list on the DS's decision page
+//! (reference, what it shows, the SHA-256 recorded at capture, when and by whom, any withdrawal
+//! with its reason) and `GET /supervise/breaches/{report_id}/exhibits/{exhibit_id}/photo`, the
+//! original bytes as the phone uploaded them. Viewing a photo is logged (`consulted`,
+//! `exhibit_photo`) before it is sent; a report or exhibit not of the unit is answered 404.
+
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use scpo_field::domain::breach::BreachReport;
+use scpo_field::domain::dates::format_date_time;
+use scpo_field::domain::Cohort;
+
+use super::forms::{not_found, unavailable};
+use super::layout::esc;
+use super::Supervisor;
+use crate::api::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route(
+        "/supervise/breaches/{report_id}/exhibits/{exhibit_id}/photo",
+        get(photo),
+    )
+}
+
+/// Image types a browser shows safely inline; anything else is sent as a download of bytes.
+const INLINE_TYPES: [(&str, &str); 6] = [
+    ("image/jpeg", "jpg"),
+    ("image/png", "png"),
+    ("image/webp", "webp"),
+    ("image/gif", "gif"),
+    ("image/heic", "heic"),
+    ("image/avif", "avif"),
+];
+
+/// The report's exhibits, in capture order, for the decision page.
+pub fn exhibits_view(c: &Cohort, r: &BreachReport) -> String {
+    let list = c.exhibits_for(&r.id);
+    let mut h = String::from("<h2 class=\"heading-m\" id=\"exhibits\">Photo exhibits</h2>");
+    if list.is_empty() {
+        h.push_str("<p class=\"body\">No photo exhibits.</p>");
+        return h;
+    }
+    let row = |k: &str, v: &str| {
+        format!("<div class=\"summary-list__row\"><dt class=\"summary-list__key\">{k}</dt><dd class=\"summary-list__value\">{v}</dd></div>")
+    };
+    for e in list {
+        h.push_str(&format!(
+            "<h3 class=\"heading-s\">Exhibit {}</h3><dl class=\"summary-list\">",
+            esc(&e.reference)
+        ));
+        h.push_str(&row("What it shows", &esc(&e.description)));
+        h.push_str(&row(
+            "SHA-256 at capture",
+            &format!("<code class=\"hash\">{}</code>", esc(&e.sha256)),
+        ));
+        h.push_str(&row("Captured", &esc(&format_date_time(e.captured_at))));
+        h.push_str(&row(
+            "By",
+            &esc(&format!("{} ({})", e.officer_name, e.officer_id)),
+        ));
+        if let Some(w) = c.withdrawal_of(&e.id) {
+            h.push_str(&row(
+                "Withdrawn",
+                &esc(&format!(
+                    "{}: {}",
+                    format_date_time(w.withdrawn_at),
+                    w.reason
+                )),
+            ));
+        }
+        h.push_str(&row(
+            "Photo",
+            &format!(
+                "<a href=\"/supervise/breaches/{}/exhibits/{}/photo\">View the photo of exhibit {}</a> (viewing it is recorded in the audit log)",
+                esc(&r.id),
+                esc(&e.id),
+                esc(&e.reference)
+            ),
+        ));
+        h.push_str("</dl>");
+    }
+    h
+}
+
+async fn photo(
+    State(state): State<AppState>,
+    s: Supervisor,
+    Path((report_id, exhibit_id)): Path<(String, String)>,
+) -> Response {
+    let Ok(records) = state.storage.unit_records(&s.officer.unit_id).await else {
+        return unavailable(&state, &s);
+    };
+    let cohort = crate::sync::cohort_of(&records);
+    let Some(e) = cohort.exhibits.iter().find(|e| {
+        e.id == exhibit_id && e.record_id == report_id && e.record_kind == "breach_report"
+    }) else {
+        return not_found(&state, &s);
+    };
+    let Ok(Some((info, bytes))) = state.storage.photo_bytes(&e.officer_id, &e.id).await else {
+        return not_found(&state, &s);
+    };
+    // Nothing is shown that is not logged first.
+    if state
+        .storage
+        .audit(
+            &s.officer.id,
+            None,
+            "consulted",
+            "exhibit_photo",
+            &e.id,
+            Some(&e.nominal_id),
+            state.now(),
+        )
+        .await
+        .is_err()
+    {
+        return unavailable(&state, &s);
+    }
+    let inline = INLINE_TYPES.iter().find(|(t, _)| *t == info.content_type);
+    let (content_type, disposition) = match inline {
+        Some((t, ext)) => (
+            *t,
+            format!("inline; filename=\"{}.{ext}\"", file_name(&e.reference)),
+        ),
+        None => (
+            "application/octet-stream",
+            format!("attachment; filename=\"{}\"", file_name(&e.reference)),
+        ),
+    };
+    let mut r = (StatusCode::OK, bytes).into_response();
+    let h = r.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    if let Ok(v) = HeaderValue::from_str(&disposition) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    tracing::info!(exhibit = %e.id, supervisor = %s.officer.id, "exhibit photo viewed");
+    r
+}
+
+/// "JS/3" → "exhibit-JS-3": letters, digits and dashes only.
+fn file_name(reference: &str) -> String {
+    let safe: String = reference
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    format!("exhibit-{safe}")
+}

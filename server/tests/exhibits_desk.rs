@@ -1,0 +1,141 @@
+//! A breach report's photo exhibits at the DS's desk, on both backends: listed on the decision
+//! page with the SHA-256 recorded at capture and any withdrawal; the photo served as uploaded
+//! with a safe type, each view logged; another unit's DS and an officer cannot open it.
+
+#[macro_use]
+mod common;
+
+use common::*;
+use scpo_server::photos::sha256_hex;
+use scpo_server::storage::{Officer, Role};
+use serde_json::{json, Value};
+
+const PHOTO: &[u8] = b"\x89PNG\r\n\x1a\n synthetic photo of a second handset";
+const REPORT: &str = "/supervise/breaches/BR-0002-1";
+
+async fn serve(db: &TestDb) -> Http {
+    let s = db.storage.as_ref();
+    s.add_unit("U-OTHER", "Another unit").await.unwrap();
+    let other = Officer {
+        id: "DS-OTHER".into(),
+        unit_id: "U-OTHER".into(),
+        name: "DS Other".into(),
+        role: Role::Supervisor,
+    };
+    s.add_officer(&other, at(0)).await.unwrap();
+    let now = chrono::Utc::now().timestamp_millis();
+    let sessions = [
+        ("ds", "DS-DEMO-01", "the-csrf"),
+        ("pc", "PC-DEMO-01", "the-csrf"),
+        ("other", "DS-OTHER", "the-csrf"),
+    ];
+    start_sessions(s, &sessions, now).await;
+    Http::start(scpo_server::api::AppState::new(db.storage.clone())).await
+}
+
+fn exhibit(id: &str, reference: &str, content: &str) -> Value {
+    json!({
+        "id": id, "nominal_id": "N-0002", "record_kind": "breach_report", "record_id": "BR-0002-1",
+        "reference": reference, "description": content,
+        "sha256": sha256_hex(PHOTO), "media_type": "image/png", "size_bytes": PHOTO.len(),
+        "captured_at": "2026-11-24T10:40:00", "app_started_at": "2026-11-24T10:00:00",
+        "elapsed_ms": 2_400_000, "place": null, "officer_id": "PC-DEMO-01",
+        "officer_name": "PC Demo Officer",
+    })
+}
+
+/// PC-DEMO-01's phone uploads the photo and pushes the exhibit (and a withdrawal of a second).
+async fn from_the_phone(srv: &Http, db: &TestDb) {
+    let (_, cred) = enrol(db.storage.as_ref(), "PC-DEMO-01").await;
+    for id in ["EX-1", "EX-2"] {
+        let r = srv
+            .client
+            .put(format!("{}/api/sync/photos/{id}", srv.base))
+            .bearer_auth(&cred)
+            .header("content-type", "image/png")
+            .body(PHOTO.to_vec())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+    }
+    let withdrawal = json!({
+        "id": "EXW-1", "nominal_id": "N-0002", "exhibit_id": "EX-2",
+        "reason": "Photo of <the wrong> drawer", "withdrawn_at": "2026-11-24T11:00:00",
+        "officer_id": "PC-DEMO-01", "officer_name": "PC Demo Officer",
+    });
+    let entries = json!({"entries": [
+        entry("u-1", "exhibit", exhibit("EX-1", "DO/1", "Second handset on the table")),
+        entry("u-2", "exhibit", exhibit("EX-2", "DO/2", "Kitchen drawer")),
+        entry("u-3", "exhibit_withdrawal", withdrawal),
+    ]});
+    let r = srv
+        .client
+        .post(format!("{}/api/sync/push", srv.base))
+        .bearer_auth(&cred)
+        .json(&entries)
+        .send()
+        .await
+        .unwrap();
+    let body: Value = r.json().await.unwrap();
+    for r in body["results"].as_array().unwrap() {
+        assert_eq!(r["status"], "accepted", "{r}");
+    }
+}
+
+async fn the_ds_sees_the_exhibits_and_each_photo_view_is_logged(b: Backend) {
+    let db = with_demo(b).await;
+    let srv = serve(&db).await;
+    from_the_phone(&srv, &db).await;
+    let (status, html) = srv.html(REPORT, "ds").await;
+    assert_eq!(status, 200);
+    for shown in [
+        "Exhibit DO/1",
+        "Second handset on the table",
+        &sha256_hex(PHOTO),
+        "24 Nov 2026",
+        "PC Demo Officer (PC-DEMO-01)",
+        "Exhibit DO/2",
+        "Photo of &lt;the wrong&gt; drawer",
+        "/supervise/breaches/BR-0002-1/exhibits/EX-1/photo",
+    ] {
+        assert!(html.contains(shown), "{shown} not on the page");
+    }
+    let path = "/supervise/breaches/BR-0002-1/exhibits/EX-1/photo";
+    let r = srv.get(path, Some("ds")).await;
+    assert_eq!(r.status(), 200);
+    let h = r.headers().clone();
+    assert_eq!(h["content-type"], "image/png");
+    assert_eq!(
+        h["content-disposition"],
+        "inline; filename=\"exhibit-DO-1.png\""
+    );
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    assert_eq!(h["cache-control"], "no-store");
+    assert_eq!(r.bytes().await.unwrap().as_ref(), PHOTO);
+    let viewed: Vec<_> = db
+        .storage
+        .audit_since(0)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|l| l.action == "consulted" && l.record_kind == "exhibit_photo")
+        .collect();
+    assert_eq!(viewed.len(), 1);
+    assert_eq!(
+        (
+            viewed[0].actor.as_str(),
+            viewed[0].record_id.as_str(),
+            viewed[0].nominal_id.as_deref()
+        ),
+        ("DS-DEMO-01", "EX-1", Some("N-0002"))
+    );
+    // Another unit's DS: not found. An officer's session or phone: sent to sign in. An exhibit
+    // under another report: not found.
+    assert_eq!(srv.get(path, Some("other")).await.status(), 404);
+    assert!(to_sign_in(&srv.get(path, Some("pc")).await));
+    let wrong = "/supervise/breaches/BR-0001-1/exhibits/EX-1/photo";
+    assert_eq!(srv.get(wrong, Some("ds")).await.status(), 404);
+}
+
+on_both_backends!(the_ds_sees_the_exhibits_and_each_photo_view_is_logged);

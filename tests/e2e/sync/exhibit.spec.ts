@@ -1,0 +1,88 @@
+// A photo exhibit reaches the team server whole (server/PROTOCOL.md, Photos): captured with no
+// signal on a breach report, it waits on the phone with the report; back online, the photo goes
+// up before the record, both are acknowledged, and at the desk the DS sees the exhibit and opens
+// the photo, whose bytes have the fixture's SHA-256 (node:crypto's).
+// (PC-DEMO-02: the two-phone test counts PC-DEMO-01's breach reports.)
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from '@playwright/test';
+import { axeViolations } from '../axe';
+import { breachToRecommendation, continueButton, heading, INTELLIGENCE, Taps } from '../breach-support';
+import { signedInSupervisor } from '../supervise/support';
+import { enrol, nominalLink, phone } from './phone';
+
+const FIXTURE = fileURLToPath(new URL('../fixtures/exhibit.png', import.meta.url));
+
+test('an exhibit captured offline reaches the server with its photo, hash checked', async ({ browser }) => {
+  const hash = createHash('sha256').update(await readFile(FIXTURE)).digest('hex');
+  const { context, page: p } = await phone(browser);
+  const uploads: string[] = [];
+  context.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.startsWith('/api/sync/photos/')) uploads.push(`${r.method()} ${url.pathname}`);
+  });
+  await enrol(p, 'PC-DEMO-02');
+
+  await context.setOffline(true);
+  await nominalLink(p, /^COLBECK/).click();
+  await breachToRecommendation(p, new Taps(), INTELLIGENCE.none);
+  await p.getByRole('button', { name: 'Submit report' }).click();
+  await expect(heading(p)).toHaveText('Breach report submitted');
+  const reference = (await p.locator('.panel__reference').textContent())?.trim() ?? '';
+  expect(reference).not.toBe('');
+  await p.getByRole('link', { name: /^Add a photo exhibit to the breach report/ }).click();
+  await p.getByLabel('Photo', { exact: true }).setInputFiles(FIXTURE);
+  await expect(p.getByRole('status').filter({ hasText: 'Photo ready' })).toContainText(hash);
+  await continueButton(p).click();
+  await p.getByLabel('What does the photo show?').fill('Second handset on the kitchen table');
+  await continueButton(p).click();
+  await p.getByRole('button', { name: 'Save exhibit' }).click();
+  await expect(heading(p)).toHaveText('Exhibit SD/1');
+
+  const device = async () => {
+    await p.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Device' }).click();
+    await expect(heading(p)).toHaveText('Device and data');
+  };
+  await device();
+  await expect(p.locator('#outbox-list')).toContainText('Waiting Photo exhibit about N-0005');
+  await expect(p.locator('#sync-counts')).toContainText('Waiting2');
+  expect(uploads).toEqual([]);
+
+  // Back online: the photo goes up, then the report and the exhibit are acknowledged.
+  await context.setOffline(false);
+  await expect(p.locator('#outbox-list')).toContainText('Acknowledged Photo exhibit about N-0005', {
+    timeout: 20_000,
+  });
+  await expect(p.locator('#sync-counts')).toContainText('Waiting0');
+  await expect(p.locator('#sync-counts')).toContainText('Rejected0');
+  expect(uploads[0]).toMatch(/^PUT \/api\/sync\/photos\/EX-/);
+
+  // At the desk: the exhibit on the report, and the photo as the server holds it.
+  const desk = await browser.newContext({ baseURL: `http://localhost:${process.env.SYNC_E2E_PORT}` });
+  const ds = await desk.newPage();
+  await signedInSupervisor(ds);
+  await ds.goto(`/supervise/breaches/${reference}`);
+  await expect(ds.getByRole('heading', { level: 1 })).toHaveText(`Breach report ${reference}`);
+  await expect(ds.getByRole('heading', { name: 'Exhibit SD/1' })).toBeVisible();
+  await expect(ds.getByRole('main')).toContainText('Second handset on the kitchen table');
+  await expect(ds.getByRole('main')).toContainText(hash);
+  expect(await axeViolations(ds)).toEqual([]);
+  const link = ds.getByRole('link', { name: 'View the photo of exhibit SD/1' });
+  const href = (await link.getAttribute('href')) ?? '';
+  const photo = await ds.request.get(href);
+  expect(photo.status()).toBe(200);
+  expect(photo.headers()['content-type']).toBe('image/png');
+  expect(createHash('sha256').update(await photo.body()).digest('hex')).toBe(hash);
+  // Decided, so the list of reports awaiting a decision is as the other sync tests expect it.
+  await ds.getByRole('radio', { name: /^Agree with the officer: / }).check();
+  await ds.getByLabel('Information').fill('The report and exhibit SD/1.');
+  await ds.getByLabel('Assessment of threat and risk').fill('First breach.');
+  await ds.getByLabel('Powers and policy').fill('s.25 Serious Crime Act 2007.');
+  await ds.getByLabel('Options considered').fill('Caution, or investigate and charge.');
+  await ds.getByLabel('Decision and rationale').fill('Agreed.');
+  await ds.getByRole('button', { name: 'Record the decision' }).click();
+  await expect(ds.getByRole('status')).toContainText('Decision recorded');
+  await desk.close();
+  await context.close();
+});

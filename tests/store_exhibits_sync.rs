@@ -106,7 +106,7 @@ async fn exhibits_sync_and_leave_with_their_nominal_once_acknowledged() {
         .apply_pull_page(&page(&others, vec![], "v1:db:3"))
         .await
         .unwrap();
-    assert_eq!(applied.removed, [mine.nominal_id.clone()]);
+    assert_eq!(applied.removed, std::slice::from_ref(&mine.nominal_id));
     assert_eq!(store.exhibit_photo("EX-1").await.unwrap(), None);
     let loaded = store.load_cohort().await.unwrap().unwrap();
     assert!(loaded.exhibits.is_empty());

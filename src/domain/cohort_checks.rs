@@ -90,6 +90,7 @@ impl Cohort {
         self.check_conditions(&mut p);
         self.check_history(&mut p);
         self.check_decisions(&mut p);
+        self.check_referrals(&mut p);
         p.0
     }
 

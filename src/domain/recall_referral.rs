@@ -15,9 +15,11 @@ use serde::{Deserialize, Serialize};
 
 use super::breach::BreachReport;
 use super::cohort::Cohort;
+use super::dates::{format_date, format_date_time};
 use super::decision::{decision_for, DecisionLevel};
 use super::nominal::ProbationContact;
 use super::record::FieldRecord;
+use super::timeline::{EntryKind, TimelineEntry, Tone};
 
 /// Is the person in custody now?
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -244,6 +246,50 @@ pub fn awaiting_outcome(cohort: &Cohort) -> Vec<&RecallReferral> {
         .iter()
         .filter(|r| !current_status(cohort, &r.id).is_outcome())
         .collect()
+}
+
+/// The referral on the nominal's history: "Recall referral to probation", the breach and the
+/// provisions it names, custody and charge; never the section not for disclosure.
+pub(super) fn timeline_entry(r: &RecallReferral) -> TimelineEntry {
+    let provisions: Vec<String> = r.provisions.iter().map(|p| p.verbatim.clone()).collect();
+    TimelineEntry::new(
+        EntryKind::Referral,
+        &r.id,
+        r.made_at,
+        "Recall referral to probation",
+    )
+    .tag(ReferralStatus::SentToProbation.label(), Tone::Warning)
+    .fact("Provisions breached", provisions.join("; "))
+    .fact("In custody now", r.custody_now.label())
+    .fact(
+        "Charged with an offence",
+        if r.charged { "Yes" } else { "No" },
+    )
+    .fact(
+        "Made",
+        format!("{} by {}", format_date_time(r.made_at), r.officer_name),
+    )
+}
+
+/// A status update on the history: "Referral status: Recall decided", on its date.
+pub(super) fn status_entry(s: &ReferralStatusUpdate) -> TimelineEntry {
+    let tone = if s.status.is_outcome() {
+        Tone::Good
+    } else {
+        Tone::Neutral
+    };
+    TimelineEntry::new(
+        EntryKind::Referral,
+        &s.id,
+        s.recorded_at,
+        format!("Recall referral status: {}", s.status.label()),
+    )
+    .tag(s.status.label(), tone)
+    .fact("On", format_date(s.on))
+    .fact(
+        "Recorded",
+        format!("{} by {}", format_date_time(s.recorded_at), s.officer_name),
+    )
 }
 
 #[cfg(test)]

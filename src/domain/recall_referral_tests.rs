@@ -342,3 +342,23 @@ fn codes_round_trip() {
         serde_json::json!("returned_to_custody")
     );
 }
+
+#[test]
+fn the_referral_and_its_statuses_show_on_the_history_without_the_sensitive_section() {
+    let mut c = with_referral();
+    let s = ReferralStatusUpdate::make(&c, "R1", "recall_decided", Ok(today()), making("S1"))
+        .expect("status");
+    c.add(s);
+    let t = c.timeline("N-0002", today());
+    let titles: Vec<&str> = t.iter().map(|e| e.title.as_str()).collect();
+    assert!(
+        titles.contains(&"Recall referral to probation"),
+        "{titles:?}"
+    );
+    assert!(
+        titles.contains(&"Recall referral status: Recall decided"),
+        "{titles:?}"
+    );
+    let referral = t.iter().find(|e| e.id == "R1").expect("entry");
+    assert!(referral.facts.iter().all(|(_, v)| !v.contains("abscond")));
+}

@@ -76,6 +76,8 @@ impl Store {
         items.extend(field_rows(&cohort.notifications)?);
         items.extend(field_rows(&cohort.briefings)?);
         items.extend(field_rows(&cohort.breach_reports)?);
+        items.extend(field_rows(&cohort.recall_referrals)?);
+        items.extend(field_rows(&cohort.referral_statuses)?);
         for d in &cohort.breach_decisions {
             items.push(
                 ToSeal::new(BREACH_DECISIONS, &d.id, d)?.clear("nominal_id", d.nominal_id.as_str()),
@@ -110,6 +112,8 @@ impl Store {
                 Read::All(BRIEFINGS),
                 Read::All(BREACH_REPORTS),
                 Read::All(BREACH_DECISIONS),
+                Read::All(RECALL_REFERRALS),
+                Read::All(REFERRAL_STATUSES),
             ],
         )
         .await?
@@ -121,6 +125,7 @@ impl Store {
         }
         let (n, o, c, p) = (next(), next(), next(), next());
         let (k, nt, b, br, bd) = (next(), next(), next(), next(), next());
+        let (rr, rs) = (next(), next());
         // Every row of every store decrypted in one batch.
         let groups = [
             (META, &meta_rows[..]),
@@ -133,6 +138,8 @@ impl Store {
             (BRIEFINGS, &b[..]),
             (BREACH_REPORTS, &br[..]),
             (BREACH_DECISIONS, &bd[..]),
+            (RECALL_REFERRALS, &rr[..]),
+            (REFERRAL_STATUSES, &rs[..]),
         ];
         let plain = records::decrypt_groups(&key, &groups).await?;
         let group = |i: usize| plain.get(i).map_or(&[][..], Vec::as_slice);
@@ -149,12 +156,16 @@ impl Store {
             briefings: records::parse_all(group(7))?,
             breach_reports: records::parse_all(group(8))?,
             breach_decisions: records::parse_all(group(9))?,
+            recall_referrals: records::parse_all(group(10))?,
+            referral_statuses: records::parse_all(group(11))?,
             ..Cohort::empty(meta.officer)
         };
         sort_records(&mut cohort.contacts);
         sort_records(&mut cohort.notifications);
         sort_records(&mut cohort.briefings);
         sort_records(&mut cohort.breach_reports);
+        sort_records(&mut cohort.recall_referrals);
+        sort_records(&mut cohort.referral_statuses);
         // Decisions need no order: the one standing follows `replaces` (`decision_for`), and
         // the timeline orders its entries itself.
         Ok(Some(cohort))

@@ -27,6 +27,8 @@ pub(crate) fn store_of<R: FieldRecord>() -> &'static str {
         "contact" => CONTACTS,
         "notification" => NOTIFICATIONS,
         "briefing" => BRIEFINGS,
+        "recall_referral" => RECALL_REFERRALS,
+        "referral_status" => REFERRAL_STATUSES,
         _ => BREACH_REPORTS,
     }
 }

@@ -11,8 +11,10 @@
 //!   stores, so a nominal's timeline comes back in date order without decrypting everything;
 //!   index `state` on the outbox, so the unexported count is known while the app is locked.
 //!   v1 rows already carried `day` and `state`, so IndexedDB fills the new indexes itself.
-//! - **v3** (current): the `breach_decisions` store (the DS's decisions, pulled from the team
+//! - **v3**: the `breach_decisions` store (the DS's decisions, pulled from the team
 //!   server, never pushed), with its `nominal_id` index.
+//! - **v5** (current; v4 is the exhibits' step): the `recall_referrals` and
+//!   `referral_statuses` stores (field records), with `nominal_id` and `nominal_day` indexes.
 //!
 //! A new database runs every step in order (v1, v2, then v3), so fresh installs and upgraded
 //! ones end with the same schema through the same code.
@@ -31,7 +33,7 @@ use super::error::{StoreError, StoreResult};
 /// The database the app uses.
 pub const DB_NAME: &str = "scpo-field";
 /// The current schema version.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Object store names.
 pub mod stores {
@@ -45,6 +47,9 @@ pub mod stores {
     pub const BREACH_REPORTS: &str = "breach_reports";
     /// v3: the DS's decisions on breach reports (server-authored).
     pub const BREACH_DECISIONS: &str = "breach_decisions";
+    /// v5: recall referrals to probation and their status updates (field records).
+    pub const RECALL_REFERRALS: &str = "recall_referrals";
+    pub const REFERRAL_STATUSES: &str = "referral_statuses";
     pub const DRAFTS: &str = "drafts";
     pub const OUTBOX: &str = "outbox";
     pub const META: &str = "meta";
@@ -67,8 +72,10 @@ pub mod meta {
 pub const COHORT_STORES: [&str; 4] = [NOMINALS, ORDERS, CONDITIONS, CONTACT_PLANS];
 /// Stores of immutable field records written by the officer.
 pub const FIELD_STORES: [&str; 4] = [CONTACTS, NOTIFICATIONS, BRIEFINGS, BREACH_REPORTS];
+/// Field-record stores added by v5 (not in the v1/v2 steps, which must not touch them).
+pub const REFERRAL_STORES: [&str; 2] = [RECALL_REFERRALS, REFERRAL_STATUSES];
 /// Every object store (what a wipe clears).
-pub const ALL_STORES: [&str; 12] = [
+pub const ALL_STORES: [&str; 14] = [
     NOMINALS,
     ORDERS,
     CONDITIONS,
@@ -81,6 +88,8 @@ pub const ALL_STORES: [&str; 12] = [
     OUTBOX,
     META,
     BREACH_DECISIONS,
+    RECALL_REFERRALS,
+    REFERRAL_STATUSES,
 ];
 
 /// The stores of [`ALL_STORES`] this database has: all of them, except in a database a test
@@ -159,6 +168,22 @@ fn step_v3(db: &web_sys::IdbDatabase) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// v5: the recall referral stores, indexed like the other field-record stores.
+fn step_v5(db: &web_sys::IdbDatabase) -> Result<(), JsValue> {
+    let params = web_sys::IdbObjectStoreParameters::new();
+    params.set_key_path(&JsValue::from_str("id"));
+    for name in REFERRAL_STORES {
+        let store = db.create_object_store_with_optional_parameters(name, &params)?;
+        store.create_index_with_str(indexes::BY_NOMINAL, "nominal_id")?;
+        let path: Array = ["nominal_id", "day"]
+            .iter()
+            .map(|s| JsValue::from_str(s))
+            .collect();
+        store.create_index_with_str_sequence(indexes::BY_NOMINAL_DAY, &path)?;
+    }
+    Ok(())
+}
+
 /// Run the upgrade steps from `old` to `new` inside the `versionchange` transaction.
 fn upgrade(
     db: &web_sys::IdbDatabase,
@@ -174,6 +199,9 @@ fn upgrade(
     }
     if old < 3 && new >= 3 {
         step_v3(db)?;
+    }
+    if old < 5 && new >= 5 {
+        step_v5(db)?;
     }
     Ok(())
 }

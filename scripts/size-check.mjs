@@ -18,7 +18,11 @@ const GOAL = 250_000;
 // type read from pulls and cohort files, checked on import, kept in a store of its own, shown on
 // the history and the print view), +6.9 kB gzip of wasm (593.1 -> 600.0 kB). Raised by the least
 // amount: to the size measured then (622,579 bytes), rounded up to the next 100 bytes.
-const BUDGET = 622_600;
+// Raised by 12,900 (issue 12, recall referral): the phones keep recall referrals and their
+// status updates (two record types read from pulls and cohort files, checked on import, kept in
+// two stores, shown on the history), +12.85 kB gzip of wasm (607,264 -> 620,114 bytes, before any
+// referral screens). The base it was added to was already 7.1 kB over the budget.
+const BUDGET = 635_500;
 
 const dist = process.argv[2] ?? 'dist';
 const files = appCode(dist);

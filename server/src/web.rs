@@ -12,7 +12,7 @@ use axum::Router;
 use tower_http::services::{ServeDir, ServeFile};
 
 /// The app's Content-Security-Policy, as in index.html plus `frame-ancestors` (a header only).
-pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /// Files that say which release is current: never cached without asking.
 const NO_CACHE: [&str; 3] = ["/index.html", "/sw.js", "/manifest.webmanifest"];
@@ -119,7 +119,7 @@ pub async fn headers(req: Request<Body>, next: Next) -> Response<Body> {
     set(
         h,
         header::HeaderName::from_static("permissions-policy"),
-        "camera=(), microphone=(), geolocation=()",
+        "camera=(), microphone=(), geolocation=(self)",
     );
     res
 }

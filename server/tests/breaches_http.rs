@@ -6,44 +6,12 @@
 #[macro_use]
 mod common;
 
-use std::net::SocketAddr;
-
 use common::*;
-use scpo_server::secrets;
 use scpo_server::storage::{Officer, Role};
-
-struct Server {
-    base: String,
-    client: reqwest::Client,
-}
-
-impl Server {
-    async fn get(&self, path: &str, session: Option<&str>) -> reqwest::Response {
-        let mut r = self.client.get(format!("{}{path}", self.base));
-        if let Some(t) = session {
-            r = r.header("cookie", format!("scpo_session={t}"));
-        }
-        r.send().await.unwrap()
-    }
-
-    async fn post(&self, path: &str, session: &str, form: &[(&str, &str)]) -> reqwest::Response {
-        self.client
-            .post(format!("{}{path}", self.base))
-            .header("cookie", format!("scpo_session={session}"))
-            .form(form)
-            .send()
-            .await
-            .unwrap()
-    }
-}
-
-fn to_sign_in(r: &reqwest::Response) -> bool {
-    r.status().is_redirection() && r.headers()["location"] == "/supervise/sign-in"
-}
 
 /// The server, with sessions for the demo DS ("ds"), an officer ("pc") and the DS of another
 /// unit ("other"), made directly in storage.
-async fn serve(db: &TestDb) -> Server {
+async fn serve(db: &TestDb) -> Http {
     let s = db.storage.as_ref();
     s.add_unit("U-OTHER", "Another unit").await.unwrap();
     let other = Officer {
@@ -54,26 +22,17 @@ async fn serve(db: &TestDb) -> Server {
     };
     s.add_officer(&other, at(0)).await.unwrap();
     let now = chrono::Utc::now().timestamp_millis();
-    for (token, officer) in [
-        ("ds", "DS-DEMO-01"),
-        ("pc", "PC-DEMO-01"),
-        ("other", "DS-OTHER"),
-    ] {
-        s.start_session(&secrets::hash(token), officer, "the-csrf", now)
-            .await
-            .unwrap();
-    }
-    let state = scpo_server::api::AppState::new(db.storage.clone());
-    let app = scpo_server::app(state, &temp_dir("dist"))
-        .into_make_service_with_connect_info::<SocketAddr>();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    Server { base, client }
+    start_sessions(
+        s,
+        &[
+            ("ds", "DS-DEMO-01", "the-csrf"),
+            ("pc", "PC-DEMO-01", "the-csrf"),
+            ("other", "DS-OTHER", "the-csrf"),
+        ],
+        now,
+    )
+    .await;
+    Http::start(scpo_server::api::AppState::new(db.storage.clone())).await
 }
 
 const REPORT: &str = "/supervise/breaches/BR-0002-1";
@@ -105,26 +64,15 @@ async fn only_a_supervisor_of_the_unit_opens_the_breach_pages(b: Backend) {
     }
     // An officer's phone credential is not a way in.
     let (_, credential) = enrol(db.storage.as_ref(), "PC-DEMO-01").await;
+    assert!(to_sign_in(&srv.get_as_phone(REPORT, &credential).await));
     let r = srv
-        .client
-        .get(format!("{}{REPORT}", srv.base))
-        .bearer_auth(credential)
-        .send()
-        .await
-        .unwrap();
-    assert!(to_sign_in(&r));
-    let r = srv
-        .client
-        .post(format!("{}{REPORT}", srv.base))
-        .form(&decision("the-csrf", "Charge."))
-        .send()
-        .await
-        .unwrap();
+        .post(REPORT, None, &decision("the-csrf", "Charge."))
+        .await;
     assert!(to_sign_in(&r));
     // The DS of another unit: not found, whether reading or deciding; their list is empty.
     assert_eq!(srv.get(REPORT, Some("other")).await.status(), 404);
     let r = srv
-        .post(REPORT, "other", &decision("the-csrf", "Charge."))
+        .post(REPORT, Some("other"), &decision("the-csrf", "Charge."))
         .await;
     assert_eq!(r.status(), 404);
     let list = srv
@@ -167,13 +115,15 @@ async fn the_ds_reads_the_report_and_records_a_decision(b: Backend) {
         a.actor == "DS-DEMO-01" && a.action == "consulted" && a.record_id == "N-0002"
     }));
     // A forged form: refused, nothing stored.
-    let r = srv.post(REPORT, "ds", &decision("forged", "Charge.")).await;
+    let r = srv
+        .post(REPORT, Some("ds"), &decision("forged", "Charge."))
+        .await;
     assert_eq!(r.status(), 403);
     // Missing answers: the problems listed and linked, what was typed kept, nothing stored.
     let r = srv
         .post(
             REPORT,
-            "ds",
+            Some("ds"),
             &[
                 ("csrf", "the-csrf"),
                 ("information", "Kept <typed> text"),
@@ -193,7 +143,7 @@ async fn the_ds_reads_the_report_and_records_a_decision(b: Backend) {
     let r = srv
         .post(
             REPORT,
-            "ds",
+            Some("ds"),
             &decision("the-csrf", "Charge: a second breach."),
         )
         .await;
@@ -215,7 +165,7 @@ async fn the_ds_reads_the_report_and_records_a_decision(b: Backend) {
     assert!(html.contains("Decide again"));
     // The same form again (it does not name the decision now standing): refused, not stored.
     let r = srv
-        .post(REPORT, "ds", &decision("the-csrf", "Charge again."))
+        .post(REPORT, Some("ds"), &decision("the-csrf", "Charge again."))
         .await;
     assert_eq!(r.status(), 422);
     assert!(r.text().await.unwrap().contains("since you opened it"));

@@ -331,6 +331,13 @@ async fn the_app_is_served_compressed_with_the_deployment_headers(b: Backend) {
         .unwrap()
         .to_string();
     assert!(csp.contains("connect-src 'self'") && csp.contains("frame-ancestors 'none'"));
+    // Photo exhibits: decrypted photos show from blob: URLs; the place is asked for by this
+    // origin only.
+    assert!(csp.contains("img-src 'self' data: blob:"));
+    assert_eq!(
+        r.headers()["permissions-policy"],
+        "camera=(), microphone=(), geolocation=(self)"
+    );
     assert_eq!(r.headers()["x-content-type-options"], "nosniff");
     assert_eq!(r.headers()["referrer-policy"], "no-referrer");
     assert!(r.headers().contains_key("strict-transport-security"));

@@ -134,21 +134,12 @@ async fn only_a_supervisor_s_session_opens_the_dashboard_audit_and_outcomes(b: B
     let srv = serve(b).await;
     let (_, credential) = enrol(srv.db.storage.as_ref(), "PC-DEMO-01").await;
     for path in PAGES {
-        let to_sign_in = |r: &reqwest::Response| {
-            r.status().is_redirection() && r.headers()["location"] == "/supervise/sign-in"
-        };
         assert!(to_sign_in(&srv.get(path, None).await), "{path} signed out");
         assert!(
             to_sign_in(&srv.get(path, Some("pc")).await),
             "{path} officer's session"
         );
-        let phone = srv
-            .client
-            .get(format!("{}{path}", srv.base))
-            .bearer_auth(&credential)
-            .send()
-            .await
-            .unwrap();
+        let phone = srv.get_as_phone(path, &credential).await;
         assert!(to_sign_in(&phone), "{path} phone credential");
     }
 }

@@ -6,8 +6,6 @@
 #[macro_use]
 mod common;
 
-use std::net::SocketAddr;
-
 use common::*;
 use scpo_server::secrets;
 use scpo_server::supervise::{ABSOLUTE_MS, IDLE_MS};
@@ -101,16 +99,8 @@ async fn a_supervisor_code_is_taken_once(b: Backend) {
 /// The server over HTTP with a session made directly in storage (the ceremony is the browser's).
 async fn only_a_supervisor_s_session_opens_the_pages_and_forms_need_the_csrf_token(b: Backend) {
     let db = with_demo(b).await;
-    let dist = temp_dir("dist");
-    let state = scpo_server::api::AppState::new(db.storage.clone());
-    let app = scpo_server::app(state, &dist).into_make_service_with_connect_info::<SocketAddr>();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
+    let Http { base, client } =
+        Http::start(scpo_server::api::AppState::new(db.storage.clone())).await;
     let page = |cookie: Option<String>, bearer: Option<String>| {
         let (client, base) = (client.clone(), base.clone());
         async move {
@@ -123,9 +113,6 @@ async fn only_a_supervisor_s_session_opens_the_pages_and_forms_need_the_csrf_tok
             }
             r.send().await.unwrap()
         }
-    };
-    let to_sign_in = |r: &reqwest::Response| {
-        r.status().is_redirection() && r.headers()["location"] == "/supervise/sign-in"
     };
     // Signed out.
     assert!(to_sign_in(&page(None, None).await));

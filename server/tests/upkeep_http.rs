@@ -28,18 +28,30 @@ async fn only_a_supervisor_s_session_opens_the_upkeep_pages_and_forms(b: Backend
             to_sign_in(&d.get(path, Some("pc-token")).await),
             "{path} officer"
         );
-        let r = d
-            .client
-            .get(format!("{}{path}", d.base))
-            .bearer_auth(&credential)
-            .send()
-            .await
-            .unwrap();
+        let r = d.get_as_phone(path, &credential).await;
         assert!(to_sign_in(&r), "{path} phone credential");
         assert_eq!(d.get(path, Some("ds-token")).await.status(), 200, "{path}");
     }
     // The forms, with a right-looking token but no supervisor's session: nothing happens.
-    let forms: [(&str, Vec<(&str, &str)>); 5] = [
+    let forms = upkeep_forms(&revoke, "{}");
+    for (path, fields) in &forms {
+        for token in [None, Some("pc-token")] {
+            let mut f = fields.clone();
+            f.push(("csrf", "pc-csrf"));
+            assert!(
+                to_sign_in(&d.post(path, token, &f).await),
+                "{path} {token:?}"
+            );
+        }
+    }
+    assert_unchanged(&d, &device.id).await;
+}
+
+/// Every upkeep form with answers that would change something: assign N-0001 to PC-DEMO-02,
+/// transfer it out, enrol a phone, revoke the device at `revoke`, import `cohort`. No CSRF
+/// token: each test adds its own.
+fn upkeep_forms<'a>(revoke: &'a str, cohort: &'a str) -> [(&'a str, Vec<(&'a str, &'a str)>); 5] {
+    [
         (
             "/supervise/cohort/N-0001/assign",
             vec![("officer", "PC-DEMO-02")],
@@ -54,20 +66,9 @@ async fn only_a_supervisor_s_session_opens_the_upkeep_pages_and_forms(b: Backend
             ],
         ),
         ("/supervise/devices/enrol", vec![("officer", "PC-DEMO-02")]),
-        (revoke.as_str(), vec![]),
-        ("/supervise/cohort/import/confirm", vec![("cohort", "{}")]),
-    ];
-    for (path, fields) in &forms {
-        for token in [None, Some("pc-token")] {
-            let mut f = fields.clone();
-            f.push(("csrf", "pc-csrf"));
-            assert!(
-                to_sign_in(&d.post(path, token, &f).await),
-                "{path} {token:?}"
-            );
-        }
-    }
-    assert_unchanged(&d, &device.id).await;
+        (revoke, vec![]),
+        ("/supervise/cohort/import/confirm", vec![("cohort", cohort)]),
+    ]
 }
 
 /// N-0001 still with PC-DEMO-01, nothing transferred, the phone not revoked.
@@ -95,27 +96,7 @@ async fn a_form_without_the_session_s_csrf_token_changes_nothing(b: Backend) {
     let revoke = format!("/supervise/devices/{}/revoke", device.id);
     let before = s.unit_records("U-DEMO").await.unwrap().len();
     let file = one_nominal(2, "9102", "PC-DEMO-02").to_json();
-    let forms: [(&str, Vec<(&str, &str)>); 5] = [
-        (
-            "/supervise/cohort/N-0001/assign",
-            vec![("officer", "PC-DEMO-02")],
-        ),
-        (
-            "/supervise/cohort/N-0001/transfer",
-            vec![
-                ("day", "24"),
-                ("month", "11"),
-                ("year", "2026"),
-                ("force", "Kent Police"),
-            ],
-        ),
-        ("/supervise/devices/enrol", vec![("officer", "PC-DEMO-02")]),
-        (revoke.as_str(), vec![]),
-        (
-            "/supervise/cohort/import/confirm",
-            vec![("cohort", file.as_str())],
-        ),
-    ];
+    let forms = upkeep_forms(&revoke, &file);
     for (path, fields) in &forms {
         // Another session's token, a forged one, none at all.
         for csrf in [Some("other-csrf"), Some("forged"), None] {

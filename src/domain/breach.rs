@@ -107,6 +107,10 @@ pub struct BreachReport {
     pub occurred_at: NaiveDateTime,
     pub location: String,
     pub what_was_seen: String,
+    /// Any explanation the nominal gave at the time, in the officer's words: what a
+    /// reasonable-excuse defence (s.25) would rest on. `None`: none recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<String>,
     #[serde(default)]
     pub evidence: Vec<Evidence>,
     pub intelligence: IntelligenceAssessment,

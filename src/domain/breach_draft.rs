@@ -69,6 +69,9 @@ pub struct BreachDraft {
     pub location: String,
     #[serde(default)]
     pub what_was_seen: String,
+    /// Any explanation the nominal gave (optional).
+    #[serde(default)]
+    pub explanation: String,
     /// Evidence added to the report.
     #[serde(default)]
     pub evidence: Vec<EvidenceDraft>,
@@ -100,6 +103,7 @@ impl BreachDraft {
             time: String::new(),
             location: String::new(),
             what_was_seen: String::new(),
+            explanation: String::new(),
             evidence: vec![],
             new_evidence: EvidenceDraft::default(),
             intelligence: None,
@@ -208,6 +212,9 @@ impl BreachDraft {
             occurred_at: self.occurred_at(now)?,
             location: self.location.trim().to_string(),
             what_was_seen: self.what_was_seen.trim().to_string(),
+            explanation: Some(self.explanation.trim())
+                .filter(|e| !e.is_empty())
+                .map(str::to_string),
             evidence,
             intelligence: self.intelligence.unwrap_or(IntelligenceAssessment::None),
             decision,

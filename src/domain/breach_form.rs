@@ -90,6 +90,7 @@ pub enum BreachField {
     Time,
     Location,
     WhatWasSeen,
+    Explanation,
     EvidenceDescription,
     Intelligence,
     OverrideReason,
@@ -104,6 +105,7 @@ impl BreachField {
             Self::Time => "breach-time",
             Self::Location => "location",
             Self::WhatWasSeen => "what-was-seen",
+            Self::Explanation => "explanation",
             Self::EvidenceDescription => "evidence-description",
             Self::Intelligence => "intelligence",
             Self::OverrideReason => "override-reason",
@@ -119,6 +121,7 @@ impl BreachField {
             | Self::Time
             | Self::Location
             | Self::WhatWasSeen
+            | Self::Explanation
             | Self::EvidenceDescription => BreachStep::Details,
             Self::Intelligence => BreachStep::Intelligence,
             Self::OverrideReason => BreachStep::Recommendation,
@@ -271,6 +274,8 @@ impl BreachDraft {
         let seen =
             required_text_problem(&self.what_was_seen, "Enter what was seen", "What was seen");
         problems.extend(seen.map(|m| BreachProblem::new(BreachField::WhatWasSeen, m)));
+        let explanation = length_problem(&self.explanation, "The explanation");
+        problems.extend(explanation.map(|m| BreachProblem::new(BreachField::Explanation, m)));
         let e = &self.new_evidence;
         let evidence = if e.description.trim().is_empty() && !e.reference.trim().is_empty() {
             Some("Enter a description of the evidence, or clear its reference".to_string())

@@ -307,3 +307,36 @@ fn a_breach_before_the_order_comes_into_force_says_it_comes_into_force_on_releas
         p[0].message
     );
 }
+
+#[test]
+fn any_explanation_given_is_optional_kept_trimmed_and_limited() {
+    let c = demo_cohort(today());
+    let officer = demo_officer();
+    let mut d = simple("N-0004", IntelligenceAssessment::None);
+    let r = d.to_report(&c, "BR-1".into(), &officer, now()).unwrap();
+    assert_eq!(r.explanation, None);
+    assert!(!serde_json::to_string(&r).unwrap().contains("explanation"));
+    d.explanation = "  Said the phone was his sister's.  ".into();
+    let r = d.to_report(&c, "BR-1".into(), &officer, now()).unwrap();
+    assert_eq!(
+        r.explanation.as_deref(),
+        Some("Said the phone was his sister's.")
+    );
+    d.explanation = "x".repeat(MAX_TEXT_CHARS + 1);
+    let p = d.problems(BreachStep::Details, &c, now());
+    assert_eq!(fields(&p), vec![BreachField::Explanation]);
+    assert_eq!(
+        p[0].message,
+        "The explanation must be 5,000 characters or fewer"
+    );
+    assert_eq!(BreachField::Explanation.id(), "explanation");
+    assert_eq!(BreachField::Explanation.step(), BreachStep::Details);
+    // An imported report's explanation is held to the long-text limit.
+    let mut c = c;
+    c.breach_reports[0].explanation = Some("x".repeat(10_001));
+    let problems: Vec<String> = c.validate().iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        problems,
+        ["breach_reports[0].explanation: must be 10000 characters or fewer"]
+    );
+}

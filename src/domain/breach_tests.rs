@@ -245,6 +245,7 @@ mod gathering {
             occurred_at: day.and_hms_opt(12, 0, 0).unwrap(),
             location: "x".into(),
             what_was_seen: "x".into(),
+            explanation: None,
             evidence: vec![],
             intelligence: IntelligenceAssessment::None,
             decision: EnforcementDecision::accept(rec),

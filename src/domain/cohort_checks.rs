@@ -87,9 +87,11 @@ impl Cohort {
         self.check_values(&mut p);
         self.check_nominals(&mut p);
         self.check_orders(&mut p);
+        self.check_bound(&mut p);
         self.check_conditions(&mut p);
         self.check_history(&mut p);
         self.check_decisions(&mut p);
+        self.check_exhibits(&mut p);
         self.check_referrals(&mut p);
         p.0
     }
@@ -292,6 +294,11 @@ impl Cohort {
             c.time(at("recorded_at"), b.recorded_at);
             c.text(at("location"), &b.location, long);
             c.text(at("what_was_seen"), &b.what_was_seen, long);
+            c.text(
+                at("explanation"),
+                b.explanation.as_deref().unwrap_or(""),
+                long,
+            );
             c.items(at("condition_ids"), b.condition_ids.len());
             if c.items(at("evidence"), b.evidence.len()) {
                 for (j, e) in b.evidence.iter().enumerate() {

@@ -281,6 +281,7 @@ mod tests {
                 ends: ymd(2031, 11, 23),
             },
             variations: vec![],
+            bound: None,
         }
     }
 

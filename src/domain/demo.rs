@@ -13,7 +13,7 @@ use super::condition::{Condition, Deadline, NotificationDuty, ProvisionFamily};
 use super::contact::{Contact, ContactKind, ContactOutcome, ContactPlan};
 use super::nominal::{CustodyStatus, Nominal, OfficerRef, ProbationContact, RiskRating};
 use super::notification::{Notification, NotificationKind};
-use super::order::{Order, OrderStage, Variation, VariationKind};
+use super::order::{Bound, Order, OrderStage, ServiceMethod, Variation, VariationKind};
 
 /// The demo officer. Synthetic.
 pub fn demo_officer() -> OfficerRef {
@@ -182,6 +182,7 @@ pub fn demo_cohort(today: NaiveDate) -> Cohort {
                     .min(super::order::Order::latest_lawful_end(released)),
             },
             variations: vec![],
+            bound: None,
         });
         // Each nominal has every condition but one, so the families differ a little.
         for (k, (family, verbatim, summary, duty)) in condition_texts().into_iter().enumerate() {
@@ -235,7 +236,29 @@ pub fn demo_cohort(today: NaiveDate) -> Cohort {
     }
     add_history(&mut c, today);
     add_variation(&mut c, today);
+    add_bound(&mut c);
     c
+}
+
+/// How some demo nominals are bound by their order (s.10): N-0002 was served in person on the
+/// day of release, N-0007 was represented at the hearing. The others have no record, so the
+/// evidence pack shows that gap.
+fn add_bound(c: &mut Cohort) {
+    let released = |id: &str| c.nominal(id).map(|n| n.custody.release_date());
+    let served_on = released("N-0002").expect("demo nominal");
+    for o in &mut c.orders {
+        match o.id.as_str() {
+            "O-0002" => {
+                o.bound = Some(Bound::Served {
+                    served_on,
+                    method: ServiceMethod::InPerson,
+                    served_by: "PC Demo Officer".into(),
+                })
+            }
+            "O-0007" => o.bound = Some(Bound::Represented),
+            _ => {}
+        }
+    }
 }
 
 /// N-0007: the court varied the order 200 days ago, lowering the cash limit. The old provision
@@ -321,6 +344,7 @@ fn add_history(c: &mut Cohort, today: NaiveDate) {
         occurred_at: at(on, 14, 20),
         location: "Home address".into(),
         what_was_seen: "Undeclared second mobile phone found in the kitchen drawer.".into(),
+        explanation: None,
         evidence: vec![Evidence {
             kind: EvidenceKind::Phone,
             description: "Black handset, no SIM".into(),

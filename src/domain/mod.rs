@@ -19,6 +19,7 @@
 )]
 
 pub mod attention;
+mod bound;
 pub mod breach;
 mod breach_draft;
 pub mod breach_form;
@@ -33,7 +34,9 @@ pub mod dates;
 pub mod decision;
 mod decision_checks;
 mod enforcement;
+pub mod evidence_pack;
 pub mod exhibit;
+pub mod exhibit_rules;
 pub mod form;
 pub mod json;
 pub mod sort;
@@ -87,3 +90,7 @@ mod cohort_checks_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 #[path = "property_tests.rs"]
 mod property_tests;
+
+#[cfg(test)]
+#[path = "exhibit_tests.rs"]
+mod exhibit_tests;

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub use super::bound::{Bound, ServiceMethod};
 use super::dates::{format_date, last_day_of_period};
 pub use super::variation::{Variation, VariationError, VariationKind};
 
@@ -73,6 +74,9 @@ pub struct Order {
     pub stage: OrderStage,
     #[serde(default)]
     pub variations: Vec<Variation>,
+    /// How the person is bound by the order (s.10), when recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bound: Option<Bound>,
 }
 
 /// Why an order's dates cannot stand.
@@ -276,6 +280,7 @@ mod tests {
                 ends,
             },
             variations: vec![],
+            bound: None,
         }
     }
 

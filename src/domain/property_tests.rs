@@ -97,6 +97,7 @@ proptest! {
             court: "C".into(),
             stage: OrderStage::Granted { date_granted: granted, comes_into_force: cif, ends },
             variations: vec![],
+            bound: None,
         };
         let v = Variation {
             id: "V-P".into(),
@@ -218,6 +219,7 @@ fn any_report() -> impl Strategy<Value = BreachReport> {
                     occurred_at: occurred.and_hms_opt(12, 0, 0).unwrap_or_default(),
                     location: "x".into(),
                     what_was_seen: "x".into(),
+                    explanation: None,
                     evidence: vec![],
                     intelligence: IntelligenceAssessment::None,
                     decision: EnforcementDecision::accept(recommend(&facts)),

@@ -19,6 +19,7 @@ fn order(cif: Option<NaiveDate>, ends: NaiveDate) -> Order {
             ends,
         },
         variations: vec![],
+        bound: None,
     }
 }
 

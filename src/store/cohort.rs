@@ -76,6 +76,8 @@ impl Store {
         items.extend(field_rows(&cohort.notifications)?);
         items.extend(field_rows(&cohort.briefings)?);
         items.extend(field_rows(&cohort.breach_reports)?);
+        items.extend(field_rows(&cohort.exhibits)?);
+        items.extend(field_rows(&cohort.exhibit_withdrawals)?);
         items.extend(field_rows(&cohort.recall_referrals)?);
         items.extend(field_rows(&cohort.referral_statuses)?);
         for d in &cohort.breach_decisions {
@@ -112,6 +114,8 @@ impl Store {
                 Read::All(BRIEFINGS),
                 Read::All(BREACH_REPORTS),
                 Read::All(BREACH_DECISIONS),
+                Read::All(EXHIBITS),
+                Read::All(EXHIBIT_WITHDRAWALS),
                 Read::All(RECALL_REFERRALS),
                 Read::All(REFERRAL_STATUSES),
             ],
@@ -125,6 +129,7 @@ impl Store {
         }
         let (n, o, c, p) = (next(), next(), next(), next());
         let (k, nt, b, br, bd) = (next(), next(), next(), next(), next());
+        let (ex, exw) = (next(), next());
         let (rr, rs) = (next(), next());
         // Every row of every store decrypted in one batch.
         let groups = [
@@ -138,6 +143,8 @@ impl Store {
             (BRIEFINGS, &b[..]),
             (BREACH_REPORTS, &br[..]),
             (BREACH_DECISIONS, &bd[..]),
+            (EXHIBITS, &ex[..]),
+            (EXHIBIT_WITHDRAWALS, &exw[..]),
             (RECALL_REFERRALS, &rr[..]),
             (REFERRAL_STATUSES, &rs[..]),
         ];
@@ -156,14 +163,18 @@ impl Store {
             briefings: records::parse_all(group(7))?,
             breach_reports: records::parse_all(group(8))?,
             breach_decisions: records::parse_all(group(9))?,
-            recall_referrals: records::parse_all(group(10))?,
-            referral_statuses: records::parse_all(group(11))?,
+            exhibits: records::parse_all(group(10))?,
+            exhibit_withdrawals: records::parse_all(group(11))?,
+            recall_referrals: records::parse_all(group(12))?,
+            referral_statuses: records::parse_all(group(13))?,
             ..Cohort::empty(meta.officer)
         };
         sort_records(&mut cohort.contacts);
         sort_records(&mut cohort.notifications);
         sort_records(&mut cohort.briefings);
         sort_records(&mut cohort.breach_reports);
+        sort_records(&mut cohort.exhibits);
+        sort_records(&mut cohort.exhibit_withdrawals);
         sort_records(&mut cohort.recall_referrals);
         sort_records(&mut cohort.referral_statuses);
         // Decisions need no order: the one standing follows `replaces` (`decision_for`), and

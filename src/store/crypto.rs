@@ -267,3 +267,13 @@ pub async fn decrypt_many(
         .map(|p| Uint8Array::new(&p).to_vec())
         .collect())
 }
+
+/// SHA-256 of `bytes` (WebCrypto), as 64 lower-case hex digits.
+pub async fn sha256_hex(bytes: &[u8]) -> StoreResult<String> {
+    let digest = run(subtle()?.digest_with_str_and_u8_array("SHA-256", bytes)).await?;
+    Ok(Uint8Array::new(&digest)
+        .to_vec()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
+}

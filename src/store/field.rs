@@ -27,6 +27,8 @@ pub(crate) fn store_of<R: FieldRecord>() -> &'static str {
         "contact" => CONTACTS,
         "notification" => NOTIFICATIONS,
         "briefing" => BRIEFINGS,
+        "exhibit" => EXHIBITS,
+        "exhibit_withdrawal" => EXHIBIT_WITHDRAWALS,
         "recall_referral" => RECALL_REFERRALS,
         "referral_status" => REFERRAL_STATUSES,
         _ => BREACH_REPORTS,
@@ -53,6 +55,21 @@ impl Store {
         record: &R,
         draft: Option<&DraftKey>,
     ) -> StoreResult<Uuid> {
+        // An exhibit is never kept without its photo: `submit_exhibit` writes both.
+        if R::KIND == "exhibit" {
+            return Err(StoreError::NotFound);
+        }
+        self.submit_with(record, draft, vec![]).await
+    }
+
+    /// [`Store::submit`], with more rows (`extra`, sealed here) written in the same
+    /// transaction, after the record and its outbox entry.
+    pub(crate) async fn submit_with<R: FieldRecord>(
+        &self,
+        record: &R,
+        draft: Option<&DraftKey>,
+        extra: Vec<ToSeal>,
+    ) -> StoreResult<Uuid> {
         let key = self.key()?;
         if record.id().trim().is_empty() || record.nominal_id().trim().is_empty() {
             return Err(StoreError::NotFound);
@@ -74,7 +91,9 @@ impl Store {
                 .unwrap_or_default(),
         };
         let (uuid, entry) = outbox::entry_for(R::KIND, record.id(), &officer_id, record)?;
-        let rows = records::seal_all(&key, vec![to_seal(record)?, entry]).await?;
+        let mut items = vec![to_seal(record)?, entry];
+        items.extend(extra);
+        let rows = records::seal_all(&key, items).await?;
         let mut writes: Vec<Write> = rows
             .into_iter()
             .map(|(s, row)| Write::Add(s, row))

@@ -21,6 +21,7 @@ mod cohort;
 pub mod crypto;
 mod drafts;
 mod error;
+mod exhibits;
 mod field;
 mod js;
 mod lock;

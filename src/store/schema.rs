@@ -13,10 +13,13 @@
 //!   v1 rows already carried `day` and `state`, so IndexedDB fills the new indexes itself.
 //! - **v3**: the `breach_decisions` store (the DS's decisions, pulled from the team
 //!   server, never pushed), with its `nominal_id` index.
-//! - **v5** (current; v4 is the exhibits' step): the `recall_referrals` and
+//! - **v4**: photo exhibits: `exhibits` and `exhibit_withdrawals` (field records,
+//!   with the `nominal_id` and `nominal_day` indexes) and `exhibit_photos` (the original bytes,
+//!   sealed under the exhibit's id, with `nominal_id`).
+//! - **v5** (current): the recall referral: the `recall_referrals` and
 //!   `referral_statuses` stores (field records), with `nominal_id` and `nominal_day` indexes.
 //!
-//! A new database runs every step in order (v1, v2, then v3), so fresh installs and upgraded
+//! A new database runs every step in order (v1, v2, v3, v4, then v5), so fresh installs and upgraded
 //! ones end with the same schema through the same code.
 
 use std::cell::RefCell;
@@ -47,6 +50,10 @@ pub mod stores {
     pub const BREACH_REPORTS: &str = "breach_reports";
     /// v3: the DS's decisions on breach reports (server-authored).
     pub const BREACH_DECISIONS: &str = "breach_decisions";
+    /// v4: photo exhibits, their withdrawals, and the photos' original bytes.
+    pub const EXHIBITS: &str = "exhibits";
+    pub const EXHIBIT_WITHDRAWALS: &str = "exhibit_withdrawals";
+    pub const EXHIBIT_PHOTOS: &str = "exhibit_photos";
     /// v5: recall referrals to probation and their status updates (field records).
     pub const RECALL_REFERRALS: &str = "recall_referrals";
     pub const REFERRAL_STATUSES: &str = "referral_statuses";
@@ -75,7 +82,7 @@ pub const FIELD_STORES: [&str; 4] = [CONTACTS, NOTIFICATIONS, BRIEFINGS, BREACH_
 /// Field-record stores added by v5 (not in the v1/v2 steps, which must not touch them).
 pub const REFERRAL_STORES: [&str; 2] = [RECALL_REFERRALS, REFERRAL_STATUSES];
 /// Every object store (what a wipe clears).
-pub const ALL_STORES: [&str; 14] = [
+pub const ALL_STORES: [&str; 17] = [
     NOMINALS,
     ORDERS,
     CONDITIONS,
@@ -88,6 +95,9 @@ pub const ALL_STORES: [&str; 14] = [
     OUTBOX,
     META,
     BREACH_DECISIONS,
+    EXHIBITS,
+    EXHIBIT_WITHDRAWALS,
+    EXHIBIT_PHOTOS,
     RECALL_REFERRALS,
     REFERRAL_STATUSES,
 ];
@@ -168,6 +178,24 @@ fn step_v3(db: &web_sys::IdbDatabase) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// v4: photo exhibits (see the module documentation).
+fn step_v4(db: &web_sys::IdbDatabase) -> Result<(), JsValue> {
+    let params = web_sys::IdbObjectStoreParameters::new();
+    params.set_key_path(&JsValue::from_str("id"));
+    for name in [EXHIBITS, EXHIBIT_WITHDRAWALS, EXHIBIT_PHOTOS] {
+        let store = db.create_object_store_with_optional_parameters(name, &params)?;
+        store.create_index_with_str(indexes::BY_NOMINAL, "nominal_id")?;
+        if name != EXHIBIT_PHOTOS {
+            let path: Array = ["nominal_id", "day"]
+                .iter()
+                .map(|s| JsValue::from_str(s))
+                .collect();
+            store.create_index_with_str_sequence(indexes::BY_NOMINAL_DAY, &path)?;
+        }
+    }
+    Ok(())
+}
+
 /// v5: the recall referral stores, indexed like the other field-record stores.
 fn step_v5(db: &web_sys::IdbDatabase) -> Result<(), JsValue> {
     let params = web_sys::IdbObjectStoreParameters::new();
@@ -199,6 +227,9 @@ fn upgrade(
     }
     if old < 3 && new >= 3 {
         step_v3(db)?;
+    }
+    if old < 4 && new >= 4 {
+        step_v4(db)?;
     }
     if old < 5 && new >= 5 {
         step_v5(db)?;

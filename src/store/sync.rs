@@ -183,12 +183,13 @@ impl Store {
     }
 
     /// The next batch to push, oldest first: entries waiting, or sent without an answer.
+    /// Entries of [`HELD_KINDS`] are not pushed: they stay waiting.
     pub async fn outbox_to_push(&self, limit: usize) -> StoreResult<Vec<OutboxEntry>> {
         let mut entries: Vec<OutboxEntry> = self
             .outbox()
             .await?
             .into_iter()
-            .filter(|e| e.status.to_push())
+            .filter(|e| e.status.to_push() && !HELD_KINDS.contains(&e.kind.as_str()))
             .collect();
         entries.truncate(limit);
         Ok(entries)
@@ -247,6 +248,11 @@ impl Store {
         Ok(n)
     }
 }
+
+/// Kinds kept waiting in the outbox instead of pushed: photo exhibits and their withdrawals,
+/// until the team server takes a photo's bytes with its record (not built yet). They stay
+/// "waiting", are counted as such, and keep their nominal on the phone.
+pub const HELD_KINDS: [&str; 2] = ["exhibit", "exhibit_withdrawal"];
 
 /// The time now, for log events.
 pub fn sync_now() -> DateTime<Utc> {

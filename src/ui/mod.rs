@@ -123,8 +123,11 @@ pub fn App() -> impl IntoView {
                         <Route path=(StaticSegment(NOMINAL), ParamSegment("id"), StaticSegment(BREACH), OptionalParamSegment("step")) view=pages::BreachPage />
                         <Route path=(StaticSegment(NOMINAL), ParamSegment("id"), StaticSegment(BREACHES), ParamSegment("report")) view=pages::BreachSubmittedPage />
                         <Route path=(StaticSegment(NOMINAL), ParamSegment("id"), StaticSegment(BREACHES), ParamSegment("report"), StaticSegment(PRINT)) view=pages::BreachPrintPage />
+                        <Route path=(StaticSegment(NOMINAL), ParamSegment("id"), StaticSegment(BREACHES), ParamSegment("report"), StaticSegment(PACK)) view=pages::EvidencePackPage />
                         <Route path=(StaticSegment(NOMINAL), ParamSegment("id"), StaticSegment(NOTIFICATIONS)) view=pages::NotificationsPage />
                         <Route path=(StaticSegment(NOMINAL), ParamSegment("id"), StaticSegment(NOTIFICATIONS), StaticSegment(NEW)) view=pages::RecordNotificationPage />
+                        <Route path=(StaticSegment(NOMINAL), ParamSegment("id"), StaticSegment(EXHIBITS), StaticSegment(NEW), ParamSegment("record")) view=pages::AddExhibitPage />
+                        <Route path=(StaticSegment(NOMINAL), ParamSegment("id"), StaticSegment(EXHIBITS), ParamSegment("exhibit")) view=pages::ExhibitPage />
                         <Route path=StaticSegment(DEVICE) view=pages::DevicePage />
                         // The way out offered while locked; unlocked, the Device page does it.
                         <Route path=StaticSegment(START_AGAIN) view=|| view! { <Redirect path=routes::DEVICE /> } />

@@ -17,7 +17,9 @@ pub mod segment {
     pub const BREACH: &str = "breach";
     pub const BREACHES: &str = "breaches";
     pub const PRINT: &str = "print";
+    pub const PACK: &str = "pack";
     pub const NOTIFICATIONS: &str = "notifications";
+    pub const EXHIBITS: &str = "exhibits";
     pub const NEW: &str = "new";
     pub const DEVICE: &str = "device";
     pub const START_AGAIN: &str = "start-again";
@@ -60,6 +62,11 @@ pub fn breach_report_print(id: &str, report: &str) -> String {
     format!("/{NOMINAL}/{id}/{BREACHES}/{report}/{PRINT}")
 }
 
+/// A breach report's s.25 evidence pack.
+pub fn breach_pack(id: &str, report: &str) -> String {
+    format!("/{NOMINAL}/{id}/{BREACHES}/{report}/{PACK}")
+}
+
 /// A nominal's notifications.
 pub fn notifications(id: &str) -> String {
     format!("/{NOMINAL}/{id}/{NOTIFICATIONS}")
@@ -73,6 +80,16 @@ pub fn notification_recorded(id: &str, notification: &str) -> String {
 /// Record a notification.
 pub fn record_notification(id: &str) -> String {
     format!("/{NOMINAL}/{id}/{NOTIFICATIONS}/{NEW}")
+}
+
+/// Add a photo exhibit to a breach report or contact of the nominal.
+pub fn new_exhibit(id: &str, record: &str) -> String {
+    format!("/{NOMINAL}/{id}/{EXHIBITS}/{NEW}/{record}")
+}
+
+/// A photo exhibit.
+pub fn exhibit(id: &str, exhibit: &str) -> String {
+    format!("/{NOMINAL}/{id}/{EXHIBITS}/{exhibit}")
 }
 
 #[cfg(test)]
@@ -97,12 +114,18 @@ mod tests {
             breach_report_print("N-1", "BR-1"),
             "/nominal/N-1/breaches/BR-1/print"
         );
+        assert_eq!(
+            breach_pack("N-1", "BR-1"),
+            "/nominal/N-1/breaches/BR-1/pack"
+        );
         assert_eq!(notifications("N-1"), "/nominal/N-1/notifications");
         assert_eq!(
             notification_recorded("N-1", "NT-1"),
             "/nominal/N-1/notifications?recorded=NT-1"
         );
         assert_eq!(record_notification("N-1"), "/nominal/N-1/notifications/new");
+        assert_eq!(new_exhibit("N-1", "BR-1"), "/nominal/N-1/exhibits/new/BR-1");
+        assert_eq!(exhibit("N-1", "EX-1"), "/nominal/N-1/exhibits/EX-1");
         assert_eq!(DEVICE, format!("/{}", segment::DEVICE));
         assert_eq!(START_AGAIN, format!("/{}", segment::START_AGAIN));
     }

@@ -40,20 +40,7 @@ macro_rules! audit_methods {
                 .bind(since)
                 .fetch_all(&self.pool)
                 .await?;
-                rows.iter()
-                    .map(|r| {
-                        Ok(AuditEntry {
-                            seq: r.try_get(0)?,
-                            at: r.try_get(1)?,
-                            actor: r.try_get(2)?,
-                            device_id: r.try_get(3)?,
-                            action: r.try_get(4)?,
-                            record_kind: r.try_get(5)?,
-                            record_id: r.try_get(6)?,
-                            nominal_id: r.try_get(7)?,
-                        })
-                    })
-                    .collect()
+                rows.iter().map(audit_entry).collect()
             }
 
             async fn audit(
@@ -118,20 +105,7 @@ macro_rules! audit_methods {
                     q = q.bind(s);
                 }
                 let rows = q.bind(limit).fetch_all(&self.pool).await?;
-                rows.iter()
-                    .map(|r| {
-                        Ok(AuditEntry {
-                            seq: r.try_get(0)?,
-                            at: r.try_get(1)?,
-                            actor: r.try_get(2)?,
-                            device_id: r.try_get(3)?,
-                            action: r.try_get(4)?,
-                            record_kind: r.try_get(5)?,
-                            record_id: r.try_get(6)?,
-                            nominal_id: r.try_get(7)?,
-                        })
-                    })
-                    .collect()
+                rows.iter().map(audit_entry).collect()
             }
 
             async fn audit_many(

@@ -205,5 +205,26 @@ where
     })
 }
 
+/// One audit line, from a row of `seq, at, actor, device_id, action, record_kind, record_id,
+/// nominal_id` (the columns both audit queries select, in that order).
+fn audit_entry<R: Row>(r: &R) -> StorageResult<AuditEntry>
+where
+    for<'a> i64: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
+    for<'a> String: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
+    for<'a> Option<String>: sqlx::Decode<'a, R::Database>,
+    usize: sqlx::ColumnIndex<R>,
+{
+    Ok(AuditEntry {
+        seq: r.try_get(0)?,
+        at: r.try_get(1)?,
+        actor: r.try_get(2)?,
+        device_id: r.try_get(3)?,
+        action: r.try_get(4)?,
+        record_kind: r.try_get(5)?,
+        record_id: r.try_get(6)?,
+        nominal_id: r.try_get(7)?,
+    })
+}
+
 storage_impl!(SqliteStorage, Sqlite);
 storage_impl!(PostgresStorage, Postgres);

@@ -12,6 +12,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{Days, NaiveDate};
 use serde::Deserialize;
 
+use super::forms::{error_message, error_summary, titled};
 use super::layout::{esc, page_at};
 use super::oversight as o;
 use super::Supervisor;
@@ -158,10 +159,7 @@ fn field_html(
         Some(m) => (
             " form-group--error",
             " input--error",
-            format!(
-                "<p class=\"error-message\" id=\"{id}-error\"><span class=\"visually-hidden\">Error:</span> {}</p>",
-                esc(m)
-            ),
+            error_message(id, m),
             format!("{id}-hint {id}-error"),
         ),
         None => ("", "", String::new(), format!("{id}-hint")),
@@ -182,15 +180,7 @@ pub async fn page(
 ) -> Response {
     let filter = filter_of(&q, &s.officer.unit_id);
     let problems = filter.as_ref().err().cloned().unwrap_or_default();
-    let summary = if problems.is_empty() {
-        String::new()
-    } else {
-        let items: String = problems
-            .iter()
-            .map(|(f, m)| format!("<li><a href=\"#{f}\">{}</a></li>", esc(m)))
-            .collect();
-        format!("<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\"><h2 class=\"error-summary__title\">There is a problem</h2><ul class=\"error-summary__list\">{items}</ul></div>")
-    };
+    let summary = error_summary(&problems);
     let form = format!(
         "<form method=\"get\" action=\"/supervise/audit\" novalidate>{}{}{}{}<button class=\"button\" type=\"submit\">Show lines</button></form>",
         field_html("person", "Person", "An officer ID, for example PC-0123. Leave blank for everyone.", "text", &q.person, &problems),
@@ -209,17 +199,13 @@ pub async fn page(
             }
         },
     };
-    let title = if problems.is_empty() {
-        "Audit log"
-    } else {
-        "Error: Audit log"
-    };
+    let title = titled(&problems, "Audit log");
     let body = format!(
         "{summary}<h1 class=\"heading-l\">Audit log</h1>\
 <p class=\"body\">Who consulted, created, altered or disclosed the unit's records, and when (Data Protection Act 2018, s.62). Newest first.</p>\
 {form}{results}"
     );
-    page_at(&state, Some(&s), title, &body, Some("/supervise/audit"))
+    page_at(&state, Some(&s), &title, &body, Some("/supervise/audit"))
 }
 
 fn results_html(q: &AuditQuery, rows: &[AuditEntry], more: bool) -> String {

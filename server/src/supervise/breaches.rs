@@ -17,8 +17,9 @@ use scpo_field::domain::{Cohort, OfficerRef};
 use serde::Deserialize;
 
 use super::decision_form::{decision_view, form_view, Answers};
+use super::forms::{error_summary, log_consultation, titled, unavailable};
 use super::layout::{esc, page_at};
-use super::{csrf_refusal, CsrfForm, Supervisor};
+use super::{csrf_refusal, Supervisor};
 use crate::api::AppState;
 use crate::storage::{StorageError, StoredRecord};
 
@@ -30,21 +31,10 @@ pub fn routes() -> Router<AppState> {
         .route("/supervise/breaches/{report_id}", get(show).post(record))
 }
 
-/// The server's clock as a local date and time (the decision's `decided_at`, the age of a
-/// report): the force's local time, as the phones record theirs.
+/// The server's clock as UK wall-clock time (the decision's `decided_at`, the age of a
+/// report), as the phones record theirs.
 pub fn local_time(ms: i64) -> NaiveDateTime {
-    chrono::DateTime::from_timestamp_millis(ms)
-        .unwrap_or_default()
-        .with_timezone(&chrono::Local)
-        .naive_local()
-}
-
-fn unavailable() -> Response {
-    (
-        StatusCode::SERVICE_UNAVAILABLE,
-        "The server could not do that just now. Nothing was changed; try again.",
-    )
-        .into_response()
+    super::clock::uk_local(ms)
 }
 
 /// The unit's records as a cohort (every nominal, report and decision of the unit).
@@ -53,7 +43,7 @@ async fn unit_cohort(state: &AppState, s: &Supervisor) -> Result<Cohort, Respons
         .storage
         .unit_records(&s.officer.unit_id)
         .await
-        .map_err(|_| unavailable())?;
+        .map_err(|_| unavailable(state, s))?;
     Ok(crate::sync::cohort_of(&records))
 }
 
@@ -178,12 +168,7 @@ async fn record(
     Path(report_id): Path<String>,
     Form(a): Form<Answers>,
 ) -> Response {
-    if let Some(refused) = csrf_refusal(
-        &s,
-        &CsrfForm {
-            csrf: a.csrf.clone(),
-        },
-    ) {
+    if let Some(refused) = csrf_refusal(&s, &a.csrf) {
         return refused;
     }
     let cohort = match unit_cohort(&state, &s).await {
@@ -242,7 +227,7 @@ async fn record(
             render(&state, &s, &cohort, report, &a, &problems, false).await
         }
         Err(StorageError::NotFound(_)) => not_found(&state, &s),
-        Err(_) => unavailable(),
+        Err(_) => unavailable(&state, &s),
     }
 }
 
@@ -257,32 +242,12 @@ async fn render(
     problems: &[(&'static str, String)],
     decided: bool,
 ) -> Response {
-    let _ = state
-        .storage
-        .audit(
-            &s.officer.id,
-            None,
-            "consulted",
-            "nominal",
-            &r.nominal_id,
-            Some(&r.nominal_id),
-            state.now(),
-        )
-        .await;
+    let _ = log_consultation(state, s, &r.nominal_id).await;
     let mut body = String::new();
     if decided {
         body.push_str("<div class=\"panel panel--success\" role=\"status\"><h2 class=\"heading-m\">Decision recorded</h2><p class=\"body\">The officer's phone receives it on its next sync, and it shows on the nominal's history.</p></div>");
     }
-    if !problems.is_empty() {
-        body.push_str("<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"error-summary-title\" tabindex=\"-1\"><h2 class=\"error-summary__title\" id=\"error-summary-title\">There is a problem</h2><ul class=\"error-summary__list\">");
-        for (field, message) in problems {
-            body.push_str(&format!(
-                "<li><a href=\"#{field}\">{}</a></li>",
-                esc(message)
-            ));
-        }
-        body.push_str("</ul></div>");
-    }
+    body.push_str(&error_summary(problems));
     let name = cohort
         .nominal(&r.nominal_id)
         .map(|n| n.display_name())
@@ -318,11 +283,7 @@ async fn render(
         }
         body.push_str(".</p></div>");
     }
-    let title = if problems.is_empty() {
-        format!("Breach report {}", r.id)
-    } else {
-        format!("Error: Breach report {}", r.id)
-    };
+    let title = titled(problems, &format!("Breach report {}", r.id));
     let mut resp = page_at(state, Some(s), &title, &body, Some(SECTION));
     if !problems.is_empty() {
         *resp.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;

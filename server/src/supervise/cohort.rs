@@ -19,7 +19,7 @@ use super::forms::{not_found, unavailable, unit_officers};
 use super::layout::{esc, page_at};
 use super::nominal::{nominal_page, NominalForms};
 use super::transfer::transfers;
-use super::{csrf_refusal, import, nominal, transfer, CsrfForm, Supervisor};
+use super::{csrf_refusal, import, nominal, transfer, Supervisor};
 use crate::api::AppState;
 use crate::storage::{StorageError, StoredRecord};
 use crate::sync::cohort_of;
@@ -161,12 +161,7 @@ async fn assign(
     Path(nominal_id): Path<String>,
     Form(f): Form<AssignForm>,
 ) -> Response {
-    if let Some(refused) = csrf_refusal(
-        &s,
-        &CsrfForm {
-            csrf: f.csrf.clone(),
-        },
-    ) {
+    if let Some(refused) = csrf_refusal(&s, &f.csrf) {
         return refused;
     }
     let sent_back = |message: &str| NominalForms {

@@ -12,6 +12,7 @@ use scpo_field::domain::Cohort;
 use serde::Deserialize;
 
 use super::breaches::when;
+use super::forms::error_message;
 use super::layout::{csrf_field, esc};
 use super::Supervisor;
 
@@ -87,6 +88,9 @@ pub fn report_view(c: &Cohort, r: &BreachReport) -> String {
     h.push_str(&row("When it happened", &esc(&when(r.occurred_at))));
     h.push_str(&row("Where", &esc(&r.location)));
     h.push_str(&row("What was seen", &esc(&r.what_was_seen)));
+    if let Some(said) = &r.explanation {
+        h.push_str(&row("Any explanation given", &esc(said)));
+    }
     h.push_str(&row("Reported", &esc(&when(r.recorded_at))));
     if let Some(old) = &r.corrects {
         h.push_str(&row("Corrects", &esc(old)));
@@ -190,14 +194,7 @@ fn error_of<'a>(problems: &'a [(&'static str, String)], f: DecisionField) -> Opt
 }
 
 fn error_html(id: &str, message: Option<&str>) -> String {
-    message
-        .map(|m| {
-            format!(
-                "<p class=\"error-message\" id=\"{id}-error\"><span class=\"visually-hidden\">Error: </span>{}</p>",
-                esc(m)
-            )
-        })
-        .unwrap_or_default()
+    message.map(|m| error_message(id, m)).unwrap_or_default()
 }
 
 fn group_class(error: bool) -> &'static str {

@@ -165,12 +165,7 @@ pub struct EnrolForm {
 }
 
 async fn enrol(State(state): State<AppState>, s: Supervisor, Form(f): Form<EnrolForm>) -> Response {
-    if let Some(refused) = csrf_refusal(
-        &s,
-        &CsrfForm {
-            csrf: f.csrf.clone(),
-        },
-    ) {
+    if let Some(refused) = csrf_refusal(&s, &f.csrf) {
         return refused;
     }
     let officers = unit_officers(&state, &s.officer.unit_id).await;
@@ -278,7 +273,7 @@ async fn revoke(
     Path(id): Path<String>,
     Form(f): Form<CsrfForm>,
 ) -> Response {
-    if let Some(refused) = csrf_refusal(&s, &f) {
+    if let Some(refused) = csrf_refusal(&s, &f.csrf) {
         return refused;
     }
     match state

@@ -1,6 +1,6 @@
-//! Pieces the upkeep pages share (cohort, import, transfer, devices): the error summary and a
-//! field's message (GOV.UK), the date input, the choice of one of the unit's officers, and the
-//! page that answers for anything not in the supervisor's unit.
+//! Pieces the supervisor's pages share: the error summary and a field's message (GOV.UK), the
+//! date input, the choice of one of the unit's officers, the page that answers for anything not
+//! in the supervisor's unit, and the audit line for a consultation.
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -8,20 +8,26 @@ use axum::response::{IntoResponse, Response};
 use super::layout::{esc, page};
 use super::Supervisor;
 use crate::api::AppState;
-use crate::storage::{Officer, Role};
+use crate::storage::{Officer, Role, StorageResult};
 
 /// A problem with an answer: the id of the field to go to, and what to do.
 pub type Problem = (String, String);
 
-/// The GOV.UK error summary: every problem, each linked to its field. Empty when none.
-pub fn error_summary(problems: &[Problem]) -> String {
+/// The GOV.UK error summary, the one every supervisor page shows: "There is a problem" and
+/// every problem, each linked to its field's id. Empty when none. It takes the focus when the
+/// page loads (`autofocus`, and `passkey.js` for browsers that do not move it to a `div`).
+pub fn error_summary<F: AsRef<str>, M: AsRef<str>>(problems: &[(F, M)]) -> String {
     if problems.is_empty() {
         return String::new();
     }
     let items: String = problems
         .iter()
         .map(|(field, message)| {
-            format!("<li><a href=\"#{}\">{}</a></li>", esc(field), esc(message))
+            format!(
+                "<li><a href=\"#{}\">{}</a></li>",
+                esc(field.as_ref()),
+                esc(message.as_ref())
+            )
         })
         .collect();
     format!(
@@ -33,18 +39,23 @@ pub fn error_summary(problems: &[Problem]) -> String {
 
 /// The message for `field`, if it has a problem: `(its id, the HTML)`.
 pub fn field_error(problems: &[Problem], field: &str) -> Option<(String, String)> {
-    problems.iter().find(|(f, _)| f == field).map(|(_, m)| {
-        let id = format!("{field}-error");
-        let html = format!(
-            "<p class=\"error-message\" id=\"{id}\"><span class=\"visually-hidden\">Error: </span>{}</p>",
-            esc(m)
-        );
-        (id, html)
-    })
+    problems
+        .iter()
+        .find(|(f, _)| f == field)
+        .map(|(_, m)| (format!("{field}-error"), error_message(field, m)))
+}
+
+/// A field's error message (GOV.UK), id `{field}-error` for the field's `aria-describedby`.
+pub fn error_message(field: &str, message: &str) -> String {
+    format!(
+        "<p class=\"error-message\" id=\"{}-error\"><span class=\"visually-hidden\">Error: </span>{}</p>",
+        esc(field),
+        esc(message)
+    )
 }
 
 /// "Error: " before a page's title when it shows problems (GOV.UK).
-pub fn titled(problems: &[Problem], title: &str) -> String {
+pub fn titled<P>(problems: &[P], title: &str) -> String {
     if problems.is_empty() {
         title.to_string()
     } else {
@@ -144,6 +155,27 @@ pub fn officer_select(
     )
 }
 
+/// Log, in the audit log, that the supervisor consulted a nominal's record (every page that
+/// shows one does). What to do when it fails is the page's to say.
+pub async fn log_consultation(
+    state: &AppState,
+    s: &Supervisor,
+    nominal_id: &str,
+) -> StorageResult<()> {
+    state
+        .storage
+        .audit(
+            &s.officer.id,
+            None,
+            "consulted",
+            "nominal",
+            nominal_id,
+            Some(nominal_id),
+            state.now(),
+        )
+        .await
+}
+
 /// The answer for a nominal, device or anything else that is not in the supervisor's unit (or
 /// does not exist): the same either way.
 pub fn not_found(state: &AppState, s: &Supervisor) -> Response {
@@ -167,4 +199,27 @@ pub fn unavailable(state: &AppState, s: &Supervisor) -> Response {
 /// A page with a status other than 200 (e.g. 400 for a form sent back with its problems).
 pub fn with_status(status: StatusCode, r: Response) -> Response {
     (status, r).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_error_summary_is_the_gov_uk_one_and_links_each_problem_to_its_field() {
+        assert_eq!(error_summary::<&str, &str>(&[]), "");
+        let html = error_summary(&[("to", "The last day <must> be later")]);
+        for part in [
+            "class=\"error-summary\"",
+            "role=\"alert\"",
+            "tabindex=\"-1\"",
+            "aria-labelledby=\"error-summary-title\"",
+            "id=\"error-summary-title\">There is a problem</h2>",
+            "<li><a href=\"#to\">The last day &lt;must&gt; be later</a></li>",
+        ] {
+            assert!(html.contains(part), "{part} in {html}");
+        }
+        assert_eq!(titled(&[("to", "x")], "Audit log"), "Error: Audit log");
+        assert_eq!(titled::<()>(&[], "Audit log"), "Audit log");
+    }
 }

@@ -17,7 +17,7 @@ use serde::Deserialize;
 use super::forms::{error_summary, field_error, titled, unavailable, with_status, Problem};
 use super::layout::{csrf_field, esc, page_at};
 use super::transfer::transfers;
-use super::{csrf_refusal, CsrfForm, Supervisor};
+use super::{csrf_refusal, Supervisor};
 use crate::api::AppState;
 use crate::backend::canonical;
 use crate::sync::{cohort_of, records_of};
@@ -113,7 +113,7 @@ async fn check(State(state): State<AppState>, s: Supervisor, mut mp: Multipart) 
             }
         }
     }
-    if let Some(refused) = csrf_refusal(&s, &CsrfForm { csrf }) {
+    if let Some(refused) = csrf_refusal(&s, &csrf) {
         return refused;
     }
     let text = match (file.is_empty(), paste.trim().is_empty()) {
@@ -253,7 +253,7 @@ pub struct ApplyForm {
 /// Apply a checked file: checked again by the domain (the form is the browser's), into the
 /// session's unit.
 async fn apply(State(state): State<AppState>, s: Supervisor, Form(f): Form<ApplyForm>) -> Response {
-    if let Some(refused) = csrf_refusal(&s, &CsrfForm { csrf: f.csrf }) {
+    if let Some(refused) = csrf_refusal(&s, &f.csrf) {
         return refused;
     }
     let unit = &s.officer.unit_id;

@@ -190,9 +190,10 @@ pub struct CsrfForm {
     csrf: String,
 }
 
-/// The form's CSRF token against the session's: the refusal to send back when they differ.
-fn csrf_refusal(s: &Supervisor, form: &CsrfForm) -> Option<Response> {
-    let same = secrets::same(&secrets::hash(&s.csrf), &secrets::hash(&form.csrf));
+/// The CSRF token a form sent (its `csrf` field) against the session's: the refusal to send
+/// back when they differ.
+fn csrf_refusal(s: &Supervisor, token: &str) -> Option<Response> {
+    let same = secrets::same(&secrets::hash(&s.csrf), &secrets::hash(token));
     (!same).then(|| {
         (
             StatusCode::FORBIDDEN,
@@ -207,7 +208,7 @@ async fn sign_out(
     s: Supervisor,
     Form(f): Form<CsrfForm>,
 ) -> Response {
-    if let Some(refused) = csrf_refusal(&s, &f) {
+    if let Some(refused) = csrf_refusal(&s, &f.csrf) {
         return refused;
     }
     let _ = state.storage.end_session(&s.token_hash, state.now()).await;
@@ -223,7 +224,7 @@ async fn sign_out_everywhere(
     s: Supervisor,
     Form(f): Form<CsrfForm>,
 ) -> Response {
-    if let Some(refused) = csrf_refusal(&s, &f) {
+    if let Some(refused) = csrf_refusal(&s, &f.csrf) {
         return refused;
     }
     let _ = state

@@ -13,8 +13,8 @@ use serde::Deserialize;
 use super::clock::uk_today;
 use super::cohort::{order_end, unit_data, SECTION};
 use super::forms::{
-    date_input, error_summary, field_error, not_found, officer_select, titled, unavailable,
-    unit_officers, with_status, Problem,
+    date_input, error_summary, field_error, log_consultation, not_found, officer_select, titled,
+    unavailable, unit_officers, with_status, Problem,
 };
 use super::layout::{csrf_field, esc, page_at};
 use super::transfer::{transfers, Transferred};
@@ -78,24 +78,11 @@ pub async fn nominal_page(
     let Some(n) = cohort.nominal(nominal_id) else {
         return not_found(state, s);
     };
-    let now = state.now();
-    if let Err(e) = state
-        .storage
-        .audit(
-            &s.officer.id,
-            None,
-            "consulted",
-            "nominal",
-            nominal_id,
-            Some(nominal_id),
-            now,
-        )
-        .await
-    {
+    if let Err(e) = log_consultation(state, s, nominal_id).await {
         tracing::error!(error = %e, nominal = %nominal_id, "consultation not logged");
         return unavailable(state, s);
     }
-    let today = uk_today(now);
+    let today = uk_today(state.now());
     let gone = transfers(&mine).remove(nominal_id);
     let holder = match (&gone, assigned.get(nominal_id)) {
         (Some(t), _) => format!(

@@ -91,3 +91,12 @@ for (const form of document.querySelectorAll('form[data-passkey]')) {
     }
   });
 }
+
+// A page sent back with problems opens on its error summary (GOV.UK), so a screen reader reads
+// it first: every supervisor page loads this file, and no inline script may do it.
+function focusErrorSummary() {
+  const summary = document.querySelector('.error-summary');
+  if (summary && !summary.hidden) summary.focus();
+}
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', focusErrorSummary);
+else focusErrorSummary();

@@ -16,7 +16,7 @@ use serde_json::json;
 use super::clock::uk_today;
 use super::forms::{not_found, unavailable, Problem};
 use super::nominal::{nominal_page, NominalForms};
-use super::{csrf_refusal, CsrfForm, Supervisor};
+use super::{csrf_refusal, Supervisor};
 use crate::api::AppState;
 use crate::secrets::random_id;
 use crate::storage::{StorageError, StoredRecord};
@@ -114,12 +114,7 @@ pub async fn transfer(
     Path(nominal_id): Path<String>,
     Form(f): Form<TransferForm>,
 ) -> Response {
-    if let Some(refused) = csrf_refusal(
-        &s,
-        &CsrfForm {
-            csrf: f.csrf.clone(),
-        },
-    ) {
+    if let Some(refused) = csrf_refusal(&s, &f.csrf) {
         return refused;
     }
     let now = state.now();

@@ -165,3 +165,128 @@ pub async fn push(
     let judge = |e: &NewEntry, held: &[scpo_server::storage::StoredRecord]| sync::judge(e, held);
     storage.push_entry(device, &e, &judge, now).await.unwrap()
 }
+
+/// Sessions made directly in storage, as the passkey ceremony would (which is the browser's):
+/// `(token, officer, csrf)`, each started at `now`.
+pub async fn start_sessions(storage: &dyn Storage, sessions: &[(&str, &str, &str)], now: i64) {
+    for (token, officer, csrf) in sessions {
+        storage
+            .start_session(&secrets::hash(token), officer, csrf, now)
+            .await
+            .unwrap();
+    }
+}
+
+/// The server over HTTP: its base URL, and a client that does not follow redirects (so a test
+/// sees where it is sent).
+pub struct Http {
+    pub base: String,
+    pub client: reqwest::Client,
+}
+
+impl Http {
+    /// The server for `state`, on a free local port.
+    pub async fn start(state: scpo_server::api::AppState) -> Http {
+        let app = scpo_server::app(state, &temp_dir("dist"))
+            .into_make_service_with_connect_info::<std::net::SocketAddr>();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        Http { base, client }
+    }
+
+    /// GET `path`, with the session cookie `session` if any.
+    pub async fn get(&self, path: &str, session: Option<&str>) -> reqwest::Response {
+        let mut r = self.client.get(format!("{}{path}", self.base));
+        if let Some(t) = session {
+            r = r.header("cookie", format!("scpo_session={t}"));
+        }
+        r.send().await.unwrap()
+    }
+
+    /// GET `path` as a phone does: with a device credential, no session.
+    pub async fn get_as_phone(&self, path: &str, credential: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.base))
+            .bearer_auth(credential)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// A page's status and HTML, in `session`.
+    pub async fn html(&self, path: &str, session: &str) -> (u16, String) {
+        let r = self.get(path, Some(session)).await;
+        (r.status().as_u16(), r.text().await.unwrap())
+    }
+
+    /// A multipart form: (name, value, file name if a file).
+    pub async fn post_multipart(
+        &self,
+        path: &str,
+        token: &str,
+        fields: &[(&str, &str, Option<&str>)],
+    ) -> reqwest::Response {
+        let boundary = "----scpo-test-boundary";
+        let mut body = String::new();
+        for (name, value, file) in fields {
+            body.push_str(&format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\""
+            ));
+            if let Some(f) = file {
+                body.push_str(&format!(
+                    "; filename=\"{f}\"\r\nContent-Type: application/json"
+                ));
+            }
+            body.push_str(&format!("\r\n\r\n{value}\r\n"));
+        }
+        body.push_str(&format!("--{boundary}--\r\n"));
+        self.client
+            .post(format!("{}{path}", self.base))
+            .header("cookie", format!("scpo_session={token}"))
+            .header(
+                "content-type",
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .body(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// POST a form to `path`, with the session cookie `session` if any.
+    pub async fn post(
+        &self,
+        path: &str,
+        session: Option<&str>,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let mut r = self.client.post(format!("{}{path}", self.base)).form(form);
+        if let Some(t) = session {
+            r = r.header("cookie", format!("scpo_session={t}"));
+        }
+        r.send().await.unwrap()
+    }
+}
+
+/// The server over HTTP and the database it serves (reads through to `Http`).
+pub struct Served {
+    pub http: Http,
+    pub db: TestDb,
+}
+
+impl std::ops::Deref for Served {
+    type Target = Http;
+    fn deref(&self) -> &Http {
+        &self.http
+    }
+}
+
+/// Sent to the supervisor's sign-in (no session, or not a supervisor's).
+pub fn to_sign_in(r: &reqwest::Response) -> bool {
+    r.status().is_redirection() && r.headers()["location"] == "/supervise/sign-in"
+}

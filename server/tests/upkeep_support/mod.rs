@@ -95,108 +95,27 @@ pub fn transfer_record(id: &str, nominal: &str) -> StoredRecord {
 /// The server over HTTP with the demo unit, the other unit, and a session for each DS made
 /// directly in storage (`ds-token` / `the-csrf`, `other-token` / `other-csrf`); its clock stands
 /// at `at(60)`.
-pub struct Desk {
-    pub base: String,
-    pub db: crate::common::TestDb,
-    pub client: reqwest::Client,
-}
+pub type Desk = crate::common::Served;
 
 pub async fn desk(b: crate::common::Backend) -> Desk {
     let db = crate::common::with_demo(b).await;
     other_unit(db.storage.as_ref()).await;
-    let dist = crate::common::temp_dir("dist");
     let mut state = scpo_server::api::AppState::new(db.storage.clone());
     state.clock = std::sync::Arc::new(|| at(60));
-    let app = scpo_server::app(state, &dist)
-        .into_make_service_with_connect_info::<std::net::SocketAddr>();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    let hash = scpo_server::secrets::hash;
-    let s = db.storage.as_ref();
-    s.start_session(&hash("ds-token"), "DS-DEMO-01", "the-csrf", at(60))
-        .await
-        .unwrap();
-    s.start_session(&hash("other-token"), OTHER_DS, "other-csrf", at(60))
-        .await
-        .unwrap();
-    s.start_session(&hash("pc-token"), "PC-DEMO-01", "pc-csrf", at(60))
-        .await
-        .unwrap();
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    Desk { base, db, client }
+    let http = crate::common::Http::start(state).await;
+    crate::common::start_sessions(
+        db.storage.as_ref(),
+        &[
+            ("ds-token", "DS-DEMO-01", "the-csrf"),
+            ("other-token", OTHER_DS, "other-csrf"),
+            ("pc-token", "PC-DEMO-01", "pc-csrf"),
+        ],
+        at(60),
+    )
+    .await;
+    Desk { http, db }
 }
 
-impl Desk {
-    pub async fn get(&self, path: &str, token: Option<&str>) -> reqwest::Response {
-        let mut r = self.client.get(format!("{}{path}", self.base));
-        if let Some(t) = token {
-            r = r.header("cookie", format!("scpo_session={t}"));
-        }
-        r.send().await.unwrap()
-    }
-
-    pub async fn post(
-        &self,
-        path: &str,
-        token: Option<&str>,
-        form: &[(&str, &str)],
-    ) -> reqwest::Response {
-        let mut r = self.client.post(format!("{}{path}", self.base)).form(form);
-        if let Some(t) = token {
-            r = r.header("cookie", format!("scpo_session={t}"));
-        }
-        r.send().await.unwrap()
-    }
-
-    /// A multipart form: (name, value, file name if a file).
-    pub async fn post_multipart(
-        &self,
-        path: &str,
-        token: &str,
-        fields: &[(&str, &str, Option<&str>)],
-    ) -> reqwest::Response {
-        let boundary = "----scpo-test-boundary";
-        let mut body = String::new();
-        for (name, value, file) in fields {
-            body.push_str(&format!(
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\""
-            ));
-            if let Some(f) = file {
-                body.push_str(&format!(
-                    "; filename=\"{f}\"\r\nContent-Type: application/json"
-                ));
-            }
-            body.push_str(&format!("\r\n\r\n{value}\r\n"));
-        }
-        body.push_str(&format!("--{boundary}--\r\n"));
-        self.client
-            .post(format!("{}{path}", self.base))
-            .header("cookie", format!("scpo_session={token}"))
-            .header(
-                "content-type",
-                format!("multipart/form-data; boundary={boundary}"),
-            )
-            .body(body)
-            .send()
-            .await
-            .unwrap()
-    }
-}
-
-/// Sent to sign in (no session, or not a supervisor's).
-pub fn to_sign_in(r: &reqwest::Response) -> bool {
-    r.status().is_redirection() && r.headers()["location"] == "/supervise/sign-in"
-}
-
-/// Text as the pages put it in HTML.
-pub fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
-}
+/// Text as the pages put it in HTML: the pages' own escaping.
+#[allow(unused_imports)]
+pub use scpo_server::supervise::layout::esc;

@@ -3,12 +3,13 @@
 // online, a reassigned nominal followed by both phones, a revoked phone wiping itself, an
 // officer never seeing another officer's nominals, and the DS's decision on a breach reaching
 // the officer's phone.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { Taps, breachToRecommendation, INTELLIGENCE } from '../breach-support';
 import { axeViolations } from '../axe';
 import { cli } from '../server-support';
 import { PASSCODE } from '../support';
 import { signedInSupervisor } from '../supervise/support';
+import { enrol, nominalLink, phone } from './phone';
 
 
 
@@ -16,41 +17,11 @@ import { signedInSupervisor } from '../supervise/support';
 const ONE = [/^ASHDALE/, /^MARROWBY/, /^PELLOW/, /^GREAVE/];
 const TWO = [/^COLBECK/, /^BLACKMORE-VEY/, /^OARSBY/, /^QUARRIE/];
 
-async function phone(browser: Browser) {
-  const use = test.info().project.use;
-  const context = await browser.newContext({
-    baseURL: use.baseURL,
-    viewport: use.viewport,
-    isMobile: use.isMobile,
-    hasTouch: use.hasTouch,
-    locale: use.locale,
-    timezoneId: use.timezoneId,
-    serviceWorkers: 'allow',
-  });
-  return { context, page: await context.newPage() };
-}
-
 /** Audit rows of breach reports PC-DEMO-01's phones created. */
 function breachesFromPhoneOne(): string[] {
   return cli('audit', '--since', '2000-01-01')
     .split('\n')
     .filter((l) => l.includes(',PC-DEMO-01,') && l.includes(',created,breach_report,'));
-}
-
-function nominalLink(page: Page, name: RegExp) {
-  return page.locator('.cohort-list').getByRole('link', { name });
-}
-
-/** First run: set a passcode, enrol with a fresh code, end on the pulled cohort. */
-async function enrol(page: Page, officer: string) {
-  await page.goto('/');
-  await page.getByLabel('Passcode', { exact: true }).fill(PASSCODE);
-  await page.getByLabel('Confirm passcode').fill(PASSCODE);
-  await page.getByRole('button', { name: 'Set passcode' }).click();
-  await page.getByLabel('Enrolment code').fill(cli('enrol', officer));
-  await page.getByRole('button', { name: 'Enrol this phone' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Cohort' })).toBeVisible();
-  await expect(page.locator('#sync-line')).toContainText('Last synced');
 }
 
 /** In-app navigation (a reload would lock the app). */

@@ -15,6 +15,7 @@ fn row_id(field: BreachField) -> &'static str {
         BreachField::When | BreachField::Date | BreachField::Time => "answer-when",
         BreachField::Location => "answer-where",
         BreachField::WhatWasSeen => "answer-seen",
+        BreachField::Explanation => "answer-explanation",
         BreachField::EvidenceDescription => "answer-evidence",
         BreachField::Intelligence => "answer-intelligence",
         BreachField::OverrideReason => "answer-conditions",
@@ -50,6 +51,10 @@ pub(super) fn CheckStep(flow: Flow) -> impl IntoView {
     };
     let location = answer(&draft.location);
     let seen = answer(&draft.what_was_seen);
+    let explanation = match draft.explanation.trim() {
+        "" => "None recorded".into_any(),
+        _ => answer(&draft.explanation),
+    };
     let mut evidence = draft.evidence.clone();
     if !draft.new_evidence.description.trim().is_empty() {
         evidence.push(draft.new_evidence.clone());
@@ -109,6 +114,7 @@ pub(super) fn CheckStep(flow: Flow) -> impl IntoView {
             <SummaryRow id="answer-when" key="When" action_href=flow.change_href(BreachStep::Details) action_hidden="when it happened" on_action=go>{when}</SummaryRow>
             <SummaryRow id="answer-where" key="Where" action_href=flow.change_href(BreachStep::Details) action_hidden="where it happened" on_action=go>{location}</SummaryRow>
             <SummaryRow id="answer-seen" key="What was seen" action_href=flow.change_href(BreachStep::Details) action_hidden="what was seen" on_action=go>{seen}</SummaryRow>
+            <SummaryRow id="answer-explanation" key="Any explanation given" action_href=flow.change_href(BreachStep::Details) action_hidden="any explanation given" on_action=go>{explanation}</SummaryRow>
             <SummaryRow id="answer-evidence" key="Evidence" action_href=flow.change_href(BreachStep::Details) action_hidden="evidence" on_action=go>{evidence}</SummaryRow>
             <SummaryRow id="answer-intelligence" key="Intelligence" action_href=flow.change_href(BreachStep::Intelligence) action_hidden="intelligence assessment" on_action=go>{intelligence}</SummaryRow>
         </SummaryList>

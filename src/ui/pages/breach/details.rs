@@ -34,6 +34,7 @@ pub(super) fn DetailsStep(flow: Flow) -> impl IntoView {
     let (time, on_time) = text(flow, |d| &d.time, |d| &mut d.time);
     let (location, on_location) = text(flow, |d| &d.location, |d| &mut d.location);
     let (seen, on_seen) = text(flow, |d| &d.what_was_seen, |d| &mut d.what_was_seen);
+    let (explanation, on_explanation) = text(flow, |d| &d.explanation, |d| &mut d.explanation);
     let home = flow
         .app
         .cohort
@@ -104,9 +105,14 @@ pub(super) fn DetailsStep(flow: Flow) -> impl IntoView {
             </Input>
 
             <Textarea id="what-was-seen" label="What was seen?" rows=5
-                hint="What you or others saw or heard, and anything the nominal said."
+                hint="What you or others saw or heard."
                 error_message=error("what-was-seen")
                 value=seen on_input=on_seen />
+
+            <Textarea id="explanation" label="Any explanation given (optional)" rows=3
+                hint="What the nominal said to explain it, in their words as near as you can: a reasonable excuse is a defence. Leave it blank if they gave none."
+                error_message=error("explanation")
+                value=explanation on_input=on_explanation />
 
             <Evidence flow />
 

@@ -4,11 +4,13 @@
 //!
 //! The whole report is a draft (`breach:{nominal_id}`) saved as the officer goes; a nominal with
 //! one shows "Breach awaiting decision" on the cohort list. Routes:
-//! `/nominal/:id/breach/:step?` (the questions) and `/nominal/:id/breaches/:report[/print]`.
+//! `/nominal/:id/breach/:step?` (the questions) and `/nominal/:id/breaches/:report[/print|/pack]`
+//! (the s.25 evidence pack).
 
 mod actions;
 mod check;
 mod details;
+mod pack;
 mod questions;
 mod recommendation;
 mod report;
@@ -24,6 +26,7 @@ use crate::ui::draft::{Draft, DraftKey, DraftStatus};
 use crate::ui::{device_now, routes, use_app, AppState};
 
 pub use actions::{pending_breaches, BreachActions};
+pub use pack::EvidencePackPage;
 pub use report::{BreachPrintPage, BreachSubmittedPage};
 
 /// The address of a page of the breach report for a nominal.

@@ -22,7 +22,7 @@ fn find(c: &Cohort, nominal_id: &str, report_id: &str) -> Option<(BreachReport, 
     Some((r.clone(), name))
 }
 
-fn not_found(nominal_id: &str) -> AnyView {
+pub(super) fn not_found(nominal_id: &str) -> AnyView {
     let back = routes::nominal(nominal_id);
     view! {
         <Page title="Breach report not found">
@@ -65,6 +65,7 @@ pub fn BreachSubmittedPage() -> impl IntoView {
                 })}
                 <SummaryRow key="When it happened">{occurred}</SummaryRow>
             </SummaryList>
+            <crate::ui::pages::exhibit::ExhibitList nominal_id=id.clone() record_id=Some(r.id.clone()) add_to=Some(r.id.clone()) />
             <div class="actions">
                 <A href=print_href attr:class="button">"View and print the report"</A>
                 <A href=routes::nominal(&id) attr:class="button button--secondary">{format!("Back to {name}")}</A>
@@ -133,6 +134,7 @@ fn print_view(c: &Cohort, n: Nominal, r: &BreachReport) -> impl IntoView {
     let name = n.display_name();
     let back = format!("Back to {name}");
     let back_href = routes::nominal(&n.id);
+    let pack_href = routes::breach_pack(&n.id, &r.id);
     let title = format!("Breach report {} – {}", r.id, n.id);
     let dob = format_date(n.date_of_birth);
     let nominal_id = n.id.clone();
@@ -142,6 +144,10 @@ fn print_view(c: &Cohort, n: Nominal, r: &BreachReport) -> impl IntoView {
     let officer = format!("{} ({})", r.officer_name, r.officer_id);
     let location = r.location.clone();
     let seen = r.what_was_seen.clone();
+    let explanation = r
+        .explanation
+        .clone()
+        .unwrap_or_else(|| "None recorded".into());
     let chosen = d.chosen.label();
     let override_reason = d.override_reason.clone();
     let evidence = r.evidence.clone();
@@ -167,6 +173,7 @@ fn print_view(c: &Cohort, n: Nominal, r: &BreachReport) -> impl IntoView {
             <A href=back_href attr:class="back-link">{back}</A>
             <p class="body">"Print it, or choose “Save as PDF” in the print dialogue."</p>
             <button class="button" type="button" on:click=print>"Print"</button>
+            <p class="body"><A href=pack_href>"Evidence pack for a breach prosecution (s.25)"</A></p>
         </div>
         <article class="report" aria-labelledby="report-title">
             <h1 class="heading-l report__title" id="report-title">"Breach of a Serious Crime Prevention Order"</h1>
@@ -211,6 +218,7 @@ fn print_view(c: &Cohort, n: Nominal, r: &BreachReport) -> impl IntoView {
                     <SummaryRow key="When">{occurred_when}</SummaryRow>
                     <SummaryRow key="Where">{location}</SummaryRow>
                     <SummaryRow key="What was seen"><span class="report__text">{seen}</span></SummaryRow>
+                    <SummaryRow key="Any explanation given"><span class="report__text">{explanation}</span></SummaryRow>
                 </SummaryList>
             </section>
 

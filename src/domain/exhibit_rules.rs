@@ -1,0 +1,362 @@
+//! The rules of photo exhibits: the reference ("JS/3"), what a well-formed exhibit and
+//! withdrawal are, which exhibits belong to a record and whether one was withdrawn. An exhibit
+//! is never changed or removed: there is no method that does either, and a withdrawal is a
+//! record of its own that leaves the exhibit in place.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use chrono::NaiveDateTime;
+
+use super::cohort::Cohort;
+use super::exhibit::{CapturePlace, Exhibit, ExhibitWithdrawal};
+use super::record::FieldRecord;
+use super::validation::Problems;
+
+/// The largest photo kept, in bytes (8 MiB, stated in the README): a phone camera's JPEG is
+/// usually 2 to 5 MB; a larger file is refused with a message, before anything is written.
+pub const MAX_PHOTO_BYTES: u64 = 8 * 1024 * 1024;
+/// Longest description or withdrawal reason, in characters.
+pub const MAX_TEXT: usize = 1000;
+/// How far (seconds) the wall clock at capture may be from the app's start time plus the
+/// elapsed (monotonic) time before the capture record says the phone's clock was changed.
+pub const CLOCK_TOLERANCE_S: i64 = 120;
+/// The records an exhibit can be captured for.
+pub const FOR_KINDS: [&str; 2] = ["breach_report", "contact"];
+
+/// Why an exhibit or a withdrawal cannot be kept. The text is shown to the officer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExhibitProblem {
+    NoPhoto,
+    TooLarge { size_bytes: u64 },
+    NotAnImage,
+    BadHash,
+    BadReference,
+    NoDescription,
+    TooLong,
+    BadPlace,
+    UnknownRecord,
+    NoReason,
+    NoSuchExhibit,
+    AlreadyWithdrawn,
+}
+
+impl fmt::Display for ExhibitProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NoPhoto => f.write_str("Select or take a photo"),
+            Self::TooLarge { size_bytes } => write!(
+                f,
+                "The photo is {}: the largest this app keeps is {}",
+                size_text(*size_bytes),
+                size_text(MAX_PHOTO_BYTES)
+            ),
+            Self::NotAnImage => f.write_str("The file must be a photo (an image)"),
+            Self::BadHash => f.write_str("The photo's SHA-256 must be 64 lower-case hex digits"),
+            Self::BadReference => {
+                f.write_str("The exhibit reference must be initials and a number, like JS/3")
+            }
+            Self::NoDescription => f.write_str("Enter what the photo shows"),
+            Self::TooLong => write!(f, "Use {MAX_TEXT} characters or fewer"),
+            Self::BadPlace => f.write_str("The place is not a valid latitude and longitude"),
+            Self::UnknownRecord => f.write_str("The record the exhibit is for is not known"),
+            Self::NoReason => f.write_str("Enter why the exhibit is withdrawn"),
+            Self::NoSuchExhibit => f.write_str("There is no such exhibit"),
+            Self::AlreadyWithdrawn => f.write_str("This exhibit has already been withdrawn"),
+        }
+    }
+}
+
+/// "2.4 MB", "512 KB", "300 bytes" (1 MB = 1,048,576 bytes here, as the limit is).
+pub fn size_text(bytes: u64) -> String {
+    const MB: u64 = 1024 * 1024;
+    if bytes >= MB {
+        format!("{}.{} MB", bytes / MB, (bytes % MB).saturating_mul(10) / MB)
+    } else if bytes >= 1024 {
+        format!("{} KB", bytes.div_ceil(1024))
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+/// Ranks left out of initials ("PC Jo Smith" → "JS").
+const RANKS: [&str; 11] = [
+    "PC", "DC", "PS", "DS", "DI", "DCI", "SGT", "INSP", "PCSO", "TDC", "DSGT",
+];
+
+/// The officer's initials from a name ("Jo Smith" → "JS", "Mary-Jane O'Neil" → "MO"), up to
+/// four letters, a leading rank left out; "X" when the name has no letters. Already-initials
+/// ("JS") stay as they are.
+pub fn initials(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let rank = words
+        .first()
+        .is_some_and(|w| RANKS.contains(&w.trim_end_matches('.').to_ascii_uppercase().as_str()));
+    let skip = usize::from(words.len() > 1 && rank);
+    let letters: String = words
+        .iter()
+        .skip(skip)
+        .filter_map(|w| w.chars().find(char::is_ascii_alphabetic))
+        .map(|c| c.to_ascii_uppercase())
+        .take(4)
+        .collect();
+    match letters.len() {
+        0 => "X".into(),
+        1 if name.trim().len() <= 4 && name.trim().chars().all(|c| c.is_ascii_alphabetic()) => {
+            name.trim().to_ascii_uppercase()
+        }
+        _ => letters,
+    }
+}
+
+/// "JS/3" → ("JS", 3).
+fn split_reference(r: &str) -> Option<(&str, u32)> {
+    let (who, n) = r.split_once('/')?;
+    let ok_who = (1..=4).contains(&who.len()) && who.bytes().all(|b| b.is_ascii_uppercase());
+    let ok_n = (1..=6).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()) && n != "0";
+    let n = if ok_n && !n.starts_with('0') {
+        n.parse().ok()?
+    } else {
+        return None;
+    };
+    ok_who.then_some((who, n))
+}
+
+/// Whether `r` is an exhibit reference: 1 to 4 capitals, "/", a number from 1 (no leading 0).
+pub fn is_reference(r: &str) -> bool {
+    split_reference(r).is_some()
+}
+
+/// The next reference for the officer: their initials and one more than the highest number
+/// any exhibit in the cohort has under the same initials (so two officers who share initials
+/// never share a reference, and a withdrawn exhibit keeps its number).
+pub fn next_reference(officer_name_or_initials: &str, existing: &[Exhibit]) -> String {
+    let who = initials(officer_name_or_initials);
+    let highest = existing
+        .iter()
+        .filter_map(|e| split_reference(&e.reference))
+        .filter(|(w, _)| *w == who)
+        .map(|(_, n)| n)
+        .max()
+        .unwrap_or(0);
+    format!("{who}/{}", highest.saturating_add(1))
+}
+
+/// Whether `s` is a SHA-256 as the app writes it: 64 lower-case hex digits.
+pub fn is_sha256(s: &str) -> bool {
+    s.len() == 64
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// Whether a photo of this size and type can be kept.
+pub fn check_photo(size_bytes: u64, media_type: &str) -> Result<(), ExhibitProblem> {
+    if size_bytes == 0 {
+        Err(ExhibitProblem::NoPhoto)
+    } else if size_bytes > MAX_PHOTO_BYTES {
+        Err(ExhibitProblem::TooLarge { size_bytes })
+    } else if !media_type.starts_with("image/") {
+        Err(ExhibitProblem::NotAnImage)
+    } else {
+        Ok(())
+    }
+}
+
+fn check_text(s: &str, empty: ExhibitProblem) -> Result<(), ExhibitProblem> {
+    if s.trim().is_empty() {
+        Err(empty)
+    } else if s.chars().count() > MAX_TEXT {
+        Err(ExhibitProblem::TooLong)
+    } else {
+        Ok(())
+    }
+}
+
+impl CapturePlace {
+    pub fn is_valid(&self) -> bool {
+        self.latitude_e6.abs() <= 90_000_000 && self.longitude_e6.abs() <= 180_000_000
+    }
+}
+
+impl Exhibit {
+    /// The exhibit's own rules (the cohort's are in [`Cohort::check_exhibit`]).
+    pub fn check(&self) -> Result<(), ExhibitProblem> {
+        check_photo(self.size_bytes, &self.media_type)?;
+        if !is_sha256(&self.sha256) {
+            return Err(ExhibitProblem::BadHash);
+        }
+        if !is_reference(&self.reference) {
+            return Err(ExhibitProblem::BadReference);
+        }
+        check_text(&self.description, ExhibitProblem::NoDescription)?;
+        if !FOR_KINDS.contains(&self.record_kind.as_str()) {
+            return Err(ExhibitProblem::UnknownRecord);
+        }
+        if self.place.as_ref().is_some_and(|p| !p.is_valid()) {
+            return Err(ExhibitProblem::BadPlace);
+        }
+        Ok(())
+    }
+
+    /// The wall clock at capture as the monotonic clock puts it: the app's start time plus
+    /// the time elapsed since.
+    pub fn expected_captured_at(&self) -> NaiveDateTime {
+        i64::try_from(self.elapsed_ms)
+            .ok()
+            .and_then(chrono::Duration::try_milliseconds)
+            .and_then(|d| self.app_started_at.checked_add_signed(d))
+            .unwrap_or(self.app_started_at)
+    }
+
+    /// Seconds the wall clock at capture is ahead (+) or behind (−) the monotonic clock's time;
+    /// beyond [`CLOCK_TOLERANCE_S`] either way, the phone's clock was changed meanwhile.
+    pub fn clock_difference_s(&self) -> i64 {
+        self.captured_at
+            .signed_duration_since(self.expected_captured_at())
+            .num_seconds()
+    }
+
+    pub fn clock_agrees(&self) -> bool {
+        self.clock_difference_s().unsigned_abs() <= CLOCK_TOLERANCE_S.unsigned_abs()
+    }
+}
+
+impl Cohort {
+    pub fn exhibit(&self, id: &str) -> Option<&Exhibit> {
+        self.exhibits.iter().find(|e| e.id == id)
+    }
+
+    /// The exhibits captured for one breach report or contact, in reference order.
+    pub fn exhibits_for(&self, record_id: &str) -> Vec<&Exhibit> {
+        let mut v: Vec<&Exhibit> = self
+            .exhibits
+            .iter()
+            .filter(|e| e.record_id == record_id)
+            .collect();
+        super::sort::sort_by(&mut v, |a, b| {
+            a.captured_at.cmp(&b.captured_at).then(a.id.cmp(&b.id))
+        });
+        v
+    }
+
+    /// The withdrawal of an exhibit, if it was withdrawn (the first one kept stands).
+    pub fn withdrawal_of(&self, exhibit_id: &str) -> Option<&ExhibitWithdrawal> {
+        self.exhibit_withdrawals
+            .iter()
+            .find(|w| w.exhibit_id == exhibit_id)
+    }
+
+    pub fn is_withdrawn(&self, exhibit_id: &str) -> bool {
+        self.withdrawal_of(exhibit_id).is_some()
+    }
+
+    /// An exhibit can be kept: its own rules, a record of its nominal that it is for, and an
+    /// id and reference no other exhibit has.
+    pub fn check_exhibit(&self, e: &Exhibit) -> Result<(), ExhibitProblem> {
+        e.check()?;
+        let record_known = match e.record_kind.as_str() {
+            "breach_report" => self
+                .breach_reports
+                .iter()
+                .any(|r| r.id == e.record_id && r.nominal_id == e.nominal_id),
+            _ => self
+                .contacts
+                .iter()
+                .any(|r| r.id == e.record_id && r.nominal_id == e.nominal_id),
+        };
+        if !record_known {
+            return Err(ExhibitProblem::UnknownRecord);
+        }
+        if self
+            .exhibits
+            .iter()
+            .any(|o| o.reference == e.reference && o.id != e.id)
+        {
+            return Err(ExhibitProblem::BadReference);
+        }
+        Ok(())
+    }
+
+    /// A withdrawal can be kept: a reason, and an exhibit of the same nominal not already
+    /// withdrawn.
+    pub fn check_withdrawal(&self, w: &ExhibitWithdrawal) -> Result<(), ExhibitProblem> {
+        check_text(&w.reason, ExhibitProblem::NoReason)?;
+        match self.exhibit(&w.exhibit_id) {
+            Some(e) if e.nominal_id == w.nominal_id => {}
+            _ => return Err(ExhibitProblem::NoSuchExhibit),
+        }
+        if self.is_withdrawn(&w.exhibit_id) {
+            return Err(ExhibitProblem::AlreadyWithdrawn);
+        }
+        Ok(())
+    }
+
+    /// Import checks: each exhibit and withdrawal as if it were added in turn.
+    pub(super) fn check_exhibits(&self, p: &mut Problems) {
+        let mut ids = HashSet::new();
+        let mut so_far = Cohort {
+            exhibits: vec![],
+            exhibit_withdrawals: vec![],
+            ..self.clone()
+        };
+        for (i, e) in self.exhibits.iter().enumerate() {
+            if !ids.insert(e.id.as_str()) || e.id.trim().is_empty() {
+                p.add(format!("exhibits[{i}].id"), "is empty or used twice");
+            }
+            if let Err(problem) = so_far.check_exhibit(e) {
+                p.add(format!("exhibits[{i}]"), problem.to_string());
+            }
+            so_far.exhibits.push(e.clone());
+        }
+        for (i, w) in self.exhibit_withdrawals.iter().enumerate() {
+            if let Err(problem) = so_far.check_withdrawal(w) {
+                p.add(format!("exhibit_withdrawals[{i}]"), problem.to_string());
+            }
+            so_far.exhibit_withdrawals.push(w.clone());
+        }
+    }
+}
+
+impl FieldRecord for Exhibit {
+    const KIND: &'static str = "exhibit";
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn nominal_id(&self) -> &str {
+        &self.nominal_id
+    }
+    fn at(&self) -> NaiveDateTime {
+        self.captured_at
+    }
+    fn corrects(&self) -> Option<&str> {
+        None
+    }
+    fn officer_id(&self) -> Option<&str> {
+        Some(&self.officer_id)
+    }
+    fn list_of(cohort: &mut Cohort) -> &mut Vec<Self> {
+        &mut cohort.exhibits
+    }
+}
+
+impl FieldRecord for ExhibitWithdrawal {
+    const KIND: &'static str = "exhibit_withdrawal";
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn nominal_id(&self) -> &str {
+        &self.nominal_id
+    }
+    fn at(&self) -> NaiveDateTime {
+        self.withdrawn_at
+    }
+    fn corrects(&self) -> Option<&str> {
+        None
+    }
+    fn officer_id(&self) -> Option<&str> {
+        Some(&self.officer_id)
+    }
+    fn list_of(cohort: &mut Cohort) -> &mut Vec<Self> {
+        &mut cohort.exhibit_withdrawals
+    }
+}

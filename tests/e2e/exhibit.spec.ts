@@ -1,0 +1,162 @@
+// Photo exhibits: a photo added to a breach report offline, with its SHA-256 (the file's, as
+// node:crypto computes it), the place only when asked, kept across a reload, exported only on
+// request, withdrawn with a reason and still listed; a photo over the limit refused; an exhibit
+// on a contact. The fixture (tests/e2e/fixtures/exhibit.png) is a synthetic 24x16 gradient.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+import { axeViolations } from './axe';
+import { breachToRecommendation, continueButton, heading, INTELLIGENCE, Taps } from './breach-support';
+import { openNominal, setUpWithDemo, unlock } from './support';
+
+const FIXTURE = fileURLToPath(new URL('./fixtures/exhibit.png', import.meta.url));
+
+async function fixtureHash(): Promise<string> {
+  return createHash('sha256').update(await readFile(FIXTURE)).digest('hex');
+}
+
+async function noAxeViolations(page: Page) {
+  expect(await axeViolations(page)).toEqual([]);
+}
+
+function sha256Row(page: Page) {
+  return page.locator('.summary-list__row').filter({ hasText: 'SHA-256' }).locator('.summary-list__value');
+}
+
+test('offline: a photo exhibit on a breach report, its hash, place, reload, export and withdrawal', async ({
+  page,
+  context,
+}) => {
+  const hash = await fixtureHash();
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await setUpWithDemo(page);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+  await context.grantPermissions(['geolocation']);
+  await context.setGeolocation({ latitude: 51.501364, longitude: -0.14189, accuracy: 12 });
+
+  await context.setOffline(true);
+  try {
+    await page.reload();
+    await unlock(page);
+    await openNominal(page, 'GREAVE');
+    await breachToRecommendation(page, new Taps(), INTELLIGENCE.none);
+    await page.getByRole('button', { name: 'Submit report' }).click();
+    await expect(heading(page)).toHaveText('Breach report submitted');
+    await expect(page.getByRole('main')).toContainText('No photo exhibits.');
+
+    await page.getByRole('link', { name: /^Add a photo exhibit to the breach report/ }).click();
+    await expect(heading(page)).toHaveText('Add a photo exhibit');
+    const input = page.getByLabel('Photo', { exact: true });
+    await expect(input).toHaveAttribute('capture', 'environment');
+    await expect(input).toHaveAttribute('accept', 'image/*');
+    await expect(page.getByRole('main')).toContainText('Up to 8.0 MB');
+    await expect(page.getByRole('main')).toContainText(/left on this phone/);
+    // Continue with no photo: the error, and axe on the page with it.
+    await continueButton(page).click();
+    await expect(page.getByRole('alert')).toContainText('Select or take a photo');
+    await noAxeViolations(page);
+    await input.setInputFiles(FIXTURE);
+    await expect(page.getByRole('status').filter({ hasText: 'Photo ready' })).toContainText(hash);
+    await continueButton(page).click();
+
+    await expect(heading(page)).toHaveText('Describe the exhibit');
+    await continueButton(page).click();
+    await expect(page.getByRole('alert')).toContainText('Enter what the photo shows');
+    await page.getByLabel('What does the photo show?').fill('Second handset on the kitchen table');
+    await expect(page.getByRole('main')).toContainText('asked for its location only if you tap');
+    await noAxeViolations(page);
+    await page.getByRole('button', { name: 'Add the place' }).click();
+    await expect(page.getByRole('main')).toContainText('Place: 51.501364, -0.141890, to within 12 m');
+    await continueButton(page).click();
+
+    await expect(heading(page)).toHaveText('Check the exhibit before you save it');
+    await expect(sha256Row(page)).toHaveText(hash);
+    await expect(page.getByRole('main')).toContainText('DO/1');
+    await expect(page.getByRole('main')).toContainText('cannot be changed or deleted');
+    await noAxeViolations(page);
+    await page.getByRole('button', { name: 'Save exhibit' }).click();
+
+    await expect(heading(page)).toHaveText('Exhibit DO/1');
+    await expect(page.locator('#exhibit-sha256')).toHaveText(hash);
+    const img = page.getByRole('img', { name: /^Photo exhibit DO\/1/ });
+    await expect(img).toBeVisible();
+    expect(await img.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBe(24);
+    const main = page.getByRole('main');
+    await expect(main).toContainText('728 bytes');
+    await expect(main).toContainText('51.501364, -0.141890, to within 12 m');
+    await expect(main).toContainText('agrees with the time since the app started');
+    await expect(main).toContainText('PC Demo Officer');
+    await noAxeViolations(page);
+    expect(downloads).toBe(0);
+
+    // Kept across a reload, photo and all.
+    await page.reload();
+    await unlock(page);
+    await expect(heading(page)).toHaveText('Exhibit DO/1');
+    await expect(page.locator('#exhibit-sha256')).toHaveText(hash);
+    await expect(img).toBeVisible();
+
+    // Export only on request: the original bytes.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export the photo' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('DO-1.png');
+    const saved = await readFile((await download.path()) as string);
+    expect(createHash('sha256').update(saved).digest('hex')).toBe(hash);
+
+    // Withdraw: a reason is needed; the exhibit stays, marked withdrawn.
+    await page.getByRole('button', { name: 'Withdraw this exhibit' }).click();
+    await page.getByRole('button', { name: 'Withdraw exhibit' }).click();
+    await expect(page.getByRole('alert')).toContainText('Enter why the exhibit is withdrawn');
+    await noAxeViolations(page);
+    await page.getByLabel('Why is this exhibit being withdrawn?').fill('Photo of the wrong table');
+    await page.getByRole('button', { name: 'Withdraw exhibit' }).click();
+    await expect(main).toContainText('Reason: Photo of the wrong table');
+    await expect(main.locator('.tag', { hasText: 'Withdrawn' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Withdraw this exhibit' })).toHaveCount(0);
+    await expect(page.locator('#exhibit-sha256')).toHaveText(hash);
+    await noAxeViolations(page);
+
+    await page.getByRole('link', { name: /^Back to the breach report/ }).click();
+    await expect(heading(page)).toHaveText('Breach report submitted');
+    const item = page.getByRole('listitem').filter({ hasText: 'DO/1: Second handset on the kitchen table' });
+    await expect(item).toContainText('Withdrawn');
+  } finally {
+    await context.setOffline(false);
+  }
+});
+
+test('a photo over the limit is refused with nothing saved; an exhibit on a contact', async ({ page }) => {
+  // The host lets this origin (only) ask for the place; blob: photos may show.
+  const headers = (await page.request.get('/')).headers();
+  expect(headers['permissions-policy']).toBe('camera=(), microphone=(), geolocation=(self)');
+  expect(headers['content-security-policy']).toContain("img-src 'self' data: blob:");
+  await setUpWithDemo(page);
+  await openNominal(page, 'GREAVE');
+  await expect(page.getByRole('heading', { name: 'Photo exhibits' })).toBeVisible();
+  await page.getByRole('link', { name: /^Add a photo exhibit to the contact on / }).click();
+  await expect(heading(page)).toHaveText('Add a photo exhibit');
+  const input = page.getByLabel('Photo', { exact: true });
+  await input.setInputFiles({
+    name: 'huge.jpg',
+    mimeType: 'image/jpeg',
+    buffer: Buffer.alloc(8 * 1024 * 1024 + 1, 7),
+  });
+  await expect(page.getByRole('alert')).toContainText('the largest this app keeps is 8.0 MB');
+  await noAxeViolations(page);
+
+  await input.setInputFiles(FIXTURE);
+  await continueButton(page).click();
+  await page.getByLabel('What does the photo show?').fill('Car outside the address');
+  await continueButton(page).click();
+  await expect(page.getByRole('main')).toContainText('Not recorded');
+  await page.getByRole('button', { name: 'Save exhibit' }).click();
+  await expect(heading(page)).toHaveText('Exhibit DO/1');
+  await expect(page.locator('#exhibit-sha256')).toHaveText(await fixtureHash());
+  await page.getByRole('link', { name: /^Back to the contact on / }).click();
+  await expect(page.getByRole('link', { name: 'DO/1: Car outside the address' })).toBeVisible();
+  await noAxeViolations(page);
+});

@@ -1,6 +1,7 @@
 //! Recall referrals on the phone: a referral and its status update are each written with their
 //! outbox entry, read back into the cohort, encrypted at rest (the section not for disclosure is
-//! not in clear), and a database from schema v3 upgrades to the referral stores.
+//! not in clear), the referral's draft goes with the submit, and a database from schema v3
+//! upgrades to the referral stores.
 #![cfg(target_arch = "wasm32")]
 
 mod store_support;
@@ -11,6 +12,7 @@ use scpo_field::domain::recall_referral::{
 };
 use scpo_field::domain::OfficerRef;
 use scpo_field::store::schema::SCHEMA_VERSION;
+use scpo_field::store::DraftKey;
 use store_support::*;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
@@ -54,7 +56,16 @@ async fn a_referral_and_its_status_are_kept_with_their_outbox_entries() {
         at: now(),
     };
     let r = RecallReferral::make(&cohort, "BR-0002-2", &answers(), by("RR-1")).unwrap();
-    let u1 = store.submit(&r, None).await.unwrap();
+    // The referral's draft is keyed by its breach report, and making the referral deletes it.
+    let key = DraftKey::Referral("BR-0002-2".into());
+    assert_eq!(key.to_string(), "referral:BR-0002-2");
+    assert_eq!(DraftKey::parse("referral:BR-0002-2"), Some(key.clone()));
+    store.save_draft(&key, &answers()).await.unwrap();
+    let kept: Option<ReferralAnswers> = store.load_draft(&key).await.unwrap();
+    assert_eq!(kept, Some(answers()));
+    let u1 = store.submit(&r, Some(&key)).await.unwrap();
+    let gone: Option<ReferralAnswers> = store.load_draft(&key).await.unwrap();
+    assert_eq!(gone, None);
     cohort.recall_referrals.push(r.clone());
     let s = ReferralStatusUpdate::make(&cohort, "RR-1", "recall_decided", Ok(today()), by("RS-1"))
         .unwrap();

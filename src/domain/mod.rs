@@ -56,6 +56,7 @@ pub mod outcomes;
 pub mod oversight;
 mod oversight_figures;
 pub mod recall_referral;
+mod recall_referral_answers;
 mod recall_referral_checks;
 mod recall_referral_form;
 pub mod record;

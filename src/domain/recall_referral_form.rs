@@ -15,8 +15,11 @@ use super::recall_referral::{
     ReferralStatusUpdate,
 };
 
-/// The answers of the referral form, as typed.
+/// The answers of the referral form, as typed. Kept as a draft on the phone as a list of
+/// strings in field order (`from`/`into` a `Vec<String>`): the app already reads and writes
+/// lists of strings, so the draft costs no serde code of its own in the wasm.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "Vec<String>", into = "Vec<String>")]
 pub struct ReferralAnswers {
     /// `prison`, `police` or `no`.
     pub custody_now: String,

@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+use super::super::pack::rows;
 use crate::domain::dates::{format_date, format_date_time};
 use crate::domain::form::entered_date_parts;
 use crate::domain::recall_referral::{
@@ -16,7 +17,6 @@ use crate::domain::recall_referral::{
 use crate::domain::Cohort;
 use crate::ui::components::{
     error_for, DateInput, DateItem, ErrorSummary, FieldError, Legend, Page, RadioItem, Radios,
-    SummaryList, SummaryRow,
 };
 use crate::ui::{device_now, new_record_id, routes, use_app};
 
@@ -153,6 +153,14 @@ fn referral_view(
     let report_href = routes::breach_report_print(&id, &r.breach_report_id);
     let print_href = routes::referral_print(&id, &r.id);
     let rid = r.id.clone();
+    // The evidence pack's rows: one compiled view for every summary of text.
+    let summary = rows(vec![
+        ("Reference", r.id.clone()),
+        ("Breach report", r.breach_report_id.clone()),
+        ("Made", made),
+        ("In custody now", r.custody_now.label().into()),
+        ("Charged with an offence", charged),
+    ]);
     view! {
         <Page title>
             <A href=back attr:class="back-link">{format!("Back to {name}")}</A>
@@ -160,17 +168,10 @@ fn referral_view(
             <h1 class="heading-l">"Recall referral to probation"</h1>
             <p class="body"><strong class="tag tag--blue" id="referral-status">{now.label()}</strong></p>
             <p class="body">"Police do not recall: probation decides, and writes the recall report (Part A) from the police information."</p>
-            <SummaryList>
-                <SummaryRow key="Reference">{r.id.clone()}</SummaryRow>
-                <SummaryRow key="Breach report">
-                    <A href=report_href>{r.breach_report_id.clone()}</A>
-                </SummaryRow>
-                <SummaryRow key="Made">{made}</SummaryRow>
-                <SummaryRow key="In custody now">{r.custody_now.label()}</SummaryRow>
-                <SummaryRow key="Charged with an offence"><span class="answer-text">{charged}</span></SummaryRow>
-            </SummaryList>
+            {summary}
             <div class="actions">
                 <A href=print_href attr:class="button">"View and print the police information for Part A"</A>
+                <A href=report_href attr:class="button button--secondary">"View the breach report"</A>
             </div>
             <h2 class="heading-m" id="status-history">"Status history"</h2>
             <ol class="list" aria-labelledby="status-history">

@@ -174,6 +174,8 @@ fn kind_words(kind: &str) -> &'static str {
         "notification" => "Notification",
         "briefing" => "Briefing",
         "breach_report" => "Breach report",
+        "recall_referral" => "Recall referral",
+        "referral_status" => "Recall referral status",
         _ => "Record",
     }
 }

@@ -3,24 +3,31 @@
 
 use scpo_field::domain::breach::BreachReport;
 use scpo_field::domain::exhibit::{Exhibit, ExhibitWithdrawal};
+use scpo_field::domain::recall_referral::{RecallReferral, ReferralStatusUpdate};
 use scpo_field::domain::{Briefing, Cohort, Contact, Notification, OfficerRef};
 
 use crate::storage::{NewEntry, StoredRecord};
 
 /// The kinds of field record a phone may push.
-pub const FIELD_KINDS: [&str; 6] = [
+pub const FIELD_KINDS: [&str; 8] = [
     "contact",
     "notification",
     "briefing",
     "breach_report",
     "exhibit",
     "exhibit_withdrawal",
+    "recall_referral",
+    "referral_status",
 ];
 
 /// Kinds judged against the nominal's field records as well as its cohort data (an exhibit
 /// names a breach report or contact; a withdrawal names an exhibit), read inside the push's
 /// transaction so a record accepted earlier in the same push counts.
 pub const WITH_FIELD_RECORDS: [&str; 2] = ["exhibit", "exhibit_withdrawal"];
+
+/// Field records other records name (a referral names its breach report, a status its
+/// referral): held for judging alongside the nominal's cohort data.
+pub const NAMED_KINDS: [&str; 2] = ["breach_report", "recall_referral"];
 
 /// Why an entry cannot even be read: its UUID (if any) and the reason.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,6 +81,14 @@ pub fn read_entry(v: &serde_json::Value) -> Result<NewEntry, Unreadable> {
             let r: ExhibitWithdrawal = serde_json::from_value(record.clone()).map_err(read)?;
             (r.id, r.nominal_id, r.officer_id)
         }
+        "recall_referral" => {
+            let r: RecallReferral = serde_json::from_value(record.clone()).map_err(read)?;
+            (r.id, r.nominal_id, r.officer_id)
+        }
+        "referral_status" => {
+            let r: ReferralStatusUpdate = serde_json::from_value(record.clone()).map_err(read)?;
+            (r.id, r.nominal_id, r.officer_id)
+        }
         other => {
             return Err(fail(format!(
                 "Unknown kind \"{}\": this server takes {}",
@@ -114,6 +129,8 @@ pub fn cohort_of(held: &[StoredRecord]) -> Cohort {
             "breach_decision" => c.breach_decisions.extend(serde_json::from_value(v).ok()),
             "exhibit" => c.exhibits.extend(serde_json::from_value(v).ok()),
             "exhibit_withdrawal" => c.exhibit_withdrawals.extend(serde_json::from_value(v).ok()),
+            "recall_referral" => c.recall_referrals.extend(serde_json::from_value(v).ok()),
+            "referral_status" => c.referral_statuses.extend(serde_json::from_value(v).ok()),
             _ => {}
         }
     }
@@ -123,7 +140,19 @@ pub fn cohort_of(held: &[StoredRecord]) -> Cohort {
 /// Judge a new field record against the nominal's records held: the domain's cohort checks
 /// (own order, conditions of that order, dates in range, lengths) must find no problem with it.
 pub fn judge(entry: &NewEntry, held: &[StoredRecord]) -> Result<(), String> {
-    let mut with = held.to_vec();
+    // Named records are judged against only for the kinds that name them; a record with the
+    // same kind and id as the entry is left out (the same record again is not a duplicate:
+    // storage compares the bodies).
+    let names = matches!(
+        entry.kind.as_str(),
+        "recall_referral" | "referral_status" | "exhibit" | "exhibit_withdrawal"
+    );
+    let mut with: Vec<StoredRecord> = held
+        .iter()
+        .filter(|r| names || !NAMED_KINDS.contains(&r.kind.as_str()))
+        .filter(|r| !(r.kind == entry.kind && r.id == entry.record_id))
+        .cloned()
+        .collect();
     with.push(StoredRecord {
         kind: entry.kind.clone(),
         id: entry.record_id.clone(),
@@ -140,6 +169,8 @@ pub fn judge(entry: &NewEntry, held: &[StoredRecord]) -> Result<(), String> {
         "briefing" => ("briefings", after.briefings.len()),
         "exhibit" => ("exhibits", after.exhibits.len()),
         "exhibit_withdrawal" => ("exhibit_withdrawals", after.exhibit_withdrawals.len()),
+        "recall_referral" => ("recall_referrals", after.recall_referrals.len()),
+        "referral_status" => ("referral_statuses", after.referral_statuses.len()),
         _ => ("breach_reports", after.breach_reports.len()),
     };
     // The new record is the last of its list.
@@ -206,6 +237,12 @@ pub fn records_of(c: &Cohort) -> (Vec<StoredRecord>, Vec<(String, String)>) {
     }
     for x in &c.breach_decisions {
         push("breach_decision", &x.id, &x.nominal_id, json(x));
+    }
+    for x in &c.recall_referrals {
+        push("recall_referral", &x.id, &x.nominal_id, json(x));
+    }
+    for x in &c.referral_statuses {
+        push("referral_status", &x.id, &x.nominal_id, json(x));
     }
     let owners = c
         .nominals

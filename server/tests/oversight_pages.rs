@@ -94,7 +94,7 @@ async fn the_dashboard_links_each_figure_to_its_list_and_a_list_is_logged(b: Bac
     let (_, html) = srv
         .html("/supervise/lists/recalls-awaiting-outcome", "ds")
         .await;
-    assert!(html.contains("Until recall referrals are recorded"));
+    assert!(html.contains("no referral to probation made yet"));
     let (_, html) = srv.html("/supervise/outcomes", "ds").await;
     assert!(html.contains("<svg role=\"img\""));
     assert!(html.contains("<th scope=\"row\" class=\"table__cell--nowrap\">Oct–Dec 2026</th>"));

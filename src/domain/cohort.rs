@@ -15,6 +15,7 @@ use super::exhibit::{Exhibit, ExhibitWithdrawal};
 use super::nominal::{Nominal, OfficerRef};
 use super::notification::{Notification, Timeliness};
 use super::order::Order;
+use super::recall_referral::{RecallReferral, ReferralStatusUpdate};
 
 pub use super::validation::{CohortError, Problem};
 
@@ -49,6 +50,11 @@ pub struct Cohort {
     pub exhibits: Vec<Exhibit>,
     #[serde(default)]
     pub exhibit_withdrawals: Vec<ExhibitWithdrawal>,
+    /// Recall referrals to probation, and later updates of where each stands.
+    #[serde(default)]
+    pub recall_referrals: Vec<RecallReferral>,
+    #[serde(default)]
+    pub referral_statuses: Vec<ReferralStatusUpdate>,
 }
 
 impl Cohort {
@@ -68,6 +74,8 @@ impl Cohort {
             breach_decisions: vec![],
             exhibits: vec![],
             exhibit_withdrawals: vec![],
+            recall_referrals: vec![],
+            referral_statuses: vec![],
         }
     }
 
@@ -240,6 +248,8 @@ impl Cohort {
                 self.breach_decisions.len(),
                 self.exhibits.len(),
                 self.exhibit_withdrawals.len(),
+                self.recall_referrals.len(),
+                self.referral_statuses.len(),
             ]
             .into_iter()
             .fold(0, usize::saturating_add),

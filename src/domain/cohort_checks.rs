@@ -92,6 +92,7 @@ impl Cohort {
         self.check_history(&mut p);
         self.check_decisions(&mut p);
         self.check_exhibits(&mut p);
+        self.check_referrals(&mut p);
         p.0
     }
 

@@ -149,7 +149,7 @@ pub fn demo_cohort(today: NaiveDate) -> Cohort {
                 probation: ProbationContact {
                     name: format!("Probation Practitioner {n}"),
                     phone: Some(format!("07700 900{:03}", 500 + n)),
-                    email: None,
+                    email: Some(format!("probation.practitioner{n}@example.org")),
                 },
             },
             None => CustodyStatus::LicenceEnded {

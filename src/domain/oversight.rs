@@ -288,10 +288,33 @@ pub fn dashboard(unit: &Unit, today: NaiveDate) -> Dashboard {
                 (Figure::BreachesAwaitingDecision, first, detail)
             }
             Some(d) if d.level == DecisionLevel::RequestRecall => {
-                let on = d.decided_at.date();
+                use super::recall_referral::current_status;
+                // The latest referral on the breach; none yet, or one with no outcome, waits.
+                let referral = c
+                    .recall_referrals
+                    .iter()
+                    .filter(|x| x.breach_report_id == r.id)
+                    .max_by(|a, b| (a.made_at, &a.id).cmp(&(b.made_at, &b.id)));
+                let (on, what) = match referral {
+                    Some(x) if current_status(c, &x.id).is_outcome() => continue,
+                    Some(x) => (
+                        x.made_at.date(),
+                        format!(
+                            "Referred to probation {}; {}",
+                            format_date(x.made_at.date()),
+                            current_status(c, &x.id).label().to_lowercase()
+                        ),
+                    ),
+                    None => (
+                        d.decided_at.date(),
+                        format!(
+                            "Recall requested {}; no referral to probation made yet",
+                            format_date(d.decided_at.date())
+                        ),
+                    ),
+                };
                 let detail = format!(
-                    "Recall requested {} ({}; breach on {})",
-                    format_date(on),
+                    "{what} ({}; breach on {})",
                     distance(today, on),
                     format_date(r.occurred_at.date())
                 );

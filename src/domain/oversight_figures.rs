@@ -76,7 +76,7 @@ impl Figure {
             Self::NotificationsLate => "A notification not given by its last day, or given late in the last 4 weeks.",
             Self::BriefingsDue => "Released, the order in force, and no release-day briefing signed off.",
             Self::BreachesAwaitingDecision => "A breach report (as last corrected) with no decision on it yet, with how long it has waited.",
-            Self::RecallsAwaitingOutcome => "Until recall referrals are recorded, this counts breaches decided as a request to HMPPS to recall: each waits for HMPPS's outcome.",
+            Self::RecallsAwaitingOutcome => "Breaches decided as a request to HMPPS to recall whose referral to probation has no outcome recorded yet (recall decided, not recalled or returned to custody), or on which no referral has been made yet.",
             Self::EndingWithin4Weeks => "An order in force, or a provision with an earlier end of its own, whose last day is within 28 days.",
             Self::EndingIn5To8Weeks => "Last day in 29 to 56 days.",
             Self::EndingIn9To12Weeks => "Last day in 57 to 84 days.",

@@ -378,3 +378,6 @@ fn decision_levels_read_their_record_names() {
     );
     assert_eq!(DecisionLevel::from_code("recall"), None);
 }
+
+#[path = "oversight_referral_tests.rs"]
+mod referral;

@@ -19,6 +19,7 @@ pub enum EntryKind {
     Notification,
     Breach,
     Decision,
+    Referral,
 }
 
 impl EntryKind {
@@ -29,6 +30,7 @@ impl EntryKind {
             Self::Notification => "Notification",
             Self::Breach => "Breach report",
             Self::Decision => "Breach decision",
+            Self::Referral => "Recall referral",
         }
     }
 }
@@ -61,7 +63,12 @@ pub struct TimelineEntry {
 }
 
 impl TimelineEntry {
-    fn new(kind: EntryKind, id: &str, at: NaiveDateTime, title: impl Into<String>) -> Self {
+    pub(super) fn new(
+        kind: EntryKind,
+        id: &str,
+        at: NaiveDateTime,
+        title: impl Into<String>,
+    ) -> Self {
         Self {
             id: id.to_string(),
             kind,
@@ -74,12 +81,12 @@ impl TimelineEntry {
         }
     }
 
-    fn fact(mut self, key: &'static str, value: impl Into<String>) -> Self {
+    pub(super) fn fact(mut self, key: &'static str, value: impl Into<String>) -> Self {
         self.facts.push((key, value.into()));
         self
     }
 
-    fn tag(mut self, text: impl Into<String>, tone: Tone) -> Self {
+    pub(super) fn tag(mut self, text: impl Into<String>, tone: Tone) -> Self {
         self.tag = Some((text.into(), tone));
         self
     }
@@ -282,6 +289,20 @@ impl Cohort {
         {
             corrected.extend(x.replaces.as_deref());
             entries.push(decision_entry(self, x));
+        }
+        for x in self
+            .recall_referrals
+            .iter()
+            .filter(|x| x.nominal_id == nominal_id)
+        {
+            entries.push(super::recall_referral::timeline_entry(x));
+        }
+        for x in self
+            .referral_statuses
+            .iter()
+            .filter(|x| x.nominal_id == nominal_id)
+        {
+            entries.push(super::recall_referral::status_entry(x));
         }
         for e in &mut entries {
             e.corrected = corrected.contains(&e.id.as_str());

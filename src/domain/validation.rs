@@ -211,6 +211,8 @@ impl Cohort {
                 MAX_RECORDS,
                 &mut p,
             ),
+            recall_referrals: read_list(&root, "recall_referrals", false, MAX_RECORDS, &mut p),
+            referral_statuses: read_list(&root, "referral_statuses", false, MAX_RECORDS, &mut p),
         };
         p.0.extend(cohort.validate());
         if p.0.is_empty() {

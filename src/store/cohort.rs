@@ -78,6 +78,8 @@ impl Store {
         items.extend(field_rows(&cohort.breach_reports)?);
         items.extend(field_rows(&cohort.exhibits)?);
         items.extend(field_rows(&cohort.exhibit_withdrawals)?);
+        items.extend(field_rows(&cohort.recall_referrals)?);
+        items.extend(field_rows(&cohort.referral_statuses)?);
         for d in &cohort.breach_decisions {
             items.push(
                 ToSeal::new(BREACH_DECISIONS, &d.id, d)?.clear("nominal_id", d.nominal_id.as_str()),
@@ -114,6 +116,8 @@ impl Store {
                 Read::All(BREACH_DECISIONS),
                 Read::All(EXHIBITS),
                 Read::All(EXHIBIT_WITHDRAWALS),
+                Read::All(RECALL_REFERRALS),
+                Read::All(REFERRAL_STATUSES),
             ],
         )
         .await?
@@ -126,6 +130,7 @@ impl Store {
         let (n, o, c, p) = (next(), next(), next(), next());
         let (k, nt, b, br, bd) = (next(), next(), next(), next(), next());
         let (ex, exw) = (next(), next());
+        let (rr, rs) = (next(), next());
         // Every row of every store decrypted in one batch.
         let groups = [
             (META, &meta_rows[..]),
@@ -140,6 +145,8 @@ impl Store {
             (BREACH_DECISIONS, &bd[..]),
             (EXHIBITS, &ex[..]),
             (EXHIBIT_WITHDRAWALS, &exw[..]),
+            (RECALL_REFERRALS, &rr[..]),
+            (REFERRAL_STATUSES, &rs[..]),
         ];
         let plain = records::decrypt_groups(&key, &groups).await?;
         let group = |i: usize| plain.get(i).map_or(&[][..], Vec::as_slice);
@@ -158,6 +165,8 @@ impl Store {
             breach_decisions: records::parse_all(group(9))?,
             exhibits: records::parse_all(group(10))?,
             exhibit_withdrawals: records::parse_all(group(11))?,
+            recall_referrals: records::parse_all(group(12))?,
+            referral_statuses: records::parse_all(group(13))?,
             ..Cohort::empty(meta.officer)
         };
         sort_records(&mut cohort.contacts);
@@ -166,6 +175,8 @@ impl Store {
         sort_records(&mut cohort.breach_reports);
         sort_records(&mut cohort.exhibits);
         sort_records(&mut cohort.exhibit_withdrawals);
+        sort_records(&mut cohort.recall_referrals);
+        sort_records(&mut cohort.referral_statuses);
         // Decisions need no order: the one standing follows `replaces` (`decision_for`), and
         // the timeline orders its entries itself.
         Ok(Some(cohort))

@@ -25,6 +25,9 @@ pub enum DraftKey {
     Breach(String),
     Briefing(String),
     Notification(String),
+    /// A recall referral to probation, keyed by its breach report's id (opaque like a
+    /// nominal's): one referral draft per report.
+    Referral(String),
 }
 
 impl DraftKey {
@@ -38,16 +41,19 @@ impl DraftKey {
             "breach" => Self::Breach(id),
             "briefing" => Self::Briefing(id),
             "notification" => Self::Notification(id),
+            "referral" => Self::Referral(id),
             _ => return None,
         })
     }
 
-    /// The nominal the draft is about.
+    /// The nominal the draft is about (for a referral, its breach report).
     pub fn nominal_id(&self) -> &str {
         match self {
-            Self::Contact(id) | Self::Breach(id) | Self::Briefing(id) | Self::Notification(id) => {
-                id
-            }
+            Self::Contact(id)
+            | Self::Breach(id)
+            | Self::Briefing(id)
+            | Self::Notification(id)
+            | Self::Referral(id) => id,
         }
     }
 
@@ -57,6 +63,7 @@ impl DraftKey {
             Self::Breach(_) => "breach",
             Self::Briefing(_) => "briefing",
             Self::Notification(_) => "notification",
+            Self::Referral(_) => "referral",
         }
     }
 }

@@ -44,7 +44,12 @@ impl Store {
             clear: vec![],
         }
         .clear("nominal_id", exhibit.nominal_id.as_str());
-        self.submit_with(exhibit, draft, vec![bytes]).await
+        self.submit_with(
+            super::field::Prepared::of(exhibit),
+            draft.map(DraftKey::to_string),
+            vec![bytes],
+        )
+        .await
     }
 
     /// The original bytes of an exhibit's photo, decrypted; `None` when this phone does not

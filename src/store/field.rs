@@ -29,6 +29,8 @@ pub(crate) fn store_of<R: FieldRecord>() -> &'static str {
         "briefing" => BRIEFINGS,
         "exhibit" => EXHIBITS,
         "exhibit_withdrawal" => EXHIBIT_WITHDRAWALS,
+        "recall_referral" => RECALL_REFERRALS,
+        "referral_status" => REFERRAL_STATUSES,
         _ => BREACH_REPORTS,
     }
 }
@@ -43,53 +45,89 @@ pub(crate) fn to_seal<R: FieldRecord>(record: &R) -> StoreResult<ToSeal> {
         .clear("day", day))
 }
 
+/// What [`Store::submit`] writes for a record, read off it before anything is awaited, so the
+/// writing (one async path, compiled once) does not depend on the record's type.
+pub(crate) struct Prepared {
+    kind: &'static str,
+    store: &'static str,
+    id: String,
+    nominal_id: String,
+    corrects: Option<String>,
+    officer_id: Option<String>,
+    day: i32,
+    record: serde_json::Value,
+}
+
+impl Prepared {
+    pub(crate) fn of<R: FieldRecord>(record: &R) -> StoreResult<Self> {
+        let d = record.at().date();
+        Ok(Self {
+            kind: R::KIND,
+            store: store_of::<R>(),
+            id: record.id().to_owned(),
+            nominal_id: record.nominal_id().to_owned(),
+            corrects: record.corrects().map(str::to_owned),
+            officer_id: record.officer_id().map(str::to_owned),
+            day: d.year() * 10_000 + d.month() as i32 * 100 + d.day() as i32,
+            record: serde_json::to_value(record).map_err(|_| StoreError::Unreadable)?,
+        })
+    }
+}
+
 impl Store {
     /// Submit a field record: it and its outbox entry are written in ONE transaction, with
     /// the deletion of the draft it was typed in (`draft`), so all of it happens or none.
     /// Returns the outbox UUID. Refused when the id is taken (records are immutable) or when
     /// the record it corrects is not on this phone.
-    pub async fn submit<R: FieldRecord>(
-        &self,
+    pub fn submit<'a, R: FieldRecord>(
+        &'a self,
         record: &R,
         draft: Option<&DraftKey>,
-    ) -> StoreResult<Uuid> {
+    ) -> impl std::future::Future<Output = StoreResult<Uuid>> + 'a {
         // An exhibit is never kept without its photo: `submit_exhibit` writes both.
-        if R::KIND == "exhibit" {
-            return Err(StoreError::NotFound);
-        }
-        self.submit_with(record, draft, vec![]).await
+        let prepared = if R::KIND == "exhibit" {
+            Err(StoreError::NotFound)
+        } else {
+            Prepared::of(record)
+        };
+        self.submit_with(prepared, draft.map(DraftKey::to_string), vec![])
     }
 
     /// [`Store::submit`], with more rows (`extra`, sealed here) written in the same
     /// transaction, after the record and its outbox entry.
-    pub(crate) async fn submit_with<R: FieldRecord>(
+    pub(crate) async fn submit_with(
         &self,
-        record: &R,
-        draft: Option<&DraftKey>,
+        record: StoreResult<Prepared>,
+        draft: Option<String>,
         extra: Vec<ToSeal>,
     ) -> StoreResult<Uuid> {
+        let record = record?;
         let key = self.key()?;
-        if record.id().trim().is_empty() || record.nominal_id().trim().is_empty() {
+        if record.id.trim().is_empty() || record.nominal_id.trim().is_empty() {
             return Err(StoreError::NotFound);
         }
-        if let Some(original) = record.corrects() {
-            if records::read_one(self.db(), store_of::<R>(), original)
+        if let Some(original) = &record.corrects {
+            if records::read_one(self.db(), record.store, original)
                 .await?
                 .is_none()
             {
                 return Err(StoreError::NotFound);
             }
         }
-        let officer_id = match record.officer_id() {
-            Some(id) => id.to_owned(),
+        let officer_id = match record.officer_id {
+            Some(id) => id,
             None => self
                 .cohort_meta()
                 .await?
                 .map(|m| m.officer.id)
                 .unwrap_or_default(),
         };
-        let (uuid, entry) = outbox::entry_for(R::KIND, record.id(), &officer_id, record)?;
-        let mut items = vec![to_seal(record)?, entry];
+        let (uuid, entry) =
+            outbox::entry_for(record.kind, &record.id, &officer_id, &record.record)?;
+        let row = ToSeal::new(record.store, record.id, &record.record)?
+            .clear("nominal_id", record.nominal_id)
+            .clear("day", record.day);
+        let mut items = vec![row, entry];
         items.extend(extra);
         let rows = records::seal_all(&key, items).await?;
         let mut writes: Vec<Write> = rows
@@ -97,7 +135,7 @@ impl Store {
             .map(|(s, row)| Write::Add(s, row))
             .collect();
         if let Some(draft) = draft {
-            writes.push(Write::Delete(DRAFTS, draft.to_string()));
+            writes.push(Write::Delete(DRAFTS, draft));
         }
         self.write(writes).await?;
         self.submitted();

@@ -15,6 +15,7 @@ use crate::domain::{
 
 use crate::domain::exhibit::{Exhibit, ExhibitWithdrawal};
 use crate::domain::json;
+use crate::domain::recall_referral::{RecallReferral, ReferralStatusUpdate};
 
 use super::cohort::CohortMeta;
 use super::error::{StoreError, StoreResult};
@@ -22,7 +23,7 @@ use super::field;
 use super::js::get;
 use super::outbox::{OutboxEntry, OutboxStatus};
 use super::records::{self, Read, ToSeal, Write};
-use super::schema::{indexes, meta, stores::*, COHORT_STORES, FIELD_STORES};
+use super::schema::{indexes, meta, stores::*, COHORT_STORES, FIELD_STORES, REFERRAL_STORES};
 use super::Store;
 
 /// One record of a pull page.
@@ -97,6 +98,8 @@ fn seal_pulled(r: &PulledRecord) -> StoreResult<Option<ToSeal>> {
         // Another officer's exhibit comes without its photo (the phone shows it has none).
         "exhibit" => field_seal::<Exhibit>(&r.record)?,
         "exhibit_withdrawal" => field_seal::<ExhibitWithdrawal>(&r.record)?,
+        "recall_referral" => field_seal::<RecallReferral>(&r.record)?,
+        "referral_status" => field_seal::<ReferralStatusUpdate>(&r.record)?,
         // The DS's decision: kept like a field record, but never pushed (not a FieldRecord).
         "breach_decision" => {
             let d: BreachDecision = parse(&r.record)?;
@@ -186,6 +189,7 @@ impl Store {
         let stores: Vec<&'static str> = [ORDERS, CONDITIONS, CONTACT_PLANS]
             .into_iter()
             .chain(FIELD_STORES)
+            .chain(REFERRAL_STORES)
             .chain([
                 BREACH_DECISIONS,
                 EXHIBITS,

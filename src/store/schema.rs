@@ -13,11 +13,13 @@
 //!   v1 rows already carried `day` and `state`, so IndexedDB fills the new indexes itself.
 //! - **v3**: the `breach_decisions` store (the DS's decisions, pulled from the team
 //!   server, never pushed), with its `nominal_id` index.
-//! - **v4** (current): photo exhibits: `exhibits` and `exhibit_withdrawals` (field records,
+//! - **v4**: photo exhibits: `exhibits` and `exhibit_withdrawals` (field records,
 //!   with the `nominal_id` and `nominal_day` indexes) and `exhibit_photos` (the original bytes,
 //!   sealed under the exhibit's id, with `nominal_id`).
+//! - **v5** (current): the recall referral: the `recall_referrals` and
+//!   `referral_statuses` stores (field records), with `nominal_id` and `nominal_day` indexes.
 //!
-//! A new database runs every step in order (v1, v2, v3, then v4), so fresh installs and upgraded
+//! A new database runs every step in order (v1, v2, v3, v4, then v5), so fresh installs and upgraded
 //! ones end with the same schema through the same code.
 
 use std::cell::RefCell;
@@ -34,7 +36,7 @@ use super::error::{StoreError, StoreResult};
 /// The database the app uses.
 pub const DB_NAME: &str = "scpo-field";
 /// The current schema version.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Object store names.
 pub mod stores {
@@ -52,6 +54,9 @@ pub mod stores {
     pub const EXHIBITS: &str = "exhibits";
     pub const EXHIBIT_WITHDRAWALS: &str = "exhibit_withdrawals";
     pub const EXHIBIT_PHOTOS: &str = "exhibit_photos";
+    /// v5: recall referrals to probation and their status updates (field records).
+    pub const RECALL_REFERRALS: &str = "recall_referrals";
+    pub const REFERRAL_STATUSES: &str = "referral_statuses";
     pub const DRAFTS: &str = "drafts";
     pub const OUTBOX: &str = "outbox";
     pub const META: &str = "meta";
@@ -74,8 +79,10 @@ pub mod meta {
 pub const COHORT_STORES: [&str; 4] = [NOMINALS, ORDERS, CONDITIONS, CONTACT_PLANS];
 /// Stores of immutable field records written by the officer.
 pub const FIELD_STORES: [&str; 4] = [CONTACTS, NOTIFICATIONS, BRIEFINGS, BREACH_REPORTS];
+/// Field-record stores added by v5 (not in the v1/v2 steps, which must not touch them).
+pub const REFERRAL_STORES: [&str; 2] = [RECALL_REFERRALS, REFERRAL_STATUSES];
 /// Every object store (what a wipe clears).
-pub const ALL_STORES: [&str; 15] = [
+pub const ALL_STORES: [&str; 17] = [
     NOMINALS,
     ORDERS,
     CONDITIONS,
@@ -91,6 +98,8 @@ pub const ALL_STORES: [&str; 15] = [
     EXHIBITS,
     EXHIBIT_WITHDRAWALS,
     EXHIBIT_PHOTOS,
+    RECALL_REFERRALS,
+    REFERRAL_STATUSES,
 ];
 
 /// The stores of [`ALL_STORES`] this database has: all of them, except in a database a test
@@ -187,6 +196,22 @@ fn step_v4(db: &web_sys::IdbDatabase) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// v5: the recall referral stores, indexed like the other field-record stores.
+fn step_v5(db: &web_sys::IdbDatabase) -> Result<(), JsValue> {
+    let params = web_sys::IdbObjectStoreParameters::new();
+    params.set_key_path(&JsValue::from_str("id"));
+    for name in REFERRAL_STORES {
+        let store = db.create_object_store_with_optional_parameters(name, &params)?;
+        store.create_index_with_str(indexes::BY_NOMINAL, "nominal_id")?;
+        let path: Array = ["nominal_id", "day"]
+            .iter()
+            .map(|s| JsValue::from_str(s))
+            .collect();
+        store.create_index_with_str_sequence(indexes::BY_NOMINAL_DAY, &path)?;
+    }
+    Ok(())
+}
+
 /// Run the upgrade steps from `old` to `new` inside the `versionchange` transaction.
 fn upgrade(
     db: &web_sys::IdbDatabase,
@@ -205,6 +230,9 @@ fn upgrade(
     }
     if old < 4 && new >= 4 {
         step_v4(db)?;
+    }
+    if old < 5 && new >= 5 {
+        step_v5(db)?;
     }
     Ok(())
 }

@@ -124,6 +124,9 @@ pub fn App() -> impl IntoView {
                         <Route path=(StaticSegment(NOMINAL), ParamSegment("id"), StaticSegment(BREACHES), ParamSegment("report")) view=pages::BreachSubmittedPage />
                         <Route path=(StaticSegment(NOMINAL), ParamSegment("id"), StaticSegment(BREACHES), ParamSegment("report"), StaticSegment(PRINT)) view=pages::BreachPrintPage />
                         <Route path=(StaticSegment(NOMINAL), ParamSegment("id"), StaticSegment(BREACHES), ParamSegment("report"), StaticSegment(PACK)) view=pages::EvidencePackPage />
+                        <Route path=(StaticSegment(NOMINAL), ParamSegment("id"), StaticSegment(BREACHES), ParamSegment("report"), StaticSegment(REFERRAL)) view=pages::MakeReferralPage />
+                        <Route path=(StaticSegment(NOMINAL), ParamSegment("id"), StaticSegment(REFERRALS), ParamSegment("referral")) view=pages::ReferralPage />
+                        <Route path=(StaticSegment(NOMINAL), ParamSegment("id"), StaticSegment(REFERRALS), ParamSegment("referral"), StaticSegment(PRINT)) view=pages::ReferralPrintPage />
                         <Route path=(StaticSegment(NOMINAL), ParamSegment("id"), StaticSegment(NOTIFICATIONS)) view=pages::NotificationsPage />
                         <Route path=(StaticSegment(NOMINAL), ParamSegment("id"), StaticSegment(NOTIFICATIONS), StaticSegment(NEW)) view=pages::RecordNotificationPage />
                         <Route path=(StaticSegment(NOMINAL), ParamSegment("id"), StaticSegment(EXHIBITS), StaticSegment(NEW), ParamSegment("record")) view=pages::AddExhibitPage />

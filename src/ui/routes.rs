@@ -20,6 +20,8 @@ pub mod segment {
     pub const PACK: &str = "pack";
     pub const NOTIFICATIONS: &str = "notifications";
     pub const EXHIBITS: &str = "exhibits";
+    pub const REFERRAL: &str = "referral";
+    pub const REFERRALS: &str = "referrals";
     pub const NEW: &str = "new";
     pub const DEVICE: &str = "device";
     pub const START_AGAIN: &str = "start-again";
@@ -92,6 +94,27 @@ pub fn exhibit(id: &str, exhibit: &str) -> String {
     format!("/{NOMINAL}/{id}/{EXHIBITS}/{exhibit}")
 }
 
+/// A page of the recall referral on a breach report: its first question when `step` is empty,
+/// else `?step=` (and `&return=check` when changing an answer from the check page).
+pub fn make_referral(id: &str, report: &str, step: &str) -> String {
+    let base = format!("/{NOMINAL}/{id}/{BREACHES}/{report}/{REFERRAL}");
+    if step.is_empty() {
+        base
+    } else {
+        format!("{base}?step={step}")
+    }
+}
+
+/// A recall referral made (its status and history).
+pub fn referral(id: &str, referral: &str) -> String {
+    format!("/{NOMINAL}/{id}/{REFERRALS}/{referral}")
+}
+
+/// A recall referral's print view: the police information for Part A.
+pub fn referral_print(id: &str, referral: &str) -> String {
+    format!("/{NOMINAL}/{id}/{REFERRALS}/{referral}/{PRINT}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,6 +149,19 @@ mod tests {
         assert_eq!(record_notification("N-1"), "/nominal/N-1/notifications/new");
         assert_eq!(new_exhibit("N-1", "BR-1"), "/nominal/N-1/exhibits/new/BR-1");
         assert_eq!(exhibit("N-1", "EX-1"), "/nominal/N-1/exhibits/EX-1");
+        assert_eq!(
+            make_referral("N-1", "BR-1", ""),
+            "/nominal/N-1/breaches/BR-1/referral"
+        );
+        assert_eq!(
+            make_referral("N-1", "BR-1", "check"),
+            "/nominal/N-1/breaches/BR-1/referral?step=check"
+        );
+        assert_eq!(referral("N-1", "RR-1"), "/nominal/N-1/referrals/RR-1");
+        assert_eq!(
+            referral_print("N-1", "RR-1"),
+            "/nominal/N-1/referrals/RR-1/print"
+        );
         assert_eq!(DEVICE, format!("/{}", segment::DEVICE));
         assert_eq!(START_AGAIN, format!("/{}", segment::START_AGAIN));
     }

@@ -152,6 +152,12 @@ macro_rules! sync_methods {
                         .await?
                         .rows_affected();
                         if inserted == 1 {
+                            // Later entries of this push may name it (a referral its report).
+                            if let Some(list) = master.get_mut(&entry.nominal_id) {
+                                if crate::sync::NAMED_KINDS.contains(&entry.kind.as_str()) {
+                                    list.push(StoredRecord { kind: entry.kind.clone(), id: entry.record_id.clone(), nominal_id: entry.nominal_id.clone(), record: entry.record.clone() });
+                                }
+                            }
                             Self::audit_in(&mut tx, &officer.id, Some(&device.id), "created", &entry.kind, &entry.record_id, Some(&entry.nominal_id), now).await?;
                         } else {
                             // Held already: the same record under a new UUID is fine; a

@@ -89,7 +89,7 @@ pub async fn team(State(state): State<AppState>, s: Supervisor) -> Response {
 <h1 class=\"heading-l\">Your team</h1>\
 <p class=\"body\">Figures on {}. Select a number to see the nominals behind it.</p>\
 <table class=\"table\"><caption>What needs doing, by officer</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>\
-<p class=\"hint\">Recall referrals awaiting an outcome: until recall referrals are recorded, this counts breaches decided as a request to HMPPS to recall.</p>\
+<p class=\"hint\">Recall referrals awaiting an outcome: breaches decided as a request to HMPPS to recall whose referral to probation has no outcome yet, or with no referral made yet.</p>\
 {}\
 <h2 class=\"heading-m\">Signing out</h2>\
 <form method=\"post\" action=\"/supervise/sign-out-everywhere\">{}<button class=\"button button--secondary\" type=\"submit\">Sign out on every device</button></form>",

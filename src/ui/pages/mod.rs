@@ -15,7 +15,10 @@ mod start_again;
 mod sync_panel;
 mod welcome;
 
-pub use breach::{BreachPage, BreachPrintPage, BreachSubmittedPage, EvidencePackPage};
+pub use breach::{
+    BreachPage, BreachPrintPage, BreachSubmittedPage, EvidencePackPage, MakeReferralPage,
+    ReferralPage, ReferralPrintPage,
+};
 pub use briefing::BriefingPage;
 pub use cohort::CohortPage;
 pub use contact::ContactPage;

@@ -100,6 +100,7 @@ fn nominal_view(d: NominalData, today: NaiveDate) -> impl IntoView {
         <h2 class="heading-m" id="conditions">"Conditions"</h2>
         {conditions_view(d.order.as_ref(), d.conditions, today, release)}
         <super::exhibit::NominalExhibits nominal_id=n.id.clone() />
+        <super::breach::ReferralList nominal_id=n.id.clone() />
         <h2 class="heading-m" id="history">"History"</h2>
         <p class="hint">"Newest first."</p>
         <Timeline entries=d.timeline />

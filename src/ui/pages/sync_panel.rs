@@ -176,6 +176,8 @@ fn kind_words(kind: &str) -> &'static str {
         "breach_report" => "Breach report",
         "exhibit" => "Photo exhibit",
         "exhibit_withdrawal" => "Exhibit withdrawal",
+        "recall_referral" => "Recall referral",
+        "referral_status" => "Recall referral status",
         _ => "Record",
     }
 }

@@ -13,6 +13,7 @@ mod details;
 mod pack;
 mod questions;
 mod recommendation;
+mod referral;
 mod report;
 
 use leptos::prelude::*;
@@ -27,6 +28,7 @@ use crate::ui::{device_now, routes, use_app, AppState};
 
 pub use actions::{pending_breaches, BreachActions};
 pub use pack::EvidencePackPage;
+pub use referral::{MakeReferralPage, ReferralLink, ReferralList, ReferralPage, ReferralPrintPage};
 pub use report::{BreachPrintPage, BreachSubmittedPage};
 
 /// The address of a page of the breach report for a nominal.

@@ -50,7 +50,12 @@ pub(super) fn para(text: String) -> AnyView {
 
 /// A numbered section of the pack, headed at level 2; in print, `new_page` starts it on a new
 /// page.
-fn section(id: &'static str, title: &'static str, new_page: bool, body: Vec<AnyView>) -> AnyView {
+pub(super) fn section(
+    id: &'static str,
+    title: &'static str,
+    new_page: bool,
+    body: Vec<AnyView>,
+) -> AnyView {
     view! {
         <section class="report__section pack__section" class:pack__section--new-page=new_page aria-labelledby=id>
             <h2 class="heading-m" id=id>{title}</h2>

@@ -68,6 +68,7 @@ pub fn BreachSubmittedPage() -> impl IntoView {
             <crate::ui::pages::exhibit::ExhibitList nominal_id=id.clone() record_id=Some(r.id.clone()) add_to=Some(r.id.clone()) />
             <div class="actions">
                 <A href=print_href attr:class="button">"View and print the report"</A>
+                <super::ReferralLink nominal_id=id.clone() report_id=r.id.clone() />
                 <A href=routes::nominal(&id) attr:class="button button--secondary">{format!("Back to {name}")}</A>
             </div>
             </Page>
@@ -174,6 +175,7 @@ fn print_view(c: &Cohort, n: Nominal, r: &BreachReport) -> impl IntoView {
             <p class="body">"Print it, or choose “Save as PDF” in the print dialogue."</p>
             <button class="button" type="button" on:click=print>"Print"</button>
             <p class="body"><A href=pack_href>"Evidence pack for a breach prosecution (s.25)"</A></p>
+            <div class="actions"><super::ReferralLink nominal_id=n.id.clone() report_id=r.id.clone() /></div>
         </div>
         <article class="report" aria-labelledby="report-title">
             <h1 class="heading-l report__title" id="report-title">"Breach of a Serious Crime Prevention Order"</h1>

@@ -1,0 +1,394 @@
+//! The recall referral form: the answers as typed, what the cohort fills in first, and the
+//! checks that make a [`RecallReferral`] or a [`ReferralStatusUpdate`] (every problem listed).
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use super::breach::{standing_reports, BreachReport};
+use super::cohort::Cohort;
+use super::dates::format_date;
+use super::decision::decision_for;
+use super::form::{length_problem, required_text_problem, FieldProblem};
+use super::nominal::{CustodyStatus, OfficerRef};
+use super::recall_referral::{
+    may_refer, BreachedProvision, CustodyNow, PoliceContact, RecallReferral, ReferralStatus,
+    ReferralStatusUpdate,
+};
+
+/// The answers of the referral form, as typed. Kept as a draft on the phone as a list of
+/// strings in field order (`from`/`into` a `Vec<String>`): the app already reads and writes
+/// lists of strings, so the draft costs no serde code of its own in the wasm.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "Vec<String>", into = "Vec<String>")]
+pub struct ReferralAnswers {
+    /// `prison`, `police` or `no`.
+    pub custody_now: String,
+    pub arrest_issues: String,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub contact_phone: String,
+    pub last_address: String,
+    pub other_addresses: String,
+    pub contraband_risk: String,
+    /// `yes` or `no`.
+    pub charged: String,
+    pub charge_details: String,
+    pub circumstances: String,
+    pub earlier_breaches: String,
+    pub not_for_disclosure: String,
+}
+
+/// The fields of the referral form; `id()` is the id of its input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ReferralField {
+    CustodyNow,
+    ArrestIssues,
+    ContactName,
+    ContactEmail,
+    ContactPhone,
+    LastAddress,
+    OtherAddresses,
+    ContrabandRisk,
+    Charged,
+    ChargeDetails,
+    Circumstances,
+    EarlierBreaches,
+    NotForDisclosure,
+}
+
+impl ReferralField {
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::CustodyNow => "custody-now",
+            Self::ArrestIssues => "arrest-issues",
+            Self::ContactName => "contact-name",
+            Self::ContactEmail => "contact-email",
+            Self::ContactPhone => "contact-phone",
+            Self::LastAddress => "last-address",
+            Self::OtherAddresses => "other-addresses",
+            Self::ContrabandRisk => "contraband-risk",
+            Self::Charged => "charged",
+            Self::ChargeDetails => "charge-details",
+            Self::Circumstances => "circumstances",
+            Self::EarlierBreaches => "earlier-breaches",
+            Self::NotForDisclosure => "not-for-disclosure",
+        }
+    }
+}
+
+/// A plausible email address: one `@`, something before it, a dot in the domain after it, no
+/// spaces.
+pub fn email_shape_ok(email: &str) -> bool {
+    let e = email.trim();
+    match e.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && !domain.contains('@')
+                && !e.contains(char::is_whitespace)
+                && domain.split('.').count() >= 2
+                && domain.split('.').all(|part| !part.is_empty())
+        }
+        None => false,
+    }
+}
+
+/// What the cohort knows, to start the form with: the officer as police contact, the nominal's
+/// address, the circumstances of the breach with its date, and earlier breaches with what was
+/// done.
+pub fn prefill(cohort: &Cohort, report: &BreachReport, officer: &OfficerRef) -> ReferralAnswers {
+    let nominal = cohort.nominal(&report.nominal_id);
+    let custody_now = match nominal.map(|n| &n.custody) {
+        Some(CustodyStatus::InCustody { .. }) => "prison",
+        _ => "",
+    };
+    ReferralAnswers {
+        custody_now: custody_now.into(),
+        contact_name: officer.name.clone(),
+        last_address: nominal.and_then(|n| n.address.clone()).unwrap_or_default(),
+        circumstances: format!(
+            "On {} at {}: {}",
+            format_date(report.occurred_at.date()),
+            report.location.trim(),
+            report.what_was_seen.trim()
+        ),
+        earlier_breaches: earlier_breaches(cohort, report),
+        ..ReferralAnswers::default()
+    }
+}
+
+/// The nominal's breaches before this one (as they stand after corrections), each with its date
+/// and what was done, one a line; or that there were none.
+pub fn earlier_breaches(cohort: &Cohort, report: &BreachReport) -> String {
+    let lines: Vec<String> = standing_reports(&cohort.breach_reports)
+        .into_iter()
+        .filter(|r| r.nominal_id == report.nominal_id && r.id != report.id)
+        .filter(|r| r.occurred_at < report.occurred_at)
+        .map(|r| {
+            let done = match decision_for(&r.id, &cohort.breach_decisions) {
+                Some(d) => format!("DS decided: {}", d.level.label()),
+                None => format!("officer chose: {}", r.decision.chosen.label()),
+            };
+            format!(
+                "{}: {} ({done})",
+                format_date(r.occurred_at.date()),
+                r.what_was_seen.trim()
+            )
+        })
+        .collect();
+    if lines.is_empty() {
+        "No earlier breaches recorded.".into()
+    } else {
+        lines.join("\n")
+    }
+}
+
+/// The provisions the report names, word for word, with their mirrored flags.
+pub fn provisions_of(cohort: &Cohort, report: &BreachReport) -> Vec<BreachedProvision> {
+    report
+        .condition_ids
+        .iter()
+        .filter_map(|id| cohort.condition(id))
+        .map(|c| BreachedProvision {
+            condition_id: c.id.clone(),
+            verbatim: c.verbatim.clone(),
+            mirrored_in_licence: c.mirrored_in_licence,
+        })
+        .collect()
+}
+
+/// Who makes the referral, its id and when.
+pub struct Making<'a> {
+    pub id: String,
+    pub officer: &'a OfficerRef,
+    pub at: NaiveDateTime,
+}
+
+impl RecallReferral {
+    /// Check the answers and build the referral, or list every problem. The report's level
+    /// must be request to recall ([`may_refer`]); that refusal comes alone, on the custody
+    /// question (the first on the page).
+    pub fn make(
+        cohort: &Cohort,
+        report_id: &str,
+        a: &ReferralAnswers,
+        by: Making<'_>,
+    ) -> Result<RecallReferral, Vec<FieldProblem<ReferralField>>> {
+        use ReferralField as F;
+        let report =
+            may_refer(cohort, report_id).map_err(|m| vec![FieldProblem::new(F::CustodyNow, m)])?;
+        let mut p: Vec<FieldProblem<ReferralField>> = Vec::new();
+        let mut need = |f: F, v: &str, missing: &str, name: &str| {
+            if let Some(m) = required_text_problem(v, missing, name) {
+                p.push(FieldProblem::new(f, m));
+            }
+        };
+        let custody_now = CustodyNow::from_code(a.custody_now.trim());
+        let charged = match a.charged.trim() {
+            "yes" => Some(true),
+            "no" => Some(false),
+            _ => None,
+        };
+        need(
+            F::ArrestIssues,
+            &a.arrest_issues,
+            "Enter the arrest issues, or \"None known\"",
+            "Arrest issues",
+        );
+        need(
+            F::ContactName,
+            &a.contact_name,
+            "Enter the police contact's name",
+            "The name",
+        );
+        need(
+            F::ContactEmail,
+            &a.contact_email,
+            "Enter the police contact's email address",
+            "The email address",
+        );
+        need(
+            F::ContactPhone,
+            &a.contact_phone,
+            "Enter the police contact's phone number",
+            "The phone number",
+        );
+        need(
+            F::LastAddress,
+            &a.last_address,
+            "Enter the last address recorded by police",
+            "The address",
+        );
+        need(
+            F::ContrabandRisk,
+            &a.contraband_risk,
+            "Enter the contraband risk, or \"None known\"",
+            "Contraband risk",
+        );
+        need(
+            F::Circumstances,
+            &a.circumstances,
+            "Enter the circumstances of the breach, with dates",
+            "The circumstances",
+        );
+        need(
+            F::EarlierBreaches,
+            &a.earlier_breaches,
+            "Enter the earlier breaches and what was done, or \"None\"",
+            "Earlier breaches",
+        );
+        if charged == Some(true) {
+            need(
+                F::ChargeDetails,
+                &a.charge_details,
+                "Enter the offence charged and when",
+                "Charge details",
+            );
+        }
+        if custody_now.is_none() {
+            p.push(FieldProblem::new(
+                F::CustodyNow,
+                "Select whether the person is in custody now",
+            ));
+        }
+        if charged.is_none() {
+            p.push(FieldProblem::new(
+                F::Charged,
+                "Select whether the person has been charged with an offence",
+            ));
+        }
+        if !a.contact_email.trim().is_empty() && !email_shape_ok(&a.contact_email) {
+            p.push(FieldProblem::new(
+                F::ContactEmail,
+                "Enter an email address in the correct format, like name@example.org",
+            ));
+        }
+        for (f, v, name) in [
+            (F::OtherAddresses, &a.other_addresses, "Other addresses"),
+            (F::ChargeDetails, &a.charge_details, "Charge details"),
+            (
+                F::NotForDisclosure,
+                &a.not_for_disclosure,
+                "Material not for disclosure",
+            ),
+        ] {
+            if let Some(m) = length_problem(v, name) {
+                p.push(FieldProblem::new(f, m));
+            }
+        }
+        super::sort::sort_by_key(&mut p, |f| f.field as u8);
+        p.dedup_by_key(|f| f.field);
+        let (Some(custody_now), Some(charged), true) = (custody_now, charged, p.is_empty()) else {
+            return Err(p);
+        };
+        let probation_contact = match cohort.nominal(&report.nominal_id).map(|n| &n.custody) {
+            Some(CustodyStatus::OnLicence { probation, .. }) => Some(probation.clone()),
+            _ => None,
+        };
+        let t = |s: &str| s.trim().to_string();
+        Ok(RecallReferral {
+            id: by.id,
+            nominal_id: report.nominal_id.clone(),
+            breach_report_id: report.id.clone(),
+            custody_now,
+            arrest_issues: t(&a.arrest_issues),
+            police_contact: PoliceContact {
+                name: t(&a.contact_name),
+                email: t(&a.contact_email),
+                phone: t(&a.contact_phone),
+            },
+            last_address: t(&a.last_address),
+            other_addresses: t(&a.other_addresses),
+            contraband_risk: t(&a.contraband_risk),
+            charged,
+            charge_details: if charged {
+                t(&a.charge_details)
+            } else {
+                String::new()
+            },
+            provisions: provisions_of(cohort, report),
+            circumstances: t(&a.circumstances),
+            earlier_breaches: t(&a.earlier_breaches),
+            probation_contact,
+            not_for_disclosure: t(&a.not_for_disclosure),
+            officer_id: by.officer.id.clone(),
+            officer_name: by.officer.name.clone(),
+            made_at: by.at,
+        })
+    }
+
+    /// "A new charge excludes a fixed-term recall", when the person has been charged.
+    pub fn fixed_term_note(&self) -> Option<&'static str> {
+        self.charged.then_some(
+            "The person has been charged with an offence: a fixed-term recall is excluded.",
+        )
+    }
+}
+
+impl ReferralStatusUpdate {
+    /// A new status on `on` for a referral held in the cohort. The date may be neither before
+    /// the day the referral was made nor after today.
+    pub fn make(
+        cohort: &Cohort,
+        referral_id: &str,
+        status: &str,
+        on: Result<NaiveDate, String>,
+        by: Making<'_>,
+    ) -> Result<ReferralStatusUpdate, Vec<FieldProblem<&'static str>>> {
+        let referral = cohort
+            .recall_referrals
+            .iter()
+            .find(|r| r.id == referral_id)
+            .ok_or_else(|| {
+                vec![FieldProblem::new(
+                    "status",
+                    "This referral is not on this phone",
+                )]
+            })?;
+        let mut p = Vec::new();
+        let status = ReferralStatus::from_code(status.trim());
+        if status.is_none() {
+            p.push(FieldProblem::new(
+                "status",
+                "Select where the referral stands",
+            ));
+        }
+        let made_on = referral.made_at.date();
+        let day = match on {
+            Err(m) => {
+                p.push(FieldProblem::new("on", m));
+                None
+            }
+            Ok(d) if d < made_on => {
+                p.push(FieldProblem::new(
+                    "on",
+                    format!(
+                        "The date must be on or after {}, when the referral was made",
+                        format_date(made_on)
+                    ),
+                ));
+                None
+            }
+            Ok(d) if d > by.at.date() => {
+                p.push(FieldProblem::new(
+                    "on",
+                    "The date must be today or in the past",
+                ));
+                None
+            }
+            Ok(d) => Some(d),
+        };
+        match (status, day) {
+            (Some(status), Some(on)) => Ok(ReferralStatusUpdate {
+                id: by.id,
+                nominal_id: referral.nominal_id.clone(),
+                referral_id: referral.id.clone(),
+                status,
+                on,
+                officer_id: by.officer.id.clone(),
+                officer_name: by.officer.name.clone(),
+                recorded_at: by.at,
+            }),
+            _ => Err(p),
+        }
+    }
+}

@@ -75,7 +75,7 @@ impl<T: Clone + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static
 ///
 /// Only the edges are typed: the form's value goes to the core as JSON text
 /// (`serde_json::to_vec`) and a saved draft comes back through [`json::read`], so each form
-/// type adds its conversions to the wasm and nothing else ([`saver`] does the saving).
+/// type adds its conversions to the wasm and nothing else (`saver` does the saving).
 pub struct Draft<T: Send + Sync + 'static> {
     key: StoredValue<DraftKey>,
     /// What the form holds now. Changing it saves it shortly.

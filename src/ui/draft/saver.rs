@@ -220,7 +220,8 @@ impl Handle {
         }
     }
 
-    /// Is what the form holds other than what the store holds?
+    /// Is what the form holds other than what the store holds? Judged on the JSON text, which
+    /// for the form types (no maps, no floats) is equal exactly when the values are.
     fn differs(&self) -> bool {
         self.core()
             .and_then(|c| Some(c.form.now()?.json != c.state.borrow().last_saved))

@@ -7,6 +7,9 @@
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use serde_json::Value;
+
+use crate::domain::json;
 
 use super::error::{StoreError, StoreResult};
 use super::js::{get, now_ms};
@@ -97,21 +100,48 @@ impl Store {
         key: &DraftKey,
         draft: &T,
     ) -> StoreResult<()> {
+        let json = serde_json::to_vec(draft).map_err(|_| StoreError::Unreadable)?;
+        self.save_draft_json(key, json).await
+    }
+
+    /// [`Store::save_draft`] with the draft already JSON text (compiled once for every form).
+    pub async fn save_draft_json(&self, key: &DraftKey, json: Vec<u8>) -> StoreResult<()> {
         let key = checked(key)?;
         let data_key = self.key()?;
-        let item = ToSeal::new(DRAFTS, key, draft)?.clear("at", now_ms());
+        let item = ToSeal {
+            store: DRAFTS,
+            id: key,
+            json,
+            clear: Vec::new(),
+        }
+        .clear("at", now_ms());
         let (store, row) = records::seal(&data_key, item).await?;
         self.write(vec![Write::Put(store, row)]).await
     }
 
     /// The draft under `key`, if there is one.
     pub async fn load_draft<T: DeserializeOwned>(&self, key: &DraftKey) -> StoreResult<Option<T>> {
-        let key = checked(key)?;
-        let data_key = self.key()?;
-        match records::read_one(self.db(), DRAFTS, &key).await? {
-            Some(row) => Ok(Some(records::unseal(&data_key, DRAFTS, &row).await?)),
+        match self.load_draft_json(key).await? {
+            Some(v) => json::read(&v).map(Some).map_err(|_| StoreError::Unreadable),
             None => Ok(None),
         }
+    }
+
+    /// [`Store::load_draft`] as a JSON tree (compiled once for every form).
+    pub async fn load_draft_json(&self, key: &DraftKey) -> StoreResult<Option<Value>> {
+        let key = checked(key)?;
+        let data_key = self.key()?;
+        let Some(row) = records::read_one(self.db(), DRAFTS, &key).await? else {
+            return Ok(None);
+        };
+        let plain = records::decrypt_groups(&data_key, &[(DRAFTS, std::slice::from_ref(&row))])
+            .await?
+            .pop()
+            .and_then(|mut g| g.pop())
+            .ok_or(StoreError::Unreadable)?;
+        json::parse(&plain)
+            .map(Some)
+            .map_err(|_| StoreError::Unreadable)
     }
 
     /// Delete the draft under `key` (no error if there is none).

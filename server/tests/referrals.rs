@@ -53,6 +53,17 @@ fn referral(c: &mut Cohort) -> RecallReferral {
     RecallReferral::make(c, "BR-0002-2", &a, by).unwrap()
 }
 
+/// "Sent to probation" today, as status update RS-1 of referral `referral_id`.
+fn sent_to_probation(c: &Cohort, referral_id: &str) -> ReferralStatusUpdate {
+    let o = officer();
+    let making = Making {
+        id: "RS-1".into(),
+        officer: &o,
+        at: today().and_hms_opt(12, 0, 0).unwrap(),
+    };
+    ReferralStatusUpdate::make(c, referral_id, "sent_to_probation", Ok(today()), making).unwrap()
+}
+
 fn json<T: serde::Serialize>(t: &T) -> Value {
     serde_json::to_value(t).unwrap()
 }
@@ -105,19 +116,7 @@ async fn a_referral_and_its_status_are_accepted_and_pulled_by_the_assigned_offic
     .await;
     assert_eq!(got.status, EntryStatus::Accepted, "{got:?}");
     c.add(r.clone());
-    let o = officer();
-    let status = ReferralStatusUpdate::make(
-        &c,
-        "RR-2",
-        "sent_to_probation",
-        Ok(today()),
-        Making {
-            id: "RS-1".into(),
-            officer: &o,
-            at: today().and_hms_opt(12, 0, 0).unwrap(),
-        },
-    )
-    .unwrap();
+    let status = sent_to_probation(&c, "RR-2");
     let got = push(
         s,
         &phone,
@@ -168,19 +167,7 @@ async fn a_breach_report_its_referral_and_a_status_pushed_together_are_all_accep
     let r = referral(&mut c);
     let report = c.breach_reports.last().unwrap().clone();
     c.add(r.clone());
-    let o = officer();
-    let status = ReferralStatusUpdate::make(
-        &c,
-        "RR-1",
-        "sent_to_probation",
-        Ok(today()),
-        Making {
-            id: "RS-1".into(),
-            officer: &o,
-            at: today().and_hms_opt(12, 0, 0).unwrap(),
-        },
-    )
-    .unwrap();
+    let status = sent_to_probation(&c, "RR-1");
     let items: Vec<Incoming> = [
         entry("u-1", "breach_report", json(&report)),
         entry("u-2", "recall_referral", json(&r)),

@@ -10,7 +10,6 @@ use chrono::NaiveDateTime;
 
 use super::cohort::Cohort;
 use super::exhibit::{CapturePlace, Exhibit, ExhibitWithdrawal};
-use super::record::FieldRecord;
 use super::validation::Problems;
 
 /// The largest photo kept, in bytes (8 MiB, stated in the README): a phone camera's JPEG is
@@ -314,49 +313,5 @@ impl Cohort {
             }
             so_far.exhibit_withdrawals.push(w.clone());
         }
-    }
-}
-
-impl FieldRecord for Exhibit {
-    const KIND: &'static str = "exhibit";
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn nominal_id(&self) -> &str {
-        &self.nominal_id
-    }
-    fn at(&self) -> NaiveDateTime {
-        self.captured_at
-    }
-    fn corrects(&self) -> Option<&str> {
-        None
-    }
-    fn officer_id(&self) -> Option<&str> {
-        Some(&self.officer_id)
-    }
-    fn list_of(cohort: &mut Cohort) -> &mut Vec<Self> {
-        &mut cohort.exhibits
-    }
-}
-
-impl FieldRecord for ExhibitWithdrawal {
-    const KIND: &'static str = "exhibit_withdrawal";
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn nominal_id(&self) -> &str {
-        &self.nominal_id
-    }
-    fn at(&self) -> NaiveDateTime {
-        self.withdrawn_at
-    }
-    fn corrects(&self) -> Option<&str> {
-        None
-    }
-    fn officer_id(&self) -> Option<&str> {
-        Some(&self.officer_id)
-    }
-    fn list_of(cohort: &mut Cohort) -> &mut Vec<Self> {
-        &mut cohort.exhibit_withdrawals
     }
 }

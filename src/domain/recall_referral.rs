@@ -18,7 +18,6 @@ use super::cohort::Cohort;
 use super::dates::{format_date, format_date_time};
 use super::decision::{decision_for, DecisionLevel};
 use super::nominal::ProbationContact;
-use super::record::FieldRecord;
 use super::timeline::{EntryKind, TimelineEntry, Tone};
 
 /// Is the person in custody now?
@@ -152,41 +151,6 @@ pub struct ReferralStatusUpdate {
     pub officer_name: String,
     pub recorded_at: NaiveDateTime,
 }
-
-macro_rules! uncorrected_record {
-    ($type:ty, $kind:literal, $at:ident, $list:ident) => {
-        /// Never a correction: a later status is a new update, not a change to one.
-        impl FieldRecord for $type {
-            const KIND: &'static str = $kind;
-            fn id(&self) -> &str {
-                &self.id
-            }
-            fn nominal_id(&self) -> &str {
-                &self.nominal_id
-            }
-            fn at(&self) -> NaiveDateTime {
-                self.$at
-            }
-            fn corrects(&self) -> Option<&str> {
-                None
-            }
-            fn officer_id(&self) -> Option<&str> {
-                Some(&self.officer_id)
-            }
-            fn list_of(cohort: &mut Cohort) -> &mut Vec<Self> {
-                &mut cohort.$list
-            }
-        }
-    };
-}
-
-uncorrected_record!(RecallReferral, "recall_referral", made_at, recall_referrals);
-uncorrected_record!(
-    ReferralStatusUpdate,
-    "referral_status",
-    recorded_at,
-    referral_statuses
-);
 
 /// The enforcement level that stands on a report: the DS's decision if there is one, else the
 /// level the officer chose.

@@ -1,5 +1,5 @@
-//! What every field record (a contact, a notification, a briefing, a breach report) has in
-//! common: an id, the nominal it is about, when it happened, the record it corrects, its kind
+//! What every field record (a contact, a notification, a briefing, a breach report, a photo
+//! exhibit and its withdrawal, a recall referral and its status updates) has in common: an id, the nominal it is about, when it happened, the record it corrects, its kind
 //! and who made it. The store writes any of them one way, and the cohort takes any of them one
 //! way ([`Cohort::add`]).
 
@@ -11,7 +11,9 @@ use super::breach::BreachReport;
 use super::briefing::Briefing;
 use super::cohort::Cohort;
 use super::contact::Contact;
+use super::exhibit::{Exhibit, ExhibitWithdrawal};
 use super::notification::Notification;
+use super::recall_referral::{RecallReferral, ReferralStatusUpdate};
 
 /// A record the officer makes in the field. Once submitted it never changes: a correction is
 /// a new record whose [`corrects`](FieldRecord::corrects) names the one it corrects.
@@ -44,9 +46,16 @@ pub fn sort_records<R: FieldRecord>(records: &mut [R]) {
     });
 }
 
-/// A record made and signed by one officer, which may correct an earlier one.
+/// A record made and signed by one officer, which may correct an earlier one (`corrects`) or
+/// never does (`never`: a later one is a new record, not a change to this one).
 macro_rules! officer_record {
     ($type:ty, $kind:literal, $at:ident, $list:ident) => {
+        officer_record!(@impl $type, $kind, $at, $list, self, { self.corrects.as_deref() });
+    };
+    ($type:ty, $kind:literal, $at:ident, $list:ident, never) => {
+        officer_record!(@impl $type, $kind, $at, $list, self, { None });
+    };
+    (@impl $type:ty, $kind:literal, $at:ident, $list:ident, $self:ident, $corrects:block) => {
         impl FieldRecord for $type {
             const KIND: &'static str = $kind;
             fn id(&self) -> &str {
@@ -58,8 +67,8 @@ macro_rules! officer_record {
             fn at(&self) -> NaiveDateTime {
                 self.$at
             }
-            fn corrects(&self) -> Option<&str> {
-                self.corrects.as_deref()
+            fn corrects(&$self) -> Option<&str> {
+                $corrects
             }
             fn officer_id(&self) -> Option<&str> {
                 Some(&self.officer_id)
@@ -74,6 +83,28 @@ macro_rules! officer_record {
 officer_record!(Contact, "contact", at, contacts);
 officer_record!(Notification, "notification", recorded_at, notifications);
 officer_record!(BreachReport, "breach_report", occurred_at, breach_reports);
+officer_record!(Exhibit, "exhibit", captured_at, exhibits, never);
+officer_record!(
+    ExhibitWithdrawal,
+    "exhibit_withdrawal",
+    withdrawn_at,
+    exhibit_withdrawals,
+    never
+);
+officer_record!(
+    RecallReferral,
+    "recall_referral",
+    made_at,
+    recall_referrals,
+    never
+);
+officer_record!(
+    ReferralStatusUpdate,
+    "referral_status",
+    recorded_at,
+    referral_statuses,
+    never
+);
 
 /// A briefing is signed by the officer only at the end, and is never a correction.
 impl FieldRecord for Briefing {

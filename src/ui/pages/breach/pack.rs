@@ -73,6 +73,25 @@ pub(super) fn or_none(v: Vec<String>, none: &str) -> AnyView {
     }
 }
 
+/// A print view's controls, hidden on paper: back to where the officer came from, what the
+/// print is laid out for, and the button that opens the print dialogue.
+pub(super) fn print_controls(
+    back_href: String,
+    back: String,
+    note: &'static str,
+    button: &'static str,
+) -> AnyView {
+    let print = move |_| {
+        let _ = window().print();
+    };
+    view! {
+        <A href=back_href attr:class="back-link">{back}</A>
+        <p class="body">{note}</p>
+        <button class="button" type="button" on:click=print>{button}</button>
+    }
+    .into_any()
+}
+
 pub(super) fn yes_no(b: bool) -> &'static str {
     if b {
         "yes"
@@ -104,9 +123,6 @@ fn pack_view(p: EvidencePack, asked: String) -> AnyView {
     let day = format_date(p.day);
     let title = format!("Evidence pack {} – {}", r.id, n.id);
     let back_href = routes::breach_report_print(&n.id, &asked);
-    let print = move |_| {
-        let _ = window().print();
-    };
     let heading = format!(
         "Report {} · {} ({}), born {} · prepared on {}",
         r.id,
@@ -161,9 +177,7 @@ fn pack_view(p: EvidencePack, asked: String) -> AnyView {
     view! {
         <Page title>
         <div class="no-print">
-            <A href=back_href attr:class="back-link">"Back to the breach report"</A>
-            <p class="body">"Print it, or choose “Save as PDF” in the print dialogue. It is laid out for A4."</p>
-            <button class="button" type="button" on:click=print>"Print or save as PDF"</button>
+            {print_controls(back_href, "Back to the breach report".into(), "Print it, or choose “Save as PDF” in the print dialogue. It is laid out for A4.", "Print or save as PDF")}
         </div>
         <article class="report pack" aria-labelledby="pack-title">
             <h1 class="heading-l report__title" id="pack-title">"Evidence pack: breach of a Serious Crime Prevention Order (s.25)"</h1>

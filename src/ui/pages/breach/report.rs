@@ -116,9 +116,6 @@ fn print_view(c: &Cohort, n: Nominal, r: &BreachReport) -> impl IntoView {
         .map(|id| (id.clone(), c.condition(id).cloned()))
         .collect();
     let d = r.decision.clone();
-    let print = move |_| {
-        let _ = window().print();
-    };
     let order_rows = match order {
         Some((court, reference, from, ends)) => view! {
             <SummaryRow key="Court">{court}</SummaryRow>
@@ -171,9 +168,7 @@ fn print_view(c: &Cohort, n: Nominal, r: &BreachReport) -> impl IntoView {
     view! {
         <Page title>
         <div class="no-print">
-            <A href=back_href attr:class="back-link">{back}</A>
-            <p class="body">"Print it, or choose “Save as PDF” in the print dialogue."</p>
-            <button class="button" type="button" on:click=print>"Print"</button>
+            {super::pack::print_controls(back_href, back, "Print it, or choose “Save as PDF” in the print dialogue.", "Print")}
             <p class="body"><A href=pack_href>"Evidence pack for a breach prosecution (s.25)"</A></p>
             <div class="actions"><super::ReferralLink nominal_id=n.id.clone() report_id=r.id.clone() /></div>
         </div>

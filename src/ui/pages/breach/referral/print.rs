@@ -3,10 +3,9 @@
 //! marked so. Built with the evidence pack's parts (sections, rows), so it adds little wasm.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use super::super::pack::{para, rows, section};
+use super::super::pack::{para, print_controls, rows, section};
 use super::made::{find, not_found, yes_no};
 use super::questions::probation_text;
 use crate::domain::dates::{format_date, format_date_time};
@@ -34,9 +33,6 @@ pub fn ReferralPrintPage() -> impl IntoView {
 fn print_view(r: RecallReferral, n: Nominal) -> AnyView {
     let title = format!("Police information for Part A {} – {}", r.id, n.id);
     let back = routes::referral(&n.id, &r.id);
-    let print = move |_| {
-        let _ = window().print();
-    };
     let heading = format!(
         "Referral {} · {} ({}), born {} · made {} by {}",
         r.id,
@@ -145,9 +141,7 @@ fn print_view(r: RecallReferral, n: Nominal) -> AnyView {
     view! {
         <Page title>
         <div class="no-print">
-            <A href=back attr:class="back-link">"Back to the referral"</A>
-            <p class="body">"Print it, or choose “Save as PDF” in the print dialogue. It is laid out for A4; the material not for disclosure prints on a page of its own."</p>
-            <button class="button" type="button" on:click=print>"Print or save as PDF"</button>
+            {print_controls(back, "Back to the referral".into(), "Print it, or choose “Save as PDF” in the print dialogue. It is laid out for A4; the material not for disclosure prints on a page of its own.", "Print or save as PDF")}
         </div>
         <article class="report pack" aria-labelledby="referral-title">
             <h1 class="heading-l report__title" id="referral-title">"Police information for the recall report (Part A)"</h1>

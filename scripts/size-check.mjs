@@ -26,10 +26,10 @@ const GOAL = 250_000;
 // team server +0.9, the referral's records +11.6, the referral's screens +34.4 (after 6.2 won
 // back in the same change). What the size pass won back: the own path-tracking JSON reader
 // (domain::json_de) -17.7, outbox records written as text -4.7, dates by hand -5.9, the draft
-// hook compiled once -12.1. Issue 12 ends at 690.6 kB (671.9): +68.0 kB (+67.4 of wasm), 27.4 kB
-// past its allowance; the note for issue 12 says so and lists the next levers. The budget is that
-// size (690,590 bytes) rounded up to the next 100.
-const BUDGET = 690_600;
+// hook compiled once -12.1, one set of print controls -0.4. Issue 12 ends at 690.2 kB (671.6):
+// +67.6 kB (+67.1 of wasm), 27.1 kB past its allowance; the note for issue 12 says so and lists
+// the next levers. The budget is that size (690,232 bytes) rounded up to the next 100.
+const BUDGET = 690_300;
 
 const dist = process.argv[2] ?? 'dist';
 const files = appCode(dist);

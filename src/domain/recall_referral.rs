@@ -177,6 +177,27 @@ pub fn may_refer<'a>(cohort: &'a Cohort, report_id: &str) -> Result<&'a BreachRe
     }
 }
 
+/// [`may_refer`], and no referral made for the report yet: one breach report, one referral
+/// (where it stands later is a status update, not a second referral).
+pub fn may_make_referral<'a>(
+    cohort: &'a Cohort,
+    report_id: &str,
+) -> Result<&'a BreachReport, String> {
+    let report = may_refer(cohort, report_id)?;
+    match cohort
+        .recall_referrals
+        .iter()
+        .find(|r| r.breach_report_id == report_id)
+    {
+        Some(made) => Err(format!(
+            "A recall referral was already made for this breach report on {} ({}). Update where it stands on the referral's page.",
+            super::dates::format_date(made.made_at.date()),
+            made.id
+        )),
+        None => Ok(report),
+    }
+}
+
 pub use super::recall_referral_form::{
     earlier_breaches, email_shape_ok, prefill, provisions_of, Making, ReferralAnswers,
     ReferralField,

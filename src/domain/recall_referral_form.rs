@@ -11,8 +11,8 @@ use super::decision::decision_for;
 use super::form::{length_problem, required_text_problem, FieldProblem};
 use super::nominal::{CustodyStatus, OfficerRef};
 use super::recall_referral::{
-    may_refer, BreachedProvision, CustodyNow, PoliceContact, RecallReferral, ReferralStatus,
-    ReferralStatusUpdate,
+    may_make_referral, BreachedProvision, CustodyNow, PoliceContact, RecallReferral,
+    ReferralStatus, ReferralStatusUpdate,
 };
 
 /// The answers of the referral form, as typed. Kept as a draft on the phone as a list of
@@ -165,8 +165,8 @@ pub struct Making<'a> {
 
 impl RecallReferral {
     /// Check the answers and build the referral, or list every problem. The report's level
-    /// must be request to recall ([`may_refer`]); that refusal comes alone, on the custody
-    /// question (the first on the page).
+    /// must be request to recall, with no referral made for it yet ([`may_make_referral`]);
+    /// that refusal comes alone, on the custody question (the first on the page).
     pub fn make(
         cohort: &Cohort,
         report_id: &str,
@@ -174,8 +174,8 @@ impl RecallReferral {
         by: Making<'_>,
     ) -> Result<RecallReferral, Vec<FieldProblem<ReferralField>>> {
         use ReferralField as F;
-        let report =
-            may_refer(cohort, report_id).map_err(|m| vec![FieldProblem::new(F::CustodyNow, m)])?;
+        let report = may_make_referral(cohort, report_id)
+            .map_err(|m| vec![FieldProblem::new(F::CustodyNow, m)])?;
         let mut p: Vec<FieldProblem<ReferralField>> = Vec::new();
         let mut need = |f: F, v: &str, missing: &str, name: &str| {
             if let Some(m) = required_text_problem(v, missing, name) {

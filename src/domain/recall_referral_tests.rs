@@ -88,6 +88,23 @@ fn a_referral_is_made_only_when_the_level_is_request_recall() {
 }
 
 #[test]
+fn one_breach_report_gets_one_referral() {
+    let mut c = cohort();
+    let first = RecallReferral::make(&c, "BR-0002-2", &answers(), making("R1")).expect("referral");
+    let made_on = crate::domain::dates::format_date(first.made_at.date());
+    c.add(first);
+    let err = RecallReferral::make(&c, "BR-0002-2", &answers(), making("R2")).unwrap_err();
+    assert_eq!(fields(&err), vec![ReferralField::CustodyNow]);
+    assert_eq!(
+        err[0].message,
+        format!("A recall referral was already made for this breach report on {made_on} (R1). Update where it stands on the referral's page.")
+    );
+    // The report still stands at request to recall: its status is updated, not referred again.
+    assert!(may_refer(&c, "BR-0002-2").is_ok());
+    assert!(may_make_referral(&c, "BR-0002-2").is_err());
+}
+
+#[test]
 fn the_ds_decision_stands_over_the_officers_level() {
     let mut c = cohort();
     let at = today().and_hms_opt(11, 0, 0).expect("time");

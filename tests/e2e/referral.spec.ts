@@ -48,6 +48,7 @@ test('offline: a recall referral made through every page, printed at A4 and its 
     await page.getByRole('button', { name: 'Submit report' }).click();
     await expect(heading(page)).toHaveText('Breach report submitted');
     await page.getByRole('link', { name: 'Make the recall referral' }).click();
+    const flowUrl = page.url();
 
     // (a) Custody and arrest issues: nothing answered shows every problem in the summary.
     await expect(heading(page)).toHaveText('Custody and arrest issues');
@@ -213,6 +214,13 @@ test('offline: a recall referral made through every page, printed at A4 and its 
     await page.reload();
     await unlock(page);
     await expect(page.locator('#referral-status')).toHaveText('Recall decided');
+    // One breach report, one referral: the flow's address now refuses, and says why.
+    await page.goto(flowUrl);
+    await unlock(page);
+    await expect(heading(page)).toHaveText('A recall referral cannot be made on this report');
+    await expect(page.getByRole('main')).toContainText(
+      'A recall referral was already made for this breach report on',
+    );
   } finally {
     await context.setOffline(false);
   }

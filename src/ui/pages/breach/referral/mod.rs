@@ -24,7 +24,7 @@ use leptos_router::NavigateOptions;
 
 use crate::domain::form::FieldProblem;
 use crate::domain::recall_referral::{
-    may_refer, prefill, Making, RecallReferral, ReferralAnswers, ReferralField,
+    may_make_referral, may_refer, prefill, Making, RecallReferral, ReferralAnswers, ReferralField,
 };
 use crate::ui::components::{FieldError, Page};
 use crate::ui::draft::{Draft, DraftKey, DraftStatus};
@@ -218,7 +218,7 @@ pub fn MakeReferralPage() -> impl IntoView {
         let (id, report_id) = keys.get();
         let refused = app
             .cohort
-            .with_untracked(|c| match may_refer(c, &report_id) {
+            .with_untracked(|c| match may_make_referral(c, &report_id) {
                 Ok(r) if r.nominal_id == id => Ok(prefill(c, r, &c.officer)),
                 Ok(_) => Err("This breach report is not on this phone".to_string()),
                 Err(why) => Err(why),

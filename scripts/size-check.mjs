@@ -27,10 +27,10 @@ const GOAL = 250_000;
 // back in the same change). What the size pass won back: the own path-tracking JSON reader
 // (domain::json_de) -17.7, outbox records written as text -4.7, dates by hand -5.9, the draft
 // hook compiled once -12.1, one set of print controls -0.4; then one referral per breach report
-// +0.2. Issue 12 ends at 690.4 kB (671.7): +67.8 kB (+67.2 of wasm), 27.2 kB past its allowance;
-// the note for issue 12 says so and lists the next levers. The budget is that size (690,390
-// bytes) rounded up to the next 100.
-const BUDGET = 690_400;
+// +0.2 and the status form's error summary at the top of the page +0.05. Issue 12 ends at 690.4
+// kB (671.7): +67.8 kB (+67.2 of wasm), 27.2 kB past its allowance; the note for issue 12 says so
+// and lists the next levers. The budget is that size (690,443 bytes) rounded up to the next 100.
+const BUDGET = 690_500;
 
 const dist = process.argv[2] ?? 'dist';
 const files = appCode(dist);

@@ -191,6 +191,15 @@ test('offline: a recall referral made through every page, printed at A4 and its 
       'Select where the referral stands',
       'Enter the date',
     ]);
+    // GOV.UK's place for the summary: the top of the page, before the heading, and focused.
+    await expect(page.getByRole('alert')).toBeFocused();
+    expect(
+      await page.evaluate(() => {
+        const alert = document.querySelector('main [role="alert"]');
+        const h1 = document.querySelector('main h1');
+        return !!alert && !!h1 && !!(alert.compareDocumentPosition(h1) & Node.DOCUMENT_POSITION_FOLLOWING);
+      }),
+    ).toBe(true);
     await screenIsFine(page);
     const today = await page.evaluate(() => {
       const t = new Date();

@@ -153,6 +153,9 @@ fn referral_view(
     let report_href = routes::breach_report_print(&id, &r.breach_report_id);
     let print_href = routes::referral_print(&id, &r.id);
     let rid = r.id.clone();
+    // The status form's problems, summarised at the top of the page (GOV.UK's place for an
+    // error summary), not above the form halfway down.
+    let errors = RwSignal::new(Vec::<FieldError>::new());
     // The evidence pack's rows: one compiled view for every summary of text.
     let summary = rows(vec![
         ("Reference", r.id.clone()),
@@ -164,6 +167,7 @@ fn referral_view(
     view! {
         <Page title>
             <A href=back attr:class="back-link">{format!("Back to {name}")}</A>
+            <ErrorSummary errors=errors.into() />
             <span class="caption">{format!("Recall referral · {name}")}</span>
             <h1 class="heading-l">"Recall referral to probation"</h1>
             <p class="body"><strong class="tag tag--blue" id="referral-status">{now.label()}</strong></p>
@@ -178,7 +182,7 @@ fn referral_view(
                 <li>{made_line}</li>
                 {history.into_iter().map(|h| view! { <li>{h}</li> }).collect_view()}
             </ol>
-            <UpdateStatus referral_id=rid />
+            <UpdateStatus referral_id=rid errors />
         </Page>
     }
     .into_any()
@@ -186,9 +190,8 @@ fn referral_view(
 
 /// "Update the status": where the referral stands now, and the date.
 #[component]
-fn UpdateStatus(referral_id: String) -> impl IntoView {
+fn UpdateStatus(referral_id: String, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
     let app = use_app();
-    let errors = RwSignal::new(Vec::<FieldError>::new());
     let status = RwSignal::new(String::new());
     let parts: [RwSignal<String>; 3] = std::array::from_fn(|_| RwSignal::new(String::new()));
     let saving = RwSignal::new(false);
@@ -275,7 +278,6 @@ fn UpdateStatus(referral_id: String) -> impl IntoView {
     };
     view! {
         <h2 class="heading-m" id="update-status">"Update the status"</h2>
-        <ErrorSummary errors=errors.into() />
         <form on:submit=submit novalidate aria-labelledby="update-status">
             <Radios id="status" name="status" legend=Legend::Text("Where does the referral stand?".into())
                 hint="What probation or the prison has told you."

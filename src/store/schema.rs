@@ -154,15 +154,21 @@ fn step_v1(db: &web_sys::IdbDatabase) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// The timeline's index on a field-record store: by nominal, then day.
+fn by_nominal_day(store: &web_sys::IdbObjectStore) -> Result<(), JsValue> {
+    let path: Array = ["nominal_id", "day"]
+        .iter()
+        .map(|s| JsValue::from_str(s))
+        .collect();
+    store.create_index_with_str_sequence(indexes::BY_NOMINAL_DAY, &path)?;
+    Ok(())
+}
+
 /// v2: date-ordered timeline index and the outbox state index, on existing stores.
 fn step_v2(tx: &web_sys::IdbTransaction) -> Result<(), JsValue> {
     for name in FIELD_STORES {
         let store = tx.object_store(name)?;
-        let path: Array = ["nominal_id", "day"]
-            .iter()
-            .map(|s| JsValue::from_str(s))
-            .collect();
-        store.create_index_with_str_sequence(indexes::BY_NOMINAL_DAY, &path)?;
+        by_nominal_day(&store)?;
     }
     tx.object_store(OUTBOX)?
         .create_index_with_str(indexes::OUTBOX_STATE, "state")?;
@@ -186,11 +192,7 @@ fn step_v4(db: &web_sys::IdbDatabase) -> Result<(), JsValue> {
         let store = db.create_object_store_with_optional_parameters(name, &params)?;
         store.create_index_with_str(indexes::BY_NOMINAL, "nominal_id")?;
         if name != EXHIBIT_PHOTOS {
-            let path: Array = ["nominal_id", "day"]
-                .iter()
-                .map(|s| JsValue::from_str(s))
-                .collect();
-            store.create_index_with_str_sequence(indexes::BY_NOMINAL_DAY, &path)?;
+            by_nominal_day(&store)?;
         }
     }
     Ok(())
@@ -203,11 +205,7 @@ fn step_v5(db: &web_sys::IdbDatabase) -> Result<(), JsValue> {
     for name in REFERRAL_STORES {
         let store = db.create_object_store_with_optional_parameters(name, &params)?;
         store.create_index_with_str(indexes::BY_NOMINAL, "nominal_id")?;
-        let path: Array = ["nominal_id", "day"]
-            .iter()
-            .map(|s| JsValue::from_str(s))
-            .collect();
-        store.create_index_with_str_sequence(indexes::BY_NOMINAL_DAY, &path)?;
+        by_nominal_day(&store)?;
     }
     Ok(())
 }

@@ -7,20 +7,12 @@
 mod common;
 
 use common::*;
-use scpo_server::storage::{Officer, Role};
 
 /// The server, with sessions for the demo DS ("ds"), an officer ("pc") and the DS of another
 /// unit ("other"), made directly in storage.
 async fn serve(db: &TestDb) -> Http {
     let s = db.storage.as_ref();
-    s.add_unit("U-OTHER", "Another unit").await.unwrap();
-    let other = Officer {
-        id: "DS-OTHER".into(),
-        unit_id: "U-OTHER".into(),
-        name: "DS Other".into(),
-        role: Role::Supervisor,
-    };
-    s.add_officer(&other, at(0)).await.unwrap();
+    add_other_unit_ds(s).await;
     let now = chrono::Utc::now().timestamp_millis();
     start_sessions(
         s,

@@ -7,7 +7,6 @@ mod common;
 
 use common::*;
 use scpo_server::photos::sha256_hex;
-use scpo_server::storage::{Officer, Role};
 use serde_json::{json, Value};
 
 const PHOTO: &[u8] = b"\x89PNG\r\n\x1a\n synthetic photo of a second handset";
@@ -15,14 +14,7 @@ const REPORT: &str = "/supervise/breaches/BR-0002-1";
 
 async fn serve(db: &TestDb) -> Http {
     let s = db.storage.as_ref();
-    s.add_unit("U-OTHER", "Another unit").await.unwrap();
-    let other = Officer {
-        id: "DS-OTHER".into(),
-        unit_id: "U-OTHER".into(),
-        name: "DS Other".into(),
-        role: Role::Supervisor,
-    };
-    s.add_officer(&other, at(0)).await.unwrap();
+    add_other_unit_ds(s).await;
     let now = chrono::Utc::now().timestamp_millis();
     let sessions = [
         ("ds", "DS-DEMO-01", "the-csrf"),

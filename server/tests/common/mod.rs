@@ -130,6 +130,19 @@ pub async fn enrol(storage: &dyn Storage, officer_id: &str) -> (Device, String) 
 }
 
 /// A routine contact record about `nominal` by `officer`, as the app makes it.
+/// A second unit, "U-OTHER", with its own DS, "DS-OTHER": for checking that a supervisor sees
+/// nothing of a unit not theirs.
+pub async fn add_other_unit_ds(storage: &dyn Storage) {
+    storage.add_unit("U-OTHER", "Another unit").await.unwrap();
+    let other = scpo_server::storage::Officer {
+        id: "DS-OTHER".into(),
+        unit_id: "U-OTHER".into(),
+        name: "DS Other".into(),
+        role: scpo_server::storage::Role::Supervisor,
+    };
+    storage.add_officer(&other, at(0)).await.unwrap();
+}
+
 pub fn contact(id: &str, nominal: &str, officer: &str) -> Value {
     let c = Contact {
         id: id.into(),

@@ -129,21 +129,134 @@ impl<'de> de::Deserializer<'de> for ValueReader<'de> {
                 _ => visitor.visit_f64(n.as_f64().unwrap_or(f64::NAN)),
             },
             Value::String(s) => visitor.visit_borrowed_str(s),
-            Value::Array(items) => {
-                let mut seq = Elements {
-                    items: items.iter().enumerate(),
-                };
-                let out = visitor.visit_seq(&mut seq)?;
-                match seq.items.len() {
-                    0 => Ok(out),
-                    _ => Err(de::Error::invalid_length(items.len(), &"fewer elements")),
-                }
-            }
-            Value::Object(map) => visitor.visit_map(Fields {
-                fields: map.iter(),
-                value: None,
-            }),
+            Value::Array(items) => read_seq(items, visitor),
+            Value::Object(map) => read_map(map, visitor),
         }
+    }
+
+    // The shapes the caller asked for are read without going through `deserialize_any`, so a
+    // visitor's other methods (a struct's `visit_seq`, a list's `visit_map`, ...) are never
+    // called and never compiled: each record type's reader is compiled for the one JSON shape it
+    // is written in. Any other shape is refused with serde's usual "invalid type" message.
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, ReadError> {
+        self.deserialize_map(visitor)
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+        match self.0 {
+            Value::Object(map) => read_map(map, visitor),
+            other => Err(de::Error::invalid_type(unexpected(other), &visitor)),
+        }
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+        match self.0 {
+            Value::Array(items) => read_seq(items, visitor),
+            other => Err(de::Error::invalid_type(unexpected(other), &visitor)),
+        }
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(
+        self,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, ReadError> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, ReadError> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+        match self.0 {
+            Value::String(s) => visitor.visit_borrowed_str(s),
+            other => Err(de::Error::invalid_type(unexpected(other), &visitor)),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+        match self.0 {
+            Value::Bool(b) => visitor.visit_bool(*b),
+            other => Err(de::Error::invalid_type(unexpected(other), &visitor)),
+        }
+    }
+
+    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+        match self.0 {
+            Value::Null => visitor.visit_unit(),
+            other => Err(de::Error::invalid_type(unexpected(other), &visitor)),
+        }
+    }
+
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, ReadError> {
+        self.deserialize_unit(visitor)
+    }
+
+    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+        self.read_integer(visitor)
+    }
+
+    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+        self.read_integer(visitor)
+    }
+
+    fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+        self.read_integer(visitor)
+    }
+
+    fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+        self.read_integer(visitor)
+    }
+
+    fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+        self.read_integer(visitor)
+    }
+
+    fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+        self.read_integer(visitor)
+    }
+
+    fn deserialize_i16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+        self.read_integer(visitor)
+    }
+
+    fn deserialize_i8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+        self.read_integer(visitor)
+    }
+
+    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+        match self.0 {
+            Value::Number(n) => visitor.visit_f64(n.as_f64().unwrap_or(f64::NAN)),
+            other => Err(de::Error::invalid_type(unexpected(other), &visitor)),
+        }
+    }
+
+    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+        self.deserialize_f64(visitor)
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
@@ -182,9 +295,44 @@ impl<'de> de::Deserializer<'de> for ValueReader<'de> {
     }
 
     serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf unit
-        unit_struct seq tuple tuple_struct map struct identifier
+        i128 u128 char bytes byte_buf
     }
+}
+
+impl<'de> ValueReader<'de> {
+    /// A whole number, as `u64` when it fits and `i64` when negative (what serde's integer
+    /// visitors range-check); a fraction is refused here, so their `visit_f64` is never compiled.
+    fn read_integer<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+        match self.0 {
+            Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+                (Some(u), _) => visitor.visit_u64(u),
+                (None, Some(i)) => visitor.visit_i64(i),
+                _ => Err(de::Error::invalid_type(unexpected(self.0), &visitor)),
+            },
+            other => Err(de::Error::invalid_type(unexpected(other), &visitor)),
+        }
+    }
+}
+
+fn read_seq<'de, V: Visitor<'de>>(items: &'de [Value], visitor: V) -> Result<V::Value, ReadError> {
+    let mut seq = Elements {
+        items: items.iter().enumerate(),
+    };
+    let out = visitor.visit_seq(&mut seq)?;
+    match seq.items.len() {
+        0 => Ok(out),
+        _ => Err(de::Error::invalid_length(items.len(), &"fewer elements")),
+    }
+}
+
+fn read_map<'de, V: Visitor<'de>>(
+    map: &'de Map<String, Value>,
+    visitor: V,
+) -> Result<V::Value, ReadError> {
+    visitor.visit_map(Fields {
+        fields: map.iter(),
+        value: None,
+    })
 }
 
 struct Elements<'de> {
@@ -389,6 +537,29 @@ mod tests {
         assert_eq!(
             read::<u8>(json!(300)).unwrap_err().message(),
             "invalid value: integer `300`, expected u8"
+        );
+        assert_eq!(
+            read::<u8>(json!(1.5)).unwrap_err().message(),
+            "invalid type: floating point `1.5`, expected u8"
+        );
+
+        // Each type is read in the one shape it is written in: a struct from an object, a list
+        // from an array, text from a string (serde_json would also take a struct as an array).
+        let e = read::<Inner>(json!(["visit", null])).unwrap_err();
+        assert_eq!(e.message(), "invalid type: sequence, expected struct Inner");
+        let e = read::<Outer>(json!({"items": {"kind": "visit"}})).unwrap_err();
+        assert_eq!(
+            (e.path().as_str(), e.message()),
+            ("items", "invalid type: map, expected a sequence")
+        );
+        let e = read::<Inner>(json!({"kind": "visit", "note": 7})).unwrap_err();
+        assert_eq!(
+            (e.path().as_str(), e.message()),
+            ("note", "invalid type: integer `7`, expected a string")
+        );
+        assert_eq!(
+            read::<bool>(json!("yes")).unwrap_err().message(),
+            "invalid type: string \"yes\", expected a boolean"
         );
     }
 }

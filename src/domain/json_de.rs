@@ -281,8 +281,8 @@ impl<'de> de::Deserializer<'de> for ValueReader<'de> {
         visitor: V,
     ) -> Result<V::Value, ReadError> {
         match self.0 {
-            Value::String(s) => visitor.visit_enum(BorrowedStrDeserializer::new(s)),
-            Value::Object(map) if map.len() == 1 => visitor.visit_enum(Variant(map)),
+            Value::String(s) => visitor.visit_enum(Variant::Unit(s)),
+            Value::Object(map) if map.len() == 1 => visitor.visit_enum(Variant::Tagged(map)),
             other => Err(de::Error::invalid_type(
                 unexpected(other),
                 &"a string or an object with one key",
@@ -393,8 +393,12 @@ impl<'de> de::MapAccess<'de> for Fields<'de> {
     }
 }
 
-/// An enum written as `{"variant": value}`.
-struct Variant<'de>(&'de Map<String, Value>);
+/// An enum written as `"variant"` or `{"variant": value}`. One type for both, so each enum's
+/// `visit_enum` is compiled once, not once per shape.
+enum Variant<'de> {
+    Unit(&'de str),
+    Tagged(&'de Map<String, Value>),
+}
 
 impl<'de> de::EnumAccess<'de> for Variant<'de> {
     type Error = ReadError;
@@ -404,17 +408,29 @@ impl<'de> de::EnumAccess<'de> for Variant<'de> {
         self,
         seed: V,
     ) -> Result<(V::Value, VariantValue<'de>), ReadError> {
-        let Some((key, value)) = self.0.iter().next() else {
-            return Err(de::Error::custom("an enum needs one key"));
+        let (key, value) = match self {
+            Variant::Unit(name) => (name, None),
+            Variant::Tagged(map) => match map.iter().next() {
+                Some((key, value)) => (key.as_str(), Some(value)),
+                None => return Err(de::Error::custom("an enum needs one key")),
+            },
         };
         let variant = seed.deserialize(BorrowedStrDeserializer::new(key))?;
         Ok((variant, VariantValue { key, value }))
     }
 }
 
+/// The variant's name, and its value when written as an object (`None`: a bare name).
 struct VariantValue<'de> {
-    key: &'de String,
-    value: &'de Value,
+    key: &'de str,
+    value: Option<&'de Value>,
+}
+
+impl<'de> VariantValue<'de> {
+    fn value(&self, expected: &str) -> Result<&'de Value, ReadError> {
+        self.value
+            .ok_or_else(|| de::Error::invalid_type(Unexpected::UnitVariant, &expected))
+    }
 }
 
 impl<'de> de::VariantAccess<'de> for VariantValue<'de> {
@@ -422,13 +438,13 @@ impl<'de> de::VariantAccess<'de> for VariantValue<'de> {
 
     fn unit_variant(self) -> Result<(), ReadError> {
         match self.value {
-            Value::Null => Ok(()),
-            other => Err(de::Error::invalid_type(unexpected(other), &"unit variant")),
+            None | Some(Value::Null) => Ok(()),
+            Some(other) => Err(de::Error::invalid_type(unexpected(other), &"unit variant")),
         }
     }
 
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, ReadError> {
-        seed.deserialize(ValueReader(self.value))
+        seed.deserialize(ValueReader(self.value("newtype variant")?))
             .map_err(|e| e.in_field(self.key))
     }
 
@@ -437,7 +453,7 @@ impl<'de> de::VariantAccess<'de> for VariantValue<'de> {
         _len: usize,
         visitor: V,
     ) -> Result<V::Value, ReadError> {
-        de::Deserializer::deserialize_seq(ValueReader(self.value), visitor)
+        de::Deserializer::deserialize_seq(ValueReader(self.value("tuple variant")?), visitor)
             .map_err(|e| e.in_field(self.key))
     }
 
@@ -446,7 +462,7 @@ impl<'de> de::VariantAccess<'de> for VariantValue<'de> {
         _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, ReadError> {
-        de::Deserializer::deserialize_map(ValueReader(self.value), visitor)
+        de::Deserializer::deserialize_map(ValueReader(self.value("struct variant")?), visitor)
             .map_err(|e| e.in_field(self.key))
     }
 }
@@ -508,6 +524,17 @@ mod tests {
             .unwrap_err();
         assert_eq!(e.path(), "items[1].kind.call");
         assert_eq!(e.message(), "invalid type: string \"x\", expected u32");
+
+        let e = read::<Outer>(json!({"items": [{"kind": "call"}]})).unwrap_err();
+        assert_eq!(
+            (e.path().as_str(), e.message()),
+            ("items[0].kind", "invalid type: unit variant, expected newtype variant")
+        );
+        let e = read::<Outer>(json!({"items": [{"kind": {"visit": 1}}]})).unwrap_err();
+        assert_eq!(
+            (e.path().as_str(), e.message()),
+            ("items[0].kind", "invalid type: integer `1`, expected unit variant")
+        );
 
         let e = read::<Outer>(json!({"items": [{"kind": "phone"}]})).unwrap_err();
         assert_eq!(e.path(), "items[0].kind");

@@ -41,6 +41,7 @@ pub enum Bound {
     Represented,
     /// Given notice of the order's terms: bound from `served_on`.
     Served {
+        #[serde(deserialize_with = "crate::domain::iso::date")]
         served_on: NaiveDate,
         method: ServiceMethod,
         served_by: String,
@@ -86,6 +87,7 @@ enum HowTag {
 pub struct BoundRaw {
     how: HowTag,
     #[serde(default)]
+    #[serde(deserialize_with = "crate::domain::iso::opt_date")]
     served_on: Option<NaiveDate>,
     #[serde(default)]
     method: Option<ServiceMethod>,

@@ -104,6 +104,7 @@ pub struct BreachReport {
     pub nominal_id: String,
     pub order_id: String,
     pub condition_ids: Vec<String>,
+    #[serde(deserialize_with = "crate::domain::iso::date_time")]
     pub occurred_at: NaiveDateTime,
     pub location: String,
     pub what_was_seen: String,
@@ -117,6 +118,7 @@ pub struct BreachReport {
     pub decision: EnforcementDecision,
     pub officer_id: String,
     pub officer_name: String,
+    #[serde(deserialize_with = "crate::domain::iso::date_time")]
     pub recorded_at: NaiveDateTime,
     #[serde(default)]
     pub corrects: Option<String>,

@@ -54,6 +54,7 @@ impl EvidenceDraft {
 pub struct BreachDraft {
     pub nominal_id: String,
     /// When the officer started the report: what "Today, now" means.
+    #[serde(deserialize_with = "crate::domain::iso::date_time")]
     pub started_at: NaiveDateTime,
     #[serde(default)]
     pub condition_ids: Vec<String>,

@@ -37,6 +37,7 @@ pub enum CopyOfOrder {
 pub struct SignOff {
     pub officer_id: String,
     pub officer_name: String,
+    #[serde(deserialize_with = "crate::domain::iso::date_time")]
     pub at: NaiveDateTime,
 }
 
@@ -45,6 +46,7 @@ pub struct Briefing {
     pub id: String,
     pub nominal_id: String,
     pub order_id: String,
+    #[serde(deserialize_with = "crate::domain::iso::date_time")]
     pub started_at: NaiveDateTime,
     #[serde(default)]
     pub conditions: Vec<ConditionBriefed>,

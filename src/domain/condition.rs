@@ -128,9 +128,11 @@ pub struct Condition {
     pub summary: String,
     /// Its own start, when it differs from the order's (s.16 lets provisions differ).
     #[serde(default)]
+    #[serde(deserialize_with = "crate::domain::iso::opt_date")]
     pub starts: Option<NaiveDate>,
     /// Its own last day, when it differs from the order's.
     #[serde(default)]
+    #[serde(deserialize_with = "crate::domain::iso::opt_date")]
     pub ends: Option<NaiveDate>,
     /// Mirrored in the licence: a breach of one is a breach of the other.
     #[serde(default)]

@@ -59,6 +59,7 @@ pub struct ContactPlan {
     pub nominal_id: String,
     pub every_days: u32,
     pub agreed_by: String,
+    #[serde(deserialize_with = "crate::domain::iso::date")]
     pub agreed_on: NaiveDate,
 }
 
@@ -67,6 +68,7 @@ pub struct Contact {
     pub id: String,
     pub nominal_id: String,
     pub kind: ContactKind,
+    #[serde(deserialize_with = "crate::domain::iso::date_time")]
     pub at: NaiveDateTime,
     /// Was the nominal seen (or, for a call, spoken to)?
     pub seen: bool,
@@ -84,13 +86,16 @@ pub struct Contact {
 pub enum ContactStatus {
     /// In custody: no contact is due until release.
     NotDueUntilRelease {
+        #[serde(deserialize_with = "crate::domain::iso::date")]
         release_on: NaiveDate,
     },
     Due {
+        #[serde(deserialize_with = "crate::domain::iso::date")]
         on: NaiveDate,
     },
     DueToday,
     Overdue {
+        #[serde(deserialize_with = "crate::domain::iso::date")]
         since: NaiveDate,
         days: i64,
     },

@@ -1,6 +1,8 @@
 //! Calendar helpers: en-GB formatting and date arithmetic that is safe on 29 February.
 
-use chrono::{Datelike, Months, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use chrono::{
+    DateTime, Datelike, Months, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike, Utc,
+};
 
 /// The earliest date the app accepts, typed or imported.
 pub const EARLIEST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
@@ -79,6 +81,72 @@ pub fn parse_clock_time(s: &str) -> Option<NaiveTime> {
         return None;
     }
     NaiveTime::from_hms_opt(digits(h)?, digits(m)?, sec.map_or(Some(0), digits)?)
+}
+
+/// A date and time as the records hold it: `yyyy-mm-ddThh:mm:ss`, with any fraction of a second
+/// (`.5`, `.123456789`; digits past the ninth are dropped). What chrono writes for a
+/// `NaiveDateTime`, read without chrono's run-time parser (see [`crate::domain::iso`]).
+pub fn parse_iso_date_time(s: &str) -> Option<NaiveDateTime> {
+    let (date, time) = s.split_once('T')?;
+    date_and_time(date, time)
+}
+
+/// A moment as RFC 3339 writes it (`2026-11-24T14:05:09Z`, `2026-11-24T15:05:09.5+01:00`), as
+/// UTC. Like chrono's reading of a `DateTime<Utc>`: a space or a lower-case `t` may part the date
+/// from the time, and `z` may stand for `Z`.
+pub fn parse_utc(s: &str) -> Option<DateTime<Utc>> {
+    let (date, rest) = s.split_once(['T', 't', ' '])?;
+    let (time, offset_minutes) = match rest.strip_suffix(['Z', 'z']) {
+        Some(time) => (time, 0),
+        None => {
+            let sign_at = rest.rfind(['+', '-'])?;
+            let (time, offset) = rest.split_at(sign_at);
+            let (sign, hh_mm) = offset.split_at(1);
+            let (h, m) = hh_mm.split_once(':')?;
+            if h.len() != 2 || m.len() != 2 {
+                return None;
+            }
+            let (h, m) = (digits::<i64>(h)?, digits::<i64>(m)?);
+            if h > 23 || m > 59 {
+                return None;
+            }
+            let minutes = h.checked_mul(60)?.checked_add(m)?;
+            match sign {
+                "-" => (time, minutes.checked_neg()?),
+                _ => (time, minutes),
+            }
+        }
+    };
+    let local = date_and_time(date, time)?;
+    let utc = local.checked_sub_signed(TimeDelta::minutes(offset_minutes))?;
+    Some(utc.and_utc())
+}
+
+/// `yyyy-mm-dd` and `hh:mm:ss[.fraction]`.
+fn date_and_time(date: &str, time: &str) -> Option<NaiveDateTime> {
+    let (clock, fraction) = match time.split_once('.') {
+        Some((clock, fraction)) => (clock, Some(fraction)),
+        None => (time, None),
+    };
+    let mut parts = clock.split(':');
+    let (h, m, sec) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || h.len() != 2 || m.len() != 2 || sec.len() != 2 {
+        return None;
+    }
+    let nanos = match fraction {
+        None => 0,
+        Some(f) => {
+            // Digits only, checked before cutting, so the cut falls between characters.
+            if !f.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let kept = f.get(..f.len().min(9))?;
+            let scale = 10u32.checked_pow(9u32.checked_sub(kept.len() as u32)?)?;
+            digits::<u32>(kept)?.checked_mul(scale)?
+        }
+    };
+    let time = NaiveTime::from_hms_nano_opt(digits(h)?, digits(m)?, digits(sec)?, nanos)?;
+    Some(parse_iso_date(date)?.and_time(time))
 }
 
 /// ASCII digits only (no sign, no spaces) as a number.

@@ -101,6 +101,7 @@ pub struct BreachDecision {
     pub disruption: bool,
     pub decided_by: String,
     pub decided_by_name: String,
+    #[serde(deserialize_with = "crate::domain::iso::date_time")]
     pub decided_at: NaiveDateTime,
     /// The earlier decision on the same report this one replaces.
     #[serde(default)]

@@ -16,8 +16,10 @@ use super::nominal::CustodyStatus;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BreachFacts {
     /// The day of the breach.
+    #[serde(deserialize_with = "crate::domain::iso::date")]
     pub occurred_on: NaiveDate,
     /// The day the recommendation is made.
+    #[serde(deserialize_with = "crate::domain::iso::date")]
     pub decided_on: NaiveDate,
     /// The licence was in force on the day of the breach (from the release and licence-end
     /// dates, not the custody label).

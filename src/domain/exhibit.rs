@@ -34,9 +34,11 @@ pub struct Exhibit {
     pub media_type: String,
     pub size_bytes: u64,
     /// The phone's wall clock at capture.
+    #[serde(deserialize_with = "crate::domain::iso::date_time")]
     pub captured_at: NaiveDateTime,
     /// The wall clock when the app started, and milliseconds elapsed since then at capture
     /// (a monotonic clock): a phone clock changed between the two shows as a mismatch.
+    #[serde(deserialize_with = "crate::domain::iso::date_time")]
     pub app_started_at: NaiveDateTime,
     pub elapsed_ms: u64,
     #[serde(default)]
@@ -53,6 +55,7 @@ pub struct ExhibitWithdrawal {
     pub nominal_id: String,
     pub exhibit_id: String,
     pub reason: String,
+    #[serde(deserialize_with = "crate::domain::iso::date_time")]
     pub withdrawn_at: NaiveDateTime,
     pub officer_id: String,
     pub officer_name: String,

@@ -528,12 +528,18 @@ mod tests {
         let e = read::<Outer>(json!({"items": [{"kind": "call"}]})).unwrap_err();
         assert_eq!(
             (e.path().as_str(), e.message()),
-            ("items[0].kind", "invalid type: unit variant, expected newtype variant")
+            (
+                "items[0].kind",
+                "invalid type: unit variant, expected newtype variant"
+            )
         );
         let e = read::<Outer>(json!({"items": [{"kind": {"visit": 1}}]})).unwrap_err();
         assert_eq!(
             (e.path().as_str(), e.message()),
-            ("items[0].kind", "invalid type: integer `1`, expected unit variant")
+            (
+                "items[0].kind",
+                "invalid type: integer `1`, expected unit variant"
+            )
         );
 
         let e = read::<Outer>(json!({"items": [{"kind": "phone"}]})).unwrap_err();

@@ -38,6 +38,7 @@ pub mod evidence_pack;
 pub mod exhibit;
 pub mod exhibit_rules;
 pub mod form;
+pub mod iso;
 pub mod json;
 pub mod json_de;
 pub mod sort;

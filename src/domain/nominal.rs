@@ -52,15 +52,20 @@ pub struct ProbationContact {
 )]
 pub enum CustodyStatus {
     InCustody {
+        #[serde(deserialize_with = "crate::domain::iso::date")]
         expected_release: NaiveDate,
     },
     OnLicence {
+        #[serde(deserialize_with = "crate::domain::iso::date")]
         released_on: NaiveDate,
+        #[serde(deserialize_with = "crate::domain::iso::date")]
         licence_ends: NaiveDate,
         probation: ProbationContact,
     },
     LicenceEnded {
+        #[serde(deserialize_with = "crate::domain::iso::date")]
         released_on: NaiveDate,
+        #[serde(deserialize_with = "crate::domain::iso::date")]
         licence_ended: NaiveDate,
     },
 }
@@ -134,8 +139,10 @@ pub struct Nominal {
     pub family_name: String,
     #[serde(default)]
     pub aliases: Vec<String>,
+    #[serde(deserialize_with = "crate::domain::iso::date")]
     pub date_of_birth: NaiveDate,
     pub risk: RiskRating,
+    #[serde(deserialize_with = "crate::domain::iso::date")]
     pub risk_reviewed_on: NaiveDate,
     pub offender_manager: OfficerRef,
     pub custody: CustodyStatus,

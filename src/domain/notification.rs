@@ -71,10 +71,13 @@ pub struct Notification {
     /// What was notified (e.g. the new number, the vehicle registration). Sensitive.
     pub details: String,
     /// When the thing happened (for travel: when the travel starts).
+    #[serde(deserialize_with = "crate::domain::iso::date")]
     pub event_on: NaiveDate,
     /// When police were told. `None` while police know of the event but have not been told.
     #[serde(default)]
+    #[serde(deserialize_with = "crate::domain::iso::opt_date")]
     pub notified_on: Option<NaiveDate>,
+    #[serde(deserialize_with = "crate::domain::iso::date_time")]
     pub recorded_at: NaiveDateTime,
     pub officer_id: String,
     /// The record this one corrects (records are never edited after submission).
@@ -89,18 +92,22 @@ pub enum Timeliness {
     /// No deadline applies (no duty recorded for it).
     NoDeadline,
     InTime {
+        #[serde(deserialize_with = "crate::domain::iso::date")]
         last_day: NaiveDate,
     },
     Late {
+        #[serde(deserialize_with = "crate::domain::iso::date")]
         last_day: NaiveDate,
         days_late: i64,
     },
     /// Not yet notified, and the deadline has not passed.
     Outstanding {
+        #[serde(deserialize_with = "crate::domain::iso::date")]
         last_day: NaiveDate,
     },
     /// Not yet notified, and the deadline has passed.
     Overdue {
+        #[serde(deserialize_with = "crate::domain::iso::date")]
         last_day: NaiveDate,
         days_late: i64,
     },

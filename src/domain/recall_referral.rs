@@ -136,6 +136,7 @@ pub struct RecallReferral {
     pub not_for_disclosure: String,
     pub officer_id: String,
     pub officer_name: String,
+    #[serde(deserialize_with = "crate::domain::iso::date_time")]
     pub made_at: NaiveDateTime,
 }
 
@@ -146,9 +147,11 @@ pub struct ReferralStatusUpdate {
     pub nominal_id: String,
     pub referral_id: String,
     pub status: ReferralStatus,
+    #[serde(deserialize_with = "crate::domain::iso::date")]
     pub on: NaiveDate,
     pub officer_id: String,
     pub officer_name: String,
+    #[serde(deserialize_with = "crate::domain::iso::date_time")]
     pub recorded_at: NaiveDateTime,
 }
 

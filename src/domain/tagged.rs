@@ -43,12 +43,16 @@ enum StageTag {
 pub struct OrderStageRaw {
     stage: StageTag,
     #[serde(default)]
+    #[serde(deserialize_with = "crate::domain::iso::opt_date")]
     date_granted: Option<NaiveDate>,
     #[serde(default)]
+    #[serde(deserialize_with = "crate::domain::iso::opt_date")]
     comes_into_force: Option<NaiveDate>,
     #[serde(default)]
+    #[serde(deserialize_with = "crate::domain::iso::opt_date")]
     ends: Option<NaiveDate>,
     #[serde(default)]
+    #[serde(deserialize_with = "crate::domain::iso::opt_date")]
     discharged_on: Option<NaiveDate>,
 }
 
@@ -85,12 +89,16 @@ enum CustodyTag {
 pub struct CustodyRaw {
     status: CustodyTag,
     #[serde(default)]
+    #[serde(deserialize_with = "crate::domain::iso::opt_date")]
     expected_release: Option<NaiveDate>,
     #[serde(default)]
+    #[serde(deserialize_with = "crate::domain::iso::opt_date")]
     released_on: Option<NaiveDate>,
     #[serde(default)]
+    #[serde(deserialize_with = "crate::domain::iso::opt_date")]
     licence_ends: Option<NaiveDate>,
     #[serde(default)]
+    #[serde(deserialize_with = "crate::domain::iso::opt_date")]
     licence_ended: Option<NaiveDate>,
     #[serde(default)]
     probation: Option<ProbationContact>,

@@ -37,13 +37,16 @@ impl VariationKind {
 pub struct Variation {
     pub id: String,
     pub kind: VariationKind,
+    #[serde(deserialize_with = "crate::domain::iso::date")]
     pub made_on: NaiveDate,
     /// The first day the variation has effect.
+    #[serde(deserialize_with = "crate::domain::iso::date")]
     pub takes_effect: NaiveDate,
     pub court: String,
     pub summary: String,
     /// A new last day for the order, from `takes_effect`.
     #[serde(default)]
+    #[serde(deserialize_with = "crate::domain::iso::opt_date")]
     pub new_end: Option<NaiveDate>,
     /// Conditions no longer in force from `takes_effect` (their last day is the day before).
     #[serde(default)]

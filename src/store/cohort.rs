@@ -26,6 +26,7 @@ use super::Store;
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct CohortMeta {
     pub officer: OfficerRef,
+    #[serde(deserialize_with = "crate::domain::iso::utc")]
     pub imported_at: DateTime<Utc>,
 }
 

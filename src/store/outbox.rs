@@ -94,6 +94,7 @@ pub(crate) struct RowChange {
 #[derive(Serialize, Deserialize)]
 struct Payload {
     uuid: Uuid,
+    #[serde(deserialize_with = "crate::domain::iso::utc")]
     created_at: DateTime<Utc>,
     officer_id: String,
     kind: String,
@@ -106,12 +107,14 @@ struct Payload {
 pub struct OutboxEntry {
     /// Client-generated (v4); the server de-duplicates by it.
     pub uuid: Uuid,
+    #[serde(deserialize_with = "crate::domain::iso::utc")]
     pub created_at: DateTime<Utc>,
     pub officer_id: String,
     /// `contact`, `notification`, `briefing` or `breach_report`.
     pub kind: String,
     pub record_id: String,
     /// When the entry was first exported.
+    #[serde(default, deserialize_with = "crate::domain::iso::opt_utc")]
     pub exported_at: Option<DateTime<Utc>>,
     pub acknowledged: bool,
     /// A copy of the field record.

@@ -69,7 +69,12 @@ impl Prepared {
             corrects: record.corrects().map(str::to_owned),
             officer_id: record.officer_id().map(str::to_owned),
             day: d.year() * 10_000 + d.month() as i32 * 100 + d.day() as i32,
-            record: serde_json::to_value(record).map_err(|_| StoreError::Unreadable)?,
+            // Written as text and read back, not `serde_json::to_value`: every record type is
+            // already compiled for the text writer, and a second writer would double that.
+            record: serde_json::to_vec(record)
+                .ok()
+                .and_then(|bytes| crate::domain::json::parse(&bytes).ok())
+                .ok_or(StoreError::Unreadable)?,
         })
     }
 }

@@ -1,7 +1,8 @@
 // A photo exhibit reaches the team server whole (server/PROTOCOL.md, Photos): captured with no
-// signal on a breach report, it waits on the phone with the report; back online, the photo goes
-// up before the record, both are acknowledged, and at the desk the DS sees the exhibit and opens
-// the photo, whose bytes have the fixture's SHA-256 (node:crypto's).
+// signal on a breach report, it waits on the phone with the report; back online, a failed photo
+// upload leaves both waiting; once the photo goes up, before the record, both are acknowledged,
+// and at the desk the DS sees the exhibit and opens the photo, whose bytes have the fixture's
+// SHA-256 (node:crypto's).
 // (PC-DEMO-02: the two-phone test counts PC-DEMO-01's breach reports.)
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -49,8 +50,22 @@ test('an exhibit captured offline reaches the server with its photo, hash checke
   await expect(p.locator('#sync-counts')).toContainText('Waiting2');
   expect(uploads).toEqual([]);
 
-  // Back online: the photo goes up, then the report and the exhibit are acknowledged.
+  // Back online, but the server fails on the photo: nothing is marked sent, so nothing can be
+  // lost in between; the log says what happened.
+  const photos = '**/api/sync/photos/**';
+  await context.route(photos, (route) => route.fulfill({ status: 503, body: '' }));
   await context.setOffline(false);
+  await expect(p.locator('#sync-log')).toContainText('The team server had a problem (503)', {
+    timeout: 20_000,
+  });
+  await expect(p.locator('#sync-counts')).toContainText('Waiting2');
+  await expect(p.locator('#outbox-list')).toContainText('Waiting Photo exhibit about N-0005');
+  expect(uploads.length).toBeGreaterThan(0);
+
+  // The server mended, "Sync now": the photo goes up, then the report and the exhibit are
+  // acknowledged.
+  await context.unroute(photos);
+  await p.locator('#sync-now').click();
   await expect(p.locator('#outbox-list')).toContainText('Acknowledged Photo exhibit about N-0005', {
     timeout: 20_000,
   });

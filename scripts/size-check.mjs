@@ -30,10 +30,11 @@ const GOAL = 250_000;
 // report +0.2, the status form's error summary moved +0.05); then each type read in the one
 // JSON shape it is written in (no visit_seq for structs and the like) -20.5, one EnumAccess for
 // both enum shapes -0.8, record dates read by hand (domain::iso, no chrono parser) -7.3, no
-// serde_json::to_value for submitted records -4.9. Issue 12 ends at 656.9 kB (638.2): +34.3 kB
-// (+33.7 of wasm), inside its allowance. The budget is that size (656,905 bytes) rounded up to
-// the next 100.
-const BUDGET = 657_000;
+// serde_json::to_value for submitted records -4.9; then history entries that open their breach
+// report or referral, and the report's page saying "submitted" only straight after submitting,
+// +0.55. Issue 12 ends at 657.5 kB (638.8): +34.9 kB (+34.3 of wasm), inside its allowance. The
+// budget is that size (657,457 bytes) rounded up to the next 100.
+const BUDGET = 657_500;
 
 const dist = process.argv[2] ?? 'dist';
 const files = appCode(dist);

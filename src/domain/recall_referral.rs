@@ -18,7 +18,7 @@ use super::cohort::Cohort;
 use super::dates::{format_date, format_date_time};
 use super::decision::{decision_for, DecisionLevel};
 use super::nominal::ProbationContact;
-use super::timeline::{EntryKind, TimelineEntry, Tone};
+use super::timeline::{EntryKind, Opens, TimelineEntry, Tone};
 
 /// Is the person in custody now?
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -246,6 +246,7 @@ pub(super) fn timeline_entry(r: &RecallReferral) -> TimelineEntry {
         r.made_at,
         "Recall referral to probation",
     )
+    .opens(Opens::Referral(r.id.clone()))
     .tag(ReferralStatus::SentToProbation.label(), Tone::Warning)
     .fact("Provisions breached", provisions.join("; "))
     .fact("In custody now", r.custody_now.label())
@@ -272,6 +273,7 @@ pub(super) fn status_entry(s: &ReferralStatusUpdate) -> TimelineEntry {
         s.recorded_at,
         format!("Recall referral status: {}", s.status.label()),
     )
+    .opens(Opens::Referral(s.referral_id.clone()))
     .tag(s.status.label(), tone)
     .fact("On", format_date(s.on))
     .fact(

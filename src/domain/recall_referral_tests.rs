@@ -378,4 +378,9 @@ fn the_referral_and_its_statuses_show_on_the_history_without_the_sensitive_secti
     );
     let referral = t.iter().find(|e| e.id == "R1").expect("entry");
     assert!(referral.facts.iter().all(|(_, v)| !v.contains("abscond")));
+    // Both open the referral's page.
+    let status = t.iter().find(|e| e.id == "S1").expect("status entry");
+    for e in [referral, status] {
+        assert_eq!(e.opens, Some(Opens::Referral("R1".into())), "{}", e.title);
+    }
 }

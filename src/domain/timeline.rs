@@ -44,6 +44,15 @@ pub enum Tone {
     Neutral,
 }
 
+/// The record an entry opens, when that record has a page of its own on the phone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Opens {
+    /// A breach report (its own entry, and the DS's decision on it).
+    BreachReport(String),
+    /// A recall referral (its own entry, and each update of its status).
+    Referral(String),
+}
+
 /// One event in the history.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimelineEntry {
@@ -60,6 +69,8 @@ pub struct TimelineEntry {
     pub corrected: bool,
     /// This record corrects an earlier one.
     pub is_correction: bool,
+    /// Where the entry leads.
+    pub opens: Option<Opens>,
 }
 
 impl TimelineEntry {
@@ -78,7 +89,13 @@ impl TimelineEntry {
             facts: vec![],
             corrected: false,
             is_correction: false,
+            opens: None,
         }
+    }
+
+    pub(super) fn opens(mut self, opens: Opens) -> Self {
+        self.opens = Some(opens);
+        self
     }
 
     pub(super) fn fact(mut self, key: &'static str, value: impl Into<String>) -> Self {
@@ -220,6 +237,7 @@ fn breach_entry(c: &Cohort, r: &BreachReport) -> TimelineEntry {
         .collect();
     let d = &r.decision;
     let mut e = TimelineEntry::new(EntryKind::Breach, &r.id, r.occurred_at, "Breach report")
+        .opens(Opens::BreachReport(r.id.clone()))
         .tag(d.chosen.label(), Tone::Urgent)
         .fact("Conditions breached", conditions.join("; "))
         .fact("Where", r.location.clone())
@@ -250,6 +268,7 @@ fn decision_entry(c: &Cohort, d: &BreachDecision) -> TimelineEntry {
         d.summary(chose)
     );
     let mut e = TimelineEntry::new(EntryKind::Decision, &d.id, d.decided_at, title)
+        .opens(Opens::BreachReport(d.report_id.clone()))
         .fact("Decision and rationale", d.action.clone());
     if d.disruption {
         e = e.fact("Disruption of organised crime", "Recorded");

@@ -44,6 +44,18 @@ fn an_earlier_breach_shows_conditions_and_both_levels() {
     assert_eq!(fact(b, "Recommended"), fact(b, "Chosen"));
     assert_eq!(b.when(), "15 Sep 2026, 14:20");
     assert_eq!(b.tag.as_ref().unwrap().1, Tone::Urgent);
+    assert_eq!(b.opens, Some(Opens::BreachReport(b.id.clone())));
+    // Briefings, contacts and notifications have no page of their own to open.
+    let plain = [
+        EntryKind::Briefing,
+        EntryKind::Contact,
+        EntryKind::Notification,
+    ];
+    assert!(t.iter().any(|e| plain.contains(&e.kind)));
+    assert!(t
+        .iter()
+        .filter(|e| plain.contains(&e.kind))
+        .all(|e| e.opens.is_none()));
 }
 
 #[test]
@@ -215,6 +227,11 @@ fn a_ds_decision_shows_who_decided_what_and_replaces_an_earlier_one() {
         Some("Agree: a second breach on licence.")
     );
     assert!(d1.corrected);
+    // A decision opens the report it decides.
+    assert_eq!(
+        d1.opens,
+        Some(Opens::BreachReport(c.breach_reports[0].id.clone()))
+    );
     let d2 = t.iter().find(|e| e.id == "BD-2").unwrap();
     assert!(d2
         .title

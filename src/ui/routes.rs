@@ -59,6 +59,14 @@ pub fn breach_report(id: &str, report: &str) -> String {
     format!("/{NOMINAL}/{id}/{BREACHES}/{report}")
 }
 
+/// The same page, straight after submitting: it confirms the report was submitted.
+pub fn breach_submitted(id: &str, report: &str) -> String {
+    format!("{}?{SUBMITTED}=1", breach_report(id, report))
+}
+
+/// The query that marks [`breach_submitted`].
+pub const SUBMITTED: &str = "submitted";
+
 /// A submitted breach report's print view.
 pub fn breach_report_print(id: &str, report: &str) -> String {
     format!("/{NOMINAL}/{id}/{BREACHES}/{report}/{PRINT}")
@@ -133,6 +141,10 @@ mod tests {
             "/nominal/N-0003/breach/check"
         );
         assert_eq!(breach_report("N-1", "BR-1"), "/nominal/N-1/breaches/BR-1");
+        assert_eq!(
+            breach_submitted("N-1", "BR-1"),
+            "/nominal/N-1/breaches/BR-1?submitted=1"
+        );
         assert_eq!(
             breach_report_print("N-1", "BR-1"),
             "/nominal/N-1/breaches/BR-1/print"

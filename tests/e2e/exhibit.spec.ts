@@ -120,8 +120,9 @@ test('offline: a photo exhibit on a breach report, its hash, place, reload, expo
     await expect(page.locator('#exhibit-sha256')).toHaveText(hash);
     await noAxeViolations(page);
 
+    // Back on the report's page, which no longer says it was just submitted.
     await page.getByRole('link', { name: /^Back to the breach report/ }).click();
-    await expect(heading(page)).toHaveText('Breach report submitted');
+    await expect(heading(page)).toHaveText('Breach report');
     const item = page.getByRole('listitem').filter({ hasText: 'DO/1: Second handset on the kitchen table' });
     await expect(item).toContainText('Withdrawn');
   } finally {

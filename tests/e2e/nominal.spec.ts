@@ -119,6 +119,14 @@ test('the history shows briefings, contacts, notifications and breaches, newest 
   );
   expect(when.length).toBeGreaterThanOrEqual(3);
   expect([...when].sort().reverse()).toEqual(when);
+  // The breach opens its report's page, which is not the confirmation seen on submitting.
+  await breach.getByRole('link', { name: 'Breach report', exact: true }).tap();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Breach report');
+  await expect(page.locator('#report-reference')).toHaveText('BR-0002-1');
+  await expect(page.getByRole('main')).not.toContainText('waiting to be sent');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByRole('link', { name: 'Back to MARROWBY, Delphine' }).tap();
+  await expect(historyEntry(page, 'Breach report')).toHaveCount(1);
 
   // N-0011: a vehicle notified late.
   await page.getByRole('link', { name: 'Back to cohort' }).tap();

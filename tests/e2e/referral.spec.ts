@@ -149,6 +149,9 @@ test('offline: a recall referral made through every page, printed at A4 and its 
     const history = page.locator('.timeline');
     await expect(history).toContainText('Recall referral to probation');
     await expect(history).not.toContainText(WITHHELD);
+    await history.getByRole('link', { name: 'Recall referral to probation', exact: true }).click();
+    expect(page.url()).toBe(referralUrl);
+    await page.getByRole('link', { name: /Back to MARROWBY/ }).click();
     await page.getByRole('link', { name: /^Made \d{1,2} \w{3} \d{4}: Sent to probation$/ }).click();
     expect(page.url()).toBe(referralUrl);
 

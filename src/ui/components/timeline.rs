@@ -1,6 +1,8 @@
 use leptos::prelude::*;
+use leptos_router::components::A;
 
-use crate::domain::timeline::{TimelineEntry, Tone};
+use crate::domain::timeline::{Opens, TimelineEntry, Tone};
+use crate::ui::routes;
 
 /// The tag classes for a tone (see style/main.css).
 pub fn tone_class(tone: Tone) -> &'static str {
@@ -13,9 +15,10 @@ pub fn tone_class(tone: Tone) -> &'static str {
 }
 
 /// A nominal's history, newest first: what happened, when, and the facts that matter.
-/// Each entry is headed at `level` 3, under the page's "History" heading.
+/// Each entry is headed at `level` 3, under the page's "History" heading; an entry whose record
+/// has a page of its own (a breach report, a referral) links to it.
 #[component]
-pub fn Timeline(entries: Vec<TimelineEntry>) -> impl IntoView {
+pub fn Timeline(entries: Vec<TimelineEntry>, nominal_id: String) -> impl IntoView {
     if entries.is_empty() {
         return view! {
             <p class="body">"No briefings, contacts, notifications or breaches recorded yet."</p>
@@ -24,16 +27,33 @@ pub fn Timeline(entries: Vec<TimelineEntry>) -> impl IntoView {
     }
     view! {
         <ol class="timeline">
-            {entries.into_iter().map(|e| view! { <TimelineItem entry=e /> }).collect_view()}
+            {entries
+                .into_iter()
+                .map(|e| {
+                    let href = e.opens.as_ref().map(|o| match o {
+                        Opens::BreachReport(id) => routes::breach_report(&nominal_id, id),
+                        Opens::Referral(id) => routes::referral(&nominal_id, id),
+                    });
+                    view! { <TimelineItem entry=e href /> }
+                })
+                .collect_view()}
         </ol>
     }
     .into_any()
 }
 
 #[component]
-fn TimelineItem(entry: TimelineEntry) -> impl IntoView {
+fn TimelineItem(entry: TimelineEntry, href: Option<String>) -> impl IntoView {
     let datetime = crate::domain::dates::iso_date_time(entry.at);
     let when = entry.when();
+    // The link is the title; its item (heading, time and facts) tells two reports apart.
+    let title = match href {
+        Some(href) => {
+            let label = entry.title.clone();
+            view! { <A href=href>{label.clone()}</A> }.into_any()
+        }
+        None => entry.title.clone().into_any(),
+    };
     let kind = entry.kind.label();
     // The kind is said once: as the caption, unless the title already says it.
     let caption = (!entry.title.starts_with(kind)).then_some(kind);
@@ -41,7 +61,7 @@ fn TimelineItem(entry: TimelineEntry) -> impl IntoView {
         <li class="timeline__item">
             <h3 class="timeline__title">
                 {caption.map(|c| view! { <span class="timeline__kind">{c}</span> })}
-                {entry.title.clone()}
+                {title}
             </h3>
             <p class="timeline__when"><time datetime=datetime>{when}</time></p>
             {entry.tag.map(|(text, tone)| view! { <strong class=tone_class(tone)>{text}</strong> })}

@@ -103,7 +103,7 @@ fn nominal_view(d: NominalData, today: NaiveDate) -> impl IntoView {
         <super::breach::ReferralList nominal_id=n.id.clone() />
         <h2 class="heading-m" id="history">"History"</h2>
         <p class="hint">"Newest first."</p>
-        <Timeline entries=d.timeline />
+        <Timeline entries=d.timeline nominal_id=n.id.clone() />
     };
     view! { <Page title>{content}</Page> }
 }

@@ -76,7 +76,7 @@ fn Decide(flow: Flow, facts: BreachFacts, rec: Recommendation) -> impl IntoView 
     let rec_for_submit = StoredValue::new(rec.clone());
     let save = submit_and_open(
         flow.keeper,
-        |r: &BreachReport| routes::breach_report(&r.nominal_id, &r.id),
+        |r: &BreachReport| routes::breach_submitted(&r.nominal_id, &r.id),
         move |e| {
             flow.errors.try_set(vec![FieldError::new(
                 "submit-report",

@@ -1,11 +1,12 @@
-//! A submitted breach report: the confirmation after submitting, and the print view (a clean A4
+//! A submitted breach report: its page (a confirmation straight after submitting; reached
+//! later from the history or an exhibit, the report's page), and the print view (a clean A4
 //! page: who, the order, each condition as worded by the court, the facts, the evidence, the
 //! recommendation and its reasons, the decision, the DS's decision once pulled, the officer and
 //! the times).
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::domain::dates::{format_date, format_date_time};
 use crate::domain::{BreachReport, Cohort, Nominal};
@@ -34,14 +35,17 @@ pub(super) fn not_found(nominal_id: &str) -> AnyView {
     .into_any()
 }
 
-/// `/nominal/:id/breaches/:report`: the report was submitted.
+/// `/nominal/:id/breaches/:report`: a submitted report, with its exhibits, print view and
+/// referral. With `?submitted=1` (straight after submitting) it confirms the submission.
 #[component]
 pub fn BreachSubmittedPage() -> impl IntoView {
     let app = use_app();
     let params = use_params_map();
+    let query = use_query_map();
     move || {
         let id = params.read().get("id").unwrap_or_default();
         let report_id = params.read().get("report").unwrap_or_default();
+        let just_submitted = query.read().get(routes::SUBMITTED).is_some();
         let Some((r, name)) = app.cohort.with(|c| find(c, &id, &report_id)) else {
             return not_found(&id);
         };
@@ -50,13 +54,32 @@ pub fn BreachSubmittedPage() -> impl IntoView {
         let chosen = d.chosen.label();
         let occurred = format_date_time(r.occurred_at);
         let print_href = routes::breach_report_print(&id, &r.id);
+        let (title, top) = if just_submitted {
+            (
+                format!("Breach report submitted – {id}"),
+                view! {
+                    <div class="panel panel--confirmation">
+                        <h1 class="panel__title">"Breach report submitted"</h1>
+                        <p class="panel__body">"Reference" <br /> <strong class="panel__reference">{r.id.clone()}</strong></p>
+                    </div>
+                    <p class="body">{format!("It is in {name}'s timeline, and in the records waiting to be sent to the team.")}</p>
+                }
+                .into_any(),
+            )
+        } else {
+            (
+                format!("Breach report – {id}"),
+                view! {
+                    <span class="caption">{name.clone()}</span>
+                    <h1 class="heading-l">"Breach report"</h1>
+                    <p class="body">"Reference " <strong id="report-reference">{r.id.clone()}</strong></p>
+                }
+                .into_any(),
+            )
+        };
         view! {
-            <Page title=format!("Breach report submitted – {id}")>
-            <div class="panel panel--confirmation">
-                <h1 class="panel__title">"Breach report submitted"</h1>
-                <p class="panel__body">"Reference" <br /> <strong class="panel__reference">{r.id.clone()}</strong></p>
-            </div>
-            <p class="body">{format!("It is in {name}'s timeline, and in the records waiting to be sent to the team.")}</p>
+            <Page title>
+            {top}
             <SummaryList>
                 <SummaryRow key="Recommended">{recommended}</SummaryRow>
                 <SummaryRow key="Chosen">{chosen}</SummaryRow>

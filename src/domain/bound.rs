@@ -41,7 +41,6 @@ pub enum Bound {
     Represented,
     /// Given notice of the order's terms: bound from `served_on`.
     Served {
-        #[serde(deserialize_with = "crate::domain::iso::date")]
         served_on: NaiveDate,
         method: ServiceMethod,
         served_by: String,

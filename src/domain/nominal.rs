@@ -52,20 +52,15 @@ pub struct ProbationContact {
 )]
 pub enum CustodyStatus {
     InCustody {
-        #[serde(deserialize_with = "crate::domain::iso::date")]
         expected_release: NaiveDate,
     },
     OnLicence {
-        #[serde(deserialize_with = "crate::domain::iso::date")]
         released_on: NaiveDate,
-        #[serde(deserialize_with = "crate::domain::iso::date")]
         licence_ends: NaiveDate,
         probation: ProbationContact,
     },
     LicenceEnded {
-        #[serde(deserialize_with = "crate::domain::iso::date")]
         released_on: NaiveDate,
-        #[serde(deserialize_with = "crate::domain::iso::date")]
         licence_ended: NaiveDate,
     },
 }

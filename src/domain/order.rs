@@ -25,24 +25,17 @@ pub enum OrderStage {
     AwaitingCourt,
     /// Made by the court (Crown Court on conviction, s.19, or High Court, s.1).
     Granted {
-        #[serde(deserialize_with = "crate::domain::iso::date")]
         date_granted: NaiveDate,
         /// Usually the day of release from prison. Unknown while release is not fixed.
-        #[serde(default, deserialize_with = "crate::domain::iso::opt_date")]
         comes_into_force: Option<NaiveDate>,
         /// The last day the order is in force.
-        #[serde(deserialize_with = "crate::domain::iso::date")]
         ends: NaiveDate,
     },
     /// Discharged by a court before its end.
     Discharged {
-        #[serde(deserialize_with = "crate::domain::iso::date")]
         date_granted: NaiveDate,
-        #[serde(default, deserialize_with = "crate::domain::iso::opt_date")]
         comes_into_force: Option<NaiveDate>,
-        #[serde(deserialize_with = "crate::domain::iso::date")]
         ends: NaiveDate,
-        #[serde(deserialize_with = "crate::domain::iso::date")]
         discharged_on: NaiveDate,
     },
 }

@@ -249,6 +249,30 @@ fn prefill_takes_what_the_cohort_knows() {
     assert_eq!(earlier_breaches(&c, first), "No earlier breaches recorded.");
 }
 
+#[test]
+fn a_nominal_with_no_probation_contact_on_record_gives_a_referral_without_one() {
+    let mut c = cohort();
+    let n = c
+        .nominals
+        .iter_mut()
+        .find(|n| n.id == "N-0002")
+        .expect("nominal");
+    let CustodyStatus::OnLicence { released_on, .. } = n.custody.clone() else {
+        panic!("demo N-0002 is on licence");
+    };
+    n.custody = CustodyStatus::LicenceEnded {
+        released_on,
+        licence_ended: today(),
+    };
+    let r = RecallReferral::make(&c, "BR-0002-2", &answers(), making("R1")).expect("referral");
+    assert_eq!(r.probation_contact, None);
+    // Written and read back without it (the field is optional in the file too).
+    let json = serde_json::to_value(&r).expect("json");
+    assert_eq!(json["probation_contact"], serde_json::Value::Null);
+    let back: RecallReferral = crate::domain::json::read(&json).expect("the referral reads back");
+    assert_eq!(back, r);
+}
+
 fn with_referral() -> Cohort {
     let mut c = cohort();
     let r = RecallReferral::make(&c, "BR-0002-2", &answers(), making("R1")).expect("referral");

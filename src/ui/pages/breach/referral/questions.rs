@@ -231,3 +231,26 @@ pub(super) fn QuestionStep(flow: Flow, step: Step) -> impl IntoView {
         </form>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::probation_text;
+    use crate::domain::nominal::ProbationContact;
+
+    #[test]
+    fn the_probation_contact_in_one_line_or_that_the_record_has_none() {
+        assert_eq!(
+            probation_text(None),
+            "None on the nominal’s record (not on licence on this phone’s records)"
+        );
+        let p = ProbationContact {
+            name: "Pat Example".into(),
+            phone: None,
+            email: Some("pat.example@probation.example".into()),
+        };
+        assert_eq!(
+            probation_text(Some(&p)),
+            "Pat Example, pat.example@probation.example"
+        );
+    }
+}

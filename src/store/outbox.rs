@@ -14,7 +14,6 @@
 
 use std::collections::HashSet;
 
-use crate::domain::json;
 use chrono::{DateTime, SecondsFormat, Utc};
 use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::prelude::*;
@@ -159,11 +158,11 @@ fn millis_to_time(ms: f64) -> Option<DateTime<Utc>> {
 }
 
 /// Build the outbox entry for a field record: its UUID and the value to seal.
-pub(crate) fn entry_for<T: Serialize>(
+pub(crate) fn entry_for(
     kind: &str,
     record_id: &str,
     officer_id: &str,
-    record: &T,
+    record: serde_json::Value,
 ) -> StoreResult<(Uuid, ToSeal)> {
     let uuid = Uuid::new_v4();
     let now = now_ms();
@@ -173,13 +172,7 @@ pub(crate) fn entry_for<T: Serialize>(
         officer_id: officer_id.to_owned(),
         kind: kind.to_owned(),
         record_id: record_id.to_owned(),
-        // Written as text and read back, rather than `to_value`: every record type is already
-        // compiled for the text writer (the store seals text), and a second serializer would
-        // compile each one again (about 19 kB gzip of the wasm).
-        record: serde_json::to_vec(record)
-            .ok()
-            .and_then(|text| json::parse(&text).ok())
-            .ok_or(StoreError::Unreadable)?,
+        record,
     };
     let seal = ToSeal::new(OUTBOX, uuid.to_string(), &payload)?
         .clear("state", PENDING)

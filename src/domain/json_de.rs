@@ -7,9 +7,8 @@
 //! at no cost on the way down, so a record type's reader is compiled once, as small as serde_json's
 //! own reader over a `Value`.
 
-use serde::de::value::BorrowedStrDeserializer;
-use serde::de::{self, DeserializeSeed, Unexpected, Visitor};
-use serde_json::{Map, Value};
+use serde::de::{self, Unexpected, Visitor};
+use serde_json::Value;
 use std::fmt;
 
 /// One step into the tree.
@@ -116,6 +115,15 @@ fn unexpected(v: &Value) -> Unexpected<'_> {
     }
 }
 
+/// The `deserialize_*` method of each integer width: all read by [`ValueReader::read_integer`].
+macro_rules! integers {
+    ($($method:ident)*) => {$(
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+            self.read_integer(visitor)
+        }
+    )*};
+}
+
 impl<'de> de::Deserializer<'de> for ValueReader<'de> {
     type Error = ReadError;
 
@@ -216,36 +224,9 @@ impl<'de> de::Deserializer<'de> for ValueReader<'de> {
         self.deserialize_unit(visitor)
     }
 
-    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
-        self.read_integer(visitor)
-    }
-
-    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
-        self.read_integer(visitor)
-    }
-
-    fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
-        self.read_integer(visitor)
-    }
-
-    fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
-        self.read_integer(visitor)
-    }
-
-    fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
-        self.read_integer(visitor)
-    }
-
-    fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
-        self.read_integer(visitor)
-    }
-
-    fn deserialize_i16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
-        self.read_integer(visitor)
-    }
-
-    fn deserialize_i8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
-        self.read_integer(visitor)
+    integers! {
+        deserialize_u64 deserialize_u32 deserialize_u16 deserialize_u8
+        deserialize_i64 deserialize_i32 deserialize_i16 deserialize_i8
     }
 
     fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
@@ -314,285 +295,10 @@ impl<'de> ValueReader<'de> {
     }
 }
 
-fn read_seq<'de, V: Visitor<'de>>(items: &'de [Value], visitor: V) -> Result<V::Value, ReadError> {
-    let mut seq = Elements {
-        items: items.iter().enumerate(),
-    };
-    let out = visitor.visit_seq(&mut seq)?;
-    match seq.items.len() {
-        0 => Ok(out),
-        _ => Err(de::Error::invalid_length(items.len(), &"fewer elements")),
-    }
-}
-
-fn read_map<'de, V: Visitor<'de>>(
-    map: &'de Map<String, Value>,
-    visitor: V,
-) -> Result<V::Value, ReadError> {
-    visitor.visit_map(Fields {
-        fields: map.iter(),
-        value: None,
-    })
-}
-
-struct Elements<'de> {
-    items: std::iter::Enumerate<std::slice::Iter<'de, Value>>,
-}
-
-impl<'de> de::SeqAccess<'de> for Elements<'de> {
-    type Error = ReadError;
-
-    fn next_element_seed<T: DeserializeSeed<'de>>(
-        &mut self,
-        seed: T,
-    ) -> Result<Option<T::Value>, ReadError> {
-        let Some((at, item)) = self.items.next() else {
-            return Ok(None);
-        };
-        seed.deserialize(ValueReader(item))
-            .map(Some)
-            .map_err(|e| e.in_element(at))
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.items.len())
-    }
-}
-
-struct Fields<'de> {
-    fields: serde_json::map::Iter<'de>,
-    value: Option<(&'de String, &'de Value)>,
-}
-
-impl<'de> de::MapAccess<'de> for Fields<'de> {
-    type Error = ReadError;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, ReadError> {
-        let Some((key, value)) = self.fields.next() else {
-            return Ok(None);
-        };
-        self.value = Some((key, value));
-        seed.deserialize(BorrowedStrDeserializer::<ReadError>::new(key))
-            .map(Some)
-            .map_err(|e| e.in_field(key))
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, ReadError> {
-        let Some((key, value)) = self.value.take() else {
-            return Err(de::Error::custom("a value was asked for before its key"));
-        };
-        seed.deserialize(ValueReader(value))
-            .map_err(|e| e.in_field(key))
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.fields.len())
-    }
-}
-
-/// An enum written as `"variant"` or `{"variant": value}`. One type for both, so each enum's
-/// `visit_enum` is compiled once, not once per shape.
-enum Variant<'de> {
-    Unit(&'de str),
-    Tagged(&'de Map<String, Value>),
-}
-
-impl<'de> de::EnumAccess<'de> for Variant<'de> {
-    type Error = ReadError;
-    type Variant = VariantValue<'de>;
-
-    fn variant_seed<V: DeserializeSeed<'de>>(
-        self,
-        seed: V,
-    ) -> Result<(V::Value, VariantValue<'de>), ReadError> {
-        let (key, value) = match self {
-            Variant::Unit(name) => (name, None),
-            Variant::Tagged(map) => match map.iter().next() {
-                Some((key, value)) => (key.as_str(), Some(value)),
-                None => return Err(de::Error::custom("an enum needs one key")),
-            },
-        };
-        let variant = seed.deserialize(BorrowedStrDeserializer::new(key))?;
-        Ok((variant, VariantValue { key, value }))
-    }
-}
-
-/// The variant's name, and its value when written as an object (`None`: a bare name).
-struct VariantValue<'de> {
-    key: &'de str,
-    value: Option<&'de Value>,
-}
-
-impl<'de> VariantValue<'de> {
-    fn value(&self, expected: &str) -> Result<&'de Value, ReadError> {
-        self.value
-            .ok_or_else(|| de::Error::invalid_type(Unexpected::UnitVariant, &expected))
-    }
-}
-
-impl<'de> de::VariantAccess<'de> for VariantValue<'de> {
-    type Error = ReadError;
-
-    fn unit_variant(self) -> Result<(), ReadError> {
-        match self.value {
-            None | Some(Value::Null) => Ok(()),
-            Some(other) => Err(de::Error::invalid_type(unexpected(other), &"unit variant")),
-        }
-    }
-
-    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, ReadError> {
-        seed.deserialize(ValueReader(self.value("newtype variant")?))
-            .map_err(|e| e.in_field(self.key))
-    }
-
-    fn tuple_variant<V: Visitor<'de>>(
-        self,
-        _len: usize,
-        visitor: V,
-    ) -> Result<V::Value, ReadError> {
-        de::Deserializer::deserialize_seq(ValueReader(self.value("tuple variant")?), visitor)
-            .map_err(|e| e.in_field(self.key))
-    }
-
-    fn struct_variant<V: Visitor<'de>>(
-        self,
-        _fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, ReadError> {
-        de::Deserializer::deserialize_map(ValueReader(self.value("struct variant")?), visitor)
-            .map_err(|e| e.in_field(self.key))
-    }
-}
+#[path = "json_de_access.rs"]
+mod access;
+use access::{read_map, read_seq, Variant};
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use serde::Deserialize;
-    use serde_json::json;
-
-    #[derive(Debug, Deserialize, PartialEq)]
-    #[serde(rename_all = "snake_case")]
-    enum Kind {
-        Visit,
-        Call(u32),
-        Office { room: String },
-    }
-
-    #[derive(Debug, Deserialize, PartialEq)]
-    struct Inner {
-        kind: Kind,
-        note: Option<String>,
-    }
-
-    #[derive(Debug, Deserialize, PartialEq)]
-    struct Outer {
-        items: Vec<Inner>,
-        pair: Option<(u8, u8)>,
-    }
-
-    fn read<T: serde::de::DeserializeOwned>(v: Value) -> Result<T, ReadError> {
-        T::deserialize(ValueReader(&v))
-    }
-
-    #[test]
-    fn reads_every_shape_the_domain_uses() {
-        let v = json!({"items": [
-            {"kind": "visit", "note": null},
-            {"kind": {"call": 3}, "note": "rang"},
-            {"kind": {"office": {"room": "2"}}}
-        ], "pair": [1, 2]});
-        let o: Outer = read(v).unwrap();
-        assert_eq!(
-            o.items[0],
-            Inner {
-                kind: Kind::Visit,
-                note: None
-            }
-        );
-        assert_eq!(o.items[1].kind, Kind::Call(3));
-        assert_eq!(o.items[1].note.as_deref(), Some("rang"));
-        assert_eq!(o.items[2].kind, Kind::Office { room: "2".into() });
-        assert_eq!(o.pair, Some((1, 2)));
-    }
-
-    #[test]
-    fn says_where_a_read_failed() {
-        let e = read::<Outer>(json!({"items": [{"kind": "visit"}, {"kind": {"call": "x"}}]}))
-            .unwrap_err();
-        assert_eq!(e.path(), "items[1].kind.call");
-        assert_eq!(e.message(), "invalid type: string \"x\", expected u32");
-
-        let e = read::<Outer>(json!({"items": [{"kind": "call"}]})).unwrap_err();
-        assert_eq!(
-            (e.path().as_str(), e.message()),
-            (
-                "items[0].kind",
-                "invalid type: unit variant, expected newtype variant"
-            )
-        );
-        let e = read::<Outer>(json!({"items": [{"kind": {"visit": 1}}]})).unwrap_err();
-        assert_eq!(
-            (e.path().as_str(), e.message()),
-            (
-                "items[0].kind",
-                "invalid type: integer `1`, expected unit variant"
-            )
-        );
-
-        let e = read::<Outer>(json!({"items": [{"kind": "phone"}]})).unwrap_err();
-        assert_eq!(e.path(), "items[0].kind");
-        assert!(
-            e.message().starts_with("unknown variant `phone`"),
-            "{}",
-            e.message()
-        );
-
-        // A missing field is reported at the object that lacks it.
-        let e = read::<Outer>(json!({"items": [{"note": "n"}]})).unwrap_err();
-        assert_eq!(
-            (e.path().as_str(), e.message()),
-            ("items[0]", "missing field `kind`")
-        );
-
-        let e = read::<Outer>(json!({"items": [], "pair": [1, 2, 3]})).unwrap_err();
-        assert_eq!(e.path(), "pair");
-        assert_eq!(e.message(), "invalid length 3, expected fewer elements");
-
-        let e = read::<Outer>(json!("x")).unwrap_err();
-        assert_eq!(e.path(), ".");
-        assert_eq!(
-            e.message(),
-            "invalid type: string \"x\", expected struct Outer"
-        );
-        assert_eq!(
-            read::<u8>(json!(300)).unwrap_err().message(),
-            "invalid value: integer `300`, expected u8"
-        );
-        assert_eq!(
-            read::<u8>(json!(1.5)).unwrap_err().message(),
-            "invalid type: floating point `1.5`, expected u8"
-        );
-
-        // Each type is read in the one shape it is written in: a struct from an object, a list
-        // from an array, text from a string (serde_json would also take a struct as an array).
-        let e = read::<Inner>(json!(["visit", null])).unwrap_err();
-        assert_eq!(e.message(), "invalid type: sequence, expected struct Inner");
-        let e = read::<Outer>(json!({"items": {"kind": "visit"}})).unwrap_err();
-        assert_eq!(
-            (e.path().as_str(), e.message()),
-            ("items", "invalid type: map, expected a sequence")
-        );
-        let e = read::<Inner>(json!({"kind": "visit", "note": 7})).unwrap_err();
-        assert_eq!(
-            (e.path().as_str(), e.message()),
-            ("note", "invalid type: integer `7`, expected a string")
-        );
-        assert_eq!(
-            read::<bool>(json!("yes")).unwrap_err().message(),
-            "invalid type: string \"yes\", expected a boolean"
-        );
-    }
-}
+#[path = "json_de_tests.rs"]
+mod tests;

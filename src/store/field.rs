@@ -38,11 +38,15 @@ pub(crate) fn store_of<R: FieldRecord>() -> &'static str {
 /// The row to write for a field record: sealed under its id, with the nominal and the day
 /// in clear.
 pub(crate) fn to_seal<R: FieldRecord>(record: &R) -> StoreResult<ToSeal> {
-    let d = record.at().date();
-    let day = d.year() * 10_000 + d.month() as i32 * 100 + d.day() as i32;
     Ok(ToSeal::new(store_of::<R>(), record.id(), record)?
         .clear("nominal_id", record.nominal_id())
-        .clear("day", day))
+        .clear("day", day_of(record)))
+}
+
+/// The record's day as the timeline index keys it: 20261124.
+fn day_of<R: FieldRecord>(record: &R) -> i32 {
+    let d = record.at().date();
+    d.year() * 10_000 + d.month() as i32 * 100 + d.day() as i32
 }
 
 /// What [`Store::submit`] writes for a record, read off it before anything is awaited, so the
@@ -60,7 +64,6 @@ pub(crate) struct Prepared {
 
 impl Prepared {
     pub(crate) fn of<R: FieldRecord>(record: &R) -> StoreResult<Self> {
-        let d = record.at().date();
         Ok(Self {
             kind: R::KIND,
             store: store_of::<R>(),
@@ -68,7 +71,7 @@ impl Prepared {
             nominal_id: record.nominal_id().to_owned(),
             corrects: record.corrects().map(str::to_owned),
             officer_id: record.officer_id().map(str::to_owned),
-            day: d.year() * 10_000 + d.month() as i32 * 100 + d.day() as i32,
+            day: day_of(record),
             // Written as text and read back, not `serde_json::to_value`: every record type is
             // already compiled for the text writer (the store seals text), and a second writer
             // would compile each one again (about 5 kB gzip of the wasm).

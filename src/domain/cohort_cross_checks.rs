@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::cohort::Cohort;
 use super::cohort_checks::MAX_ITEMS;
+use super::condition::Condition;
 use super::dates::format_date;
 use super::nominal::CustodyStatus;
 use super::order::Order;
@@ -114,43 +115,22 @@ impl Cohort {
                 );
                 continue;
             };
-            if let (Some(s), Some(e)) = (c.starts, c.ends) {
-                if e < s {
-                    p.add(at("ends"), "is before the condition starts");
-                }
-            }
-            // A provision's own dates lie inside its order's.
-            if let Some(start) = order.comes_into_force().or(order.date_granted()) {
-                if let Some(s) = c.starts.filter(|s| *s < start) {
-                    p.add(
-                        at("starts"),
-                        format!(
-                            "{} is before the order comes into force ({})",
-                            format_date(s),
-                            format_date(start)
-                        ),
-                    );
-                }
-            }
-            if order.ends_as_granted().is_some() {
-                let last = order.latest_end();
-                if let Some(e) = c.ends.filter(|e| *e > last) {
-                    p.add(
-                        at("ends"),
-                        format!(
-                            "{} is after the order's last day ({})",
-                            format_date(e),
-                            format_date(last)
-                        ),
-                    );
-                }
-            }
+            check_own_dates(c, order, &at, p);
             if let Some(r) = &c.replaces {
                 match self.condition(r) {
                     None => p.add(at("replaces"), format!("no condition has the id \"{r}\"")),
                     Some(old) if old.order_id != c.order_id => p.add(
                         at("replaces"),
                         format!("\"{r}\" is a condition of another order"),
+                    ),
+                    Some(_) if *r == c.id => p.add(at("replaces"), "a provision cannot replace itself"),
+                    // A rewording: without the variation both wordings would stand together.
+                    Some(_) if !order.rewords(r, &c.id) => p.add(
+                        at("replaces"),
+                        format!(
+                            "no variation of this order ends \"{r}\" and adds \"{}\" from the same day: without one, both wordings would be in force at once",
+                            c.id
+                        ),
                     ),
                     Some(_) => {}
                 }
@@ -248,6 +228,71 @@ impl Cohort {
                     Some(_) => {}
                 }
             }
+        }
+    }
+}
+
+/// A provision's own dates against its order's: `starts` not before the order comes into
+/// force, `ends` not after its last day (with variations), and no provision that could never be
+/// in force: one that ends before its order comes into force, or starts after its last day.
+/// While release is not fixed the order may come into force on any day from its grant, so
+/// there is nothing to compare but the grant: only a provision ending before it is refused.
+fn check_own_dates(c: &Condition, o: &Order, at: &dyn Fn(&str) -> String, p: &mut Problems) {
+    const NEVER: &str = "it could never be in force";
+    let first = o.comes_into_force().or(o.date_granted());
+    let last = o.ends_as_granted().map(|_| o.latest_end());
+    if let (Some(e), Some(first)) = (c.ends, first) {
+        if e < first {
+            let start = match o.comes_into_force() {
+                Some(_) => "comes into force",
+                None => "was granted",
+            };
+            p.add(
+                at("ends"),
+                format!(
+                    "ends on {}, before its order {start} on {}: {NEVER}",
+                    format_date(e),
+                    format_date(first)
+                ),
+            );
+        } else if c.starts.is_some_and(|s| e < s) {
+            p.add(at("ends"), "is before the condition starts");
+        }
+    }
+    if let (Some(e), Some(last)) = (c.ends, last) {
+        if e > last {
+            p.add(
+                at("ends"),
+                format!(
+                    "{} is after the order's last day ({})",
+                    format_date(e),
+                    format_date(last)
+                ),
+            );
+        }
+    }
+    if let (Some(s), Some(last)) = (c.starts, last) {
+        if s > last {
+            p.add(
+                at("starts"),
+                format!(
+                    "starts on {}, after its order's last day, {}: {NEVER}",
+                    format_date(s),
+                    format_date(last)
+                ),
+            );
+        }
+    }
+    if let (Some(s), Some(first)) = (c.starts, first) {
+        if s < first {
+            p.add(
+                at("starts"),
+                format!(
+                    "{} is before the order comes into force ({})",
+                    format_date(s),
+                    format_date(first)
+                ),
+            );
         }
     }
 }

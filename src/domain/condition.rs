@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::notification::NotificationKind;
-use super::order::Order;
+use super::order::{Order, Variation};
 
 /// The families of provision in s.5, plus the notification requirements most orders carry and
 /// a catch-all. The order of the variants is the order the app lists them in.
@@ -182,12 +182,51 @@ impl std::fmt::Display for NotInForce {
     }
 }
 
+/// Where an order's variations leave a provision on a day.
+#[derive(Clone, Copy)]
+enum ByVariations<'a> {
+    /// Standing: granted with the order, or added (perhaps back) by a variation.
+    Stands,
+    /// Not granted with the order: the first variation to name it adds it later.
+    NotYetAdded(&'a Variation),
+    /// Ended by the variation named, the last to name it by the day.
+    Ended(&'a Variation),
+}
+
 impl Condition {
     /// In force on `day`: the order is live, the day falls within the condition's own dates,
-    /// and the variations that had taken effect by then have not ended it (nor add it later).
-    /// The order as granted plus every variation with effect by `day` decides.
+    /// and the variations replayed up to that day leave it standing.
     pub fn in_force_on(&self, order: &Order, day: NaiveDate) -> bool {
         self.why_not_in_force(order, day, None).is_none()
+    }
+
+    /// The variations replayed in order ([`Order::variations_in_order`]) up to `day`: the last
+    /// to name this provision decides (ended, or added perhaps back; naming it in both lists
+    /// leaves it standing). Before any has, a provision granted with the order stands, whatever
+    /// later variations do; one the first variation to name it adds is not in force yet.
+    fn by_variations<'a>(&self, order: &'a Order, day: NaiveDate) -> ByVariations<'a> {
+        let mut state = ByVariations::Stands;
+        let mut named = false;
+        for v in order.variations_in_order() {
+            let ends = v.conditions_ended.contains(&self.id);
+            let adds = v.conditions_added.contains(&self.id);
+            if !ends && !adds {
+                continue;
+            }
+            if v.takes_effect > day {
+                if !named && adds && !ends {
+                    return ByVariations::NotYetAdded(v);
+                }
+                break;
+            }
+            named = true;
+            state = if adds {
+                ByVariations::Stands
+            } else {
+                ByVariations::Ended(v)
+            };
+        }
+        state
     }
 
     /// Why the condition is not in force on `day`, or `None` when it is. `release` is the
@@ -201,31 +240,20 @@ impl Condition {
         if let Some(why) = order.why_not_live(day, release) {
             return Some(NotInForce::OrderNotLive(why));
         }
-        // Added by a variation: not in force before the earliest one that adds it.
-        if let Some(v) = order
-            .variations
-            .iter()
-            .filter(|v| v.conditions_added.contains(&self.id))
-            .min_by_key(|v| (v.takes_effect, v.id.as_str()))
-        {
-            if day < v.takes_effect {
+        match self.by_variations(order, day) {
+            ByVariations::NotYetAdded(v) => {
                 return Some(NotInForce::AddedByVariation {
                     from: v.takes_effect,
                     court: v.court.clone(),
-                });
+                })
             }
-        }
-        // Ended by a variation that had taken effect by `day`.
-        if let Some(v) = order
-            .variations
-            .iter()
-            .filter(|v| v.takes_effect <= day && v.conditions_ended.contains(&self.id))
-            .min_by_key(|v| (v.takes_effect, v.id.as_str()))
-        {
-            return Some(NotInForce::EndedByVariation {
-                from: v.takes_effect,
-                court: v.court.clone(),
-            });
+            ByVariations::Ended(v) => {
+                return Some(NotInForce::EndedByVariation {
+                    from: v.takes_effect,
+                    court: v.court.clone(),
+                })
+            }
+            ByVariations::Stands => {}
         }
         if let Some(starts) = self.starts.filter(|s| day < *s) {
             return Some(NotInForce::NotStarted { starts });
@@ -236,17 +264,32 @@ impl Condition {
         None
     }
 
-    /// The variation that ended this provision, if one has by `day`.
-    pub fn ended_by_variation<'a>(
+    /// The variations about this provision on `day`, for the record of a breach: the one that
+    /// added it (the last by then, or the first later when it is not added yet), and the one
+    /// that ended it (by then, or the next to end it after `day`).
+    pub fn variations_about<'a>(
         &self,
         order: &'a Order,
         day: NaiveDate,
-    ) -> Option<&'a super::order::Variation> {
-        order
-            .variations
-            .iter()
-            .filter(|v| v.takes_effect <= day && v.conditions_ended.contains(&self.id))
-            .min_by_key(|v| (v.takes_effect, v.id.as_str()))
+    ) -> (Option<&'a Variation>, Option<&'a Variation>) {
+        let state = self.by_variations(order, day);
+        let all = order.variations_in_order();
+        let added = match state {
+            ByVariations::NotYetAdded(v) => Some(v),
+            _ => all
+                .iter()
+                .rev()
+                .find(|v| v.takes_effect <= day && v.conditions_added.contains(&self.id))
+                .copied(),
+        };
+        let ended = match state {
+            ByVariations::Ended(v) => Some(v),
+            _ => all
+                .iter()
+                .find(|v| v.takes_effect > day && v.conditions_ended.contains(&self.id))
+                .copied(),
+        };
+        (added, ended)
     }
 }
 

@@ -10,7 +10,7 @@ use crate::domain::briefing::{Briefing, CopyOfOrder};
 use crate::domain::cohort::Cohort;
 use crate::domain::dates::format_date;
 use crate::domain::decision::{decision_for, BreachDecision};
-use crate::domain::order::{Order, Variation};
+use crate::domain::order::Order;
 
 /// Every report id in the same chain of corrections as `report_id` (each report names the
 /// one it corrects): its first report and every correction of it.
@@ -105,16 +105,14 @@ pub(super) fn provision(
     release: Option<NaiveDate>,
 ) -> Provision {
     let condition = cohort.condition(id).cloned();
-    let variations = order.map(|o| o.variations.as_slice()).unwrap_or_default();
-    let first = |list: fn(&Variation) -> &Vec<String>| {
-        variations
-            .iter()
-            .filter(|v| list(v).iter().any(|c| c == id))
-            .min_by_key(|v| (v.takes_effect, v.id.as_str()))
-            .cloned()
+    // Replayed in order of taking effect: a provision may be ended and added back.
+    let (added_by, ended_by) = match (&condition, order) {
+        (Some(c), Some(o)) => {
+            let (added, ended) = c.variations_about(o, day);
+            (added.cloned(), ended.cloned())
+        }
+        _ => (None, None),
     };
-    let added_by = first(|v| &v.conditions_added);
-    let ended_by = first(|v| &v.conditions_ended);
     let not_in_force = match (&condition, order) {
         (Some(c), Some(o)) => c.why_not_in_force(o, day, release).map(|w| w.to_string()),
         (Some(_), None) => Some("its order is not on this phone".to_string()),

@@ -87,6 +87,10 @@ pub use record::FieldRecord;
 mod variation_tests;
 
 #[cfg(test)]
+#[path = "variation_rules_tests.rs"]
+mod variation_rules_tests;
+
+#[cfg(test)]
 #[path = "cohort_checks_tests.rs"]
 mod cohort_checks_tests;
 

@@ -19,6 +19,8 @@ use super::IntelligenceAssessment;
 
 #[path = "property_tests_import.rs"]
 mod import;
+#[path = "property_tests_variations.rs"]
+mod variations;
 
 /// Any date chrono can hold.
 fn any_date() -> impl Strategy<Value = NaiveDate> {

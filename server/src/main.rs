@@ -6,6 +6,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
+use scpo_field::domain::cohort::MAX_SHORT_CHARS;
+use scpo_field::domain::id::check_id;
 use scpo_server::csv;
 use scpo_server::storage::{Officer, Role, Storage};
 
@@ -146,7 +148,56 @@ async fn print_demo_codes(storage: &dyn Storage) -> Result<(), String> {
     Ok(())
 }
 
+/// The ids and names given on the command line, checked before the database is opened, so a
+/// refused one changes nothing: ids meet the domain's id grammar (they go into the desk's
+/// links), names are one line of at most 200 characters, as in a cohort file.
+fn check_arguments(command: &Command) -> Result<(), String> {
+    // (what it is, as given), for ids and for names.
+    type Given<'a> = Vec<(&'static str, &'a str)>;
+    let (ids, names): (Given, Given) = match command {
+        Command::Unit {
+            action: UnitAction::Add { id, name },
+        } => (vec![("unit id", id)], vec![("unit name", name)]),
+        Command::Officer {
+            action: OfficerAction::Add { id, name, unit, .. },
+        } => (
+            vec![("officer id", id), ("unit id", unit)],
+            vec![("officer name", name)],
+        ),
+        Command::Enrol { officer_id } => (vec![("officer id", officer_id)], vec![]),
+        Command::Revoke { device_id } => (vec![("device id", device_id)], vec![]),
+        Command::Assign {
+            nominal_id,
+            officer_id,
+        } => (
+            vec![("nominal id", nominal_id), ("officer id", officer_id)],
+            vec![],
+        ),
+        Command::Import { unit, .. } => (vec![("unit id", unit)], vec![]),
+        _ => (vec![], vec![]),
+    };
+    for (what, id) in ids {
+        check_id(id).map_err(|e| format!("the {what} {e}; nothing was changed"))?;
+    }
+    for (what, name) in names {
+        let problem = if name.trim().is_empty() {
+            Some("is empty".to_string())
+        } else if name.chars().count() > MAX_SHORT_CHARS {
+            Some(format!("must be {MAX_SHORT_CHARS} characters or fewer"))
+        } else if name.chars().any(char::is_control) {
+            Some("must be one line, without control characters".to_string())
+        } else {
+            None
+        };
+        if let Some(p) = problem {
+            return Err(format!("the {what} {p}; nothing was changed"));
+        }
+    }
+    Ok(())
+}
+
 async fn run(cli: Cli) -> Result<(), String> {
+    check_arguments(&cli.command)?;
     let storage: Arc<dyn Storage> =
         scpo_server::open_storage(cli.database_url.as_deref(), &cli.data_dir)
             .await

@@ -30,14 +30,6 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-fn valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 64
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-}
-
 fn too_large() -> ApiError {
     ApiError::new(
         StatusCode::PAYLOAD_TOO_LARGE,
@@ -56,10 +48,10 @@ pub async fn upload(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
-    if !valid_id(&exhibit_id) {
+    if let Err(e) = scpo_field::domain::id::check_id(&exhibit_id) {
         return Err(ApiError::new(
             StatusCode::BAD_REQUEST,
-            "The exhibit id must be 1 to 64 letters, digits, - or _. Nothing was stored.",
+            &format!("The exhibit id {e}. Nothing was stored."),
         ));
     }
     let bytes = match body {

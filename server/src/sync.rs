@@ -3,6 +3,7 @@
 
 use scpo_field::domain::breach::BreachReport;
 use scpo_field::domain::exhibit::{Exhibit, ExhibitWithdrawal};
+use scpo_field::domain::id::check_id;
 use scpo_field::domain::recall_referral::{RecallReferral, ReferralStatusUpdate};
 use scpo_field::domain::{Briefing, Cohort, Contact, Notification, OfficerRef};
 
@@ -36,7 +37,9 @@ pub struct Unreadable {
     pub reason: String,
 }
 
-/// Read one entry of a push: `{"uuid", "kind", "record"}`.
+/// Read one entry of a push: `{"uuid", "kind", "record"}`. The uuid, the record's id and its
+/// nominal's id must meet the domain's id grammar; every other id field is judged with the
+/// record (`judge`).
 pub fn read_entry(v: &serde_json::Value) -> Result<NewEntry, Unreadable> {
     let uuid = v
         .get("uuid")
@@ -47,8 +50,15 @@ pub fn read_entry(v: &serde_json::Value) -> Result<NewEntry, Unreadable> {
         uuid: uuid.clone(),
         reason,
     };
-    if uuid.is_empty() || uuid.len() > 64 {
+    if uuid.is_empty() {
         return Err(fail("The entry has no uuid".into()));
+    }
+    // A uuid outside the id grammar is answered, never kept (as if the entry had none).
+    if let Err(e) = check_id(&uuid) {
+        return Err(Unreadable {
+            uuid: String::new(),
+            reason: format!("The entry's uuid {e}"),
+        });
     }
     let kind = v.get("kind").and_then(|k| k.as_str()).unwrap_or_default();
     let record = v.get("record").cloned().unwrap_or(serde_json::Value::Null);
@@ -97,6 +107,13 @@ pub fn read_entry(v: &serde_json::Value) -> Result<NewEntry, Unreadable> {
             )))
         }
     };
+    // The ids the server files the record under, before anything else judges it.
+    if let Err(e) = check_id(&record_id) {
+        return Err(fail(format!("The record's id {e}")));
+    }
+    if let Err(e) = check_id(&nominal_id) {
+        return Err(fail(format!("The record's nominal_id {e}")));
+    }
     Ok(NewEntry {
         uuid,
         kind: kind.to_string(),

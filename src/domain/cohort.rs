@@ -17,6 +17,7 @@ use super::notification::{Notification, Timeliness};
 use super::order::Order;
 use super::recall_referral::{RecallReferral, ReferralStatusUpdate};
 
+pub use super::cohort_checks::{MAX_ITEMS, MAX_LONG_CHARS, MAX_SHORT_CHARS};
 pub use super::validation::{CohortError, Problem};
 
 /// The `format` field every cohort file carries.

@@ -1,5 +1,6 @@
-//! The rules a cohort must meet beyond its shape: ids, and bounds on every value (so nothing
-//! imported can make a later calculation fail); the cross-checks between records are in
+//! The rules a cohort must meet beyond its shape: unique ids, and bounds on every value (so
+//! nothing imported can make a later calculation fail, nor a page too wide to read); the
+//! grammar of ids is checked in `cohort_ids`, the cross-checks between records in
 //! `cohort_cross_checks`. Each problem names the exact field, e.g.
 //! `orders[2].variations[0].new_end`.
 
@@ -14,8 +15,6 @@ use super::nominal::CustodyStatus;
 use super::validation::{Problem, Problems};
 
 pub use super::dates::{EARLIEST_DATE, LATEST_DATE};
-/// Longest id, in characters.
-pub const MAX_ID_CHARS: usize = 64;
 /// Longest short text (names, courts, references, places), in characters.
 pub const MAX_SHORT_CHARS: usize = 200;
 /// Longest long text (wording of a provision, notes, what was seen), in characters.
@@ -27,13 +26,6 @@ pub const MAX_ITEMS: usize = 200;
 struct Check<'a>(&'a mut Problems);
 
 impl Check<'_> {
-    fn id(&mut self, path: String, id: &str) {
-        if id.chars().count() > MAX_ID_CHARS {
-            self.0
-                .add(path, format!("must be {MAX_ID_CHARS} characters or fewer"));
-        }
-    }
-
     fn text(&mut self, path: String, text: &str, max: usize) {
         if text.chars().count() > max {
             self.0
@@ -82,6 +74,8 @@ impl Cohort {
     /// cohort can be used: every date is in range, every id it names exists and belongs to the
     /// same nominal and order, and no value can make a later calculation fail.
     pub fn validate(&self) -> Vec<Problem> {
+        let mut ids = Problems(vec![]);
+        self.check_id_fields(&mut ids);
         let mut p = Problems(vec![]);
         self.check_ids(&mut p);
         self.check_values(&mut p);
@@ -93,16 +87,19 @@ impl Cohort {
         self.check_decisions(&mut p);
         self.check_exhibits(&mut p);
         self.check_referrals(&mut p);
-        p.0
+        // A field whose id breaks the grammar gets that one problem, not also "no nominal has
+        // the id ..." or "is used twice".
+        let bad: HashSet<&str> = ids.0.iter().map(|x| x.path.as_str()).collect();
+        p.0.retain(|x| !bad.contains(x.path.as_str()));
+        ids.0.extend(p.0);
+        ids.0
     }
 
     fn check_ids(&self, p: &mut Problems) {
         let mut ids = |key: &str, ids: Vec<&str>| {
             let mut seen = HashSet::new();
             for (i, id) in ids.into_iter().enumerate() {
-                if id.trim().is_empty() {
-                    p.add(format!("{key}[{i}].id"), "is empty");
-                } else if !seen.insert(id) {
+                if !seen.insert(id) {
                     p.add(format!("{key}[{i}].id"), format!("\"{id}\" is used twice"));
                 }
             }
@@ -141,11 +138,9 @@ impl Cohort {
     fn check_values(&self, p: &mut Problems) {
         let mut c = Check(p);
         let (short, long) = (MAX_SHORT_CHARS, MAX_LONG_CHARS);
-        c.id("officer.id".into(), &self.officer.id);
         c.text("officer.name".into(), &self.officer.name, short);
         for (i, n) in self.nominals.iter().enumerate() {
             let at = |f: &str| format!("nominals[{i}].{f}");
-            c.id(at("id"), &n.id);
             c.required(at("given_name"), &n.given_name, short);
             c.required(at("family_name"), &n.family_name, short);
             if c.items(at("aliases"), n.aliases.len()) {
@@ -155,7 +150,6 @@ impl Cohort {
             }
             c.date(at("date_of_birth"), n.date_of_birth);
             c.date(at("risk_reviewed_on"), n.risk_reviewed_on);
-            c.id(at("offender_manager.id"), &n.offender_manager.id);
             c.text(at("offender_manager.name"), &n.offender_manager.name, short);
             c.text(at("address"), n.address.as_deref().unwrap_or(""), short);
             c.text(at("phone"), n.phone.as_deref().unwrap_or(""), short);
@@ -187,7 +181,6 @@ impl Cohort {
         }
         for (i, o) in self.orders.iter().enumerate() {
             let at = |f: &str| format!("orders[{i}].{f}");
-            c.id(at("id"), &o.id);
             c.required(at("court_reference"), &o.court_reference, short);
             c.text(at("court"), &o.court, short);
             if let Some(d) = o.date_granted() {
@@ -207,7 +200,6 @@ impl Cohort {
             }
             for (j, v) in o.variations.iter().enumerate() {
                 let at = |f: &str| format!("orders[{i}].variations[{j}].{f}");
-                c.id(at("id"), &v.id);
                 c.date(at("made_on"), v.made_on);
                 c.date(at("takes_effect"), v.takes_effect);
                 if let Some(e) = v.new_end {
@@ -221,7 +213,6 @@ impl Cohort {
         }
         for (i, k) in self.conditions.iter().enumerate() {
             let at = |f: &str| format!("conditions[{i}].{f}");
-            c.id(at("id"), &k.id);
             if k.verbatim.trim().is_empty() {
                 c.0.add(at("verbatim"), "is empty: give the wording as granted");
             }
@@ -253,25 +244,20 @@ impl Cohort {
         }
         for (i, k) in self.contacts.iter().enumerate() {
             let at = |f: &str| format!("contacts[{i}].{f}");
-            c.id(at("id"), &k.id);
             c.time(at("at"), k.at);
             c.text(at("notes"), &k.notes, long);
-            c.id(at("officer_id"), &k.officer_id);
         }
         for (i, n) in self.notifications.iter().enumerate() {
             let at = |f: &str| format!("notifications[{i}].{f}");
-            c.id(at("id"), &n.id);
             c.text(at("details"), &n.details, long);
             c.date(at("event_on"), n.event_on);
             if let Some(d) = n.notified_on {
                 c.date(at("notified_on"), d);
             }
             c.time(at("recorded_at"), n.recorded_at);
-            c.id(at("officer_id"), &n.officer_id);
         }
         for (i, b) in self.briefings.iter().enumerate() {
             let at = |f: &str| format!("briefings[{i}].{f}");
-            c.id(at("id"), &b.id);
             c.time(at("started_at"), b.started_at);
             c.text(
                 at("body_worn_video_reference"),
@@ -283,13 +269,16 @@ impl Cohort {
                     c.text(at(&format!("conditions[{j}].question")), &k.question, long);
                 }
             }
+            if let super::briefing::CopyOfOrder::NotHandedOver { reason } = &b.copy_of_order {
+                c.text(at("copy_of_order.reason"), reason, long);
+            }
             if let Some(s) = &b.signed_off {
+                c.text(at("signed_off.officer_name"), &s.officer_name, short);
                 c.time(at("signed_off.at"), s.at);
             }
         }
         for (i, b) in self.breach_reports.iter().enumerate() {
             let at = |f: &str| format!("breach_reports[{i}].{f}");
-            c.id(at("id"), &b.id);
             c.time(at("occurred_at"), b.occurred_at);
             c.time(at("recorded_at"), b.recorded_at);
             c.text(at("location"), &b.location, long);
@@ -310,6 +299,27 @@ impl Cohort {
                     c.text(at(&format!("evidence[{j}].reference")), &e.reference, short);
                 }
             }
+            c.text(at("officer_name"), &b.officer_name, short);
+            let reasons = &b.decision.recommended.reasons;
+            if c.items(at("decision.recommended.reasons"), reasons.len()) {
+                for (j, r) in reasons.iter().enumerate() {
+                    let path = at(&format!("decision.recommended.reasons[{j}]"));
+                    c.text(path, &r.0, long);
+                }
+            }
+            let reason = b.decision.override_reason.as_deref().unwrap_or("");
+            c.text(at("decision.override_reason"), reason, long);
+        }
+        // An exhibit's description and a withdrawal's reason have the tighter limit of
+        // `exhibit_rules`.
+        for (i, e) in self.exhibits.iter().enumerate() {
+            let at = |f: &str| format!("exhibits[{i}].{f}");
+            c.text(at("media_type"), &e.media_type, short);
+            c.text(at("officer_name"), &e.officer_name, short);
+        }
+        for (i, w) in self.exhibit_withdrawals.iter().enumerate() {
+            let path = format!("exhibit_withdrawals[{i}].officer_name");
+            c.text(path, &w.officer_name, short);
         }
     }
 }

@@ -5,24 +5,18 @@ use super::cohort::Cohort;
 use super::validation::Problems;
 
 impl Cohort {
-    /// The rules on `breach_decisions` in a cohort file: ids unique and in bounds, each about a
+    /// The rules on `breach_decisions` in a cohort file: ids unique, each about a
     /// known nominal and a breach report of that nominal, replacing (if it does) a decision on
     /// the same report, texts and names in bounds, the time in range.
     pub(super) fn check_decisions(&self, p: &mut Problems) {
-        use super::cohort_checks::{MAX_ID_CHARS, MAX_LONG_CHARS, MAX_SHORT_CHARS};
+        use super::cohort_checks::{MAX_LONG_CHARS, MAX_SHORT_CHARS};
         use super::dates::{EARLIEST_DATE, LATEST_DATE};
         let mut seen = std::collections::HashSet::new();
         for (i, d) in self.breach_decisions.iter().enumerate() {
             let at = |f: &str| format!("breach_decisions[{i}].{f}");
-            if d.id.trim().is_empty() {
-                p.add(at("id"), "is empty");
-            } else if !seen.insert(d.id.as_str()) {
+            // The grammar of `id`, `decided_by` and the ids named is checked in `cohort_ids`.
+            if !seen.insert(d.id.as_str()) {
                 p.add(at("id"), format!("\"{}\" is used twice", d.id));
-            }
-            for (f, v) in [("id", &d.id), ("decided_by", &d.decided_by)] {
-                if v.chars().count() > MAX_ID_CHARS {
-                    p.add(at(f), format!("must be {MAX_ID_CHARS} characters or fewer"));
-                }
             }
             if d.decided_by_name.chars().count() > MAX_SHORT_CHARS {
                 p.add(

@@ -298,16 +298,22 @@ impl Cohort {
             exhibit_withdrawals: vec![],
             ..self.clone()
         };
+        // The grammar of the ids is checked in `cohort_ids`, the lengths of names in
+        // `cohort_checks`.
         for (i, e) in self.exhibits.iter().enumerate() {
-            if !ids.insert(e.id.as_str()) || e.id.trim().is_empty() {
-                p.add(format!("exhibits[{i}].id"), "is empty or used twice");
+            if !ids.insert(e.id.as_str()) {
+                p.add(format!("exhibits[{i}].id"), "is used twice");
             }
             if let Err(problem) = so_far.check_exhibit(e) {
                 p.add(format!("exhibits[{i}]"), problem.to_string());
             }
             so_far.exhibits.push(e.clone());
         }
+        let mut withdrawal_ids = HashSet::new();
         for (i, w) in self.exhibit_withdrawals.iter().enumerate() {
+            if !withdrawal_ids.insert(w.id.as_str()) {
+                p.add(format!("exhibit_withdrawals[{i}].id"), "is used twice");
+            }
             if let Err(problem) = so_far.check_withdrawal(w) {
                 p.add(format!("exhibit_withdrawals[{i}]"), problem.to_string());
             }

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use super::cohort::Cohort;
 use super::cohort_checks::{
-    EARLIEST_DATE, LATEST_DATE, MAX_ID_CHARS, MAX_ITEMS, MAX_LONG_CHARS, MAX_SHORT_CHARS,
+    EARLIEST_DATE, LATEST_DATE, MAX_ITEMS, MAX_LONG_CHARS, MAX_SHORT_CHARS,
 };
 use super::nominal::CustodyStatus;
 use super::recall_referral::email_shape_ok;
@@ -16,13 +16,10 @@ use super::validation::Problems;
 impl Cohort {
     pub(super) fn check_referrals(&self, p: &mut Problems) {
         let mut seen = HashSet::new();
+        // The grammar of every id here is checked in `cohort_ids`.
         let mut id_ok = |at: String, id: &str, p: &mut Problems| {
-            if id.trim().is_empty() {
-                p.add(at, "is empty");
-            } else if !seen.insert(id.to_string()) {
+            if !seen.insert(id.to_string()) {
                 p.add(at, format!("\"{id}\" is used twice"));
-            } else if id.chars().count() > MAX_ID_CHARS {
-                p.add(at, format!("must be {MAX_ID_CHARS} characters or fewer"));
             }
         };
         let len = |at: String, v: &str, max: usize, p: &mut Problems| {
@@ -67,7 +64,6 @@ impl Cohort {
                 ),
                 Some(_) => {}
             }
-            len(at("officer_id"), &r.officer_id, MAX_ID_CHARS, p);
             let short = [
                 ("officer_name", &r.officer_name),
                 ("police_contact.name", &r.police_contact.name),
@@ -98,12 +94,6 @@ impl Cohort {
             }
             for (j, pr) in r.provisions.iter().enumerate().take(MAX_ITEMS) {
                 len(
-                    at(&format!("provisions[{j}].condition_id")),
-                    &pr.condition_id,
-                    MAX_ID_CHARS,
-                    p,
-                );
-                len(
                     at(&format!("provisions[{j}].verbatim")),
                     &pr.verbatim,
                     MAX_LONG_CHARS,
@@ -132,7 +122,6 @@ impl Cohort {
         for (i, s) in self.referral_statuses.iter().enumerate() {
             let at = |f: &str| format!("referral_statuses[{i}].{f}");
             id_ok(at("id"), &s.id, p);
-            len(at("officer_id"), &s.officer_id, MAX_ID_CHARS, p);
             len(at("officer_name"), &s.officer_name, MAX_SHORT_CHARS, p);
             match self.recall_referrals.iter().find(|r| r.id == s.referral_id) {
                 None => p.add(

@@ -7,6 +7,7 @@
 
 pub mod api;
 pub mod audit_filter;
+pub mod authorship;
 pub mod backend;
 pub mod csv;
 pub mod photos;

@@ -1,15 +1,39 @@
 //! CSV as the server writes it (RFC 4180): one writer for the command line and the supervisor's
-//! downloads.
+//! downloads. Every cell goes through [`field`].
+//!
+//! Values come from phones and files, and a spreadsheet runs a cell that begins with `=`, `+`,
+//! `-` or `@` (or a tab or line break before one) as a formula: `=HYPERLINK(…)` or
+//! `-2+3+cmd|' /C calc'!A0`. Such a cell is written with a `'` in front, and quoted, so a
+//! spreadsheet shows it as text (OWASP's advice). A cell that begins with `'` gets one more
+//! `'` too, so the rule back is exact: **every cell that begins with `'` had one put there;
+//! remove that one `'` to have the value as it was** (only cells this writer marked begin with
+//! `'`, and each of them is quoted).
 
-use crate::storage::AuditEntry;
+use chrono::NaiveDate;
 
-/// One CSV field: quoted when it holds a comma, quote or line break.
+use crate::storage::{AuditEntry, Storage};
+
+/// How a cell may begin that a spreadsheet would run (the full-width signs too: some
+/// spreadsheets read them as the ASCII ones), and the mark itself.
+const MARKED: [char; 12] = [
+    '=', '+', '-', '@', '\t', '\r', '\n', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}', '\'',
+];
+
+/// One CSV field: a cell a spreadsheet would run (or one beginning with `'`) gets a `'` in
+/// front and is quoted; any other is quoted when it holds a comma, quote or line break.
 pub fn field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
+    let marked = s.starts_with(MARKED);
+    if marked || s.contains([',', '"', '\n', '\r']) {
+        let mark = if marked { "'" } else { "" };
+        format!("\"{mark}{}\"", s.replace('"', "\"\""))
     } else {
         s.to_string()
     }
+}
+
+/// One CSV line (no line end): every cell through [`field`].
+pub fn line(cells: &[&str]) -> String {
+    cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(",")
 }
 
 /// The header line of the audit log as CSV.
@@ -20,50 +44,44 @@ pub fn audit_line(r: &AuditEntry) -> String {
     let at = chrono::DateTime::from_timestamp_millis(r.at)
         .map(|t| t.to_rfc3339())
         .unwrap_or_default();
-    format!(
-        "{},{},{},{},{},{},{},{}",
-        r.seq,
-        at,
-        field(&r.actor),
-        field(r.device_id.as_deref().unwrap_or("")),
-        field(&r.action),
-        field(&r.record_kind),
-        field(&r.record_id),
-        field(r.nominal_id.as_deref().unwrap_or(""))
-    )
+    line(&[
+        &r.seq.to_string(),
+        &at,
+        &r.actor,
+        r.device_id.as_deref().unwrap_or(""),
+        &r.action,
+        &r.record_kind,
+        &r.record_id,
+        r.nominal_id.as_deref().unwrap_or(""),
+    ])
+}
+
+/// The audit log from `since` (UTC) as the command line prints it: the header, then a line
+/// each, `\n` after each. Printing the log discloses it, so that is logged first (`cli`,
+/// `disclosed`, `audit_log`, the date); nothing is given if it cannot be.
+pub async fn audit_since(
+    storage: &dyn Storage,
+    since: NaiveDate,
+    now: i64,
+) -> Result<String, String> {
+    let from = since
+        .and_hms_opt(0, 0, 0)
+        .map(|t| t.and_utc().timestamp_millis())
+        .unwrap_or(0);
+    let rows = storage.audit_since(from).await.map_err(|e| e.to_string())?;
+    let mut text = format!("{AUDIT_HEADER}\n");
+    for r in &rows {
+        text.push_str(&audit_line(r));
+        text.push('\n');
+    }
+    let what = since.to_string();
+    storage
+        .audit("cli", None, "disclosed", "audit_log", &what, None, now)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(text)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fields_with_commas_quotes_or_line_breaks_are_quoted() {
-        assert_eq!(field("plain"), "plain");
-        assert_eq!(field("a,b"), "\"a,b\"");
-        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(field("two\nlines"), "\"two\nlines\"");
-    }
-
-    #[test]
-    fn an_audit_line_has_every_column() {
-        let r = AuditEntry {
-            seq: 7,
-            at: 0,
-            actor: "DS-1".into(),
-            device_id: None,
-            action: "consulted".into(),
-            record_kind: "nominal".into(),
-            record_id: "N-1,2".into(),
-            nominal_id: Some("N-1".into()),
-        };
-        assert_eq!(
-            audit_line(&r),
-            "7,1970-01-01T00:00:00+00:00,DS-1,,consulted,nominal,\"N-1,2\",N-1"
-        );
-        assert_eq!(
-            AUDIT_HEADER.split(',').count(),
-            audit_line(&r).split(',').count() - 1
-        );
-    }
-}
+#[path = "csv_tests.rs"]
+mod tests;

@@ -7,7 +7,9 @@
 
 pub mod api;
 pub mod audit_filter;
+pub mod authorship;
 pub mod backend;
+pub mod cohort_file;
 pub mod csv;
 pub mod photos;
 pub mod secrets;
@@ -18,8 +20,6 @@ pub mod web;
 
 use std::path::Path;
 use std::sync::Arc;
-
-use scpo_field::domain::Cohort;
 
 use crate::storage::{ImportCounts, Officer, Role, Storage, StorageResult};
 
@@ -92,8 +92,9 @@ pub async fn new_enrolment_code(
     Ok(format!("{code_id}-{secret}"))
 }
 
-/// Import a cohort file into a unit: validated by the domain first, every problem listed,
-/// nothing applied on error; then applied in one transaction.
+/// Import a cohort file into a unit: validated by the domain first (and refused if it brings
+/// exhibits: [`cohort_file`]), every problem listed, nothing applied on error; then applied in
+/// one transaction.
 pub async fn import_cohort(
     storage: &dyn Storage,
     unit_id: &str,
@@ -102,8 +103,7 @@ pub async fn import_cohort(
     actor: &str,
     now: i64,
 ) -> Result<ImportCounts, Vec<String>> {
-    let cohort = Cohort::from_json(text)
-        .map_err(|e| e.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>())?;
+    let cohort = cohort_file::read(text)?;
     let (records, owners) = sync::records_of(&cohort);
     storage
         .import_records(unit_id, &records, &assign_to.unwrap_or(owners), actor, now)

@@ -247,11 +247,8 @@ async fn run(cli: Cli) -> Result<(), String> {
             say!("officer,unit,role,name");
             for o in s.officers().await.map_err(|e| e.to_string())? {
                 say!(
-                    "{},{},{},{}",
-                    o.id,
-                    o.unit_id,
-                    o.role.as_str(),
-                    csv::field(&o.name)
+                    "{}",
+                    csv::line(&[&o.id, &o.unit_id, o.role.as_str(), &o.name])
                 );
             }
             Ok(())
@@ -301,14 +298,17 @@ async fn run(cli: Cli) -> Result<(), String> {
         Command::Devices => {
             say!("device,officer,label,enrolled_at,revoked_at,last_seen_at");
             for d in s.devices().await.map_err(|e| e.to_string())? {
+                let time = |t: Option<i64>| t.map(|t| t.to_string()).unwrap_or_default();
                 say!(
-                    "{},{},{},{},{},{}",
-                    d.id,
-                    d.officer_id,
-                    csv::field(&d.label),
-                    d.enrolled_at,
-                    d.revoked_at.map(|t| t.to_string()).unwrap_or_default(),
-                    d.last_seen_at.map(|t| t.to_string()).unwrap_or_default()
+                    "{}",
+                    csv::line(&[
+                        &d.id,
+                        &d.officer_id,
+                        &d.label,
+                        &d.enrolled_at.to_string(),
+                        &time(d.revoked_at),
+                        &time(d.last_seen_at),
+                    ])
                 );
             }
             Ok(())
@@ -341,27 +341,11 @@ async fn run(cli: Cli) -> Result<(), String> {
             }
         }
         Command::Audit { since } => {
-            let from = since
-                .and_hms_opt(0, 0, 0)
-                .map(|t| t.and_utc().timestamp_millis())
-                .unwrap_or(0);
-            let rows = s.audit_since(from).await.map_err(|e| e.to_string())?;
-            say!("{}", csv::AUDIT_HEADER);
-            for r in &rows {
-                say!("{}", csv::audit_line(r));
-            }
-            // Printing the log discloses it: that is logged too.
-            s.audit(
-                "cli",
-                None,
-                "disclosed",
-                "audit_log",
-                &since.to_string(),
-                None,
-                now(),
-            )
-            .await
-            .map_err(|e| e.to_string())
+            // Logged as a disclosure before it is printed.
+            let text = csv::audit_since(s, since, now()).await?;
+            use std::io::Write as _;
+            let _ = std::io::stdout().write_all(text.as_bytes());
+            Ok(())
         }
         Command::Demo => {
             let today = chrono::Local::now().date_naive();

@@ -14,10 +14,11 @@ use scpo_field::domain::{Cohort, OfficerRef};
 use scpo_server::storage::{EntryStatus, Incoming, NewEntry, StoredRecord};
 use serde_json::Value;
 
+/// The officer as the server holds them (a pushed record carries the server's name).
 fn officer() -> OfficerRef {
     OfficerRef {
         id: "PC-DEMO-01".into(),
-        name: "PC Demo".into(),
+        name: "PC Demo Officer".into(),
     }
 }
 

@@ -120,6 +120,9 @@ macro_rules! sync_methods {
                         results.push(done);
                         continue;
                     }
+                    // The officer's name on the record is the server's (authorship.rs says why).
+                    let named = crate::authorship::as_enrolled(entry, officer);
+                    let entry = &*named;
                     let body = canonical(&entry.record);
                     let mut reason: Option<String> = if entry.record_officer_id != officer.id {
                         Some("The record names another officer than the one this phone is enrolled for".into())

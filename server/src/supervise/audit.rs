@@ -15,6 +15,7 @@ use serde::Deserialize;
 use super::forms::{error_message, error_summary, titled};
 use super::layout::{esc, page_at};
 use super::oversight as o;
+use super::url::query;
 use super::Supervisor;
 use crate::api::AppState;
 use crate::storage::{AuditEntry, AuditFilter};
@@ -119,31 +120,12 @@ fn filter_of(q: &AuditQuery, unit_id: &str) -> Result<AuditFilter, Vec<Problem>>
 
 /// The query string of the filters as given (for the CSV link and the next page).
 fn query_string(q: &AuditQuery) -> String {
-    let pairs = [
-        ("person", &q.person),
-        ("nominal", &q.nominal),
-        ("from", &q.from),
-        ("to", &q.to),
-    ];
-    let mut out = Vec::new();
-    for (k, v) in pairs {
-        if !v.trim().is_empty() {
-            out.push(format!("{k}={}", urlencode(v.trim())));
-        }
-    }
-    out.join("&")
-}
-
-fn urlencode(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    query(&[
+        ("person", q.person.trim()),
+        ("nominal", q.nominal.trim()),
+        ("from", q.from.trim()),
+        ("to", q.to.trim()),
+    ])
 }
 
 fn field_html(
@@ -234,11 +216,11 @@ fn results_html(q: &AuditQuery, rows: &[AuditEntry], more: bool) -> String {
     }
     let next = match (more, rows.last()) {
         (true, Some(last)) => {
-            let sep = if qs.is_empty() { "" } else { "&amp;" };
+            let sep = if qs.is_empty() { "" } else { "&" };
+            let before = query(&[("before", &last.seq.to_string())]);
             format!(
-                "<p class=\"body\"><a href=\"/supervise/audit?{}{sep}before={}\">Older lines</a></p>",
-                esc(&qs),
-                last.seq
+                "<p class=\"body\"><a href=\"/supervise/audit?{}\">Older lines</a></p>",
+                esc(&format!("{qs}{sep}{before}"))
             )
         }
         _ => String::new(),

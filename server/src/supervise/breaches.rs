@@ -19,6 +19,7 @@ use serde::Deserialize;
 use super::decision_form::{decision_view, form_view, Answers};
 use super::forms::{error_summary, log_consultation, titled, unavailable};
 use super::layout::{esc, page_at};
+use super::url::segment;
 use super::{csrf_refusal, Supervisor};
 use crate::api::AppState;
 use crate::storage::{StorageError, StoredRecord};
@@ -83,7 +84,7 @@ async fn list(State(state): State<AppState>, s: Supervisor) -> Response {
     let link = |r: &BreachReport| {
         format!(
             "<a href=\"/supervise/breaches/{}\">{}</a>",
-            esc(&r.id),
+            esc(&segment(&r.id)),
             esc(&r.id)
         )
     };
@@ -217,7 +218,11 @@ async fn record(
     {
         Ok(()) => {
             tracing::info!(decision = %decision.id, report = %report.id, "breach decision recorded");
-            Redirect::to(&format!("/supervise/breaches/{}?decided=1", report.id)).into_response()
+            Redirect::to(&format!(
+                "/supervise/breaches/{}?decided=1",
+                segment(&report.id)
+            ))
+            .into_response()
         }
         Err(StorageError::Conflict(_)) => {
             let problems = vec![(
@@ -278,7 +283,7 @@ async fn render(
         if let Some(c) = by {
             body.push_str(&format!(
                 ": <a href=\"/supervise/breaches/{}\">report {}</a>",
-                esc(&c.id),
+                esc(&segment(&c.id)),
                 esc(&c.id)
             ));
         }

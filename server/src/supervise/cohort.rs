@@ -19,6 +19,7 @@ use super::forms::{not_found, unavailable, unit_officers};
 use super::layout::{esc, page_at};
 use super::nominal::{nominal_page, NominalForms};
 use super::transfer::transfers;
+use super::url::segment;
 use super::{csrf_refusal, import, nominal, transfer, Supervisor};
 use crate::api::AppState;
 use crate::storage::{StorageError, StoredRecord};
@@ -93,7 +94,7 @@ async fn list(State(state): State<AppState>, s: Supervisor) -> Response {
     let link = |id: &str, name: &str| {
         format!(
             "<a href=\"/supervise/cohort/{}\">{}</a>",
-            esc(id),
+            esc(&segment(id)),
             esc(name)
         )
     };
@@ -204,7 +205,8 @@ async fn assign(
     {
         Ok(()) => {
             tracing::info!(nominal = %nominal_id, officer = %f.officer, actor = %s.officer.id, "nominal assigned");
-            Redirect::to(&format!("/supervise/cohort/{nominal_id}?done=assigned")).into_response()
+            let to = format!("/supervise/cohort/{}?done=assigned", segment(&nominal_id));
+            Redirect::to(&to).into_response()
         }
         Err(StorageError::NotFound(_)) => not_found(&state, &s),
         Err(StorageError::Conflict(_)) => {

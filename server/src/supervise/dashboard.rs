@@ -14,15 +14,24 @@ use serde::Deserialize;
 
 use super::layout::{csrf_field, esc, page_at};
 use super::oversight::{self as o, UnitData};
+use super::url::{query, segment};
 use super::Supervisor;
 use crate::api::AppState;
 
 /// The address of a figure's list for a scope.
 fn list_href(figure: Figure, scope: Scope) -> String {
     match scope {
-        Scope::Unit => format!("/supervise/lists/{}", figure.slug()),
-        Scope::Officer(id) => format!("/supervise/lists/{}?officer={}", figure.slug(), esc(id)),
-        Scope::Unassigned => format!("/supervise/lists/{}?officer=unassigned", figure.slug()),
+        Scope::Unit => format!("/supervise/lists/{}", segment(figure.slug())),
+        Scope::Officer(id) => format!(
+            "/supervise/lists/{}?{}",
+            segment(figure.slug()),
+            query(&[("officer", id)])
+        ),
+        Scope::Unassigned => format!(
+            "/supervise/lists/{}?{}",
+            segment(figure.slug()),
+            query(&[("officer", "unassigned")])
+        ),
     }
 }
 
@@ -75,7 +84,7 @@ pub async fn team(State(state): State<AppState>, s: Supervisor) -> Response {
             } else {
                 format!(
                     "<a href=\"{}\">{n}<span class=\"visually-hidden\"> – {}, {}</span></a>",
-                    list_href(figure, *scope),
+                    esc(&list_href(figure, *scope)),
                     esc(figure.label()),
                     esc(label)
                 )
@@ -210,7 +219,7 @@ pub async fn list(
         let report = match (&i.record_id, breach) {
             (Some(id), true) => format!(
                 "<td><a href=\"/supervise/breaches/{}\">Report {}</a></td>",
-                esc(id),
+                esc(&segment(id)),
                 esc(id)
             ),
             _ => String::new(),

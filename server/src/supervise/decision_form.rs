@@ -14,6 +14,7 @@ use serde::Deserialize;
 use super::breaches::when;
 use super::forms::error_message;
 use super::layout::{csrf_field, esc};
+use super::url::segment;
 use super::Supervisor;
 
 /// The form as posted (and as shown again on error).
@@ -254,7 +255,7 @@ pub fn form_view(
     }
     h.push_str(&format!(
         "<form method=\"post\" action=\"/supervise/breaches/{}\" novalidate>{}<input type=\"hidden\" name=\"replaces\" value=\"{}\">",
-        esc(&r.id),
+        esc(&segment(&r.id)),
         csrf_field(s),
         esc(a.replaces.as_deref().unwrap_or(""))
     ));

@@ -17,6 +17,7 @@ use super::forms::{
     Problem,
 };
 use super::layout::{csrf_field, esc, page_at};
+use super::url::segment;
 use super::{csrf_refusal, CsrfForm, Supervisor};
 use crate::api::{AppState, CODE_MINUTES};
 use crate::storage::DeviceInfo;
@@ -111,7 +112,7 @@ async fn list_page(
                 "<strong class=\"tag tag--green\">Active</strong>".to_string(),
                 format!(
                     "<a href=\"/supervise/devices/{}/revoke\">Revoke<span class=\"visually-hidden\"> {} of {}</span></a>",
-                    esc(&d.id),
+                    esc(&segment(&d.id)),
                     esc(&label(d)),
                     esc(name)
                 ),
@@ -261,7 +262,7 @@ async fn confirm_revoke(
         esc(&label(&d)),
         esc(&lost),
         d.last_seen_at.map_or("never".into(), uk_date_time),
-        esc(&d.id),
+        esc(&segment(&d.id)),
         csrf_field(&s),
     );
     page_at(&state, Some(&s), "Revoke a device", &body, SECTION)

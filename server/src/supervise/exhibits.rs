@@ -15,6 +15,7 @@ use scpo_field::domain::Cohort;
 
 use super::forms::{not_found, unavailable};
 use super::layout::esc;
+use super::url::segment;
 use super::Supervisor;
 use crate::api::AppState;
 
@@ -75,8 +76,8 @@ pub fn exhibits_view(c: &Cohort, r: &BreachReport) -> String {
             "Photo",
             &format!(
                 "<a href=\"/supervise/breaches/{}/exhibits/{}/photo\">View the photo of exhibit {}</a> (viewing it is recorded in the audit log)",
-                esc(&r.id),
-                esc(&e.id),
+                esc(&segment(&r.id)),
+                esc(&segment(&e.id)),
                 esc(&e.reference)
             ),
         ));

@@ -138,10 +138,10 @@ async fn check(State(state): State<AppState>, s: Supervisor, mut mp: Multipart) 
         let m = "The file must be 10 MB or smaller";
         return form_page(&state, &s, &file_problems([m.into()]), "");
     }
-    let cohort = match Cohort::from_json(&text) {
+    let cohort = match crate::cohort_file::read(&text) {
         Ok(c) => c,
-        Err(e) => {
-            let problems = file_problems(e.problems.iter().map(|p| p.to_string()));
+        Err(messages) => {
+            let problems = file_problems(messages);
             tracing::info!(actor = %s.officer.id, problems = problems.len(), "cohort file refused");
             return form_page(&state, &s, &problems, &paste);
         }

@@ -5,6 +5,7 @@
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
+use super::url::segment;
 use super::Supervisor;
 use crate::api::AppState;
 
@@ -53,7 +54,7 @@ pub fn page_at(
         .supervision
         .stylesheet
         .as_deref()
-        .map(|f| format!("<link rel=\"stylesheet\" href=\"/{}\">", esc(f)))
+        .map(|f| format!("<link rel=\"stylesheet\" href=\"/{}\">", esc(&segment(f))))
         .unwrap_or_default();
     let nav = signed_in.map(|s| nav(s, section)).unwrap_or_default();
     let html = format!(

@@ -24,6 +24,7 @@ pub mod oversight;
 mod pages;
 mod passkey;
 pub mod transfer;
+mod url;
 
 use std::collections::HashMap;
 use std::sync::Mutex;

@@ -18,6 +18,7 @@ use super::forms::{
 };
 use super::layout::{csrf_field, esc, page_at};
 use super::transfer::{transfers, Transferred};
+use super::url::segment;
 use super::Supervisor;
 use crate::api::AppState;
 use crate::storage::StoredRecord;
@@ -240,7 +241,7 @@ async fn forms_html(
 <p class=\"hint\" id=\"force-hint\">For example, Kent Police.</p>{force_message}\
 <input class=\"input{force_input}\" id=\"force\" name=\"force\" type=\"text\" spellcheck=\"false\" aria-describedby=\"force-hint{force_described}\" value=\"{force}\"></div>\
 <button class=\"button button--warning\" type=\"submit\">Transfer out</button></form>",
-        id = esc(nominal_id),
+        id = esc(&segment(nominal_id)),
         csrf = csrf_field(s),
         select = officer_select("officer", "Officer", &officers, selected, &forms.problems),
         date = date_input(

@@ -16,6 +16,7 @@ use serde_json::json;
 use super::clock::uk_today;
 use super::forms::{not_found, unavailable, Problem};
 use super::nominal::{nominal_page, NominalForms};
+use super::url::segment;
 use super::{csrf_refusal, Supervisor};
 use crate::api::AppState;
 use crate::secrets::random_id;
@@ -149,8 +150,11 @@ pub async fn transfer(
     {
         Ok(()) => {
             tracing::info!(nominal = %nominal_id, transfer = %id, actor = %s.officer.id, "nominal transferred out");
-            Redirect::to(&format!("/supervise/cohort/{nominal_id}?done=transferred"))
-                .into_response()
+            let to = format!(
+                "/supervise/cohort/{}?done=transferred",
+                segment(&nominal_id)
+            );
+            Redirect::to(&to).into_response()
         }
         Err(StorageError::NotFound(_)) => not_found(&state, &s),
         Err(StorageError::Conflict(_)) => {

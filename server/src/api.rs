@@ -1,9 +1,8 @@
 //! The phones' API under `/api/`: enrol, push, pull. Every call but enrolment is authorised
 //! from the device credential alone; logs carry ids, never names or record contents.
 
-use std::collections::HashMap;
-use std::net::{IpAddr, SocketAddr};
-use std::sync::{Arc, Mutex};
+use std::net::SocketAddr;
+use std::sync::Arc;
 
 use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequestParts, Query, State};
 use axum::http::request::Parts;
@@ -24,6 +23,9 @@ pub const MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
 pub const MAX_ENTRIES: usize = 200;
 /// Most records in one pull page.
 pub const PULL_PAGE: i64 = 500;
+/// Most bytes of record bodies in one pull page (1 MB), beyond its first record: a record
+/// larger than this has a page of its own.
+pub const PULL_PAGE_BYTES: i64 = 1024 * 1024;
 /// Enrolment codes live this long.
 pub const CODE_MINUTES: i64 = 15;
 /// Wrong secrets that burn a code.
@@ -36,8 +38,6 @@ const WINDOW_MS: i64 = 15 * 60 * 1000;
 #[derive(Clone)]
 pub struct AppState {
     pub storage: Arc<dyn Storage>,
-    /// Failed enrolments per address: (window start, count).
-    pub failures: Arc<Mutex<HashMap<IpAddr, (i64, u32)>>>,
     pub clock: Arc<dyn Fn() -> i64 + Send + Sync>,
     /// The supervisor's sign-in (passkeys for this origin, ceremonies under way).
     pub supervision: Arc<crate::supervise::Supervision>,
@@ -57,7 +57,6 @@ impl AppState {
     ) -> Self {
         Self {
             storage,
-            failures: Arc::new(Mutex::new(HashMap::new())),
             clock: Arc::new(|| chrono::Utc::now().timestamp_millis()),
             supervision: Arc::new(supervision),
         }
@@ -160,25 +159,21 @@ async fn enrol(
     body: Result<Json<EnrolRequest>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Response, ApiError> {
     let now = state.now();
-    let address = peer.ip();
-    let waiting = {
-        let map = state.failures.lock().unwrap_or_else(|e| e.into_inner());
-        map.get(&address)
-            .is_some_and(|(start, n)| now - start < WINDOW_MS && *n >= ADDRESS_MAX_FAILURES)
-    };
-    if waiting {
+    // Counted in the database (a restart forgets nothing) as a failure until the code proves
+    // right; the address is the counter's key only, never logged.
+    let address = peer.ip().to_canonical().to_string();
+    let max = i64::from(ADDRESS_MAX_FAILURES);
+    if !state
+        .storage
+        .enrolment_attempt(&address, now, WINDOW_MS, max)
+        .await?
+    {
         return Err(ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,
             "Too many attempts. Wait 15 minutes, or ask for a new code.",
         ));
     }
     let invalid = || {
-        let mut map = state.failures.lock().unwrap_or_else(|e| e.into_inner());
-        let entry = map.entry(address).or_insert((now, 0));
-        if now - entry.0 >= WINDOW_MS {
-            *entry = (now, 0);
-        }
-        entry.1 += 1;
         ApiError::new(
             StatusCode::BAD_REQUEST,
             "That code is not valid. Check it, or ask for a new one.",
@@ -209,6 +204,10 @@ async fn enrol(
         Redeemed::Invalid => Err(invalid()),
         Redeemed::Enrolled { device_id, officer } => {
             tracing::info!(device = %device_id, officer = %officer.id, "device enrolled");
+            // The device exists now: its credential must reach the phone whatever happens here.
+            if let Err(e) = state.storage.enrolment_succeeded(&address).await {
+                tracing::warn!(error = %e, "an enrolment's attempt was left counted");
+            }
             Ok(Json(json!({
                 "device_id": device_id,
                 "credential": credential,
@@ -222,11 +221,11 @@ async fn enrol(
 async fn push(
     State(state): State<AppState>,
     Authorised(device): Authorised,
-    Query(report): Query<PullQuery>,
+    Query(query): Query<Vec<(String, String)>>,
     body: Result<Json<serde_json::Value>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Response, ApiError> {
     // Kept even if this push then fails: a phone that cannot push is what the DS must see.
-    keep_waiting(&state, &device, report.waiting.as_deref()).await?;
+    keep_waiting(&state, &device, &query).await?;
     let body = match body {
         Ok(Json(body)) => body,
         Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
@@ -302,23 +301,29 @@ async fn push(
     Ok(Json(json!({ "results": results })).into_response())
 }
 
-#[derive(Deserialize)]
-struct PullQuery {
-    #[serde(default)]
-    since: Option<String>,
-    /// How many outbox entries the phone holds not yet acknowledged (also on a push).
-    #[serde(default)]
-    waiting: Option<String>,
+/// The values `key` has in a call's query (`Query<Vec<(String, String)>>`, which never refuses
+/// a query), in order: the call judges a missing, repeated or garbled one.
+fn values<'a>(query: &'a [(String, String)], key: &str) -> Vec<&'a str> {
+    query
+        .iter()
+        .filter(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
+        .collect()
 }
 
-/// Keep `waiting=N` of a push or a pull on the device row, for the supervisor; a missing or
-/// garbled value is ignored.
+/// Keep `waiting=N` of a push or a pull (how many outbox entries the phone holds not yet
+/// acknowledged) on the device row, for the supervisor. A missing or garbled value (not one
+/// whole number from 0 to 4294967295: repeated, negative, too big, not a number) is ignored.
 async fn keep_waiting(
     state: &AppState,
     device: &Device,
-    waiting: Option<&str>,
+    query: &[(String, String)],
 ) -> Result<(), ApiError> {
-    if let Some(n) = waiting.and_then(|w| w.parse::<u32>().ok()) {
+    let waiting = match values(query, "waiting")[..] {
+        [one] => one.parse::<u32>().ok(),
+        _ => None,
+    };
+    if let Some(n) = waiting {
         state
             .storage
             .report_waiting(&device.id, i64::from(n), state.now())
@@ -342,21 +347,23 @@ fn read_cursor(cursor: &str, database_id: &str, position: i64) -> Option<i64> {
 async fn pull(
     State(state): State<AppState>,
     Authorised(device): Authorised,
-    Query(q): Query<PullQuery>,
+    Query(query): Query<Vec<(String, String)>>,
 ) -> Result<Response, ApiError> {
-    keep_waiting(&state, &device, q.waiting.as_deref()).await?;
+    keep_waiting(&state, &device, &query).await?;
     let database_id = state.storage.database_id().await?;
     let position = state.storage.position().await?;
-    let (since, resync) = match q.since.as_deref().filter(|s| !s.is_empty()) {
-        None => (0, false),
-        Some(c) => match read_cursor(c, &database_id, position) {
+    // No cursor: from the beginning. One this server did not give (or several): resync.
+    let (since, resync) = match values(&query, "since")[..] {
+        [] | [""] => (0, false),
+        [c] => match read_cursor(c, &database_id, position) {
             Some(p) => (p, false),
             None => (0, true),
         },
+        _ => (0, true),
     };
     let page = state
         .storage
-        .pull(&device, since, PULL_PAGE, state.now())
+        .pull_page(&device, since, PULL_PAGE, PULL_PAGE_BYTES, state.now())
         .await?;
     tracing::info!(device = %device.id, records = page.records.len(), resync, "pull");
     Ok(Json(json!({

@@ -3,10 +3,12 @@
 
 use async_trait::async_trait;
 
+mod limits;
 mod photos;
 mod types;
 mod upkeep;
 pub use crate::audit_filter::AuditFilter;
+pub use limits::EnrolmentLimit;
 pub use photos::{NewPhoto, PhotoInfo, PhotoPut, Photos, MAX_UNCLAIMED_PHOTOS};
 pub use types::*;
 pub use upkeep::UnitUpkeep;
@@ -52,7 +54,7 @@ pub type StorageResult<T> = Result<T, StorageError>;
 
 /// The server's storage. Every method is one transaction: it happens whole or not at all.
 #[async_trait]
-pub trait Storage: UnitUpkeep + Photos + Send + Sync {
+pub trait Storage: UnitUpkeep + Photos + EnrolmentLimit + Send + Sync {
     /// A random id of this database, made with its schema: cursors from another database are
     /// refused ("resync").
     async fn database_id(&self) -> StorageResult<String>;
@@ -164,14 +166,28 @@ pub trait Storage: UnitUpkeep + Photos + Send + Sync {
             .ok_or_else(|| StorageError::Conflict("no result for the entry".into()))
     }
 
-    /// The changes after `since` to the records of the officer's nominals, oldest first.
+    /// The changes after `since` to the records of the officer's nominals, oldest first: at
+    /// most `limit` records, and no more than `max_bytes` of their bodies beyond the first (so
+    /// a record larger than that has a page of its own, and never stalls a pull).
+    async fn pull_page(
+        &self,
+        device: &Device,
+        since: i64,
+        limit: i64,
+        max_bytes: i64,
+        now: i64,
+    ) -> StorageResult<PullPage>;
+
+    /// [`Storage::pull_page`] bounded only by the number of records.
     async fn pull(
         &self,
         device: &Device,
         since: i64,
         limit: i64,
         now: i64,
-    ) -> StorageResult<PullPage>;
+    ) -> StorageResult<PullPage> {
+        self.pull_page(device, since, limit, i64::MAX, now).await
+    }
     /// The highest change position so far.
     async fn position(&self) -> StorageResult<i64>;
 

@@ -61,43 +61,45 @@ pub fn read_entry(v: &serde_json::Value) -> Result<NewEntry, Unreadable> {
         });
     }
     let kind = v.get("kind").and_then(|k| k.as_str()).unwrap_or_default();
-    let record = v.get("record").cloned().unwrap_or(serde_json::Value::Null);
+    let sent = v.get("record").unwrap_or(&serde_json::Value::Null);
     let read = |e: serde_json::Error| fail(format!("The record is not a valid {kind}: {e}"));
-    let (record_id, nominal_id, officer_id) = match kind {
+    // Each record is kept as the domain reads it: its known fields, written out again by its
+    // own type (fields the domain does not know are never stored or passed on).
+    let (record, record_id, nominal_id, officer_id) = match kind {
         "contact" => {
-            let r: Contact = serde_json::from_value(record.clone()).map_err(read)?;
-            (r.id, r.nominal_id, r.officer_id)
+            let (r, record) = known::<Contact>(sent).map_err(read)?;
+            (record, r.id, r.nominal_id, r.officer_id)
         }
         "notification" => {
-            let r: Notification = serde_json::from_value(record.clone()).map_err(read)?;
-            (r.id, r.nominal_id, r.officer_id)
+            let (r, record) = known::<Notification>(sent).map_err(read)?;
+            (record, r.id, r.nominal_id, r.officer_id)
         }
         "briefing" => {
-            let r: Briefing = serde_json::from_value(record.clone()).map_err(read)?;
+            let (r, record) = known::<Briefing>(sent).map_err(read)?;
             let Some(signed) = r.signed_off else {
                 return Err(fail("A briefing is sent only once it is signed off".into()));
             };
-            (r.id, r.nominal_id, signed.officer_id)
+            (record, r.id, r.nominal_id, signed.officer_id)
         }
         "breach_report" => {
-            let r: BreachReport = serde_json::from_value(record.clone()).map_err(read)?;
-            (r.id, r.nominal_id, r.officer_id)
+            let (r, record) = known::<BreachReport>(sent).map_err(read)?;
+            (record, r.id, r.nominal_id, r.officer_id)
         }
         "exhibit" => {
-            let r: Exhibit = serde_json::from_value(record.clone()).map_err(read)?;
-            (r.id, r.nominal_id, r.officer_id)
+            let (r, record) = known::<Exhibit>(sent).map_err(read)?;
+            (record, r.id, r.nominal_id, r.officer_id)
         }
         "exhibit_withdrawal" => {
-            let r: ExhibitWithdrawal = serde_json::from_value(record.clone()).map_err(read)?;
-            (r.id, r.nominal_id, r.officer_id)
+            let (r, record) = known::<ExhibitWithdrawal>(sent).map_err(read)?;
+            (record, r.id, r.nominal_id, r.officer_id)
         }
         "recall_referral" => {
-            let r: RecallReferral = serde_json::from_value(record.clone()).map_err(read)?;
-            (r.id, r.nominal_id, r.officer_id)
+            let (r, record) = known::<RecallReferral>(sent).map_err(read)?;
+            (record, r.id, r.nominal_id, r.officer_id)
         }
         "referral_status" => {
-            let r: ReferralStatusUpdate = serde_json::from_value(record.clone()).map_err(read)?;
-            (r.id, r.nominal_id, r.officer_id)
+            let (r, record) = known::<ReferralStatusUpdate>(sent).map_err(read)?;
+            (record, r.id, r.nominal_id, r.officer_id)
         }
         other => {
             return Err(fail(format!(
@@ -123,6 +125,17 @@ pub fn read_entry(v: &serde_json::Value) -> Result<NewEntry, Unreadable> {
         record,
         raw: v.to_string(),
     })
+}
+
+/// A pushed record read as the domain type `T`, and that type's own JSON of it: what the phone
+/// sent, less any field the domain does not know (the phone writes records with these same
+/// types, so a record it made comes back unchanged).
+fn known<T: serde::de::DeserializeOwned + serde::Serialize>(
+    sent: &serde_json::Value,
+) -> Result<(T, serde_json::Value), serde_json::Error> {
+    let r = T::deserialize(sent)?;
+    let record = serde_json::to_value(&r)?;
+    Ok((r, record))
 }
 
 /// The nominal's records as a cohort, so the domain's checks can run on them.

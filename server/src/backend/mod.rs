@@ -23,6 +23,8 @@ use crate::storage::*;
 #[macro_use]
 mod audit;
 #[macro_use]
+mod limits;
+#[macro_use]
 mod photos;
 #[macro_use]
 mod records;
@@ -132,6 +134,31 @@ fn role_of(s: &str) -> Role {
     Role::parse(s).unwrap_or(Role::Officer)
 }
 
+/// The answer to an entry whose UUID was used already for another record: by another officer
+/// (whose answer is theirs alone), or by the same officer for another entry.
+const USED_ELSEWHERE: &str =
+    "This entry id was already used for another record, so this one was not stored: make a new entry";
+
+/// What the server holds of a pushed entry's UUID for the officer pushing it.
+enum Seen {
+    /// Nothing: the entry is new.
+    New,
+    /// The officer's entry under it was answered already: this answer again.
+    Answer(EntryResult),
+    /// Another officer's entry has it: this one is rejected, and kept under this officer.
+    UsedElsewhere,
+}
+
+/// A new entry as `record_processed` keeps it: its UUID, kind and record id (`unreadable` and
+/// none for an entry that could not be read), the whole entry as received and its SHA-256.
+struct Processed<'a> {
+    uuid: &'a str,
+    kind: &'a str,
+    record_id: &'a str,
+    raw: &'a str,
+    sha: &'a str,
+}
+
 /// Canonical JSON of a record (serde_json sorts object keys), so equal records compare equal.
 pub fn canonical(v: &serde_json::Value) -> String {
     v.to_string()
@@ -158,6 +185,7 @@ macro_rules! storage_impl {
         }
 
         upkeep_impl!($ty, $db);
+        limits_impl!($ty, $db);
         photos_impl!($ty, $db);
 
         team_methods!($ty, $db, [record_methods, sync_methods, audit_methods, impl_storage], {

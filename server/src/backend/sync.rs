@@ -1,23 +1,41 @@
-//! Sync with the phones: a push stored exactly once (each entry's result kept with its UUID, a
-//! rejected entry kept whole) and a pull of the changes in the officer's scope. The
+//! Sync with the phones: a push stored exactly once (each entry's result kept with its UUID and
+//! its officer, a rejected entry kept whole) and a pull of the changes in the officer's scope,
+//! in pages bounded in records and in bytes. The
 //! [`Storage`](crate::storage::Storage) methods for these, added to the ones gathered so far
 //! (see `storage_impl!` in the parent module, which also brings every name they use into scope).
 
 macro_rules! sync_methods {
     ($ty:ident, $db:ty, [$next:ident $(, $rest:ident)*], { $($methods:tt)* }) => {
         impl $ty {
-            async fn processed_result(
+            /// What the server holds of `uuid` (an entry whose text has SHA-256 `sha`) for
+            /// `officer_id`: that officer's first answer if the entry is the one first sent
+            /// under it (a row from before entries kept their SHA-256 is taken to be), a
+            /// rejection if it is another; else whether another officer used the UUID.
+            async fn seen(
                 tx: &mut Transaction<'static, $db>,
+                officer_id: &str,
                 uuid: &str,
-            ) -> StorageResult<Option<EntryResult>> {
-                let row = sqlx::query(
-                    "SELECT accepted, reason FROM processed_entries WHERE uuid = $1",
+                sha: &str,
+            ) -> StorageResult<Seen> {
+                let rows = sqlx::query(
+                    "SELECT officer_id, accepted, reason, entry_sha256 FROM processed_entries WHERE uuid = $1",
                 )
                 .bind(uuid)
-                .fetch_optional(&mut **tx)
+                .fetch_all(&mut **tx)
                 .await?;
-                Ok(match row {
-                    Some(r) => Some(EntryResult {
+                for r in &rows {
+                    if r.try_get::<String, _>("officer_id")? != officer_id {
+                        continue;
+                    }
+                    let first: Option<String> = r.try_get("entry_sha256")?;
+                    if first.is_some_and(|f| f != sha) {
+                        return Ok(Seen::Answer(EntryResult {
+                            uuid: uuid.to_string(),
+                            status: EntryStatus::Rejected,
+                            reason: Some(USED_ELSEWHERE.into()),
+                        }));
+                    }
+                    return Ok(Seen::Answer(EntryResult {
                         uuid: uuid.to_string(),
                         status: if r.try_get::<bool, _>("accepted")? {
                             EntryStatus::Accepted
@@ -25,45 +43,50 @@ macro_rules! sync_methods {
                             EntryStatus::Rejected
                         },
                         reason: r.try_get("reason")?,
-                    }),
-                    None => None,
-                })
+                    }));
+                }
+                Ok(if rows.is_empty() { Seen::New } else { Seen::UsedElsewhere })
             }
 
+            /// Keep the answer to a new entry under its UUID and its officer (with the whole
+            /// entry, if rejected) and return it.
             async fn record_processed(
                 tx: &mut Transaction<'static, $db>,
                 device: &Device,
-                uuid: &str,
-                kind: &str,
-                record_id: &str,
-                reason: Option<&str>,
-                raw: &str,
+                entry: Processed<'_>,
+                reason: Option<String>,
                 now: i64,
-            ) -> StorageResult<()> {
+            ) -> StorageResult<EntryResult> {
                 sqlx::query(
-                    "INSERT INTO processed_entries (uuid, device_id, kind, record_id, accepted, reason, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                    "INSERT INTO processed_entries (uuid, officer_id, device_id, kind, record_id, accepted, reason, received_at, entry_sha256) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
                 )
-                .bind(uuid)
+                .bind(entry.uuid)
+                .bind(&device.officer.id)
                 .bind(&device.id)
-                .bind(kind)
-                .bind(record_id)
+                .bind(entry.kind)
+                .bind(entry.record_id)
                 .bind(reason.is_none())
-                .bind(reason)
+                .bind(reason.as_deref())
                 .bind(now)
+                .bind(entry.sha)
                 .execute(&mut **tx)
                 .await?;
-                if let Some(reason) = reason {
+                if let Some(reason) = &reason {
                     sqlx::query(
                         "INSERT INTO rejected_entries (uuid, officer_id, body, reason) VALUES ($1, $2, $3, $4)",
                     )
-                    .bind(uuid)
+                    .bind(entry.uuid)
                     .bind(&device.officer.id)
-                    .bind(raw)
+                    .bind(entry.raw)
                     .bind(reason)
                     .execute(&mut **tx)
                     .await?;
                 }
-                Ok(())
+                Ok(EntryResult {
+                    uuid: entry.uuid.to_string(),
+                    status: if reason.is_none() { EntryStatus::Accepted } else { EntryStatus::Rejected },
+                    reason,
+                })
             }
         }
 
@@ -100,26 +123,32 @@ macro_rules! sync_methods {
                 let mut results = Vec::with_capacity(items.len());
                 for item in items {
                     next_seq += 1;
+                    let (uuid, kind, record_id, raw) = match item {
+                        Incoming::Entry(e) => (e.uuid.as_str(), e.kind.as_str(), e.record_id.as_str(), e.raw.as_str()),
+                        Incoming::Unreadable { uuid, raw, .. } => (uuid.as_str(), "unreadable", "", raw.as_str()),
+                    };
+                    let sha = crate::secrets::hash(raw);
+                    let processed = Processed { uuid, kind, record_id, raw, sha: &sha };
+                    let reason = match Self::seen(&mut tx, &officer.id, uuid, &sha).await? {
+                        Seen::Answer(done) => {
+                            results.push(done);
+                            continue;
+                        }
+                        // Never another officer's answer (it could be "accepted" for a record
+                        // not stored, or a reason about a nominal not theirs).
+                        Seen::UsedElsewhere => Some(USED_ELSEWHERE.to_string()),
+                        Seen::New => match item {
+                            Incoming::Unreadable { reason, .. } => Some(reason.clone()),
+                            Incoming::Entry(_) => None,
+                        },
+                    };
                     let entry = match item {
-                        Incoming::Entry(e) => e,
-                        Incoming::Unreadable { uuid, raw, reason } => {
-                            if let Some(done) = Self::processed_result(&mut tx, uuid).await? {
-                                results.push(done);
-                                continue;
-                            }
-                            Self::record_processed(&mut tx, device, uuid, "unreadable", "", Some(reason), raw, now).await?;
-                            results.push(EntryResult {
-                                uuid: uuid.clone(),
-                                status: EntryStatus::Rejected,
-                                reason: Some(reason.clone()),
-                            });
+                        Incoming::Entry(e) if reason.is_none() => e,
+                        _ => {
+                            results.push(Self::record_processed(&mut tx, device, processed, reason, now).await?);
                             continue;
                         }
                     };
-                    if let Some(done) = Self::processed_result(&mut tx, &entry.uuid).await? {
-                        results.push(done);
-                        continue;
-                    }
                     // The officer's name on the record is the server's (authorship.rs says why).
                     let named = crate::authorship::as_enrolled(entry, officer);
                     let entry = &*named;
@@ -176,12 +205,7 @@ macro_rules! sync_methods {
                             }
                         }
                     }
-                    Self::record_processed(&mut tx, device, &entry.uuid, &entry.kind, &entry.record_id, reason.as_deref(), &entry.raw, now).await?;
-                    results.push(EntryResult {
-                        uuid: entry.uuid.clone(),
-                        status: if reason.is_none() { EntryStatus::Accepted } else { EntryStatus::Rejected },
-                        reason,
-                    });
+                    results.push(Self::record_processed(&mut tx, device, processed, reason, now).await?);
                 }
                 sqlx::query("UPDATE devices SET last_seen_at = $1, last_push_at = $1 WHERE id = $2")
                     .bind(now)
@@ -192,7 +216,14 @@ macro_rules! sync_methods {
                 Ok(results)
             }
 
-            async fn pull(&self, device: &Device, since: i64, limit: i64, now: i64) -> StorageResult<PullPage> {
+            async fn pull_page(
+                &self,
+                device: &Device,
+                since: i64,
+                limit: i64,
+                max_bytes: i64,
+                now: i64,
+            ) -> StorageResult<PullPage> {
                 let mut tx = self.begin_write().await?;
                 let in_scope: Vec<String> = sqlx::query_scalar(
                     "SELECT nominal_id FROM assignments WHERE officer_id = $1 ORDER BY nominal_id",
@@ -200,21 +231,33 @@ macro_rules! sync_methods {
                 .bind(&device.officer.id)
                 .fetch_all(&mut *tx)
                 .await?;
+                // The next `limit + 1` changes, each with the bytes of the bodies up to and
+                // including it (`upto`) and how many there are (`n`); only those that begin
+                // within `max_bytes` leave the database (the first always does).
                 let rows = sqlx::query(
-                    "SELECT r.kind, r.id, r.nominal_id, r.body, r.seq FROM records r JOIN assignments a ON a.nominal_id = r.nominal_id WHERE a.officer_id = $1 AND r.seq > $2 ORDER BY r.seq LIMIT $3",
+                    "SELECT kind, id, nominal_id, body, seq, upto, n FROM (SELECT kind, id, nominal_id, body, seq, SUM(octet_length(body)) OVER (ORDER BY seq) AS upto, octet_length(body) AS size, COUNT(*) OVER () AS n FROM (SELECT r.kind, r.id, r.nominal_id, r.body, r.seq FROM records r JOIN assignments a ON a.nominal_id = r.nominal_id WHERE a.officer_id = $1 AND r.seq > $2 ORDER BY r.seq LIMIT $3) next_changes) sized WHERE upto - size <= $4 ORDER BY seq",
                 )
                 .bind(&device.officer.id)
                 .bind(since)
-                .bind(limit + 1)
+                .bind(limit.saturating_add(1))
+                .bind(max_bytes)
                 .fetch_all(&mut *tx)
                 .await?;
-                let more = rows.len() as i64 > limit;
                 let mut records = Vec::new();
                 let mut position = since;
-                for r in rows.iter().take(limit as usize) {
+                let mut found: i64 = 0;
+                for r in &rows {
+                    found = r.try_get(6)?;
+                    let upto: i64 = r.try_get(5)?;
+                    let taken = records.len() as i64;
+                    if taken >= limit || (taken > 0 && upto > max_bytes) {
+                        break;
+                    }
                     records.push(stored_record(r)?);
                     position = r.try_get(4)?;
                 }
+                // Changes after this page: pull again at once.
+                let more = found > records.len() as i64;
                 let mut consulted: Vec<&str> = records.iter().map(|r| r.nominal_id.as_str()).collect();
                 consulted.sort();
                 consulted.dedup();
@@ -231,7 +274,7 @@ macro_rules! sync_methods {
             }
 
             async fn rejected(&self) -> StorageResult<Vec<(String, String, String)>> {
-                Ok(sqlx::query_as("SELECT uuid, officer_id, reason FROM rejected_entries ORDER BY uuid")
+                Ok(sqlx::query_as("SELECT uuid, officer_id, reason FROM rejected_entries ORDER BY uuid, officer_id")
                     .fetch_all(&self.pool)
                     .await?)
             }

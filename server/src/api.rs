@@ -103,12 +103,12 @@ pub fn router(state: AppState) -> Router {
             put(crate::photos::upload)
                 .layer(DefaultBodyLimit::max(crate::photos::PHOTO_BODY_LIMIT)),
         )
-        .route("/api/{*rest}", get(no_such_call).post(no_such_call))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state)
 }
 
-async fn no_such_call() -> ApiError {
+/// The answer to any other address under `/api`, whatever the method (see `crate::app`).
+pub async fn no_such_call() -> ApiError {
     ApiError::new(StatusCode::NOT_FOUND, "No such call")
 }
 

@@ -19,6 +19,9 @@ pub mod web;
 use std::path::Path;
 use std::sync::Arc;
 
+use axum::extract::Request;
+use axum::response::{IntoResponse, Response};
+
 use scpo_field::domain::Cohort;
 
 use crate::storage::{ImportCounts, Officer, Role, Storage, StorageResult};
@@ -51,13 +54,35 @@ pub async fn open_storage(
     }
 }
 
-/// The whole server: the API under `/api/` and the app's files from `dist`.
+/// The whole server: the API under `/api/`, the supervisor's desk under `/supervise`, and the
+/// app's files from `dist`. An address under `/api/` or `/supervise/` that nothing answers gets
+/// that part's own 404 (JSON; the desk's "Page not found"), never the app's start page.
 pub fn app(state: api::AppState, dist: &Path) -> axum::Router {
+    let files = web::static_files(dist);
+    let fallback_state = state.clone();
     web::with_headers(
         api::router(state.clone())
             .merge(supervise::router(state))
-            .merge(web::static_files(dist)),
+            .fallback(move |req: Request| unrouted(fallback_state.clone(), files.clone(), req)),
     )
+}
+
+/// An address no route answers, whatever the method: under `/api`, the API's JSON 404; under
+/// `/supervise/`, the desk's "Page not found"; anywhere else, the app's files (the app's start
+/// page for an app route). Decided here on the path, in one place, rather than by catch-all
+/// routes.
+async fn unrouted(state: api::AppState, files: axum::Router, req: Request) -> Response {
+    let path = req.uri().path();
+    if path == "/api" || path.starts_with("/api/") {
+        api::no_such_call().await.into_response()
+    } else if path.starts_with("/supervise/") {
+        supervise::missing(state, req).await
+    } else {
+        match tower::ServiceExt::oneshot(files, req).await {
+            Ok(r) => r,
+            Err(never) => match never {},
+        }
+    }
 }
 
 /// The app's stylesheet in `dist` (Trunk names it `main-<hash>.css`), for the supervisor's pages.

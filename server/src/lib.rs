@@ -24,7 +24,7 @@ use axum::response::{IntoResponse, Response};
 
 use scpo_field::domain::Cohort;
 
-use crate::storage::{ImportCounts, Officer, Role, Storage, StorageResult};
+use crate::storage::{CodeUse, ImportCounts, Officer, Role, Storage, StorageResult};
 
 /// Open the storage: PostgreSQL when `database_url` is a `postgres://` URL, else the embedded
 /// SQLite file `scpo.sqlite` in `data_dir` (created if missing).
@@ -94,15 +94,39 @@ pub fn stylesheet_in(dist: &Path) -> Option<String> {
         .find(|n| n.starts_with("main-") && n.ends_with(".css"))
 }
 
-/// Make a one-time enrolment code for an officer, valid for 15 minutes: `XXXX-XXXX`.
+/// Make a one-time code to enrol an officer's phone, valid for 15 minutes: `XXXX-XXXX`.
 pub async fn new_enrolment_code(
     storage: &dyn Storage,
     officer_id: &str,
     now: i64,
 ) -> StorageResult<String> {
-    if storage.officer(officer_id).await?.is_none() {
+    new_code(storage, officer_id, CodeUse::Phone, now).await
+}
+
+/// Make a one-time code for a supervisor to register a passkey at the desk, valid for 15
+/// minutes. Refused for an officer who is not a supervisor (only supervisors use the desk).
+pub async fn new_passkey_code(
+    storage: &dyn Storage,
+    officer_id: &str,
+    now: i64,
+) -> StorageResult<String> {
+    new_code(storage, officer_id, CodeUse::Passkey, now).await
+}
+
+async fn new_code(
+    storage: &dyn Storage,
+    officer_id: &str,
+    made_for: CodeUse,
+    now: i64,
+) -> StorageResult<String> {
+    let Some(officer) = storage.officer(officer_id).await? else {
         return Err(storage::StorageError::NotFound(format!(
             "officer {officer_id}"
+        )));
+    };
+    if made_for == CodeUse::Passkey && officer.role != Role::Supervisor {
+        return Err(storage::StorageError::Conflict(format!(
+            "{officer_id} is not a supervisor: only a supervisor registers a passkey (a phone's code is `enrol {officer_id}` without --passkey)"
         )));
     }
     let (code_id, secret) = secrets::new_enrolment_code();
@@ -111,6 +135,7 @@ pub async fn new_enrolment_code(
             &code_id,
             &secrets::hash(&secret),
             officer_id,
+            made_for,
             now + api::CODE_MINUTES * 60 * 1000,
         )
         .await?;

@@ -114,7 +114,7 @@ struct CodeRequest {
 
 const CODE_REFUSED: &str = "That code is not valid. Check it, or ask for a new one.";
 /// The answer to a phone's code typed on the passkey page: refused, and left for the phone.
-pub const PHONE_CODE_AT_DESK: &str = "That code is for enrolling a phone, not for registering a passkey. Ask your administrator for a passkey code.";
+const PHONE_CODE_AT_DESK: &str = "That code is for enrolling a phone, not for registering a passkey. Ask your administrator for a passkey code.";
 
 async fn register_start(State(state): State<AppState>, body: Json<CodeRequest>) -> Response {
     let now = state.now();
@@ -223,7 +223,7 @@ const STAND_IN_SECRET: &str = "passkey_stand_ins";
 /// ID with a secret of the database. The same ID always gets the same ones, and without the
 /// secret nobody can tell them from a real passkey's; no authenticator holds them, so the
 /// ceremony fails as a wrong passkey does.
-pub fn stand_in_ids(secret: &str, officer_id: &str) -> Vec<Vec<u8>> {
+fn stand_in_ids(secret: &str, officer_id: &str) -> Vec<Vec<u8>> {
     use hmac::{Hmac, Mac};
     let Ok(mut mac) = Hmac::<sha2::Sha256>::new_from_slice(secret.as_bytes()) else {
         return Vec::new();

@@ -219,18 +219,26 @@ struct SignInStart {
 const STAND_IN_SECRET: &str = "passkey_stand_ins";
 
 /// The passkey ids sign-in names for an officer ID that has no passkey (unknown, or an officer
-/// who never registered one): one id of 32 bytes, as a platform authenticator's, made from the
-/// ID with a secret of the database. The same ID always gets the same ones, and without the
-/// secret nobody can tell them from a real passkey's; no authenticator holds them, so the
-/// ceremony fails as a wrong passkey does.
-fn stand_in_ids(secret: &str, officer_id: &str) -> Vec<Vec<u8>> {
+/// who never registered one), made from the ID with a secret of the database: one, two or three
+/// (as a supervisor may have registered a passkey on more than one desk; mostly one), each of
+/// 32 bytes as a platform authenticator's. The same ID always gets the same ones, and without
+/// the secret nobody can tell them from a real passkey's; no authenticator holds them, so the
+/// ceremony fails as a wrong passkey does. `None` only if the secret cannot key the HMAC.
+fn stand_in_ids(secret: &str, officer_id: &str) -> Option<Vec<Vec<u8>>> {
     use hmac::{Hmac, Mac};
-    let Ok(mut mac) = Hmac::<sha2::Sha256>::new_from_slice(secret.as_bytes()) else {
-        return Vec::new();
+    let derive = |what: &[u8]| {
+        let mut mac = Hmac::<sha2::Sha256>::new_from_slice(secret.as_bytes()).ok()?;
+        mac.update(b"passkey stand-in\0");
+        mac.update(officer_id.as_bytes());
+        mac.update(what);
+        Some(mac.finalize().into_bytes().to_vec())
     };
-    mac.update(b"passkey stand-in\0");
-    mac.update(officer_id.as_bytes());
-    vec![mac.finalize().into_bytes().to_vec()]
+    let count = match derive(b"\0count")?.first().copied().unwrap_or(0) {
+        0..=178 => 1u8,
+        179..=229 => 2,
+        _ => 3,
+    };
+    (0..count).map(|n| derive(&[0, n])).collect()
 }
 
 async fn sign_in_start(State(state): State<AppState>, body: Json<SignInStart>) -> Response {
@@ -264,8 +272,11 @@ async fn sign_in_start(State(state): State<AppState>, body: Json<SignInStart>) -
         let Ok(secret) = state.storage.secret(STAND_IN_SECRET).await else {
             return unavailable();
         };
+        let Some(ids) = stand_in_ids(&secret, &officer_id) else {
+            return unavailable();
+        };
         if let Ok((options, _)) = started.as_mut() {
-            let named: Result<Vec<_>, _> = stand_in_ids(&secret, &officer_id)
+            let named: Result<Vec<_>, _> = ids
                 .iter()
                 .map(|id| {
                     serde_json::from_value(json!({

@@ -5,7 +5,10 @@
 // - activate: delete every cache but this build's.
 // - fetch:    same-origin GETs of precached files are answered from the cache (network only if the
 //             cache misses); navigations get the cached index.html, so app routes such as
-//             /nominal/N-001 open offline. Nothing else is ever cached.
+//             /nominal/N-001 open offline. Nothing else is ever cached. The team server's own
+//             addresses, /api and /supervise (the supervisor's desk) and everything under them,
+//             are never answered here: they always go to the network, so a browser that once
+//             opened the app still gets the desk (or, offline, the browser's own error page).
 // - A new worker waits until the page posts {type: 'SKIP_WAITING'} (the app asks the officer
 //   first), so a page never runs with files from two builds.
 'use strict';
@@ -18,6 +21,11 @@ const PRECACHE = { cacheName: 'scpo-field-unbuilt', files: [] }; // @precache-ma
 const urlOf = (file) => new URL(file, self.location.href);
 const PRECACHED_PATHS = new Set(PRECACHE.files.map((file) => urlOf(file).pathname));
 const INDEX_URL = urlOf('index.html').href;
+
+/** The team server's addresses (root-relative, as the server routes them): never the app's. */
+const SERVER_PATHS = ['/api', '/supervise'];
+const isServerPath = (pathname) =>
+  SERVER_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -60,6 +68,7 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
+  if (isServerPath(url.pathname)) return;
 
   if (PRECACHED_PATHS.has(url.pathname)) {
     event.respondWith(cacheFirst(url.origin + url.pathname, request));

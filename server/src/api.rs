@@ -30,6 +30,8 @@ pub const PULL_PAGE_BYTES: i64 = 1024 * 1024;
 pub const CODE_MINUTES: i64 = 15;
 /// Wrong secrets that burn a code.
 pub const CODE_MAX_FAILURES: i64 = 5;
+/// The answer to a code made for registering a supervisor's passkey, typed on a phone.
+pub const OTHER_USE_ON_PHONE: &str = "That code is for registering a passkey at the supervisor's desk, not for a phone. Ask for a code to enrol this phone.";
 /// Failed enrolments from one address in one window before it must wait.
 pub const ADDRESS_MAX_FAILURES: u32 = 10;
 const WINDOW_MS: i64 = 15 * 60 * 1000;
@@ -102,12 +104,12 @@ pub fn router(state: AppState) -> Router {
             put(crate::photos::upload)
                 .layer(DefaultBodyLimit::max(crate::photos::PHOTO_BODY_LIMIT)),
         )
-        .route("/api/{*rest}", get(no_such_call).post(no_such_call))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state)
 }
 
-async fn no_such_call() -> ApiError {
+/// The answer to any other address under `/api`, whatever the method (see `crate::app`).
+pub async fn no_such_call() -> ApiError {
     ApiError::new(StatusCode::NOT_FOUND, "No such call")
 }
 
@@ -202,6 +204,9 @@ async fn enrol(
         .await?
     {
         Redeemed::Invalid => Err(invalid()),
+        // The right secret of a code made for the desk: no guess, so not counted against the
+        // address; the code is left for its passkey.
+        Redeemed::OtherUse => Err(ApiError::new(StatusCode::BAD_REQUEST, OTHER_USE_ON_PHONE)),
         Redeemed::Enrolled { device_id, officer } => {
             tracing::info!(device = %device_id, officer = %officer.id, "device enrolled");
             // The device exists now: its credential must reach the phone whatever happens here.

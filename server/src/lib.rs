@@ -21,7 +21,10 @@ pub mod web;
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::storage::{ImportCounts, Officer, Role, Storage, StorageResult};
+use axum::extract::Request;
+use axum::response::{IntoResponse, Response};
+
+use crate::storage::{CodeUse, ImportCounts, Officer, Role, Storage, StorageResult};
 
 /// Open the storage: PostgreSQL when `database_url` is a `postgres://` URL, else the embedded
 /// SQLite file `scpo.sqlite` in `data_dir` (created if missing).
@@ -51,13 +54,35 @@ pub async fn open_storage(
     }
 }
 
-/// The whole server: the API under `/api/` and the app's files from `dist`.
+/// The whole server: the API under `/api/`, the supervisor's desk under `/supervise`, and the
+/// app's files from `dist`. An address under `/api/` or `/supervise/` that nothing answers gets
+/// that part's own 404 (JSON; the desk's "Page not found"), never the app's start page.
 pub fn app(state: api::AppState, dist: &Path) -> axum::Router {
+    let files = web::static_files(dist);
+    let fallback_state = state.clone();
     web::with_headers(
         api::router(state.clone())
             .merge(supervise::router(state))
-            .merge(web::static_files(dist)),
+            .fallback(move |req: Request| unrouted(fallback_state.clone(), files.clone(), req)),
     )
+}
+
+/// An address no route answers, whatever the method: under `/api`, the API's JSON 404; under
+/// `/supervise/`, the desk's "Page not found"; anywhere else, the app's files (the app's start
+/// page for an app route). Decided here on the path, in one place, rather than by catch-all
+/// routes.
+async fn unrouted(state: api::AppState, files: axum::Router, req: Request) -> Response {
+    let path = req.uri().path();
+    if path == "/api" || path.starts_with("/api/") {
+        api::no_such_call().await.into_response()
+    } else if path.starts_with("/supervise/") {
+        supervise::missing(state, req).await
+    } else {
+        match tower::ServiceExt::oneshot(files, req).await {
+            Ok(r) => r,
+            Err(never) => match never {},
+        }
+    }
 }
 
 /// The app's stylesheet in `dist` (Trunk names it `main-<hash>.css`), for the supervisor's pages.
@@ -69,15 +94,39 @@ pub fn stylesheet_in(dist: &Path) -> Option<String> {
         .find(|n| n.starts_with("main-") && n.ends_with(".css"))
 }
 
-/// Make a one-time enrolment code for an officer, valid for 15 minutes: `XXXX-XXXX`.
+/// Make a one-time code to enrol an officer's phone, valid for 15 minutes: `XXXX-XXXX`.
 pub async fn new_enrolment_code(
     storage: &dyn Storage,
     officer_id: &str,
     now: i64,
 ) -> StorageResult<String> {
-    if storage.officer(officer_id).await?.is_none() {
+    new_code(storage, officer_id, CodeUse::Phone, now).await
+}
+
+/// Make a one-time code for a supervisor to register a passkey at the desk, valid for 15
+/// minutes. Refused for an officer who is not a supervisor (only supervisors use the desk).
+pub async fn new_passkey_code(
+    storage: &dyn Storage,
+    officer_id: &str,
+    now: i64,
+) -> StorageResult<String> {
+    new_code(storage, officer_id, CodeUse::Passkey, now).await
+}
+
+async fn new_code(
+    storage: &dyn Storage,
+    officer_id: &str,
+    made_for: CodeUse,
+    now: i64,
+) -> StorageResult<String> {
+    let Some(officer) = storage.officer(officer_id).await? else {
         return Err(storage::StorageError::NotFound(format!(
             "officer {officer_id}"
+        )));
+    };
+    if made_for == CodeUse::Passkey && officer.role != Role::Supervisor {
+        return Err(storage::StorageError::Conflict(format!(
+            "{officer_id} is not a supervisor: only a supervisor registers a passkey (a phone's code is `enrol {officer_id}` without --passkey)"
         )));
     }
     let (code_id, secret) = secrets::new_enrolment_code();
@@ -86,6 +135,7 @@ pub async fn new_enrolment_code(
             &code_id,
             &secrets::hash(&secret),
             officer_id,
+            made_for,
             now + api::CODE_MINUTES * 60 * 1000,
         )
         .await?;

@@ -36,7 +36,8 @@ enum Command {
         /// https://scpo.example.police.uk. Default: http://localhost with the port listened on.
         #[arg(long)]
         public_origin: Option<String>,
-        /// Set up the demo team (first time only) and print an enrolment code for each officer.
+        /// Set up the demo team (first time only) and print a one-time code for each officer's
+        /// phone and one for the DS's passkey.
         #[arg(long)]
         demo: bool,
     },
@@ -50,8 +51,14 @@ enum Command {
         #[command(subcommand)]
         action: OfficerAction,
     },
-    /// Print a one-time enrolment code for an officer's phone (valid 15 minutes).
-    Enrol { officer_id: String },
+    /// Print a one-time code (valid 15 minutes, once): by default to enrol the officer's phone;
+    /// with --passkey, for a supervisor to register a passkey at the desk (/supervise/register).
+    Enrol {
+        officer_id: String,
+        /// A code for a supervisor's passkey at the desk, not for a phone.
+        #[arg(long)]
+        passkey: bool,
+    },
     /// Revoke a device: its next call is refused and the app wipes the phone.
     Revoke { device_id: String },
     /// List enrolled devices.
@@ -72,7 +79,8 @@ enum Command {
         #[arg(long)]
         since: chrono::NaiveDate,
     },
-    /// Set up the demo team once and print enrolment codes.
+    /// Set up the demo team once and print one-time codes (the officers' phones, the DS's
+    /// passkey).
     Demo,
 }
 
@@ -130,7 +138,9 @@ async fn main() -> ExitCode {
     }
 }
 
-async fn print_demo_codes(storage: &dyn Storage) -> Result<(), String> {
+/// The demo team's codes: one to enrol each officer's phone, and one for the DS to register a
+/// passkey at the desk, `desk` (where supervisors reach this server).
+async fn print_demo_codes(storage: &dyn Storage, desk: &str) -> Result<(), String> {
     say!("Demo team: enrol a phone on its Device page with one of these codes (15 minutes, once each):");
     for (id, name) in scpo_server::DEMO_OFFICERS {
         let code = scpo_server::new_enrolment_code(storage, id, now())
@@ -138,9 +148,10 @@ async fn print_demo_codes(storage: &dyn Storage) -> Result<(), String> {
             .map_err(|e| e.to_string())?;
         say!("  {name} ({id}): {code}");
     }
-    let code = scpo_server::new_enrolment_code(storage, scpo_server::DEMO_SUPERVISOR, now())
+    let code = scpo_server::new_passkey_code(storage, scpo_server::DEMO_SUPERVISOR, now())
         .await
         .map_err(|e| e.to_string())?;
+    say!("The DS registers a passkey at {desk}/supervise/register with this code (15 minutes, once):");
     say!(
         "  DS Demo Supervisor ({}): {code}",
         scpo_server::DEMO_SUPERVISOR
@@ -164,7 +175,7 @@ fn check_arguments(command: &Command) -> Result<(), String> {
             vec![("officer id", id), ("unit id", unit)],
             vec![("officer name", name)],
         ),
-        Command::Enrol { officer_id } => (vec![("officer id", officer_id)], vec![]),
+        Command::Enrol { officer_id, .. } => (vec![("officer id", officer_id)], vec![]),
         Command::Revoke { device_id } => (vec![("device id", device_id)], vec![]),
         Command::Assign {
             nominal_id,
@@ -210,15 +221,15 @@ async fn run(cli: Cli) -> Result<(), String> {
             demo,
             public_origin,
         } => {
+            let origin =
+                public_origin.unwrap_or_else(|| format!("http://localhost:{}", listen.port()));
             if demo {
                 let today = chrono::Local::now().date_naive();
                 if scpo_server::set_up_demo(s, today, now()).await? {
                     say!("Demo team set up in unit {}.", scpo_server::DEMO_UNIT);
                 }
-                print_demo_codes(s).await?;
+                print_demo_codes(s, &origin).await?;
             }
-            let origin =
-                public_origin.unwrap_or_else(|| format!("http://localhost:{}", listen.port()));
             let supervision = scpo_server::supervise::Supervision::new(
                 &origin,
                 scpo_server::stylesheet_in(&dist),
@@ -277,11 +288,27 @@ async fn run(cli: Cli) -> Result<(), String> {
             say!("Added {} {}", role.as_str(), o.id);
             Ok(())
         }
-        Command::Enrol { officer_id } => {
-            let code = scpo_server::new_enrolment_code(s, &officer_id, now())
-                .await
-                .map_err(|e| e.to_string())?;
+        Command::Enrol {
+            officer_id,
+            passkey,
+        } => {
+            let code = if passkey {
+                scpo_server::new_passkey_code(s, &officer_id, now()).await
+            } else {
+                scpo_server::new_enrolment_code(s, &officer_id, now()).await
+            }
+            .map_err(|e| e.to_string())?;
             say!("{code}");
+            // Only the code goes to stdout (scripts read it); a hint, to stderr.
+            let supervisor = s
+                .officer(&officer_id)
+                .await
+                .ok()
+                .flatten()
+                .is_some_and(|o| o.role == Role::Supervisor);
+            if supervisor && !passkey {
+                eprintln!("That code enrols a phone. For {officer_id}'s passkey at the desk: scpo-server enrol {officer_id} --passkey");
+            }
             Ok(())
         }
         Command::Revoke { device_id } => {
@@ -352,7 +379,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             if scpo_server::set_up_demo(s, today, now()).await? {
                 say!("Demo team set up in unit {}.", scpo_server::DEMO_UNIT);
             }
-            print_demo_codes(s).await
+            print_demo_codes(s, "").await
         }
     }
 }

@@ -58,22 +58,28 @@ pub trait Storage: UnitUpkeep + Photos + EnrolmentLimit + Send + Sync {
     /// A random id of this database, made with its schema: cursors from another database are
     /// refused ("resync").
     async fn database_id(&self) -> StorageResult<String>;
+    /// A random secret of this database (32 bytes, hex) named `name`, made the first time it is
+    /// asked for and kept in the database (so every server on it uses the same one, and none
+    /// lives only in a server's memory). Never shown or logged.
+    async fn secret(&self, name: &str) -> StorageResult<String>;
 
     async fn add_unit(&self, id: &str, name: &str) -> StorageResult<()>;
     async fn add_officer(&self, officer: &Officer, now: i64) -> StorageResult<()>;
     async fn officer(&self, id: &str) -> StorageResult<Option<Officer>>;
     async fn officers(&self) -> StorageResult<Vec<Officer>>;
 
-    /// Keep a new enrolment code (its secret hashed) for an officer.
+    /// Keep a new one-time code (its secret hashed) for an officer, made for one use.
     async fn add_enrolment_code(
         &self,
         code_id: &str,
         secret_hash: &str,
         officer_id: &str,
+        made_for: CodeUse,
         expires_at: i64,
     ) -> StorageResult<()>;
-    /// Try a code: on success the code is used up and the device created with the credential's
-    /// hash; a wrong secret counts against the code, which is burnt after `max_failures`.
+    /// Try a phone's code: on success the code is used up and the device created with the
+    /// credential's hash; a wrong secret counts against the code, which is burnt after
+    /// `max_failures`; a passkey's code is refused and left as it was.
     async fn redeem_enrolment_code(
         &self,
         code_id: &str,
@@ -191,22 +197,30 @@ pub trait Storage: UnitUpkeep + Photos + EnrolmentLimit + Send + Sync {
     /// The highest change position so far.
     async fn position(&self) -> StorageResult<i64>;
 
-    /// Use up a one-time code (the same codes as enrolment) without enrolling a device: for a
-    /// supervisor registering a passkey. `None` for a wrong, used, expired or burnt code.
-    async fn take_code(
+    /// Try a code made for `made_for` without using it up (a passkey registration checks its
+    /// code when it starts, and uses it up only when the passkey is kept). A wrong secret counts
+    /// against the code as in enrolment.
+    async fn check_code(
         &self,
         code_id: &str,
         secret_hash: &str,
+        made_for: CodeUse,
         now: i64,
         max_failures: i64,
-    ) -> StorageResult<Option<Officer>>;
-    async fn add_passkey(
+    ) -> StorageResult<CodeCheck>;
+    /// Keep a supervisor's new passkey and use up the passkey code it was registered with, in
+    /// one transaction: nothing is kept unless the code is still good, for that officer, so two
+    /// ceremonies begun with one code keep one passkey.
+    async fn add_passkey_with_code(
         &self,
+        code_id: &str,
+        secret_hash: &str,
         officer_id: &str,
         credential_id: &str,
         passkey: &str,
         now: i64,
-    ) -> StorageResult<()>;
+        max_failures: i64,
+    ) -> StorageResult<CodeCheck>;
     /// The officer's passkeys (JSON), to sign in with.
     async fn passkeys_of(&self, officer_id: &str) -> StorageResult<Vec<String>>;
     async fn update_passkey(

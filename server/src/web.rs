@@ -99,7 +99,7 @@ pub async fn headers(req: Request<Body>, next: Next) -> Response<Body> {
     let extensionless = !path.rsplit('/').next().unwrap_or("").contains('.');
     if h.contains_key(header::CACHE_CONTROL) {
         // The handler knows best (the supervisor's pages are never stored).
-    } else if path.starts_with("/api/") {
+    } else if path == "/api" || path.starts_with("/api/") {
         set(h, header::CACHE_CONTROL, "no-store");
     } else if NO_CACHE.contains(&path.as_str()) || extensionless {
         set(h, header::CACHE_CONTROL, "no-cache");

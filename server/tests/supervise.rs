@@ -76,26 +76,6 @@ async fn signing_out_everywhere_ends_every_session_of_that_supervisor_only(b: Ba
         .is_some());
 }
 
-async fn a_supervisor_code_is_taken_once(b: Backend) {
-    let db = with_demo(b).await;
-    let s = db.storage.as_ref();
-    let code = scpo_server::new_enrolment_code(s, "DS-DEMO-01", at(0))
-        .await
-        .unwrap();
-    let (id, secret) = secrets::parse_enrolment_code(&code).unwrap();
-    let o = s
-        .take_code(&id, &secrets::hash(&secret), at(1), 5)
-        .await
-        .unwrap()
-        .unwrap();
-    assert_eq!(o.id, "DS-DEMO-01");
-    assert!(s
-        .take_code(&id, &secrets::hash(&secret), at(2), 5)
-        .await
-        .unwrap()
-        .is_none());
-}
-
 /// The server over HTTP with a session made directly in storage (the ceremony is the browser's).
 async fn only_a_supervisor_s_session_opens_the_pages_and_forms_need_the_csrf_token(b: Backend) {
     let db = with_demo(b).await;
@@ -171,6 +151,5 @@ async fn only_a_supervisor_s_session_opens_the_pages_and_forms_need_the_csrf_tok
 on_both_backends!(
     sessions_end_after_15_minutes_idle_and_8_hours_at_most,
     signing_out_everywhere_ends_every_session_of_that_supervisor_only,
-    a_supervisor_code_is_taken_once,
     only_a_supervisor_s_session_opens_the_pages_and_forms_need_the_csrf_token,
 );

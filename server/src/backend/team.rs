@@ -6,46 +6,55 @@
 macro_rules! team_methods {
     ($ty:ident, $db:ty, [$next:ident $(, $rest:ident)*], { $($methods:tt)* }) => {
         impl $ty {
-            /// Use up a one-time code: its officer, or `None` for an unknown, used, expired or
-            /// burnt code, or a wrong secret (which counts against the code).
-            async fn take_code_in(
+            /// Try a one-time code made for `made_for`, and use it up (`use_up`) when it is
+            /// good. Unknown, used, expired or burnt: `Invalid`. A wrong secret: `Invalid`, and
+            /// it counts against the code. A right secret on a code made for the other use:
+            /// `OtherUse`, nothing changed.
+            async fn code_in(
                 tx: &mut Transaction<'static, $db>,
                 code_id: &str,
                 secret_hash: &str,
+                made_for: CodeUse,
+                use_up: bool,
                 now: i64,
                 max_failures: i64,
-            ) -> StorageResult<Option<Officer>> {
+            ) -> StorageResult<CodeCheck> {
                 let row = sqlx::query(
-                    "SELECT c.secret_hash, c.expires_at, c.used_at, c.failed_attempts, o.id, o.unit_id, o.name, o.role FROM enrolment_codes c JOIN officers o ON o.id = c.officer_id WHERE c.code_id = $1",
+                    "SELECT c.secret_hash, c.expires_at, c.used_at, c.failed_attempts, c.made_for, o.id, o.unit_id, o.name, o.role FROM enrolment_codes c JOIN officers o ON o.id = c.officer_id WHERE c.code_id = $1",
                 )
                 .bind(code_id)
                 .fetch_optional(&mut **tx)
                 .await?;
-                let Some(row) = row else { return Ok(None) };
+                let Some(row) = row else { return Ok(CodeCheck::Invalid) };
                 let stored: String = row.try_get(0)?;
                 let expires_at: i64 = row.try_get(1)?;
                 let used_at: Option<i64> = row.try_get(2)?;
                 let failures: i64 = row.try_get(3)?;
                 if used_at.is_some() || expires_at <= now || failures >= max_failures {
-                    return Ok(None);
+                    return Ok(CodeCheck::Invalid);
                 }
                 if !crate::secrets::same(&stored, secret_hash) {
                     sqlx::query("UPDATE enrolment_codes SET failed_attempts = failed_attempts + 1 WHERE code_id = $1")
                         .bind(code_id)
                         .execute(&mut **tx)
                         .await?;
-                    return Ok(None);
+                    return Ok(CodeCheck::Invalid);
                 }
-                sqlx::query("UPDATE enrolment_codes SET used_at = $1 WHERE code_id = $2")
-                    .bind(now)
-                    .bind(code_id)
-                    .execute(&mut **tx)
-                    .await?;
-                Ok(Some(Officer {
-                    id: row.try_get(4)?,
-                    unit_id: row.try_get(5)?,
-                    name: row.try_get(6)?,
-                    role: role_of(&row.try_get::<String, _>(7)?),
+                if row.try_get::<String, _>(4)? != made_for.as_str() {
+                    return Ok(CodeCheck::OtherUse);
+                }
+                if use_up {
+                    sqlx::query("UPDATE enrolment_codes SET used_at = $1 WHERE code_id = $2")
+                        .bind(now)
+                        .bind(code_id)
+                        .execute(&mut **tx)
+                        .await?;
+                }
+                Ok(CodeCheck::Valid(Officer {
+                    id: row.try_get(5)?,
+                    unit_id: row.try_get(6)?,
+                    name: row.try_get(7)?,
+                    role: role_of(&row.try_get::<String, _>(8)?),
                 }))
             }
         }
@@ -97,14 +106,16 @@ macro_rules! team_methods {
                 code_id: &str,
                 secret_hash: &str,
                 officer_id: &str,
+                made_for: CodeUse,
                 expires_at: i64,
             ) -> StorageResult<()> {
                 sqlx::query(
-                    "INSERT INTO enrolment_codes (code_id, secret_hash, officer_id, expires_at) VALUES ($1, $2, $3, $4)",
+                    "INSERT INTO enrolment_codes (code_id, secret_hash, officer_id, made_for, expires_at) VALUES ($1, $2, $3, $4, $5)",
                 )
                 .bind(code_id)
                 .bind(secret_hash)
                 .bind(officer_id)
+                .bind(made_for.as_str())
                 .bind(expires_at)
                 .execute(&self.pool)
                 .await?;
@@ -122,12 +133,16 @@ macro_rules! team_methods {
                 max_failures: i64,
             ) -> StorageResult<Redeemed> {
                 let mut tx = self.begin_write().await?;
-                let Some(officer) =
-                    Self::take_code_in(&mut tx, code_id, secret_hash, now, max_failures).await?
-                else {
-                    // A wrong secret was counted against the code.
-                    tx.commit().await?;
-                    return Ok(Redeemed::Invalid);
+                let officer = match Self::code_in(&mut tx, code_id, secret_hash, CodeUse::Phone, true, now, max_failures).await? {
+                    CodeCheck::Valid(officer) => officer,
+                    other => {
+                        // A wrong secret was counted against the code.
+                        tx.commit().await?;
+                        return Ok(match other {
+                            CodeCheck::OtherUse => Redeemed::OtherUse,
+                            _ => Redeemed::Invalid,
+                        });
+                    }
                 };
                 sqlx::query(
                     "INSERT INTO devices (id, officer_id, credential_hash, label, enrolled_at) VALUES ($1, $2, $3, $4, $5)",
@@ -147,17 +162,19 @@ macro_rules! team_methods {
                 })
             }
 
-            async fn take_code(
+            async fn check_code(
                 &self,
                 code_id: &str,
                 secret_hash: &str,
+                made_for: CodeUse,
                 now: i64,
                 max_failures: i64,
-            ) -> StorageResult<Option<Officer>> {
+            ) -> StorageResult<CodeCheck> {
                 let mut tx = self.begin_write().await?;
-                let officer = Self::take_code_in(&mut tx, code_id, secret_hash, now, max_failures).await?;
+                let checked = Self::code_in(&mut tx, code_id, secret_hash, made_for, false, now, max_failures).await?;
+                // Only a wrong secret changed anything: one more failure against the code.
                 tx.commit().await?;
-                Ok(officer)
+                Ok(checked)
             }
 
             async fn device_by_credential(&self, credential_hash: &str) -> StorageResult<Option<Device>> {
@@ -222,8 +239,29 @@ macro_rules! team_methods {
                     .collect()
             }
 
-            async fn add_passkey(&self, officer_id: &str, credential_id: &str, passkey: &str, now: i64) -> StorageResult<()> {
+            async fn add_passkey_with_code(
+                &self,
+                code_id: &str,
+                secret_hash: &str,
+                officer_id: &str,
+                credential_id: &str,
+                passkey: &str,
+                now: i64,
+                max_failures: i64,
+            ) -> StorageResult<CodeCheck> {
                 let mut tx = self.begin_write().await?;
+                let officer = match Self::code_in(&mut tx, code_id, secret_hash, CodeUse::Passkey, true, now, max_failures).await? {
+                    CodeCheck::Valid(o) if o.id == officer_id => o,
+                    CodeCheck::Valid(_) => {
+                        // Another officer's code: nothing is kept, nothing used up.
+                        tx.rollback().await?;
+                        return Ok(CodeCheck::Invalid);
+                    }
+                    other => {
+                        tx.commit().await?;
+                        return Ok(other);
+                    }
+                };
                 sqlx::query("INSERT INTO passkeys (credential_id, officer_id, passkey, created_at) VALUES ($1, $2, $3, $4)")
                     .bind(credential_id)
                     .bind(officer_id)
@@ -233,7 +271,7 @@ macro_rules! team_methods {
                     .await?;
                 Self::audit_in(&mut tx, officer_id, None, "created", "passkey", credential_id, None, now).await?;
                 tx.commit().await?;
-                Ok(())
+                Ok(CodeCheck::Valid(officer))
             }
 
             async fn passkeys_of(&self, officer_id: &str) -> StorageResult<Vec<String>> {

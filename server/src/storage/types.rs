@@ -58,6 +58,36 @@ pub struct DeviceInfo {
     pub waiting_at: Option<i64>,
 }
 
+/// What a one-time code was made for. Each ceremony takes only its own kind: a phone's code
+/// typed on the desk's passkey page (or the other way round) is refused and left as it was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeUse {
+    /// Enrolling an officer's phone (`POST /api/enrol`).
+    Phone,
+    /// Registering a supervisor's passkey at the desk (`/supervise/register`).
+    Passkey,
+}
+
+impl CodeUse {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Phone => "phone",
+            Self::Passkey => "passkey",
+        }
+    }
+}
+
+/// The outcome of trying a one-time code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CodeCheck {
+    /// Right, unused, in time and made for this use: its officer.
+    Valid(Officer),
+    /// Right, but made for the other use: refused, changed in nothing, still good for its own.
+    OtherUse,
+    /// Unknown, wrong, expired, used or burnt: one answer for all, so nothing is revealed.
+    Invalid,
+}
+
 /// The outcome of trying an enrolment code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Redeemed {
@@ -65,6 +95,8 @@ pub enum Redeemed {
         device_id: String,
         officer: Officer,
     },
+    /// A right code made for registering a passkey, not a phone: nothing changed.
+    OtherUse,
     /// Unknown, wrong, expired, used or burnt: one answer for all, so nothing is revealed.
     Invalid,
 }

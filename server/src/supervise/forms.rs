@@ -179,10 +179,16 @@ pub async fn log_consultation(
 /// The answer for a nominal, device or anything else that is not in the supervisor's unit (or
 /// does not exist): the same either way.
 pub fn not_found(state: &AppState, s: &Supervisor) -> Response {
+    page_not_found(state, Some(s))
+}
+
+/// The desk's "Page not found" (404), signed in or not: also the answer for any address under
+/// `/supervise/` that no page has.
+pub fn page_not_found(state: &AppState, s: Option<&Supervisor>) -> Response {
     let body = "<h1 class=\"heading-l\">Page not found</h1>\
 <p class=\"body\">If you typed the web address, check it is correct.</p>\
 <p class=\"body\"><a href=\"/supervise\">Go to your team</a></p>";
-    let mut r = page(state, Some(s), "Page not found", body);
+    let mut r = page(state, s, "Page not found", body);
     *r.status_mut() = StatusCode::NOT_FOUND;
     r
 }

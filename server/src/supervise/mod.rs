@@ -18,6 +18,8 @@ mod exhibits;
 mod forms;
 mod import;
 pub mod layout;
+mod missing;
+pub use missing::missing;
 mod nominal;
 mod outcomes;
 pub mod oversight;

@@ -52,6 +52,7 @@ async function register(form) {
 
 async function signIn(form) {
   const officer = form.querySelector('[name=officer]').value;
+  if (!officer.trim()) throw new Error('Enter your officer ID.');
   const start = await post('/supervise/api/sign-in/start', { officer });
   const pk = start.options.publicKey;
   pk.challenge = fromB64(pk.challenge);
@@ -84,8 +85,14 @@ for (const form of document.querySelectorAll('form[data-passkey]')) {
     try {
       await (form.dataset.passkey === 'register' ? register(form) : signIn(form));
     } catch (e) {
+      // The browser's prompt closed without a passkey: cancelled, or (signing in) none on this
+      // device for that officer ID, which the server never says either way.
       const cancelled = e && e.name === 'NotAllowedError';
-      showProblem(cancelled ? 'No passkey was used. Try again, with a passkey registered for this service.' : e.message);
+      const registering = form.dataset.passkey === 'register';
+      const noPasskey = registering
+        ? 'No passkey was made. Your code still works until it expires: try again.'
+        : 'No passkey was used. Check your officer ID, and use a passkey registered for this service.';
+      showProblem(cancelled ? noPasskey : e.message);
     } finally {
       button.disabled = false;
     }

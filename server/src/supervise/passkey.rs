@@ -1,12 +1,20 @@
-//! Supervisors' passkeys (WebAuthn): registering one with a one-time code, and signing in with
-//! it. Both ceremonies end in the parent module's `signed_in`, like any other sign-in method
-//! would.
+//! Supervisors' passkeys (WebAuthn): registering one with a one-time code made for a passkey,
+//! and signing in with it. Both ceremonies end in the parent module's `signed_in`, like any other
+//! sign-in method would.
+//!
+//! The code is checked when registration starts and used up only when the passkey is kept (in
+//! the same transaction), so a cancelled or failed ceremony leaves it usable until it expires.
+//! Signing in says nothing of whether an officer ID has a passkey: every ID gets a ceremony
+//! whose options name passkeys (an ID without any gets stand-ins, [`stand_in_ids`]), and every
+//! refusal the same answer.
 
 use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use webauthn_rs::prelude::{
@@ -15,9 +23,9 @@ use webauthn_rs::prelude::{
 };
 
 use super::{problem, signed_in, Supervision};
-use crate::api::AppState;
+use crate::api::{AppState, CODE_MAX_FAILURES};
 use crate::secrets;
-use crate::storage::{Officer, Role};
+use crate::storage::{CodeCheck, CodeUse, Officer, Role};
 
 /// A passkey ceremony must finish within this.
 const CEREMONY_MS: i64 = 5 * 60 * 1000;
@@ -25,10 +33,16 @@ const CEREMONY_MS: i64 = 5 * 60 * 1000;
 pub(super) enum Ceremony {
     Register {
         officer: Officer,
+        /// The code it began with (its public part and its secret's hash), used up at the end.
+        code_id: String,
+        secret_hash: String,
         state: PasskeyRegistration,
     },
     SignIn {
         officer_id: String,
+        /// Whether the ID had passkeys (else its options named stand-ins): only then is it an
+        /// officer's ID to log, not whatever was typed.
+        known: bool,
         state: PasskeyAuthentication,
     },
 }
@@ -98,28 +112,31 @@ struct CodeRequest {
     code: String,
 }
 
+const CODE_REFUSED: &str = "That code is not valid. Check it, or ask for a new one.";
+/// The answer to a phone's code typed on the passkey page: refused, and left for the phone.
+const PHONE_CODE_AT_DESK: &str = "That code is for enrolling a phone, not for registering a passkey. Ask your administrator for a passkey code.";
+
 async fn register_start(State(state): State<AppState>, body: Json<CodeRequest>) -> Response {
     let now = state.now();
-    let refused = || {
-        problem(
-            StatusCode::BAD_REQUEST,
-            "That code is not valid. Check it, or ask for a new one.",
-        )
-    };
+    let refused = || problem(StatusCode::BAD_REQUEST, CODE_REFUSED);
     let Some((code_id, secret)) = secrets::parse_enrolment_code(&body.code) else {
         return refused();
     };
+    let secret_hash = secrets::hash(&secret);
+    // Checked, not used up: that happens when the passkey is kept.
     let officer = match state
         .storage
-        .take_code(
+        .check_code(
             &code_id,
-            &secrets::hash(&secret),
+            &secret_hash,
+            CodeUse::Passkey,
             now,
-            crate::api::CODE_MAX_FAILURES,
+            CODE_MAX_FAILURES,
         )
         .await
     {
-        Ok(Some(o)) if o.role == Role::Supervisor => o,
+        Ok(CodeCheck::Valid(o)) if o.role == Role::Supervisor => o,
+        Ok(CodeCheck::OtherUse) => return problem(StatusCode::BAD_REQUEST, PHONE_CODE_AT_DESK),
         Ok(_) => return refused(),
         Err(_) => return problem(StatusCode::SERVICE_UNAVAILABLE, "Try again."),
     };
@@ -132,6 +149,8 @@ async fn register_start(State(state): State<AppState>, body: Json<CodeRequest>) 
     );
     ceremony_started(&state, now, started, |reg| Ceremony::Register {
         officer,
+        code_id,
+        secret_hash,
         state: reg,
     })
 }
@@ -146,6 +165,8 @@ async fn register_finish(State(state): State<AppState>, body: Json<RegisterFinis
     let now = state.now();
     let Some(Ceremony::Register {
         officer,
+        code_id,
+        secret_hash,
         state: reg,
     }) = state.supervision.take(&body.ceremony, now)
     else {
@@ -160,24 +181,33 @@ async fn register_finish(State(state): State<AppState>, body: Json<RegisterFinis
         Err(_) => {
             return problem(
                 StatusCode::BAD_REQUEST,
-                "The passkey could not be registered.",
+                "The passkey could not be registered. Your code still works until it expires: try again.",
             )
         }
     };
     let stored = serde_json::to_string(&passkey).unwrap_or_default();
     let cred_id = stored_id(&passkey);
-    if state
+    match state
         .storage
-        .add_passkey(&officer.id, &cred_id, &stored, now)
+        .add_passkey_with_code(
+            &code_id,
+            &secret_hash,
+            &officer.id,
+            &cred_id,
+            &stored,
+            now,
+            CODE_MAX_FAILURES,
+        )
         .await
-        .is_err()
     {
-        return problem(
+        Ok(CodeCheck::Valid(officer)) => signed_in(&state, &officer).await,
+        // Used meanwhile by another ceremony, or expired: nothing was kept.
+        Ok(_) => problem(StatusCode::BAD_REQUEST, CODE_REFUSED),
+        Err(_) => problem(
             StatusCode::SERVICE_UNAVAILABLE,
             "The passkey could not be kept. Try again.",
-        );
+        ),
     }
-    signed_in(&state, &officer).await
 }
 
 #[derive(Deserialize)]
@@ -185,29 +215,86 @@ struct SignInStart {
     officer: String,
 }
 
+/// The name of the database secret the stand-in passkey ids are made with.
+const STAND_IN_SECRET: &str = "passkey_stand_ins";
+
+/// The passkey ids sign-in names for an officer ID that has no passkey (unknown, or an officer
+/// who never registered one), made from the ID with a secret of the database: one, two or three
+/// (as a supervisor may have registered a passkey on more than one desk; mostly one), each of
+/// 32 bytes as a platform authenticator's. The same ID always gets the same ones, and without
+/// the secret nobody can tell them from a real passkey's; no authenticator holds them, so the
+/// ceremony fails as a wrong passkey does. `None` only if the secret cannot key the HMAC.
+fn stand_in_ids(secret: &str, officer_id: &str) -> Option<Vec<Vec<u8>>> {
+    use hmac::{Hmac, Mac};
+    let derive = |what: &[u8]| {
+        let mut mac = Hmac::<sha2::Sha256>::new_from_slice(secret.as_bytes()).ok()?;
+        mac.update(b"passkey stand-in\0");
+        mac.update(officer_id.as_bytes());
+        mac.update(what);
+        Some(mac.finalize().into_bytes().to_vec())
+    };
+    let count = match derive(b"\0count")?.first().copied().unwrap_or(0) {
+        0..=178 => 1u8,
+        179..=229 => 2,
+        _ => 3,
+    };
+    (0..count).map(|n| derive(&[0, n])).collect()
+}
+
 async fn sign_in_start(State(state): State<AppState>, body: Json<SignInStart>) -> Response {
     let now = state.now();
-    let officer_id = body.officer.trim().to_uppercase();
-    let passkeys: Vec<Passkey> = state
-        .storage
-        .passkeys_of(&officer_id)
-        .await
-        .unwrap_or_default()
+    // No officer ID is this long; the rest of a longer one would only take up memory.
+    let officer_id: String = body
+        .officer
+        .trim()
+        .to_uppercase()
+        .chars()
+        .take(64)
+        .collect();
+    if officer_id.is_empty() {
+        return problem(StatusCode::BAD_REQUEST, "Enter your officer ID.");
+    }
+    let unavailable = || problem(StatusCode::SERVICE_UNAVAILABLE, "Try again.");
+    let Ok(stored) = state.storage.passkeys_of(&officer_id).await else {
+        return unavailable();
+    };
+    let passkeys: Vec<Passkey> = stored
         .iter()
         .filter_map(|p| serde_json::from_str(p).ok())
         .collect();
-    if passkeys.is_empty() {
-        return problem(
-            StatusCode::BAD_REQUEST,
-            "There is no passkey for that officer ID. Check it, or register with a code from your administrator.",
-        );
-    }
-    let started = state
+    let mut started = state
         .supervision
         .webauthn
         .start_passkey_authentication(&passkeys);
+    if passkeys.is_empty() {
+        // Options that name stand-in passkeys, read into the very type a real ceremony's are (so
+        // they are written out alike); the ceremony itself holds none, so nothing is accepted.
+        let Ok(secret) = state.storage.secret(STAND_IN_SECRET).await else {
+            return unavailable();
+        };
+        let Some(ids) = stand_in_ids(&secret, &officer_id) else {
+            return unavailable();
+        };
+        if let Ok((options, _)) = started.as_mut() {
+            let named: Result<Vec<_>, _> = ids
+                .iter()
+                .map(|id| {
+                    serde_json::from_value(json!({
+                        "type": "public-key",
+                        "id": URL_SAFE_NO_PAD.encode(id),
+                    }))
+                })
+                .collect();
+            match named {
+                Ok(named) => options.public_key.allow_credentials = named,
+                Err(_) => return unavailable(),
+            }
+        }
+    }
+    let known = !passkeys.is_empty();
     ceremony_started(&state, now, started, |auth| Ceremony::SignIn {
         officer_id,
+        known,
         state: auth,
     })
 }
@@ -222,6 +309,7 @@ async fn sign_in_finish(State(state): State<AppState>, body: Json<SignInFinish>)
     let now = state.now();
     let Some(Ceremony::SignIn {
         officer_id,
+        known,
         state: auth,
     }) = state.supervision.take(&body.ceremony, now)
     else {
@@ -238,7 +326,11 @@ async fn sign_in_finish(State(state): State<AppState>, body: Json<SignInFinish>)
         .webauthn
         .finish_passkey_authentication(&body.credential, &auth)
     else {
-        tracing::info!(officer = %officer_id, "passkey refused");
+        if known {
+            tracing::info!(officer = %officer_id, "passkey refused");
+        } else {
+            tracing::info!("passkey refused for an officer ID without one");
+        }
         return refused();
     };
     // Keep the signature counter up to date.

@@ -6,7 +6,7 @@
 import { expect, test } from '@playwright/test';
 import { axeViolations } from '../axe';
 import { cli } from '../server-support';
-import { authenticator, problem, register, signIn } from './support';
+import { authenticator, passkeyCode, problem, register, signIn } from './support';
 
 test('register a passkey with a one-time code, sign out, sign in again and sign out everywhere', async ({ page }) => {
   const key = await authenticator(page);
@@ -74,14 +74,22 @@ test('a missing or wrong passkey is refused, and so is an officer with none', as
   await expect(other).toHaveURL(/\/supervise\/sign-in$/);
   await context.close();
 
-  // An officer who never registered one.
-  await signIn(page, 'PC-DEMO-01');
-  await expect(problem(page)).toContainText('There is no passkey for that officer ID');
+  // An officer who never registered one, and an ID that is no officer's: the server names
+  // stand-in passkeys, so the desk's authenticator has none to offer, as for a wrong passkey.
+  for (const officer of ['PC-DEMO-01', 'NOBODY-99']) {
+    const started = page.waitForResponse((r) => r.url().endsWith('/supervise/api/sign-in/start'));
+    await signIn(page, officer);
+    expect((await started).status(), officer).toBe(200);
+    await expect(problem(page)).toContainText(
+      'No passkey was used. Check your officer ID, and use a passkey registered for this service.',
+    );
+  }
+  await expect(page).toHaveURL(/\/supervise\/sign-in\?signed-out=1$/);
 });
 
 test('a used or wrong code registers nothing', async ({ page }) => {
   await authenticator(page);
-  const code = cli('enrol', 'DS-DEMO-01');
+  const code = passkeyCode('DS-DEMO-01');
   await page.goto('/supervise/register');
   await page.getByLabel('One-time code').fill('ZZZZ-ZZZZ');
   await page.getByRole('button', { name: 'Register a passkey' }).click();
@@ -95,4 +103,31 @@ test('a used or wrong code registers nothing', async ({ page }) => {
   await page.getByLabel('One-time code').fill(code);
   await page.getByRole('button', { name: 'Register a passkey' }).click();
   await expect(problem(page)).toContainText('That code is not valid');
+});
+
+test('a cancelled passkey prompt leaves the code usable, and a phone’s code is not a passkey’s', async ({ page }) => {
+  const key = await authenticator(page);
+  const code = passkeyCode('DS-DEMO-01');
+  await page.goto('/supervise/register');
+  // The prompt closes without a passkey (as when the DS cancels it): nothing made, code kept.
+  await key.verifies(false);
+  await page.getByLabel('One-time code').fill(code);
+  await page.getByRole('button', { name: 'Register a passkey' }).click();
+  await expect(problem(page)).toContainText('No passkey was made. Your code still works until it expires: try again.');
+  expect(await key.credentials()).toHaveLength(0);
+  // The retry with the same code registers the passkey.
+  await key.verifies(true);
+  await page.getByRole('button', { name: 'Register a passkey' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your team');
+  expect(await key.credentials()).toHaveLength(1);
+
+  // A phone's code typed here is refused in words, and still enrols the phone.
+  await page.context().clearCookies();
+  const phone = cli('enrol', 'PC-DEMO-01');
+  await page.goto('/supervise/register');
+  await page.getByLabel('One-time code').fill(phone);
+  await page.getByRole('button', { name: 'Register a passkey' }).click();
+  await expect(problem(page)).toContainText('That code is for enrolling a phone, not for registering a passkey.');
+  const enrolled = await page.request.post('/api/enrol', { data: { code: phone, label: 'Sign-in test phone' } });
+  expect(enrolled.status()).toBe(200);
 });

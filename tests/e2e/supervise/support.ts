@@ -20,6 +20,8 @@ export async function authenticator(page: Page) {
   return {
     credentials: async () => (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials,
     remove: () => cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId }),
+    /** Whether the person passes the authenticator's check (false: as if they cancelled). */
+    verifies: (isUserVerified: boolean) => cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified }),
   };
 }
 
@@ -28,11 +30,16 @@ export function problem(page: Page) {
   return page.locator('#problem');
 }
 
+/** A one-time code for `officer` (a supervisor) to register a passkey at the desk. */
+export function passkeyCode(officer: string) {
+  return cli('enrol', officer, '--passkey');
+}
+
 /** Register a passkey for `officer` with a fresh one-time code; lands on the team page. */
 export async function register(page: Page, officer: string) {
   await page.goto('/supervise/register');
   await expect(page).toHaveTitle('Register a passkey – SCPO Field supervision');
-  await page.getByLabel('One-time code').fill(cli('enrol', officer));
+  await page.getByLabel('One-time code').fill(passkeyCode(officer));
   await page.getByRole('button', { name: 'Register a passkey' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your team');
 }

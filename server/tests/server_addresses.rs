@@ -1,0 +1,136 @@
+//! The team server's own addresses are never answered with the phone app: an address under
+//! `/supervise/` that no page has gets the desk's "Page not found" (404, the desk's layout, never
+//! stored), and one under `/api/` a JSON 404 whatever the method. The app's routes still get
+//! its start page. On both backends.
+
+#[macro_use]
+mod common;
+
+use std::net::SocketAddr;
+
+use common::*;
+use serde_json::{json, Value};
+
+/// The app's start page in the served `dist/`: a marker no desk page has.
+const APP_PAGE: &str = "<!doctype html><title>SCPO Field</title><p>Set a passcode";
+
+/// The server on a free port, serving a `dist/` that holds the app's start page (as a real one
+/// does, so the old fallback would answer with it).
+async fn serve(db: &TestDb) -> Http {
+    let dist = temp_dir("dist");
+    std::fs::write(dist.join("index.html"), APP_PAGE).unwrap();
+    let state = scpo_server::api::AppState::new(db.storage.clone());
+    let app = scpo_server::app(state, &dist).into_make_service_with_connect_info::<SocketAddr>();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    Http { base, client }
+}
+
+fn header(r: &reqwest::Response, name: &str) -> String {
+    r.headers()
+        .get(name)
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default()
+}
+
+/// The desk's 404: status, type, never stored, the desk's layout and the GOV.UK page.
+async fn assert_desk_not_found(r: reqwest::Response, path: &str) -> String {
+    assert_eq!(r.status(), 404, "{path}");
+    assert_eq!(
+        header(&r, "content-type"),
+        "text/html; charset=utf-8",
+        "{path}"
+    );
+    assert_eq!(header(&r, "cache-control"), "no-store", "{path}");
+    assert!(header(&r, "content-security-policy").contains("script-src 'self'"));
+    let html = r.text().await.unwrap();
+    assert!(
+        !html.contains("Set a passcode"),
+        "{path} answered with the app"
+    );
+    for part in [
+        "<title>Page not found – SCPO Field supervision</title>",
+        "<a class=\"header__service\" href=\"/supervise\">SCPO Field supervision</a>",
+        "<h1 class=\"heading-l\">Page not found</h1>",
+        "If you typed the web address, check it is correct.",
+    ] {
+        assert!(html.contains(part), "{part} in {path}: {html}");
+    }
+    html
+}
+
+const UNKNOWN_DESK: [&str; 4] = [
+    "/supervise/nope",
+    "/supervise/cohort/N-0001/nope/deeper",
+    "/supervise/register/",
+    "/supervise/app.js",
+];
+
+async fn an_unknown_desk_address_gets_the_desk_s_page_not_found(b: Backend) {
+    let db = with_demo(b).await;
+    let http = serve(&db).await;
+    // Signed out: the page, without the navigation.
+    for path in UNKNOWN_DESK {
+        let html = assert_desk_not_found(http.get(path, None).await, path).await;
+        assert!(!html.contains("Sign out"), "{path}");
+    }
+    // Any method: a form posted to an address that does not exist is no app page either.
+    let r = http.post("/supervise/nope", None, &[("a", "b")]).await;
+    assert_desk_not_found(r, "POST /supervise/nope").await;
+    // Signed in: the same page, with the desk's navigation.
+    start_sessions(
+        db.storage.as_ref(),
+        &[("ds-token", "DS-DEMO-01", "csrf")],
+        chrono::Utc::now().timestamp_millis(),
+    )
+    .await;
+    for path in UNKNOWN_DESK {
+        let r = http.get(path, Some("ds-token")).await;
+        let html = assert_desk_not_found(r, path).await;
+        assert!(html.contains(">Sign out</button>"), "{path}");
+    }
+    // The desk's address with a trailing slash leads to the desk.
+    let r = http.get("/supervise/", None).await;
+    assert!(r.status().is_redirection());
+    assert_eq!(header(&r, "location"), "/supervise");
+    // The desk's pages are as they were, and so are the app's routes and files.
+    assert_eq!(http.get("/supervise/sign-in", None).await.status(), 200);
+    assert!(to_sign_in(&http.get("/supervise", None).await));
+    for path in ["/", "/nominal/N-0001", "/supervisor"] {
+        let r = http.get(path, None).await;
+        assert_eq!(r.status(), 200, "{path}");
+        assert_eq!(r.text().await.unwrap(), APP_PAGE, "{path}");
+    }
+}
+
+async fn an_unknown_api_address_gets_a_json_404_whatever_the_method(b: Backend) {
+    let db = with_demo(b).await;
+    let http = serve(&db).await;
+    for path in ["/api/nope", "/api/sync/nope/deeper", "/api", "/api/"] {
+        for method in ["GET", "POST", "PUT", "DELETE", "PATCH"] {
+            let r = http
+                .client
+                .request(method.parse().unwrap(), format!("{}{path}", http.base))
+                .json(&json!({}))
+                .send()
+                .await
+                .unwrap();
+            let what = format!("{method} {path}");
+            assert_eq!(r.status(), 404, "{what}");
+            assert_eq!(header(&r, "content-type"), "application/json", "{what}");
+            assert_eq!(header(&r, "cache-control"), "no-store", "{what}");
+            let body: Value = r.json().await.unwrap();
+            assert_eq!(body, json!({"error": "No such call"}), "{what}");
+        }
+    }
+}
+
+on_both_backends!(
+    an_unknown_desk_address_gets_the_desk_s_page_not_found,
+    an_unknown_api_address_gets_a_json_404_whatever_the_method,
+);

@@ -300,9 +300,13 @@ pub fn dashboard(unit: &Unit, today: NaiveDate) -> Dashboard {
                     Some(x) => (
                         x.made_at.date(),
                         format!(
-                            "Referred to probation {}; {}",
+                            "Referral made {}; {}",
                             format_date(x.made_at.date()),
-                            current_status(c, &x.id).label().to_lowercase()
+                            match current_status(c, &x.id) {
+                                super::recall_referral::ReferralStatus::Made =>
+                                    "not sent to probation yet",
+                                _ => "sent to probation, no outcome yet",
+                            }
                         ),
                     ),
                     None => (

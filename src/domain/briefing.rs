@@ -357,7 +357,7 @@ impl Cohort {
         self.briefings
             .iter()
             .filter(|b| b.nominal_id == nominal_id)
-            .filter_map(|b| briefing_as_contact(b))
+            .filter_map(briefing_as_contact)
             .collect()
     }
 }

@@ -123,6 +123,12 @@ impl<'a> ByNominal<'a> {
                 .or_default()
                 .push(x.clone());
         }
+        // A signed-off release-day briefing counts as a contact (as `Cohort::contact_status`).
+        for b in &c.briefings {
+            if let Some(x) = super::briefing::briefing_as_contact(b) {
+                contacts.entry(b.nominal_id.as_str()).or_default().push(x);
+            }
+        }
         let mut notifications: HashMap<&str, Vec<&Notification>> = HashMap::new();
         for n in &c.notifications {
             notifications

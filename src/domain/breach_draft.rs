@@ -114,6 +114,20 @@ impl BreachDraft {
         }
     }
 
+    /// The notice on the first page of a report opened again: "You have a breach report in
+    /// progress for this nominal, started 24 Nov 2026, 09:00. Your answers are kept." Only for a
+    /// draft that came back from an earlier visit (`restored`) with a condition chosen; never
+    /// for the one the officer has just started (`just_started`: the tap that opened the page
+    /// made it, e.g. "Start a breach report" on a late notification, which fills it in).
+    pub fn resume_notice(&self, restored: bool, just_started: bool) -> Option<String> {
+        (restored && !just_started && !self.condition_ids.is_empty()).then(|| {
+            format!(
+                "You have a breach report in progress for this nominal, started {}. Your answers are kept.",
+                super::dates::format_date_time(self.started_at)
+            )
+        })
+    }
+
     /// Nothing answered yet (such a draft need not be kept).
     pub fn is_blank(&self) -> bool {
         let fresh = Self::new(&self.nominal_id, self.started_at);

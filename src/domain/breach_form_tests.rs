@@ -340,3 +340,22 @@ fn any_explanation_given_is_optional_kept_trimmed_and_limited() {
         ["breach_reports[0].explanation: must be 10000 characters or fewer"]
     );
 }
+
+#[test]
+fn the_in_progress_notice_is_not_shown_for_the_report_just_started() {
+    let mut d = BreachDraft::new("N-0004", now());
+    // Nothing chosen yet: nothing to resume.
+    assert_eq!(d.resume_notice(true, false), None);
+    d.condition_ids = vec!["C-0004-05".into()];
+    // Started a tap ago (from a late notification, conditions filled in): no notice.
+    assert_eq!(d.resume_notice(true, true), None);
+    // Started on this page and not left: no notice either.
+    assert_eq!(d.resume_notice(false, false), None);
+    // Opened again from an earlier visit: it says so, with when it was started.
+    assert_eq!(
+        d.resume_notice(true, false).as_deref(),
+        Some(
+            "You have a breach report in progress for this nominal, started 24 Nov 2026, 14:05. Your answers are kept."
+        )
+    );
+}

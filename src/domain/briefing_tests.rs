@@ -153,6 +153,7 @@ fn each_gap_belongs_to_one_task_and_a_task_is_done_when_it_has_none() {
 
 mod in_the_cohort {
     use super::*;
+    use crate::domain::contact::ContactStatus;
     use crate::domain::demo::demo_cohort;
     use crate::domain::Cohort;
 
@@ -205,14 +206,74 @@ mod in_the_cohort {
     }
 
     #[test]
-    fn not_due_before_release_nor_for_an_unknown_nominal() {
+    fn due_from_14_days_before_release_to_28_days_after() {
         let c = demo_cohort(today());
-        // N-0006 is released in 4 days; N-0009 in 40.
-        assert!(!c.briefing_due("N-0006", today()));
-        assert!(!c.briefing_due("N-0009", today()));
+        // N-0001 is released today (`today()`); look at it on other days.
+        let on = |days: i64| today() + chrono::Duration::days(days);
+        assert!(!c.briefing_due("N-0001", on(-15)));
+        assert!(!c.no_briefing_on_record("N-0001", on(-15)));
+        assert!(c.briefing_due("N-0001", on(-14)));
+        assert!(c.briefing_due("N-0001", on(0)));
+        assert!(c.briefing_due("N-0001", on(28)));
+        assert!(!c.no_briefing_on_record("N-0001", on(28)));
+        assert!(!c.briefing_due("N-0001", on(29)));
+        assert!(c.no_briefing_on_record("N-0001", on(29)));
         assert!(!c.briefing_due("N-9999", today()));
-        // Released earlier with no briefing on the device: still due.
-        assert!(c.briefing_due("N-0002", today()));
+        assert!(!c.no_briefing_on_record("N-9999", today()));
+        // Before release it is due but cannot be done yet (no condition is in force): the phone
+        // says when it opens rather than offering it.
+        assert!(!c.briefing_opens("N-0001", on(-14)));
+        assert!(c.briefing_opens("N-0001", on(0)));
+        assert!(c.briefing_opens("N-0001", on(28)));
+        assert_eq!(
+            c.briefing_note("N-0001", on(-14)).as_deref(),
+            Some("Release-day briefing due: it opens on the day of release, 24 Nov 2026.")
+        );
+        assert_eq!(c.briefing_note("N-0001", on(0)), None);
+        assert_eq!(
+            c.briefing_note("N-0001", on(29)).as_deref(),
+            Some("No release-day briefing on record: released 24 Nov 2026, more than 28 days ago.")
+        );
+        // The demo: N-0006 is released in 4 days (due), N-0009 in 40 (not yet); N-0002,
+        // released 200 days ago with none signed off, is not offered one but has none on record.
+        assert!(c.briefing_due("N-0006", today()));
+        assert!(!c.briefing_due("N-0009", today()));
+        assert_eq!(c.briefing_note("N-0009", today()), None);
+        assert!(!c.briefing_due("N-0002", today()));
+        assert!(!c.briefing_opens("N-0002", today()));
+        assert!(c.no_briefing_on_record("N-0002", today()));
+    }
+
+    #[test]
+    fn signed_off_it_is_neither_due_nor_missing_and_counts_as_a_contact() {
+        let mut c = demo_cohort(today());
+        // N-0001: released today, seen every 7 days, no contact yet: due today.
+        assert_eq!(
+            c.contact_status("N-0001", today()),
+            Some(ContactStatus::DueToday)
+        );
+        c.briefings.push(briefing_of_n1(&c, true));
+        let later = today() + chrono::Duration::days(29);
+        assert!(!c.briefing_due("N-0001", today()));
+        assert!(!c.no_briefing_on_record("N-0001", later));
+        assert_eq!(c.briefing_note("N-0001", later), None);
+        // Signed off today: seen today, so the next contact is due in 7 days, here and on the
+        // caseload list.
+        let next = today() + chrono::Duration::days(7);
+        assert_eq!(
+            c.contact_status("N-0001", today()),
+            Some(ContactStatus::Due { on: next })
+        );
+        let listed = c.attention_list(today(), &|_| false);
+        let n1 = listed.iter().find(|s| s.id == "N-0001").expect("listed");
+        assert_eq!(n1.next_contact_due, Some(next));
+        // A briefing not signed off is no contact.
+        let mut c = demo_cohort(today());
+        c.briefings.push(briefing_of_n1(&c, false));
+        assert_eq!(
+            c.contact_status("N-0001", today()),
+            Some(ContactStatus::DueToday)
+        );
     }
 
     #[test]

@@ -155,13 +155,16 @@ impl Cohort {
             .collect()
     }
 
-    /// Where the nominal stands against the contact plan, if there is one.
+    /// Where the nominal stands against the contact plan, if there is one. A signed-off
+    /// release-day briefing counts as a contact in which they were seen.
     pub fn contact_status(&self, nominal_id: &str, today: NaiveDate) -> Option<ContactStatus> {
         let nominal = self.nominal(nominal_id)?;
         let plan = self.plan_for(nominal_id)?;
+        let mut contacts = self.contacts_of(nominal_id);
+        contacts.extend(self.briefings_as_contacts(nominal_id));
         Some(contact_status(
             plan,
-            &self.contacts_of(nominal_id),
+            &contacts,
             nominal.custody.release_date(),
             today,
         ))

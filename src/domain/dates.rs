@@ -196,6 +196,28 @@ pub fn relative_days(today: NaiveDate, d: NaiveDate) -> String {
     }
 }
 
+/// "about 1 year 7 months left (590 days)": the time left on an order, readable at a glance.
+/// Whole years of 365 days, then whole months of 30; twelve months carry to a year, so it never
+/// says "12 months". Under a month, the days alone; nothing for a negative count.
+pub fn time_left(days: i64) -> String {
+    if days < 0 {
+        return String::new();
+    }
+    let plural = |n: i64, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let (mut years, mut months) = (days / 365, (days % 365) / 30);
+    if months >= 12 {
+        years = years.saturating_add(1);
+        months = 0;
+    }
+    let rough = match (years, months) {
+        (0, 0) => return format!("{} left", plural(days, "day")),
+        (0, m) => plural(m, "month"),
+        (y, 0) => plural(y, "year"),
+        (y, m) => format!("{} {}", plural(y, "year"), plural(m, "month")),
+    };
+    format!("about {rough} left ({})", plural(days, "day"))
+}
+
 /// A date for tests and fixtures: panics on an impossible date, which is a bug in the caller.
 /// Never called with imported or typed data.
 #[allow(clippy::expect_used)]

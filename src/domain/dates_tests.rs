@@ -237,3 +237,24 @@ fn what_is_not_a_date_or_a_time_is_refused() {
         NaiveDate::from_ymd_opt(2028, 2, 29)
     );
 }
+
+#[test]
+fn time_left_rounds_to_years_and_months_and_never_says_12_months() {
+    assert_eq!(time_left(590), "about 1 year 7 months left (590 days)");
+    assert_eq!(time_left(29), "29 days left");
+    assert_eq!(time_left(1), "1 day left");
+    assert_eq!(time_left(30), "about 1 month left (30 days)");
+    assert_eq!(time_left(365), "about 1 year left (365 days)");
+    // 4 years and 360 to 364 days: twelve 30-day months carry to a fifth year.
+    assert_eq!(
+        time_left(4 * 365 + 359),
+        "about 4 years 11 months left (1819 days)"
+    );
+    assert_eq!(time_left(4 * 365 + 360), "about 5 years left (1820 days)");
+    assert_eq!(time_left(4 * 365 + 364), "about 5 years left (1824 days)");
+    assert_eq!(time_left(364), "about 1 year left (364 days)");
+    for days in 0..4000 {
+        assert!(!time_left(days).contains("12 months"), "{days}");
+    }
+    assert_eq!(time_left(-1), "");
+}

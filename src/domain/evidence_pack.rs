@@ -73,6 +73,28 @@ pub struct EarlierBreach {
     pub outcome: String,
 }
 
+impl EarlierBreach {
+    /// The breach on one line of the pack: "3 Nov 2026, 10:00: <provisions>. Outcome: <outcome>.
+    /// Report BR-1." A provision quoted word for word ends with its own full stop; never two.
+    pub fn line(&self) -> String {
+        let head = format!(
+            "{}{}: {}",
+            super::dates::format_date_time(self.occurred_at),
+            if self.same_order {
+                ""
+            } else {
+                " (under another order)"
+            },
+            self.provisions.join("; ")
+        );
+        super::words::sentences([
+            head.as_str(),
+            &format!("Outcome: {}", self.outcome),
+            &format!("Report {}", self.report_id),
+        ])
+    }
+}
+
 /// Something the pack lacks, in words for the officer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Gap {

@@ -111,6 +111,19 @@ fn earlier_breaches_with_their_outcomes_and_the_decision_on_this_one() {
         "Interview and caution (the officer's chosen level; no DS decision on this phone)"
     );
     assert!(p.earlier[1].provisions[0].starts_with("One phone only"));
+    // On the pack's line, a provision ending with its own full stop gets no second one.
+    let mut quoted = p.earlier[1].clone();
+    quoted.provisions = vec!["The defendant shall notify police within 3 days.".into()];
+    assert_eq!(
+        quoted.line(),
+        format!(
+            "{}: The defendant shall notify police within 3 days. Outcome: {}. Report BR-0002-1.",
+            crate::domain::dates::format_date_time(quoted.occurred_at),
+            quoted.outcome
+        )
+    );
+    assert!(!quoted.line().contains(".."));
+    assert!(p.earlier[0].line().contains(" (under another order): "));
     assert!(has(&p, &Gap::NoDecision));
     let decided = pack(&c, "BR-0002-1");
     assert_eq!(decided.ds_decision.as_ref().unwrap().id, "D-1");

@@ -68,6 +68,7 @@ mod tagged;
 pub mod timeline;
 pub mod validation;
 mod variation;
+pub mod words;
 
 pub use attention::{Badge, NominalSummary};
 pub use breach::{

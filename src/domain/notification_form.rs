@@ -129,6 +129,26 @@ pub fn describe_timeliness(t: Timeliness, notified_on: Option<NaiveDate>) -> Str
     }
 }
 
+/// The timeliness as shown on one line: the coloured tag ("Late by 4 days") and the sentence
+/// after it, which gives the dates and does not repeat what the tag says ("Due by 20 Nov 2026,
+/// told 24 Nov 2026"). With no tag, the whole sentence of [`describe_timeliness`].
+pub fn timeliness_line(
+    t: Timeliness,
+    notified_on: Option<NaiveDate>,
+) -> (Option<(String, super::timeline::Tone)>, String) {
+    let told = notified_on.map(format_date).unwrap_or_default();
+    let sentence = match t {
+        Timeliness::NoDeadline => describe_timeliness(t, notified_on),
+        Timeliness::InTime { last_day } | Timeliness::Late { last_day, .. } => {
+            format!("Due by {}, told {told}", format_date(last_day))
+        }
+        // The tag already says "due by" and the date.
+        Timeliness::Outstanding { .. } => String::new(),
+        Timeliness::Overdue { last_day, .. } => format!("Due by {}", format_date(last_day)),
+    };
+    (super::timeline::timeliness_tag(t), sentence)
+}
+
 /// Review order: not yet notified (overdue, then outstanding), then late, then the rest; most
 /// recent first within each.
 pub fn review_order<'a>(

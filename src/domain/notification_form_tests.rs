@@ -199,3 +199,59 @@ impl ById for Cohort {
         self.notifications.iter().find(|n| n.id == id).unwrap()
     }
 }
+
+#[test]
+fn the_timeliness_line_says_late_once() {
+    let d = ymd(2026, 11, 20);
+    let line = |t, told| {
+        let (tag, sentence) = timeliness_line(t, told);
+        let tag = tag.map(|(text, _)| text).unwrap_or_default();
+        format!("{tag} {sentence}").trim().to_string()
+    };
+    let late = Timeliness::Late {
+        last_day: d,
+        days_late: 4,
+    };
+    assert_eq!(
+        line(late, Some(ymd(2026, 11, 24))),
+        "Late by 4 days Due by 20 Nov 2026, told 24 Nov 2026"
+    );
+    assert_eq!(
+        line(Timeliness::InTime { last_day: d }, Some(ymd(2026, 11, 19))),
+        "In time Due by 20 Nov 2026, told 19 Nov 2026"
+    );
+    assert_eq!(
+        line(Timeliness::Outstanding { last_day: d }, None),
+        "Not yet notified: due by 20 Nov 2026"
+    );
+    assert_eq!(
+        line(
+            Timeliness::Overdue {
+                last_day: d,
+                days_late: 4
+            },
+            None
+        ),
+        "Not notified: overdue by 4 days Due by 20 Nov 2026"
+    );
+    assert_eq!(
+        line(Timeliness::NoDeadline, None),
+        "No deadline applies; not yet told"
+    );
+    // Each way of being late or overdue is said once on the line.
+    for t in [
+        late,
+        Timeliness::Overdue {
+            last_day: d,
+            days_late: 4,
+        },
+    ] {
+        let text = line(t, Some(ymd(2026, 11, 24))).to_lowercase();
+        assert_eq!(
+            text.matches("late").count() + text.matches("overdue").count(),
+            1,
+            "{text}"
+        );
+        assert_eq!(text.matches("4 days").count(), 1, "{text}");
+    }
+}

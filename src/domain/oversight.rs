@@ -120,6 +120,21 @@ fn distance(today: NaiveDate, on: NaiveDate) -> String {
     }
 }
 
+/// The briefing figure a nominal is on (due, or none on record), and the release in words:
+/// "Release expected 28 Nov 2026 (in 4 days)", "Released 24 Nov 2026 (today)",
+/// "Released 7 May 2026 (200 days ago); no release-day briefing on record".
+fn briefing_item(today: NaiveDate, release: NaiveDate, due: bool) -> (Figure, String) {
+    let when = format!("{} ({})", format_date(release), distance(today, release));
+    match (due, release > today) {
+        (true, true) => (Figure::BriefingsDue, format!("Release expected {when}")),
+        (true, false) => (Figure::BriefingsDue, format!("Released {when}")),
+        (false, _) => (
+            Figure::NoBriefingOnRecord,
+            format!("Released {when}; no release-day briefing on record"),
+        ),
+    }
+}
+
 /// Which "ending" figure a last day falls in, if any.
 fn ending_band(today: NaiveDate, last_day: NaiveDate) -> Option<Figure> {
     match days_between(today, last_day) {
@@ -213,13 +228,9 @@ pub fn dashboard(unit: &Unit, today: NaiveDate) -> Dashboard {
             }
         }
         let release = n.custody.release_date();
-        if c.briefing_due(&n.id, today) {
-            let detail = format!(
-                "Released {} ({})",
-                format_date(release),
-                distance(today, release)
-            );
-            push(Figure::BriefingsDue, item(release, detail, None));
+        if c.briefing_due(&n.id, today) || c.no_briefing_on_record(&n.id, today) {
+            let (figure, detail) = briefing_item(today, release, c.briefing_due(&n.id, today));
+            push(figure, item(release, detail, None));
         }
         if let CustodyStatus::InCustody { expected_release } = n.custody {
             if (0..=RELEASES_WITHIN_DAYS).contains(&days_between(today, expected_release)) {
@@ -300,9 +311,13 @@ pub fn dashboard(unit: &Unit, today: NaiveDate) -> Dashboard {
                     Some(x) => (
                         x.made_at.date(),
                         format!(
-                            "Referred to probation {}; {}",
+                            "Referral made {}; {}",
                             format_date(x.made_at.date()),
-                            current_status(c, &x.id).label().to_lowercase()
+                            match current_status(c, &x.id) {
+                                super::recall_referral::ReferralStatus::Made =>
+                                    "not sent to probation yet",
+                                _ => "sent to probation, no outcome yet",
+                            }
                         ),
                     ),
                     None => (

@@ -11,6 +11,7 @@ pub enum Figure {
     RiskReviewsDue,
     NotificationsLate,
     BriefingsDue,
+    NoBriefingOnRecord,
     BreachesAwaitingDecision,
     RecallsAwaitingOutcome,
     EndingWithin4Weeks,
@@ -20,11 +21,12 @@ pub enum Figure {
 }
 
 impl Figure {
-    pub const ALL: [Figure; 10] = [
+    pub const ALL: [Figure; 11] = [
         Self::ContactsOverdue,
         Self::RiskReviewsDue,
         Self::NotificationsLate,
         Self::BriefingsDue,
+        Self::NoBriefingOnRecord,
         Self::BreachesAwaitingDecision,
         Self::RecallsAwaitingOutcome,
         Self::EndingWithin4Weeks,
@@ -40,6 +42,7 @@ impl Figure {
             Self::RiskReviewsDue => "risk-reviews-due",
             Self::NotificationsLate => "notifications-late",
             Self::BriefingsDue => "briefings-due",
+            Self::NoBriefingOnRecord => "no-briefing-on-record",
             Self::BreachesAwaitingDecision => "breaches-awaiting-decision",
             Self::RecallsAwaitingOutcome => "recalls-awaiting-outcome",
             Self::EndingWithin4Weeks => "ending-within-4-weeks",
@@ -59,6 +62,7 @@ impl Figure {
             Self::RiskReviewsDue => "Risk reviews due or overdue",
             Self::NotificationsLate => "Notifications late",
             Self::BriefingsDue => "Release-day briefings due",
+            Self::NoBriefingOnRecord => "No release-day briefing on record",
             Self::BreachesAwaitingDecision => "Breach reports awaiting a decision",
             Self::RecallsAwaitingOutcome => "Recall referrals awaiting an outcome",
             Self::EndingWithin4Weeks => "Orders and provisions ending within 4 weeks",
@@ -74,7 +78,8 @@ impl Figure {
             Self::ContactsOverdue => "The next contact the plan asks for is past its date.",
             Self::RiskReviewsDue => "The risk rating's review is past its date or due within 14 days (very high risk every 3 months, high 4, medium 6, low 12).",
             Self::NotificationsLate => "A notification not given by its last day, or given late in the last 4 weeks.",
-            Self::BriefingsDue => "Released, the order in force, and no release-day briefing signed off.",
+            Self::BriefingsDue => "Release expected in the next 14 days or released in the last 28, the order in force, and no release-day briefing signed off.",
+            Self::NoBriefingOnRecord => "Released more than 28 days ago, the order in force, and no release-day briefing signed off: a gap in the record, no longer a briefing to do.",
             Self::BreachesAwaitingDecision => "A breach report (as last corrected) with no decision on it yet, with how long it has waited.",
             Self::RecallsAwaitingOutcome => "Breaches decided as a request to HMPPS to recall whose referral to probation has no outcome recorded yet (recall decided, not recalled or returned to custody), or on which no referral has been made yet.",
             Self::EndingWithin4Weeks => "An order in force, or a provision with an earlier end of its own, whose last day is within 28 days.",

@@ -46,11 +46,27 @@ fn a_recall_waits_until_its_referral_has_an_outcome() {
     let items = d.list(Figure::RecallsAwaitingOutcome, Scope::Unit);
     assert_eq!(items.len(), 1);
     assert!(
-        items[0].detail.starts_with("Referred to probation"),
+        items[0]
+            .detail
+            .starts_with("Referral made 23 Nov 2026; not sent to probation yet ("),
         "{}",
         items[0].detail
     );
     assert_eq!(items[0].on, at.date());
+    // Sent: still awaiting an outcome, and it says so.
+    let s = ReferralStatusUpdate::make(&c, "RR-1", "sent_to_probation", Ok(at.date()), by("RS-0"))
+        .expect("status");
+    c.add(s);
+    let d = board(&c, std::slice::from_ref(&recall), &[]);
+    let items = d.list(Figure::RecallsAwaitingOutcome, Scope::Unit);
+    assert_eq!(items.len(), 1);
+    assert!(
+        items[0]
+            .detail
+            .starts_with("Referral made 23 Nov 2026; sent to probation, no outcome yet ("),
+        "{}",
+        items[0].detail
+    );
     let s = ReferralStatusUpdate::make(&c, "RR-1", "not_recalled", Ok(at.date()), by("RS-1"))
         .expect("status");
     c.add(s);

@@ -75,10 +75,27 @@ fn the_demo_unit_shows_each_case_once() {
             .as_deref(),
         Some("NT-0005-1")
     );
-    // Everyone released with no briefing signed off (the demo holds none); not those inside.
-    let briefings = ids(&d, Figure::BriefingsDue);
-    assert_eq!(briefings.len(), 10);
-    assert!(!briefings.contains(&"N-0006") && !briefings.contains(&"N-0009"));
+    // The demo holds no signed briefing. Due: N-0001, released today, and N-0006, released in 4
+    // days (within 14); not N-0009 (in 40). The nine released 60 days ago or more have none on
+    // record instead, a gap, not a briefing still to do.
+    assert_eq!(ids(&d, Figure::BriefingsDue), vec!["N-0001", "N-0006"]);
+    let due = d.list(Figure::BriefingsDue, Scope::Unit);
+    assert_eq!(due[0].detail, "Released 24 Nov 2026 (today)");
+    assert_eq!(due[1].detail, "Release expected 28 Nov 2026 (in 4 days)");
+    let missing = ids(&d, Figure::NoBriefingOnRecord);
+    assert_eq!(missing.len(), 9);
+    for n in ["N-0001", "N-0006", "N-0009"] {
+        assert!(!missing.contains(&n), "{n}");
+    }
+    let n2 = d
+        .list(Figure::NoBriefingOnRecord, Scope::Unit)
+        .into_iter()
+        .find(|i| i.nominal_id == "N-0002")
+        .expect("N-0002");
+    assert_eq!(
+        n2.detail,
+        "Released 8 May 2026 (200 days ago); no release-day briefing on record"
+    );
     assert_eq!(ids(&d, Figure::ReleasesWithin4Weeks), vec!["N-0006"]);
     assert!(ids(&d, Figure::EndingWithin4Weeks).is_empty());
     assert!(ids(&d, Figure::EndingIn5To8Weeks).is_empty());
@@ -101,10 +118,14 @@ fn each_officer_s_figures_add_up_to_the_unit_s() {
     let d = board(&c, &[], &[]);
     assert_eq!(
         d.count(Figure::BriefingsDue, Scope::Officer("PC-DEMO-01")),
-        4
+        1
     );
     assert_eq!(
         d.count(Figure::BriefingsDue, Scope::Officer("PC-DEMO-02")),
+        1
+    );
+    assert_eq!(
+        d.count(Figure::NoBriefingOnRecord, Scope::Officer("PC-DEMO-03")),
         3
     );
     assert_eq!(d.held(Scope::Officer("PC-DEMO-03")), 4);

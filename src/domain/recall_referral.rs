@@ -54,6 +54,10 @@ impl CustodyNow {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ReferralStatus {
+    /// Where every referral starts: made on the phone, nothing sent yet. Never recorded as an
+    /// update (so never read from one): it is what stands while there is none.
+    #[serde(skip_deserializing)]
+    Made,
     SentToProbation,
     RecallDecided,
     NotRecalled,
@@ -61,6 +65,7 @@ pub enum ReferralStatus {
 }
 
 impl ReferralStatus {
+    /// The statuses an officer records on a referral (the update form offers these).
     pub const ALL: [ReferralStatus; 4] = [
         Self::SentToProbation,
         Self::RecallDecided,
@@ -69,6 +74,7 @@ impl ReferralStatus {
     ];
     pub fn label(self) -> &'static str {
         match self {
+            Self::Made => "Made: not sent yet",
             Self::SentToProbation => "Sent to probation",
             Self::RecallDecided => "Recall decided",
             Self::NotRecalled => "Not recalled",
@@ -77,6 +83,7 @@ impl ReferralStatus {
     }
     pub fn code(self) -> &'static str {
         match self {
+            Self::Made => "made",
             Self::SentToProbation => "sent_to_probation",
             Self::RecallDecided => "recall_decided",
             Self::NotRecalled => "not_recalled",
@@ -88,7 +95,7 @@ impl ReferralStatus {
     }
     /// An outcome: probation has decided (or the person is back in custody).
     pub fn is_outcome(self) -> bool {
-        !matches!(self, Self::SentToProbation)
+        !matches!(self, Self::Made | Self::SentToProbation)
     }
 }
 
@@ -219,12 +226,12 @@ pub fn statuses_of<'a>(cohort: &'a Cohort, referral_id: &str) -> Vec<&'a Referra
     out
 }
 
-/// Where a referral stands: its latest status, or sent to probation when none is recorded.
+/// Where a referral stands: its latest status, or made (not sent yet) when none is recorded.
 pub fn current_status(cohort: &Cohort, referral_id: &str) -> ReferralStatus {
     statuses_of(cohort, referral_id)
         .last()
         .map(|s| s.status)
-        .unwrap_or(ReferralStatus::SentToProbation)
+        .unwrap_or(ReferralStatus::Made)
 }
 
 /// Referrals still awaiting an outcome (no recall decided, not recalled or returned to custody).
@@ -247,7 +254,7 @@ pub(super) fn timeline_entry(r: &RecallReferral) -> TimelineEntry {
         "Recall referral to probation",
     )
     .opens(Opens::Referral(r.id.clone()))
-    .tag(ReferralStatus::SentToProbation.label(), Tone::Warning)
+    .tag(ReferralStatus::Made.label(), Tone::Warning)
     .fact("Provisions breached", provisions.join("; "))
     .fact("In custody now", r.custody_now.label())
     .fact(

@@ -315,7 +315,7 @@ fn a_status_is_dated_from_the_referral_to_today() {
 #[test]
 fn a_referral_awaits_an_outcome_until_a_final_status() {
     let mut c = with_referral();
-    assert_eq!(current_status(&c, "R1"), ReferralStatus::SentToProbation);
+    assert_eq!(current_status(&c, "R1"), ReferralStatus::Made);
     assert_eq!(awaiting_outcome(&c).len(), 1);
     let s = ReferralStatusUpdate::make(&c, "R1", "sent_to_probation", Ok(today()), making("S1"))
         .expect("status");
@@ -407,4 +407,29 @@ fn the_referral_and_its_statuses_show_on_the_history_without_the_sensitive_secti
     for e in [referral, status] {
         assert_eq!(e.opens, Some(Opens::Referral("R1".into())), "{}", e.title);
     }
+}
+
+#[test]
+fn a_new_referral_is_made_not_sent_until_the_officer_records_sending_it() {
+    let mut c = with_referral();
+    // Nothing is sent when the referral is made: it says so, on its page and on the history.
+    assert_eq!(current_status(&c, "R1"), ReferralStatus::Made);
+    assert_eq!(current_status(&c, "R1").label(), "Made: not sent yet");
+    assert!(!current_status(&c, "R1").is_outcome());
+    let entry = timeline_entry(&c.recall_referrals[0]);
+    assert_eq!(
+        entry.tag.as_ref().map(|t| t.0.as_str()),
+        Some("Made: not sent yet")
+    );
+    // "Sent to probation" is an update the officer records (the form offers it), "made" is not.
+    assert!(ReferralStatus::ALL.contains(&ReferralStatus::SentToProbation));
+    assert!(!ReferralStatus::ALL.contains(&ReferralStatus::Made));
+    assert!(ReferralStatusUpdate::make(&c, "R1", "made", Ok(today()), making("S0")).is_err());
+    let s = ReferralStatusUpdate::make(&c, "R1", "sent_to_probation", Ok(today()), making("S1"))
+        .expect("status");
+    c.add(s);
+    assert_eq!(current_status(&c, "R1").label(), "Sent to probation");
+    assert_eq!(awaiting_outcome(&c).len(), 1);
+    // A status update read from a file may not say "made" either.
+    assert!(serde_json::from_value::<ReferralStatus>(serde_json::json!("made")).is_err());
 }

@@ -139,7 +139,7 @@ test('offline: a recall referral made through every page, printed at A4 and its 
 
     await page.getByRole('button', { name: 'Make the referral' }).click();
     await expect(heading(page)).toHaveText('Recall referral to probation');
-    await expect(page.locator('#referral-status')).toHaveText('Sent to probation');
+    await expect(page.locator('#referral-status')).toHaveText('Made: not sent yet');
     await expect(summaryValue(page, 'Made')).toHaveText(/^\d{1,2} \w{3} \d{4}, \d\d:\d\d by PC Demo Officer$/);
     await screenIsFine(page);
     const referralUrl = page.url();
@@ -152,7 +152,7 @@ test('offline: a recall referral made through every page, printed at A4 and its 
     await history.getByRole('link', { name: 'Recall referral to probation', exact: true }).click();
     expect(page.url()).toBe(referralUrl);
     await page.getByRole('link', { name: /Back to MARROWBY/ }).click();
-    await page.getByRole('link', { name: /^Made \d{1,2} \w{3} \d{4}: Sent to probation$/ }).click();
+    await page.getByRole('link', { name: /^Referral of \d{1,2} \w{3} \d{4}: Made: not sent yet$/ }).click();
     expect(page.url()).toBe(referralUrl);
 
     // The police information for Part A, at A4; the part not for disclosure on a later page.

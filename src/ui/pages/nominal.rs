@@ -204,7 +204,10 @@ fn order_rows(order: Option<&Order>, today: NaiveDate) -> impl IntoView {
     let provisional = o.end_is_provisional().then_some(
         "Provisional: the five years run from the day the order comes into force, on release, which is not fixed yet",
     );
-    let left = o.days_left(today).map(time_left).unwrap_or_default();
+    let left = o
+        .days_left(today)
+        .map(crate::domain::dates::time_left)
+        .unwrap_or_default();
     let status = o.status_on(today).label();
     let court = o.court.clone();
     let reference = o.court_reference.clone();
@@ -239,22 +242,6 @@ fn order_rows(order: Option<&Order>, today: NaiveDate) -> impl IntoView {
         </SummaryList>
     }
     .into_any()
-}
-
-/// "1 year 7 months left (590 days)": the time left on an order, readable at a glance.
-fn time_left(days: i64) -> String {
-    if days < 0 {
-        return String::new();
-    }
-    let plural = |n: i64, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let (years, months) = (days / 365, (days % 365) / 30);
-    let rough = match (years, months) {
-        (0, 0) => return format!("{} left", plural(days, "day")),
-        (0, m) => plural(m, "month"),
-        (y, 0) => plural(y, "year"),
-        (y, m) => format!("{} {}", plural(y, "year"), plural(m, "month")),
-    };
-    format!("about {rough} left ({})", plural(days, "day"))
 }
 
 fn conditions_view(

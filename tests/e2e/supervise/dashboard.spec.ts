@@ -17,6 +17,7 @@ test('the dashboard shows the demo unit by officer and a figure opens the list b
     'Risk reviews due or overdue',
     'Notifications late',
     'Release-day briefings due',
+    'No release-day briefing on record',
     'Breach reports awaiting a decision',
     'Recall referrals awaiting an outcome',
     'Orders and provisions ending within 4 weeks',

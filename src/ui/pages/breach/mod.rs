@@ -36,6 +36,14 @@ pub fn step_href(nominal_id: &str, step: BreachStep) -> String {
     routes::breach_step(nominal_id, step.slug())
 }
 
+/// The first page of a breach report whose draft the tap that opens it has just made.
+pub fn started_href(nominal_id: &str) -> String {
+    format!(
+        "{}?started=1",
+        step_href(nominal_id, BreachStep::Conditions)
+    )
+}
+
 /// What every page of the flow shares. `Copy`.
 #[derive(Clone, Copy)]
 pub(super) struct Flow {
@@ -45,6 +53,8 @@ pub(super) struct Flow {
     pub errors: RwSignal<Vec<FieldError>>,
     /// Came from the check answers page: continue back to it.
     pub returning: Memo<bool>,
+    /// The flow was opened by the tap that made its draft (`?started=1`): nothing to resume.
+    pub just_started: bool,
     navigate: StoredValue<Callback<String>>,
 }
 
@@ -143,6 +153,7 @@ fn BreachFlow(nominal_id: String) -> impl IntoView {
         ),
         errors: RwSignal::new(vec![]),
         returning: Memo::new(move |_| query.read().get("return").as_deref() == Some("check")),
+        just_started: query.read_untracked().get("started").is_some(),
         navigate: StoredValue::new(Callback::new(move |path: String| {
             navigate(&path, NavigateOptions::default())
         })),

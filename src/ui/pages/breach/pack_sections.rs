@@ -194,24 +194,7 @@ pub(super) fn exhibits_section(p: &EvidencePack) -> Vec<AnyView> {
 }
 
 pub(super) fn history_section(p: &EvidencePack) -> Vec<AnyView> {
-    let earlier = p
-        .earlier
-        .iter()
-        .map(|e| {
-            format!(
-                "{}{}: {}. Outcome: {}. Report {}.",
-                format_date_time(e.occurred_at),
-                if e.same_order {
-                    ""
-                } else {
-                    " (under another order)"
-                },
-                e.provisions.join("; "),
-                e.outcome,
-                e.report_id
-            )
-        })
-        .collect();
+    let earlier = p.earlier.iter().map(|e| e.line()).collect();
     let d = &p.report.decision;
     let mut r: Rows = vec![
         ("Recommended", d.recommended.level.label().into()),

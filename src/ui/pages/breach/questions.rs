@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use super::{caption, BackLink, Caption, Flow};
 use crate::domain::breach::IntelligenceAssessment;
 use crate::domain::breach_form::BreachStep;
-use crate::domain::dates::format_date_time;
 use crate::domain::Condition;
 use crate::ui::components::{
     error_for, CheckboxItem, Checkboxes, ErrorSummary, FieldMessage, Legend,
@@ -40,8 +39,8 @@ pub(super) fn ConditionsStep(flow: Flow) -> impl IntoView {
     };
     let resume = move || {
         let draft = flow.draft().get();
-        let progressed = flow.keeper.restored.get() && !draft.condition_ids.is_empty();
-        progressed.then(|| {
+        let notice = draft.resume_notice(flow.keeper.restored.get(), flow.just_started);
+        notice.map(|notice| {
             let next = flow.app.cohort.with_untracked(|c| {
                 draft
                     .first_incomplete(c, device_now())
@@ -51,10 +50,7 @@ pub(super) fn ConditionsStep(flow: Flow) -> impl IntoView {
             let go = href.clone();
             view! {
                 <div class="panel panel--notice" role="status">
-                    <p class="body">{format!(
-                        "You have a breach report in progress for this nominal, started {}. Your answers are kept.",
-                        format_date_time(draft.started_at)
-                    )}</p>
+                    <p class="body">{notice}</p>
                     <a class="button button--secondary" href=href on:click=move |ev| {
                         ev.prevent_default();
                         flow.go(go.clone());

@@ -35,27 +35,32 @@ pub fn BriefingAction(#[prop(into)] nominal_id: String) -> impl IntoView {
             let signed = c
                 .signed_briefing(&id, today)
                 .and_then(|b| b.signed_off.clone());
-            (c.briefing_due(&id, today), signed)
+            (
+                c.briefing_opens(&id, today),
+                signed,
+                c.briefing_note(&id, today),
+            )
         })
     });
     move || {
         let href = Step::TaskList.path(&id.read_value());
         match state.get() {
-            (_, Some(s)) => view! {
+            (_, Some(s), _) => view! {
                 <p class="body briefing-signed">
                     <strong class="tag tag--green">"Briefing signed off"</strong>
                     {format!(" Release-day briefing signed off {} by {}.", format_date_time(s.at), s.officer_name)}
                 </p>
             }
             .into_any(),
-            (true, None) => match has_draft.get() {
+            (true, None, _) => match has_draft.get() {
                 Some(true) => view! { <A href attr:class="button">"Continue briefing"</A> }.into_any(),
                 Some(false) => {
                     view! { <A href attr:class="button">"Start release-day briefing"</A> }.into_any()
                 }
                 None => ().into_any(),
             },
-            (false, None) => ().into_any(),
+            (false, None, Some(note)) => view! { <p class="body">{note}</p> }.into_any(),
+            (false, None, None) => ().into_any(),
         }
     }
 }

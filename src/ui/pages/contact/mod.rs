@@ -10,6 +10,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::domain::contact_form::{next_due_text, usual_contact_kind, ContactDraft, ContactField};
 use crate::domain::dates::format_date_time;
+use crate::domain::words::where_the_record_goes;
 use crate::domain::{Contact, Nominal};
 use crate::ui::components::{ErrorSummary, FieldError, NominalNotFound, Page};
 use crate::ui::draft::{Draft, DraftKey, DraftStatus};
@@ -177,6 +178,7 @@ fn Confirmation(
         format_date_time(contact.at)
     );
     let title = format!("Contact saved – {}", contact.nominal_id);
+    let status = crate::ui::pages::sync_panel::sync_status();
     view! {
         <Page title>
         <div class="panel panel--confirmation">
@@ -184,7 +186,7 @@ fn Confirmation(
             <p class="panel__body">"Next contact due" <br /> <strong class="next-due">{next_due}</strong></p>
         </div>
         <p class="body">{what}</p>
-        <p class="body">"It is kept on this phone and goes to the team with the next export of records."</p>
+        <p class="body">{move || status.get().map(|s| where_the_record_goes(s.enrolment.is_some()))}</p>
         <div class="actions">
             <A href=back attr:class="button">{format!("Back to {name}")}</A>
             <A href=routes::COHORT attr:class="button button--secondary">"Back to the cohort"</A>

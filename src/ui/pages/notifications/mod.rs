@@ -12,14 +12,12 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::domain::breach_form::{BreachDraft, BreachStep};
 use crate::domain::dates::{format_date, format_date_time};
-use crate::domain::notification_form::{
-    breach_from_notification, describe_timeliness, review_order,
-};
-use crate::domain::timeline::{timeliness_tag, Tone};
+use crate::domain::notification_form::{breach_from_notification, review_order, timeliness_line};
+use crate::domain::timeline::Tone;
 use crate::domain::{Cohort, Notification, NotificationKind, Timeliness};
 use crate::ui::components::{NominalNotFound, Page, SummaryList, SummaryRow};
 use crate::ui::draft::DraftKey;
-use crate::ui::pages::breach::step_href;
+use crate::ui::pages::breach::{started_href, step_href};
 use crate::ui::{device_now, routes, use_app};
 
 pub use form::RecordNotificationPage;
@@ -39,10 +37,11 @@ pub(crate) fn TimelinessLine(
     t: Timeliness,
     notified_on: Option<chrono::NaiveDate>,
 ) -> impl IntoView {
+    let (tag, sentence) = timeliness_line(t, notified_on);
     view! {
         <p class="body timeliness">
-            {timeliness_tag(t).map(|(text, tone)| view! { <strong class=tag_class(tone)>{text}</strong> " " })}
-            <span>{describe_timeliness(t, notified_on)}</span>
+            {tag.map(|(text, tone)| view! { <strong class=tag_class(tone)>{text}</strong> " " })}
+            <span>{sentence}</span>
         </p>
     }
 }
@@ -163,6 +162,7 @@ fn StartBreach(notification: Notification) -> impl IntoView {
             let Some(store) = app.store() else { return };
             let navigate = navigate.clone();
             let href = href.clone();
+            let started = started_href(&n.with_value(|n| n.nominal_id.clone()));
             let key = DraftKey::Breach(n.with_value(|n| n.nominal_id.clone()));
             let prefilled = app.cohort.with_untracked(|c| {
                 breach_from_notification(c, &n.get_value(), app.today.get_untracked(), device_now())
@@ -182,7 +182,7 @@ fn StartBreach(notification: Notification) -> impl IntoView {
                     }
                 }
                 match store.save_draft(&key, &prefilled).await {
-                    Ok(()) => navigate(&href, Default::default()),
+                    Ok(()) => navigate(&started, Default::default()),
                     Err(e) => {
                         error.set(Some(format!("The breach report could not be started: {e}")))
                     }

@@ -55,7 +55,7 @@ pub fn ReferralList(nominal_id: String) -> impl IntoView {
                 (
                     routes::referral(&nominal_id, &r.id),
                     format!(
-                        "Made {}: {}",
+                        "Referral of {}: {}",
                         format_date(r.made_at.date()),
                         current_status(c, &r.id).label()
                     ),

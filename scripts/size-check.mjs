@@ -34,7 +34,15 @@ const GOAL = 250_000;
 // report or referral, and the report's page saying "submitted" only straight after submitting,
 // +0.55. Issue 12 ends at 657.5 kB (638.8): +34.9 kB (+34.3 of wasm), inside its allowance. The
 // budget is that size (657,457 bytes) rounded up to the next 100.
-const BUDGET = 657_500;
+// Raised for rules that were wrong or unsafe, not for features: the id grammar checked on every
+// id field and the text bounds on every stored field (issue 24), provisions and variations
+// replayed in order with the checks on import (issue 19, items 4-8): 657.1 -> 660.3 kB (+3.2;
+// the sync fixes of items 11-13 are server-side only). Then the referral's "Made: not sent yet",
+// release-day briefings due from 14 days before to 28 days after release and "no release-day
+// briefing on record", and five wordings built in the domain (items 17, 19, 20): +1.9 -> 662.2 kB
+// (wasm 643.3). The budget is that size (662,240 bytes) rounded up to the next 100; issue 22
+// lowers it to 600 kB.
+const BUDGET = 662_300;
 
 const dist = process.argv[2] ?? 'dist';
 const files = appCode(dist);

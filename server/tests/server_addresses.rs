@@ -6,8 +6,6 @@
 #[macro_use]
 mod common;
 
-use std::net::SocketAddr;
-
 use common::*;
 use serde_json::{json, Value};
 
@@ -19,16 +17,7 @@ const APP_PAGE: &str = "<!doctype html><title>SCPO Field</title><p>Set a passcod
 async fn serve(db: &TestDb) -> Http {
     let dist = temp_dir("dist");
     std::fs::write(dist.join("index.html"), APP_PAGE).unwrap();
-    let state = scpo_server::api::AppState::new(db.storage.clone());
-    let app = scpo_server::app(state, &dist).into_make_service_with_connect_info::<SocketAddr>();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    Http { base, client }
+    Http::start_with_dist(scpo_server::api::AppState::new(db.storage.clone()), &dist).await
 }
 
 fn header(r: &reqwest::Response, name: &str) -> String {

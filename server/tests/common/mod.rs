@@ -200,7 +200,15 @@ pub struct Http {
 impl Http {
     /// The server for `state`, on a free local port.
     pub async fn start(state: scpo_server::api::AppState) -> Http {
-        let app = scpo_server::app(state, &temp_dir("dist"))
+        Self::start_with_dist(state, &temp_dir("dist")).await
+    }
+
+    /// The server for `state` serving the app's files from `dist`, on a free local port.
+    pub async fn start_with_dist(
+        state: scpo_server::api::AppState,
+        dist: &std::path::Path,
+    ) -> Http {
+        let app = scpo_server::app(state, dist)
             .into_make_service_with_connect_info::<std::net::SocketAddr>();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());

@@ -13,31 +13,14 @@ use scpo_server::secrets;
 use scpo_server::storage::{CodeCheck, CodeUse, Redeemed, Storage};
 use serde_json::{json, Value};
 
-/// POST JSON; the status and the JSON answer.
-async fn post_json(http: &Http, path: &str, body: Value) -> (u16, Value) {
-    let r = http
-        .client
-        .post(format!("{}{path}", http.base))
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    let status = r.status().as_u16();
-    (status, r.json().await.unwrap_or(Value::Null))
-}
-
 /// The HTTP server's clock is the real one.
 fn now() -> i64 {
     chrono::Utc::now().timestamp_millis()
 }
 
 async fn register_start(http: &Http, code: &str) -> (u16, Value) {
-    post_json(
-        http,
-        "/supervise/api/register/start",
-        json!({ "code": code }),
-    )
-    .await
+    http.post_json("/supervise/api/register/start", json!({ "code": code }))
+        .await
 }
 
 /// The start of a registration went through: a ceremony, and options to make a passkey.
@@ -64,7 +47,7 @@ async fn a_code_is_taken_only_by_the_ceremony_it_was_made_for(b: Backend) {
         (status, answer["error"].as_str()),
         (400, Some(PHONE_CODE_AT_DESK))
     );
-    let (status, enrolled) = post_json(&http, "/api/enrol", json!({ "code": phone })).await;
+    let (status, enrolled) = http.post_json("/api/enrol", json!({ "code": phone })).await;
     assert_eq!(status, 200, "{enrolled}");
     assert_eq!(enrolled["officer"]["id"], "PC-DEMO-01");
     // A DS's phone code is no passkey code either.
@@ -77,7 +60,9 @@ async fn a_code_is_taken_only_by_the_ceremony_it_was_made_for(b: Backend) {
     let passkey = scpo_server::new_passkey_code(s, "DS-DEMO-01", now())
         .await
         .unwrap();
-    let (status, answer) = post_json(&http, "/api/enrol", json!({ "code": passkey })).await;
+    let (status, answer) = http
+        .post_json("/api/enrol", json!({ "code": passkey }))
+        .await;
     assert_eq!(
         (status, answer["error"].as_str()),
         (400, Some(OTHER_USE_ON_PHONE))
@@ -112,18 +97,18 @@ async fn a_passkey_code_outlives_a_cancelled_or_failed_registration(b: Backend) 
         "the retry after a cancelled prompt: {second:?}"
     );
     // A ceremony that ends with something that is no passkey: refused, and the code still works.
-    let (status, answer) = post_json(
-        &http,
-        "/supervise/api/register/finish",
-        json!({
-            "ceremony": second.1["ceremony"],
-            "credential": {
-                "id": "AAAA", "rawId": "AAAA", "type": "public-key", "extensions": {},
-                "response": {"attestationObject": "AAAA", "clientDataJSON": "AAAA"},
-            },
-        }),
-    )
-    .await;
+    let (status, answer) = http
+        .post_json(
+            "/supervise/api/register/finish",
+            json!({
+                "ceremony": second.1["ceremony"],
+                "credential": {
+                    "id": "AAAA", "rawId": "AAAA", "type": "public-key", "extensions": {},
+                    "response": {"attestationObject": "AAAA", "clientDataJSON": "AAAA"},
+                },
+            }),
+        )
+        .await;
     assert_eq!(status, 400, "{answer}");
     assert!(answer["error"]
         .as_str()

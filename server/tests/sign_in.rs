@@ -15,21 +15,8 @@ use serde_json::{json, Value};
 /// at this desk (a public key only).
 const PASSKEY: &str = include_str!("fixtures/passkey.json");
 
-async fn post_json(http: &Http, path: &str, body: Value) -> (u16, Value) {
-    let r = http
-        .client
-        .post(format!("{}{path}", http.base))
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    let status = r.status().as_u16();
-    (status, r.json().await.unwrap_or(Value::Null))
-}
-
 async fn start(http: &Http, officer: &str) -> (u16, Value) {
-    post_json(
-        http,
+    http.post_json(
         "/supervise/api/sign-in/start",
         json!({ "officer": officer }),
     )
@@ -155,7 +142,7 @@ async fn sign_in_says_the_same_for_an_unknown_id_an_id_without_a_passkey_and_a_w
     let mut refusals = Vec::new();
     for (officer, answer) in &answers {
         let body = forged(&answer["ceremony"], &allowed(answer)[0]);
-        let refused = post_json(&http, "/supervise/api/sign-in/finish", body).await;
+        let refused = http.post_json("/supervise/api/sign-in/finish", body).await;
         refusals.push((officer, refused));
     }
     for (officer, refused) in &refusals {

@@ -198,6 +198,19 @@ pub struct Http {
 }
 
 impl Http {
+    /// POST `body` as JSON to `path`: the status and the JSON answer (null if none).
+    pub async fn post_json(&self, path: &str, body: Value) -> (u16, Value) {
+        let r = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        let status = r.status().as_u16();
+        (status, r.json().await.unwrap_or(Value::Null))
+    }
+
     /// The server for `state`, on a free local port.
     pub async fn start(state: scpo_server::api::AppState) -> Http {
         Self::start_with_dist(state, &temp_dir("dist")).await

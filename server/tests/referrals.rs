@@ -7,9 +7,7 @@ mod common;
 
 use common::*;
 use scpo_field::domain::breach::EnforcementLevel;
-use scpo_field::domain::recall_referral::{
-    Making, RecallReferral, ReferralAnswers, ReferralStatusUpdate,
-};
+use scpo_field::domain::recall_referral::{Making, RecallReferral, ReferralStatusUpdate};
 use scpo_field::domain::{Cohort, OfficerRef};
 use scpo_server::storage::{EntryStatus, Incoming, NewEntry, StoredRecord};
 use serde_json::Value;
@@ -31,20 +29,7 @@ fn referral(c: &mut Cohort) -> RecallReferral {
     second.recorded_at = second.occurred_at;
     second.decision.chosen = EnforcementLevel::RequestRecall;
     c.breach_reports.push(second);
-    let a = ReferralAnswers {
-        custody_now: "no".into(),
-        arrest_issues: "None known".into(),
-        contact_name: "PC Demo".into(),
-        contact_email: "pc.demo@example.org".into(),
-        contact_phone: "07700 900001".into(),
-        last_address: "1 Example Street".into(),
-        contraband_risk: "None known".into(),
-        charged: "no".into(),
-        circumstances: "On 24 Nov 2026: a second phone.".into(),
-        earlier_breaches: "One".into(),
-        not_for_disclosure: "Sensitive".into(),
-        ..ReferralAnswers::default()
-    };
+    let a = referral_answers();
     let o = officer();
     let by = Making {
         id: "RR-1".into(),

@@ -10,9 +10,7 @@ use common::*;
 use scpo_field::domain::breach::EnforcementLevel;
 use scpo_field::domain::briefing::{CopyOfOrder, SignOff};
 use scpo_field::domain::exhibit::{CapturePlace, Exhibit, ExhibitWithdrawal};
-use scpo_field::domain::recall_referral::{
-    Making, RecallReferral, ReferralAnswers, ReferralStatusUpdate,
-};
+use scpo_field::domain::recall_referral::{Making, RecallReferral, ReferralStatusUpdate};
 use scpo_field::domain::{Briefing, Contact, Notification, NotificationKind, OfficerRef};
 use scpo_server::storage::EntryStatus;
 use serde::Serialize;
@@ -157,20 +155,7 @@ fn records_of_every_kind() -> Vec<(&'static str, Value)> {
         officer_name: "PC Demo Officer".into(),
     };
     out.push(("exhibit_withdrawal", as_phone_writes(&withdrawal)));
-    let answers = ReferralAnswers {
-        custody_now: "no".into(),
-        arrest_issues: "None known".into(),
-        contact_name: "PC Demo".into(),
-        contact_email: "pc.demo@example.org".into(),
-        contact_phone: "07700 900001".into(),
-        last_address: "1 Example Street".into(),
-        contraband_risk: "None known".into(),
-        charged: "no".into(),
-        circumstances: "On 24 Nov 2026: a second phone.".into(),
-        earlier_breaches: "One".into(),
-        not_for_disclosure: "Sensitive".into(),
-        ..ReferralAnswers::default()
-    };
+    let answers = referral_answers();
     let o = officer();
     let by = |id: &str, h: u32| Making {
         id: id.into(),

@@ -324,3 +324,21 @@ impl std::ops::Deref for Served {
 pub fn to_sign_in(r: &reqwest::Response) -> bool {
     r.status().is_redirection() && r.headers()["location"] == "/supervise/sign-in"
 }
+
+/// A recall referral's answers as an officer gives them (synthetic contact details).
+pub fn referral_answers() -> scpo_field::domain::recall_referral::ReferralAnswers {
+    scpo_field::domain::recall_referral::ReferralAnswers {
+        custody_now: "no".into(),
+        arrest_issues: "None known".into(),
+        contact_name: "PC Demo".into(),
+        contact_email: "pc.demo@example.org".into(),
+        contact_phone: "07700 900001".into(),
+        last_address: "1 Example Street".into(),
+        contraband_risk: "None known".into(),
+        charged: "no".into(),
+        circumstances: "On 24 Nov 2026: a second phone.".into(),
+        earlier_breaches: "One".into(),
+        not_for_disclosure: "Sensitive".into(),
+        ..Default::default()
+    }
+}

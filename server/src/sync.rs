@@ -212,13 +212,20 @@ pub fn judge(entry: &NewEntry, held: &[StoredRecord]) -> Result<(), String> {
         .take(3)
         .map(|p| p.to_string())
         .collect();
-    if words.is_empty() {
-        Ok(())
-    } else {
-        Err(format!(
+    if !words.is_empty() {
+        return Err(format!(
             "The record does not fit the nominal's order: {}",
             words.join("; ")
-        ))
+        ));
+    }
+    // Recall needs a licence in force: the phone's own rule, the phone's own words.
+    match scpo_field::domain::recall_referral::recall_refusal_of(
+        &after,
+        &entry.kind,
+        &entry.record_id,
+    ) {
+        Some(refusal) => Err(refusal),
+        None => Ok(()),
     }
 }
 

@@ -7,9 +7,41 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 pub use super::enforcement::{
-    gather_facts, recommend, BreachFacts, EnforcementDecision, OverrideReasonMissing, Reason,
-    Recommendation,
+    gather_facts, recommend, BreachFacts, EnforcementDecision, History, OverrideReasonMissing,
+    Reason, Recommendation, Said,
 };
+
+/// Whether the nominal admits the breach: a caution needs an admission; without one the route
+/// is investigation and charge (s.25). "Not asked yet" is an answer at the scene.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Admission {
+    Admits,
+    DoesNotAdmit,
+    #[default]
+    NotAskedYet,
+}
+
+impl Admission {
+    pub const ALL: [Admission; 3] = [Self::Admits, Self::DoesNotAdmit, Self::NotAskedYet];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Admits => "Yes, admits the breach",
+            Self::DoesNotAdmit => "No, does not admit it",
+            Self::NotAskedYet => "Not asked yet",
+        }
+    }
+
+    /// The value of the form's radio and the JSON name.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Admits => "admits",
+            Self::DoesNotAdmit => "does_not_admit",
+            Self::NotAskedYet => "not_asked_yet",
+        }
+    }
+}
 
 /// What intelligence says about a return to serious crime.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -36,13 +68,19 @@ impl IntelligenceAssessment {
 #[serde(rename_all = "snake_case")]
 pub enum EnforcementLevel {
     InterviewAndCaution,
+    /// Investigate and charge for the breach (s.25): JSON `"charge"`, as the DS's level.
+    #[serde(rename = "charge")]
+    Charge,
     RequestRecall,
     ProactiveReferral,
 }
 
 impl EnforcementLevel {
-    pub const ALL: [EnforcementLevel; 3] = [
+    /// Least to most: caution, charge, recall, proactive referral (precedence runs the other
+    /// way, DOMAIN.md).
+    pub const ALL: [EnforcementLevel; 4] = [
         Self::InterviewAndCaution,
+        Self::Charge,
         Self::RequestRecall,
         Self::ProactiveReferral,
     ];
@@ -50,6 +88,7 @@ impl EnforcementLevel {
     pub fn label(self) -> &'static str {
         match self {
             Self::InterviewAndCaution => "Interview and caution",
+            Self::Charge => "Investigate and charge (s.25)",
             Self::RequestRecall => "Request to HMPPS to recall",
             Self::ProactiveReferral => "Proactive referral",
         }
@@ -114,6 +153,14 @@ pub struct BreachReport {
     pub explanation: Option<String>,
     #[serde(default)]
     pub evidence: Vec<Evidence>,
+    /// Whether the nominal admits the breach (reports made before the question was asked read
+    /// as not asked yet).
+    #[serde(default)]
+    pub admission: Admission,
+    /// The officer said the nominal was cautioned or convicted for a breach of this order in
+    /// the two years before this breach (a simple caution is then barred).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub caution_bar_stated: bool,
     pub intelligence: IntelligenceAssessment,
     pub decision: EnforcementDecision,
     pub officer_id: String,

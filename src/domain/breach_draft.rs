@@ -7,8 +7,8 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 use super::breach::{
-    gather_facts, recommend, BreachFacts, BreachReport, EnforcementLevel, Evidence, EvidenceKind,
-    IntelligenceAssessment, Recommendation,
+    gather_facts, recommend, Admission, BreachFacts, BreachReport, EnforcementLevel, Evidence,
+    EvidenceKind, History, IntelligenceAssessment, Recommendation, Said,
 };
 use super::breach_form::{BreachField, BreachProblem, BreachStep};
 use super::cohort::Cohort;
@@ -73,6 +73,13 @@ pub struct BreachDraft {
     /// Any explanation the nominal gave (optional).
     #[serde(default)]
     pub explanation: String,
+    /// Whether the nominal admits the breach ("Not asked yet" until answered).
+    #[serde(default)]
+    pub admission: Admission,
+    /// The officer knows of a caution or conviction for a breach of this order in the two
+    /// years before.
+    #[serde(default)]
+    pub caution_bar_stated: bool,
     /// Evidence added to the report.
     #[serde(default)]
     pub evidence: Vec<EvidenceDraft>,
@@ -105,6 +112,8 @@ impl BreachDraft {
             location: String::new(),
             what_was_seen: String::new(),
             explanation: String::new(),
+            admission: Admission::NotAskedYet,
+            caution_bar_stated: false,
             evidence: vec![],
             new_evidence: EvidenceDraft::default(),
             intelligence: None,
@@ -177,14 +186,25 @@ impl BreachDraft {
             .first()
             .map(|c| c.order_id.clone())
             .unwrap_or_default();
+        let reports = cohort.breaches_of(&self.nominal_id);
+        let history = History {
+            reports: &reports,
+            decisions: &cohort.breach_decisions,
+            orders: &cohort.orders,
+        };
+        let said = Said {
+            intelligence,
+            admission: self.admission,
+            caution_bar_stated: self.caution_bar_stated,
+        };
         Ok(gather_facts(
             &nominal.custody,
             &order_id,
             &conditions,
-            &cohort.breaches_of(&self.nominal_id),
+            history,
             at.date(),
             now.date(),
-            intelligence,
+            said,
         ))
     }
 
@@ -204,8 +224,10 @@ impl BreachDraft {
         officer: &OfficerRef,
         now: NaiveDateTime,
     ) -> Result<BreachReport, Vec<BreachProblem>> {
-        let recommended = self.recommendation(cohort, now)?;
-        let decision = self.decision(recommended).map_err(|p| vec![p])?;
+        let facts = self.facts(cohort, now)?;
+        let decision = self
+            .decision(recommend(&facts), &facts)
+            .map_err(|p| vec![p])?;
         let order_id = self
             .conditions(cohort)
             .first()
@@ -231,6 +253,8 @@ impl BreachDraft {
                 .filter(|e| !e.is_empty())
                 .map(str::to_string),
             evidence,
+            admission: self.admission,
+            caution_bar_stated: self.caution_bar_stated,
             intelligence: self.intelligence.unwrap_or(IntelligenceAssessment::None),
             decision,
             officer_id: officer.id.clone(),

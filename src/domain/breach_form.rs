@@ -4,7 +4,7 @@
 
 use chrono::NaiveDateTime;
 
-use super::breach::{EnforcementDecision, Recommendation};
+use super::breach::{BreachFacts, EnforcementDecision, EnforcementLevel, Recommendation};
 pub use super::breach_draft::{BreachDraft, EvidenceDraft};
 use super::cohort::Cohort;
 use super::condition::Condition;
@@ -93,6 +93,8 @@ pub enum BreachField {
     Explanation,
     EvidenceDescription,
     Intelligence,
+    /// The enforcement level chosen on the recommendation page.
+    Level,
     OverrideReason,
 }
 
@@ -108,6 +110,7 @@ impl BreachField {
             Self::Explanation => "explanation",
             Self::EvidenceDescription => "evidence-description",
             Self::Intelligence => "intelligence",
+            Self::Level => "level-caution",
             Self::OverrideReason => "override-reason",
         }
     }
@@ -124,7 +127,7 @@ impl BreachField {
             | Self::Explanation
             | Self::EvidenceDescription => BreachStep::Details,
             Self::Intelligence => BreachStep::Intelligence,
-            Self::OverrideReason => BreachStep::Recommendation,
+            Self::Level | Self::OverrideReason => BreachStep::Recommendation,
         }
     }
 }
@@ -294,12 +297,19 @@ impl BreachDraft {
     }
 
     /// The officer's decision on `recommended`: the recommendation unless they chose another
-    /// level, which needs a reason.
+    /// level, which needs a reason. Recall is refused when the licence rules it out
+    /// (`facts.licence_refusal`), however it is chosen.
     pub fn decision(
         &self,
         recommended: Recommendation,
+        facts: &BreachFacts,
     ) -> Result<EnforcementDecision, BreachProblem> {
         let chosen = self.chosen.unwrap_or(recommended.level);
+        if chosen == EnforcementLevel::RequestRecall {
+            if let Some(refusal) = &facts.licence_refusal {
+                return Err(BreachProblem::new(BreachField::Level, refusal.clone()));
+            }
+        }
         EnforcementDecision::choose(recommended, chosen, &self.override_reason)
             .map_err(|e| BreachProblem::new(BreachField::OverrideReason, e.to_string()))
             .and_then(

@@ -18,6 +18,7 @@ fn facts(on_licence: bool, mirrored: bool, earlier: u32, intel: Intel) -> Breach
             .collect(),
         earlier_order_breaches: 0,
         intelligence: intel,
+        ..BreachFacts::default()
     }
 }
 
@@ -125,42 +126,6 @@ fn recall_needs_the_licence_in_force_on_the_breach_day_and_on_the_decision_day()
 }
 
 #[test]
-fn on_the_caution_path_earlier_breaches_are_counted_and_point_to_charge() {
-    // Not mirrored, so recall is not open; two earlier breaches, one within two years.
-    let f = BreachFacts {
-        earlier_occasions: vec![ymd(2023, 1, 10), ymd(2025, 3, 4)],
-        ..facts(true, false, 0, Intel::None)
-    };
-    let r = recommend(&f);
-    assert_eq!(r.level, EnforcementLevel::InterviewAndCaution);
-    let text = texts(&r);
-    assert!(
-        text.contains(&"There have been breaches on 3 occasions under this order (earlier: 10 Jan 2023, 4 Mar 2025).".to_string()),
-        "{text:?}"
-    );
-    let bar = text
-        .iter()
-        .find(|t| t.contains("s.17(4)"))
-        .expect("the simple-caution bar is explained");
-    assert!(bar.starts_with(
-        "1 of the earlier breaches was in the two years before this one (4 Mar 2025)."
-    ));
-    assert!(bar.contains("exceptional circumstances"));
-    assert!(text.iter().any(|t| t.starts_with(
-        "Consider charge for the breach (s.25) unless exceptional circumstances are recorded"
-    )));
-}
-
-#[test]
-fn the_two_year_window_includes_the_day_two_years_before_and_not_the_day_before_that() {
-    let f = BreachFacts {
-        earlier_occasions: vec![ymd(2024, 5, 31), ymd(2024, 6, 1)],
-        ..facts(false, false, 0, Intel::None)
-    };
-    assert_eq!(f.occasions_in_two_years(), vec![ymd(2024, 6, 1)]);
-}
-
-#[test]
 fn a_first_breach_on_the_caution_path_says_nothing_of_charge_for_repeats() {
     let r = recommend(&facts(false, false, 0, Intel::None));
     assert!(!texts(&r).iter().any(|t| t.contains("s.17(4)")));
@@ -236,6 +201,7 @@ mod gathering {
             earlier_occasions: vec![],
             earlier_order_breaches: 0,
             intelligence: IntelligenceAssessment::None,
+            ..BreachFacts::default()
         });
         BreachReport {
             id: id.into(),
@@ -247,6 +213,8 @@ mod gathering {
             what_was_seen: "x".into(),
             explanation: None,
             evidence: vec![],
+            admission: Admission::NotAskedYet,
+            caution_bar_stated: false,
             intelligence: IntelligenceAssessment::None,
             decision: EnforcementDecision::accept(rec),
             officer_id: "PC".into(),
@@ -265,10 +233,13 @@ mod gathering {
             &on_licence(),
             "O-1",
             &[&cond(true)],
-            history,
+            History {
+                reports: history,
+                ..History::default()
+            },
             on,
             today,
-            IntelligenceAssessment::None,
+            Said::intelligence(IntelligenceAssessment::None),
         )
     }
 
@@ -316,20 +287,6 @@ mod gathering {
     }
 
     #[test]
-    fn breaches_under_an_earlier_order_are_history_not_occasions() {
-        let mut old = earlier(ymd(2020, 5, 1), None);
-        old.order_id = "O-OLD".into();
-        let f = gather(&[old], ymd(2026, 6, 1), ymd(2026, 6, 1));
-        assert!(f.earlier_occasions.is_empty());
-        assert_eq!(f.earlier_order_breaches, 1);
-        let r = recommend(&f);
-        assert_eq!(r.level, EnforcementLevel::InterviewAndCaution);
-        assert!(r.reasons.iter().any(|r| r
-            .0
-            .contains("1 breach under an earlier order that has ended is history")));
-    }
-
-    #[test]
     fn licence_status_is_judged_on_the_day_of_the_breach_and_today() {
         let history = [earlier(ymd(2026, 6, 1), None)];
         let f = gather(&history, ymd(2027, 1, 1), ymd(2027, 1, 1));
@@ -355,10 +312,13 @@ mod gathering {
             &ended,
             "O-1",
             &[&cond(true)],
-            &history,
+            History {
+                reports: &history,
+                ..History::default()
+            },
             ymd(2026, 9, 1),
             ymd(2026, 9, 2),
-            IntelligenceAssessment::None,
+            Said::intelligence(IntelligenceAssessment::None),
         );
         assert!(f.licence_on_breach_day && f.licence_on_decision_day);
         assert_eq!(recommend(&f).level, EnforcementLevel::RequestRecall);
@@ -373,20 +333,20 @@ mod gathering {
             &on_licence(),
             "O-1",
             &[&a, &b],
-            &[],
+            History::default(),
             day,
             day,
-            IntelligenceAssessment::None,
+            Said::intelligence(IntelligenceAssessment::None),
         );
         assert!(f.condition_mirrored);
         let f = gather_facts(
             &on_licence(),
             "O-1",
             &[&a],
-            &[],
+            History::default(),
             day,
             day,
-            IntelligenceAssessment::None,
+            Said::intelligence(IntelligenceAssessment::None),
         );
         assert!(!f.condition_mirrored);
     }

@@ -177,6 +177,9 @@ impl Cohort {
                     c.date(at("custody.released_on"), *released_on);
                     c.date(at("custody.licence_ended"), *licence_ended);
                 }
+                CustodyStatus::InCommunity { since } => {
+                    c.date(at("custody.since"), *since);
+                }
             }
         }
         for (i, o) in self.orders.iter().enumerate() {

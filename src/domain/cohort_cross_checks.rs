@@ -38,6 +38,11 @@ impl Cohort {
                         p.add(at("custody.released_on"), "is before the date of birth");
                     }
                 }
+                CustodyStatus::InCommunity { since } => {
+                    if *since < n.date_of_birth {
+                        p.add(at("custody.since"), "is before the date of birth");
+                    }
+                }
                 CustodyStatus::InCustody { .. } => {}
             }
             if n.risk_reviewed_on < n.date_of_birth {

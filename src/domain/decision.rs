@@ -13,10 +13,10 @@ use serde::{Deserialize, Serialize};
 
 use super::breach::{standing_reports, BreachReport, EnforcementLevel};
 use super::form::{required_text_problem, FieldProblem};
-use super::nominal::OfficerRef;
+use super::nominal::{CustodyStatus, OfficerRef};
 
-/// The level the DS decides on: the three enforcement levels (same JSON names as
-/// [`EnforcementLevel`]) and charge for the breach (s.25).
+/// The level the DS decides on: the officer's four enforcement levels (same JSON names as
+/// [`EnforcementLevel`]) and no further action (with the rationale, like every decision).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DecisionLevel {
@@ -24,14 +24,16 @@ pub enum DecisionLevel {
     RequestRecall,
     ProactiveReferral,
     Charge,
+    NoFurtherAction,
 }
 
 impl DecisionLevel {
-    pub const ALL: [DecisionLevel; 4] = [
+    pub const ALL: [DecisionLevel; 5] = [
         Self::InterviewAndCaution,
+        Self::Charge,
         Self::RequestRecall,
         Self::ProactiveReferral,
-        Self::Charge,
+        Self::NoFurtherAction,
     ];
 
     pub fn label(self) -> &'static str {
@@ -39,7 +41,8 @@ impl DecisionLevel {
             Self::InterviewAndCaution => EnforcementLevel::InterviewAndCaution.label(),
             Self::RequestRecall => EnforcementLevel::RequestRecall.label(),
             Self::ProactiveReferral => EnforcementLevel::ProactiveReferral.label(),
-            Self::Charge => "Charge with breach of the order (s.25)",
+            Self::Charge => EnforcementLevel::Charge.label(),
+            Self::NoFurtherAction => "No further action",
         }
     }
 
@@ -50,6 +53,7 @@ impl DecisionLevel {
             Self::RequestRecall => "request_recall",
             Self::ProactiveReferral => "proactive_referral",
             Self::Charge => "charge",
+            Self::NoFurtherAction => "no_further_action",
         }
     }
 
@@ -63,7 +67,8 @@ impl DecisionLevel {
             Self::InterviewAndCaution => "Caution",
             Self::RequestRecall => "Recall referral",
             Self::ProactiveReferral => "Proactive referral",
-            Self::Charge => "Charged",
+            Self::Charge => "Investigate and charge",
+            Self::NoFurtherAction => "No further action",
         }
     }
 }
@@ -72,6 +77,7 @@ impl From<EnforcementLevel> for DecisionLevel {
     fn from(l: EnforcementLevel) -> Self {
         match l {
             EnforcementLevel::InterviewAndCaution => Self::InterviewAndCaution,
+            EnforcementLevel::Charge => Self::Charge,
             EnforcementLevel::RequestRecall => Self::RequestRecall,
             EnforcementLevel::ProactiveReferral => Self::ProactiveReferral,
         }
@@ -170,11 +176,13 @@ pub struct DecisionAnswers {
     pub replaces: Option<String>,
 }
 
-/// Who decides, when, and the new record's id.
+/// Who decides, when, the new record's id, and the nominal's custody as held (for the licence
+/// recall needs).
 pub struct Decider<'a> {
     pub officer: &'a OfficerRef,
     pub at: NaiveDateTime,
     pub id: String,
+    pub custody: Option<&'a CustodyStatus>,
 }
 
 pub type DecisionProblem = FieldProblem<DecisionField>;
@@ -238,6 +246,22 @@ pub fn decide(
         }
         (Some(false), Some(l)) => Some(l),
     };
+    // Recall needs a licence in force on the day of the breach and on the day of the decision.
+    let refusal = match (report, level) {
+        (Some(r), Some(DecisionLevel::RequestRecall)) => match by.custody {
+            Some(c) => c.recall_refusal(r.occurred_at.date(), by.at.date()),
+            None => Some("The nominal is not held here: recall is not possible".to_string()),
+        },
+        _ => None,
+    };
+    if let Some(words) = refusal {
+        let field = if a.agrees == Some(true) {
+            F::Agrees
+        } else {
+            F::Level
+        };
+        p.push(FieldProblem::new(field, words));
+    }
     let texts = [
         (
             F::Information,

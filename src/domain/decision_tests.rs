@@ -50,6 +50,7 @@ fn decide_on(
             officer: &me,
             at: when(h),
             id: id.into(),
+            custody: c.nominal("N-0002").map(|n| &n.custody),
         },
     )
 }

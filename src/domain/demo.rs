@@ -5,8 +5,8 @@
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::breach::{
-    gather_facts, recommend, BreachReport, EnforcementDecision, Evidence, EvidenceKind,
-    IntelligenceAssessment,
+    gather_facts, recommend, Admission, BreachReport, EnforcementDecision, Evidence, EvidenceKind,
+    History, IntelligenceAssessment, Said,
 };
 use super::cohort::{Cohort, FORMAT, VERSION};
 use super::condition::{Condition, Deadline, NotificationDuty, ProvisionFamily};
@@ -331,10 +331,10 @@ fn add_history(c: &mut Cohort, today: NaiveDate) {
         &nominal.custody,
         "O-0002",
         &[&cond],
-        &[],
+        History::default(),
         on,
         on,
-        IntelligenceAssessment::None,
+        Said::intelligence(IntelligenceAssessment::None),
     );
     c.breach_reports.push(BreachReport {
         id: "BR-0002-1".into(),
@@ -350,6 +350,8 @@ fn add_history(c: &mut Cohort, today: NaiveDate) {
             description: "Black handset, no SIM".into(),
             reference: "EXH-DEMO-001".into(),
         }],
+        admission: Admission::Admits,
+        caution_bar_stated: false,
         intelligence: IntelligenceAssessment::None,
         decision: EnforcementDecision::accept(recommend(&facts)),
         officer_id: officer.id.clone(),

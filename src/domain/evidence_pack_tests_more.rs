@@ -100,7 +100,7 @@ fn earlier_breaches_with_their_outcomes_and_the_decision_on_this_one() {
     assert_eq!(
         p.earlier[1].outcome,
         format!(
-            "Charge with breach of the order (s.25) (DS's decision, {})",
+            "Investigate and charge (s.25) (DS's decision, {})",
             format_date(days_ago(65))
         )
     );

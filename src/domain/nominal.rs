@@ -63,6 +63,12 @@ pub enum CustodyStatus {
         released_on: NaiveDate,
         licence_ended: NaiveDate,
     },
+    /// In the community with no licence: a High Court order (s.1) on someone never imprisoned,
+    /// a release without licence, or a sentence that ended before the order came into force.
+    /// `since`: the day of that release, or (never imprisoned) the day the order came into force.
+    InCommunity {
+        since: NaiveDate,
+    },
 }
 
 impl CustodyStatus {
@@ -89,7 +95,45 @@ impl CustodyStatus {
                 released_on,
                 licence_ended,
             } => Some((*released_on, *licence_ended)),
-            Self::InCustody { .. } => None,
+            Self::InCustody { .. } | Self::InCommunity { .. } => None,
+        }
+    }
+
+    /// Why recall cannot be chosen for a breach on `breach_day` when the choice is made on
+    /// `choice_day`, in words; `None` when a licence was in force on the breach day and still is
+    /// on the choice day (an expired licence cannot be revoked, DOMAIN.md). For a recommendation,
+    /// an officer's override, a DS's decision and a referral alike.
+    pub fn recall_refusal(&self, breach_day: NaiveDate, choice_day: NaiveDate) -> Option<String> {
+        use super::dates::format_date;
+        let Some((from, to)) = self.licence_period() else {
+            let why = match self {
+                Self::InCustody { .. } => "The nominal is in custody with no licence in force",
+                _ => "The nominal is in the community with no licence",
+            };
+            return Some(format!("{why}: recall is not possible"));
+        };
+        if breach_day < from {
+            return Some(format!(
+                "The licence began on {}, after the breach on {}: recall is not possible",
+                format_date(from),
+                format_date(breach_day)
+            ));
+        }
+        if to < breach_day || to < choice_day {
+            return Some(format!(
+                "The licence ended on {}: recall is not possible",
+                format_date(to)
+            ));
+        }
+        None
+    }
+
+    /// The probation contact of the licence in force on `day`: never from a label that outlived
+    /// its licence.
+    pub fn probation_on(&self, day: NaiveDate) -> Option<&ProbationContact> {
+        match self {
+            Self::OnLicence { probation, .. } if self.on_licence_on(day) => Some(probation),
+            _ => None,
         }
     }
 
@@ -100,6 +144,7 @@ impl CustodyStatus {
             Self::OnLicence { released_on, .. } | Self::LicenceEnded { released_on, .. } => {
                 *released_on
             }
+            Self::InCommunity { since } => *since,
         }
     }
 
@@ -121,6 +166,12 @@ impl CustodyStatus {
             }
             Self::LicenceEnded { licence_ended, .. } => {
                 format!("Licence ended {}", format_date(*licence_ended))
+            }
+            Self::InCommunity { since } => {
+                format!(
+                    "In the community, no licence, since {}",
+                    format_date(*since)
+                )
             }
         }
     }

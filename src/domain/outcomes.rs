@@ -90,7 +90,7 @@ pub struct QuarterFigures {
     pub on_orders: usize,
     /// Breaches that occurred in the quarter, by the outcome decided (the latest decision on
     /// the report as it stands), in [`DecisionLevel::ALL`] order.
-    pub by_outcome: [(DecisionLevel, usize); 4],
+    pub by_outcome: [(DecisionLevel, usize); 5],
     /// Breaches that occurred in the quarter with no decision yet.
     pub awaiting_decision: usize,
     /// Decisions made in the quarter that record a disruption.

@@ -9,7 +9,9 @@
 use chrono::{Datelike, Days, NaiveDate};
 use proptest::prelude::*;
 
-use super::breach::{gather_facts, recommend, BreachReport, EnforcementDecision};
+use super::breach::{
+    gather_facts, recommend, Admission, BreachReport, EnforcementDecision, History, Said,
+};
 use super::condition::{Condition, Deadline, ProvisionFamily};
 use super::dates::ymd;
 use super::nominal::{CustodyStatus, ProbationContact};
@@ -179,7 +181,7 @@ proptest! {
         };
         let day = offset(ymd(2026, 11, 24), on);
         let facts = |rs: &[BreachReport]| {
-            gather_facts(&custody, "O-1", &[&k], rs, day, ymd(2026, 11, 24), intel)
+            gather_facts(&custody, "O-1", &[&k], History { reports: rs, ..History::default() }, day, ymd(2026, 11, 24), Said::intelligence(intel))
         };
         let a = facts(&reports);
         prop_assert_eq!(&a, &facts(&shuffled));
@@ -208,10 +210,10 @@ fn any_report() -> impl Strategy<Value = BreachReport> {
                     },
                     "O-1",
                     &[],
-                    &[],
+                    History::default(),
                     occurred,
                     occurred,
-                    IntelligenceAssessment::None,
+                    Said::intelligence(IntelligenceAssessment::None),
                 );
                 BreachReport {
                     id: String::new(),
@@ -223,6 +225,8 @@ fn any_report() -> impl Strategy<Value = BreachReport> {
                     what_was_seen: "x".into(),
                     explanation: None,
                     evidence: vec![],
+                    admission: Admission::NotAskedYet,
+                    caution_bar_stated: false,
                     intelligence: IntelligenceAssessment::None,
                     decision: EnforcementDecision::accept(recommend(&facts)),
                     officer_id: "PC".into(),

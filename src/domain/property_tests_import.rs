@@ -6,7 +6,7 @@ use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 
 use super::any_date;
-use crate::domain::breach::{gather_facts, recommend};
+use crate::domain::breach::{gather_facts, recommend, History, Said};
 use crate::domain::cohort::Cohort;
 use crate::domain::condition::{Condition, Deadline};
 use crate::domain::dates::ymd;
@@ -162,10 +162,13 @@ fn use_every_screen(c: &Cohort, today: NaiveDate) {
                 &n.custody,
                 &o.id,
                 &breached,
-                &c.breaches_of(&n.id),
+                History {
+                    reports: &c.breaches_of(&n.id),
+                    ..History::default()
+                },
                 today,
                 today,
-                IntelligenceAssessment::None,
+                Said::intelligence(IntelligenceAssessment::None),
             );
             let _ = recommend(&f);
         }

@@ -170,15 +170,28 @@ pub fn level_of(cohort: &Cohort, report: &BreachReport) -> DecisionLevel {
         .unwrap_or_else(|| report.decision.chosen.into())
 }
 
-/// The report a referral may be made on, or why not (worded for the officer).
-pub fn may_refer<'a>(cohort: &'a Cohort, report_id: &str) -> Result<&'a BreachReport, String> {
+/// The report a referral may be made on `today`, or why not (worded for the officer): its
+/// level must be request to recall, and a licence must have been in force on the day of the
+/// breach and still be in force today ("The licence ended on 19 Nov 2026: recall is not
+/// possible").
+pub fn may_refer<'a>(
+    cohort: &'a Cohort,
+    report_id: &str,
+    today: chrono::NaiveDate,
+) -> Result<&'a BreachReport, String> {
     let report = cohort
         .breach_reports
         .iter()
         .find(|r| r.id == report_id)
         .ok_or_else(|| "This breach report is not on this phone".to_string())?;
     match level_of(cohort, report) {
-        DecisionLevel::RequestRecall => Ok(report),
+        DecisionLevel::RequestRecall => match cohort.nominal(&report.nominal_id) {
+            None => Err("This nominal is no longer in the cohort on this phone".to_string()),
+            Some(n) => match n.custody.recall_refusal(report.occurred_at.date(), today) {
+                Some(refusal) => Err(refusal),
+                None => Ok(report),
+            },
+        },
         other => Err(format!(
             "A recall referral can be made only when the enforcement level is \"{}\". The level on this breach is \"{}\".",
             DecisionLevel::RequestRecall.label(),
@@ -192,8 +205,9 @@ pub fn may_refer<'a>(cohort: &'a Cohort, report_id: &str) -> Result<&'a BreachRe
 pub fn may_make_referral<'a>(
     cohort: &'a Cohort,
     report_id: &str,
+    today: chrono::NaiveDate,
 ) -> Result<&'a BreachReport, String> {
-    let report = may_refer(cohort, report_id)?;
+    let report = may_refer(cohort, report_id, today)?;
     match cohort
         .recall_referrals
         .iter()
@@ -292,3 +306,36 @@ pub(super) fn status_entry(s: &ReferralStatusUpdate) -> TimelineEntry {
 #[cfg(test)]
 #[path = "recall_referral_tests.rs"]
 mod tests;
+
+/// Why a breach report or a recall referral pushed by a phone may not stand (the same words
+/// the phone shows): recall, as the level the officer chose or as a referral, needs a licence in
+/// force on the day of the breach and on the day of the choice (the report's `recorded_at`, the
+/// referral's `made_at`). `None` for any other record, or when the licence allows it.
+pub fn recall_refusal_of(cohort: &Cohort, kind: &str, id: &str) -> Option<String> {
+    let refusal = |report: &BreachReport, on: chrono::NaiveDate| {
+        cohort
+            .nominal(&report.nominal_id)
+            .and_then(|n| n.custody.recall_refusal(report.occurred_at.date(), on))
+    };
+    match kind {
+        "breach_report" => cohort
+            .breach_reports
+            .iter()
+            .find(|r| r.id == id)
+            .filter(|r| r.decision.chosen == super::breach::EnforcementLevel::RequestRecall)
+            .and_then(|r| refusal(r, r.recorded_at.date())),
+        "recall_referral" => {
+            let referral = cohort.recall_referrals.iter().find(|r| r.id == id)?;
+            let report = cohort
+                .breach_reports
+                .iter()
+                .find(|r| r.id == referral.breach_report_id)?;
+            refusal(report, referral.made_at.date())
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+#[path = "recall_licence_tests.rs"]
+mod licence_tests;

@@ -174,7 +174,7 @@ impl RecallReferral {
         by: Making<'_>,
     ) -> Result<RecallReferral, Vec<FieldProblem<ReferralField>>> {
         use ReferralField as F;
-        let report = may_make_referral(cohort, report_id)
+        let report = may_make_referral(cohort, report_id, by.at.date())
             .map_err(|m| vec![FieldProblem::new(F::CustodyNow, m)])?;
         let mut p: Vec<FieldProblem<ReferralField>> = Vec::new();
         let mut need = |f: F, v: &str, missing: &str, name: &str| {
@@ -280,10 +280,11 @@ impl RecallReferral {
         let (Some(custody_now), Some(charged), true) = (custody_now, charged, p.is_empty()) else {
             return Err(p);
         };
-        let probation_contact = match cohort.nominal(&report.nominal_id).map(|n| &n.custody) {
-            Some(CustodyStatus::OnLicence { probation, .. }) => Some(probation.clone()),
-            _ => None,
-        };
+        // From the licence in force today, never from a label that outlived it.
+        let probation_contact = cohort
+            .nominal(&report.nominal_id)
+            .and_then(|n| n.custody.probation_on(by.at.date()))
+            .cloned();
         let t = |s: &str| s.trim().to_string();
         Ok(RecallReferral {
             id: by.id,

@@ -10,7 +10,7 @@ use crate::domain::nominal::{CustodyStatus, OfficerRef};
 
 const TODAY: (i32, u32, u32) = (2026, 11, 24);
 
-fn today() -> NaiveDate {
+pub(super) fn today() -> NaiveDate {
     ymd(TODAY.0, TODAY.1, TODAY.2)
 }
 
@@ -23,7 +23,7 @@ fn officer() -> OfficerRef {
 
 /// The demo cohort with a second breach by N-0002 (of a mirrored condition) whose chosen level
 /// is request to recall.
-fn cohort() -> Cohort {
+pub(super) fn cohort() -> Cohort {
     let mut c = demo_cohort(today());
     let mut second = c
         .breach_reports
@@ -40,7 +40,7 @@ fn cohort() -> Cohort {
     c
 }
 
-fn answers() -> ReferralAnswers {
+pub(super) fn answers() -> ReferralAnswers {
     ReferralAnswers {
         custody_now: "no".into(),
         arrest_issues: "Dog at the address".into(),
@@ -58,7 +58,7 @@ fn answers() -> ReferralAnswers {
     }
 }
 
-fn making(id: &str) -> Making<'static> {
+pub(super) fn making(id: &str) -> Making<'static> {
     static OFFICER: std::sync::OnceLock<OfficerRef> = std::sync::OnceLock::new();
     Making {
         id: id.into(),
@@ -84,7 +84,7 @@ fn a_referral_is_made_only_when_the_level_is_request_recall() {
     let r = RecallReferral::make(&c, "BR-0002-2", &answers(), making("R1")).expect("referral");
     assert_eq!(r.nominal_id, "N-0002");
     assert_eq!(r.breach_report_id, "BR-0002-2");
-    assert!(may_refer(&c, "nope").is_err());
+    assert!(may_refer(&c, "nope", today()).is_err());
 }
 
 #[test]
@@ -100,8 +100,8 @@ fn one_breach_report_gets_one_referral() {
         format!("A recall referral was already made for this breach report on {made_on} (R1). Update where it stands on the referral's page.")
     );
     // The report still stands at request to recall: its status is updated, not referred again.
-    assert!(may_refer(&c, "BR-0002-2").is_ok());
-    assert!(may_make_referral(&c, "BR-0002-2").is_err());
+    assert!(may_refer(&c, "BR-0002-2", today()).is_ok());
+    assert!(may_make_referral(&c, "BR-0002-2", today()).is_err());
 }
 
 #[test]
@@ -115,8 +115,8 @@ fn the_ds_decision_stands_over_the_officers_level() {
         false,
         at,
     ));
-    let err = may_refer(&c, "BR-0002-2").unwrap_err();
-    assert!(err.contains("Charge with breach"));
+    let err = may_refer(&c, "BR-0002-2", today()).unwrap_err();
+    assert!(err.contains("Investigate and charge (s.25)"));
     // And a DS may decide on recall where the officer chose otherwise.
     c.breach_decisions.push(figures_decision(
         "D2",
@@ -125,7 +125,7 @@ fn the_ds_decision_stands_over_the_officers_level() {
         false,
         at,
     ));
-    assert!(may_refer(&c, "BR-0002-1").is_ok());
+    assert!(may_refer(&c, "BR-0002-1", today()).is_ok());
 }
 
 #[test]

@@ -83,6 +83,7 @@ enum CustodyTag {
     InCustody,
     OnLicence,
     LicenceEnded,
+    InCommunity,
 }
 
 #[derive(Deserialize)]
@@ -102,6 +103,9 @@ pub struct CustodyRaw {
     licence_ended: Option<NaiveDate>,
     #[serde(default)]
     probation: Option<ProbationContact>,
+    #[serde(default)]
+    #[serde(deserialize_with = "crate::domain::iso::opt_date")]
+    since: Option<NaiveDate>,
 }
 
 impl TryFrom<CustodyRaw> for CustodyStatus {
@@ -119,6 +123,9 @@ impl TryFrom<CustodyRaw> for CustodyStatus {
             CustodyTag::LicenceEnded => Self::LicenceEnded {
                 released_on: need(r.released_on, "released_on")?,
                 licence_ended: need(r.licence_ended, "licence_ended")?,
+            },
+            CustodyTag::InCommunity => Self::InCommunity {
+                since: need(r.since, "since")?,
             },
         })
     }

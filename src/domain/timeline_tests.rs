@@ -235,7 +235,7 @@ fn a_ds_decision_shows_who_decided_what_and_replaces_an_earlier_one() {
     let d2 = t.iter().find(|e| e.id == "BD-2").unwrap();
     assert!(d2
         .title
-        .contains("Charge with breach of the order (s.25) (the officer chose:"));
+        .contains("Investigate and charge (s.25) (the officer chose:"));
     assert!(d2.is_correction && !d2.corrected);
     assert_eq!(fact(d2, "Disruption of organised crime"), Some("Recorded"));
     assert!(c

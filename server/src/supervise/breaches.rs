@@ -187,6 +187,7 @@ async fn record(
         officer: &me,
         at: local_time(state.now()),
         id: format!("BD-{}", crate::secrets::random_id(8)),
+        custody: cohort.nominal(&report.nominal_id).map(|n| &n.custody),
     };
     let decision = match decide(
         &a.to_domain(),

@@ -153,7 +153,7 @@ async fn the_ds_reads_the_report_and_records_a_decision(b: Backend) {
         .unwrap();
     assert!(html.contains("Decision recorded"));
     assert!(html.contains("Charge: a second breach."));
-    assert!(html.contains("Charge with breach of the order (s.25) (the officer chose:"));
+    assert!(html.contains("Investigate and charge (s.25) (the officer chose:"));
     assert!(html.contains("Decide again"));
     // The same form again (it does not name the decision now standing): refused, not stored.
     let r = srv

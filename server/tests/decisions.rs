@@ -39,6 +39,7 @@ async fn decision(s: &dyn Storage, report: &str, id: &str, replaces: Option<&str
             officer: &ds,
             at: today().and_hms_opt(9, 0, 0).unwrap(),
             id: id.into(),
+            custody: cohort.nominal("N-0002").map(|n| &n.custody),
         },
     )
     .unwrap();

@@ -261,3 +261,30 @@ fn a_notification_must_name_a_condition_of_the_nominal_s_own_order() {
     v["notifications"][0]["condition_id"] = json!(other);
     assert!(reason_at(&v, "notifications[0].condition_id").contains("the order of another nominal"));
 }
+
+#[test]
+fn a_nominal_in_the_community_with_no_licence_imports_and_has_its_own_checks() {
+    let mut v = demo_value();
+    // N-0003, as if released without a licence on the same day.
+    let released = v["nominals"][2]["custody"]["released_on"].clone();
+    v["nominals"][2]["custody"] = json!({"status": "in_community", "since": released});
+    let c = Cohort::from_json(&v.to_string()).expect("accepted");
+    let n = &c.nominals[2];
+    let since = chrono::NaiveDate::parse_from_str(released.as_str().unwrap(), "%Y-%m-%d").unwrap();
+    assert_eq!(
+        n.custody.describe(ymd(2026, 11, 24)),
+        format!(
+            "In the community, no licence, since {}",
+            crate::domain::dates::format_date(since)
+        )
+    );
+    assert!(!n.custody.on_licence_on(ymd(2026, 11, 24)));
+    // `since` is required, and not before the date of birth.
+    v["nominals"][2]["custody"] = json!({"status": "in_community"});
+    assert_eq!(reason_at(&v, "nominals[2].custody.since"), "is missing");
+    v["nominals"][2]["custody"] = json!({"status": "in_community", "since": "1901-01-01"});
+    assert_eq!(
+        reason_at(&v, "nominals[2].custody.since"),
+        "is before the date of birth"
+    );
+}

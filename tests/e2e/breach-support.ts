@@ -43,6 +43,7 @@ export async function breachToRecommendation(
   taps: Taps,
   intelligence: RegExp,
   seen = 'A second mobile phone on the kitchen table; the nominal said it was a friend’s.',
+  onWhatHappened: (page: Page) => Promise<void> = async () => {},
 ) {
   await taps.tap(page.getByRole('link', { name: 'Report a breach' }), 'Report a breach');
   await expect(heading(page)).toHaveText('Which conditions were breached?');
@@ -55,6 +56,7 @@ export async function breachToRecommendation(
   await taps.tap(page.getByRole('button', { name: 'Home address' }), 'Home address');
   await expect(page.getByLabel('Where did it happen?')).toHaveValue(/^Home address/);
   await page.getByLabel('What was seen?').fill(seen);
+  await onWhatHappened(page);
   await taps.tap(continueButton(page), 'Continue');
 
   await expect(heading(page)).toHaveText(

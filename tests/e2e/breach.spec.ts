@@ -32,7 +32,7 @@ test('a simple first breach without intelligence: interview and caution, in eigh
   await expect(why.getByRole('listitem')).toHaveText([
     'No intelligence of a return to criminality.',
     'Recall is not open: this is the first breach under this order.',
-    'A caution needs an admission and informed consent; without an admission, investigate and charge (s.25).',
+    'Not asked yet whether the nominal admits the breach: a caution needs an admission and informed consent; without an admission, investigate and charge (s.25).',
   ]);
   await submit(page, taps);
 
@@ -92,7 +92,7 @@ test('choosing another level needs a reason; both the recommendation and the cho
   await openNominal(page, 'SAXBY');
   await breachToRecommendation(page, new Taps(), INTELLIGENCE.suggests);
   await expect(page.getByRole('radio', { name: 'Interview and caution (recommended)' })).toBeChecked();
-  await expect(reasons(page)).toContainText('Recall is not open: the nominal was not on licence on the day of the breach');
+  await expect(reasons(page)).toContainText('Recall is not open: the licence ended on ');
 
   await page.getByRole('radio', { name: 'Proactive referral' }).check();
   const why = page.getByLabel('Why are you choosing a different level?');
@@ -299,4 +299,36 @@ test('every breach report screen passes an accessibility scan, in dark mode at 3
   await scan('confirmation');
   await page.getByRole('link', { name: 'View and print the report' }).click();
   await scan('print view');
+});
+
+test('a nominal who does not admit the breach: investigate and charge (s.25) is recommended, and recall is refused once the licence has ended', async ({
+  page,
+}) => {
+  await setUpWithDemo(page);
+  // SAXBY's licence ended long ago.
+  await openNominal(page, 'SAXBY');
+  await breachToRecommendation(page, new Taps(), INTELLIGENCE.none, undefined, async (p) => {
+    // "Not asked yet" is the answer until the officer gives another.
+    await expect(p.getByRole('radio', { name: 'Not asked yet' })).toBeChecked();
+    await p.getByRole('radio', { name: 'No, does not admit it' }).check();
+  });
+  await expect(page.getByRole('radio', { name: 'Investigate and charge (s.25) (recommended)' })).toBeChecked();
+  await expect(reasons(page)).toContainText(
+    'The nominal does not admit the breach: a caution needs an admission, so investigate and charge (s.25).',
+  );
+  await expect(reasons(page)).toContainText('Recall is not open: the licence ended on ');
+
+  // Recall cannot be chosen: the licence cannot be revoked.
+  await page.getByRole('radio', { name: 'Request to HMPPS to recall' }).check();
+  await page.getByLabel('Why are you choosing a different level?').fill('Probation asked for it.');
+  await page.getByRole('button', { name: 'Submit report' }).click();
+  const summary = page.getByRole('alert');
+  await expect(summary).toContainText(/The licence ended on \d{1,2} \w{3} \d{4}: recall is not possible/);
+  await expect(heading(page)).toHaveText('Recommendation');
+  expect(await axeViolations(page)).toEqual([]);
+
+  // Charge, as recommended, is submitted.
+  await page.getByRole('radio', { name: 'Investigate and charge (s.25) (recommended)' }).check();
+  await submit(page, new Taps());
+  await expect(page.getByRole('main')).toContainText('Investigate and charge (s.25)');
 });

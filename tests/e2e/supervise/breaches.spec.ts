@@ -50,7 +50,7 @@ test('the DS reads a breach report and records a decision on it', async ({ page 
   await expect(page.locator('#action')).toHaveAccessibleName('Decision and rationale');
 
   // Complete it: charge, recorded as a disruption.
-  await page.getByRole('radio', { name: 'Charge with breach of the order (s.25)' }).check();
+  await page.getByRole('radio', { name: 'Investigate and charge (s.25)' }).check();
   await page.getByLabel('Assessment of threat and risk').fill('Second phone again: risk of a return to crime.');
   await page.getByLabel('Powers and policy').fill('s.25 Serious Crime Act 2007.');
   await page.getByLabel('Options considered').fill('Caution barred by the earlier breach; charge.');
@@ -58,7 +58,7 @@ test('the DS reads a breach report and records a decision on it', async ({ page 
   await page.getByRole('checkbox', { name: 'Record this decision as a disruption of organised crime' }).check();
   await page.getByRole('button', { name: 'Record the decision' }).click();
   await expect(page.getByRole('status')).toContainText('Decision recorded');
-  await expect(main).toContainText('Charge with breach of the order (s.25) (the officer chose:');
+  await expect(main).toContainText('Investigate and charge (s.25) (the officer chose:');
   await expect(main).toContainText('Charge for the breach; interview this week.');
   await expect(page.getByRole('heading', { name: 'Decide again' })).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);

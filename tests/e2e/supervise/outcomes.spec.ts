@@ -19,7 +19,7 @@ test('outcomes per quarter as a table and a chart', async ({ page }) => {
 
   const table = page.getByRole('table', { name: 'Outcomes by quarter' });
   await expect(table.locator('tbody tr')).toHaveCount(8);
-  for (const column of ['People on orders', 'Breaches', 'Caution', 'Recall referral', 'Proactive referral', 'Charged', 'Awaiting decision', 'Disruptions recorded']) {
+  for (const column of ['People on orders', 'Breaches', 'Caution', 'Recall referral', 'Investigate and charge', 'Proactive referral', 'No further action', 'Awaiting decision', 'Disruptions recorded']) {
     await expect(table.getByRole('columnheader', { name: column })).toBeVisible();
   }
   // This quarter is the last line, with the demo's people on orders.

@@ -18,7 +18,7 @@ fn row_id(field: BreachField) -> &'static str {
         BreachField::Explanation => "answer-explanation",
         BreachField::EvidenceDescription => "answer-evidence",
         BreachField::Intelligence => "answer-intelligence",
-        BreachField::OverrideReason => "answer-conditions",
+        BreachField::Level | BreachField::OverrideReason => "answer-conditions",
     }
 }
 
@@ -51,6 +51,12 @@ pub(super) fn CheckStep(flow: Flow) -> impl IntoView {
     };
     let location = answer(&draft.location);
     let seen = answer(&draft.what_was_seen);
+    let admission = draft.admission.label();
+    let caution_bar = if draft.caution_bar_stated {
+        "Yes"
+    } else {
+        "Not that you know of"
+    };
     let explanation = match draft.explanation.trim() {
         "" => "None recorded".into_any(),
         _ => answer(&draft.explanation),
@@ -115,6 +121,8 @@ pub(super) fn CheckStep(flow: Flow) -> impl IntoView {
             <SummaryRow id="answer-where" key="Where" action_href=flow.change_href(BreachStep::Details) action_hidden="where it happened" on_action=go>{location}</SummaryRow>
             <SummaryRow id="answer-seen" key="What was seen" action_href=flow.change_href(BreachStep::Details) action_hidden="what was seen" on_action=go>{seen}</SummaryRow>
             <SummaryRow id="answer-explanation" key="Any explanation given" action_href=flow.change_href(BreachStep::Details) action_hidden="any explanation given" on_action=go>{explanation}</SummaryRow>
+            <SummaryRow id="answer-admission" key="Admits the breach" action_href=flow.change_href(BreachStep::Details) action_hidden="whether the nominal admits the breach" on_action=go>{admission}</SummaryRow>
+            <SummaryRow id="answer-caution-bar" key="Cautioned or convicted for a breach of this order in the two years before" action_href=flow.change_href(BreachStep::Details) action_hidden="earlier cautions or convictions" on_action=go>{caution_bar}</SummaryRow>
             <SummaryRow id="answer-evidence" key="Evidence" action_href=flow.change_href(BreachStep::Details) action_hidden="evidence" on_action=go>{evidence}</SummaryRow>
             <SummaryRow id="answer-intelligence" key="Intelligence" action_href=flow.change_href(BreachStep::Intelligence) action_hidden="intelligence assessment" on_action=go>{intelligence}</SummaryRow>
         </SummaryList>

@@ -1,13 +1,16 @@
 //! "What happened?": when (today, now, unless the officer says otherwise), where (with quick
-//! answers), what was seen, and any evidence (several pieces, or none).
+//! answers), what was seen, any explanation, whether the nominal admits it and any earlier
+//! caution or conviction the officer knows of, and any evidence (several pieces, or none).
 
 use leptos::prelude::*;
 
 use super::{BackLink, Caption, Flow};
-use crate::domain::breach::EvidenceKind;
+use crate::domain::breach::{Admission, EvidenceKind};
 use crate::domain::breach_form::{quick_locations, BreachDraft, BreachStep};
 use crate::domain::dates::format_date_time;
-use crate::ui::components::{error_for, ErrorSummary, Input, RadioItem, Radios, Select, Textarea};
+use crate::ui::components::{
+    error_for, CheckboxItem, Checkboxes, ErrorSummary, Input, RadioItem, Radios, Select, Textarea,
+};
 
 /// A text answer: its value in the draft, and how to change it.
 fn text(
@@ -114,10 +117,44 @@ pub(super) fn DetailsStep(flow: Flow) -> impl IntoView {
                 error_message=error("explanation")
                 value=explanation on_input=on_explanation />
 
+            <Admits flow />
+
             <Evidence flow />
 
             <button class="button" type="submit">"Continue"</button>
         </form>
+    }
+}
+
+/// Whether the nominal admits the breach ("Not asked yet" is an answer, and the default), and
+/// an earlier caution or conviction the officer knows of: a caution needs an admission and is
+/// barred by either, so both can make the recommendation investigate and charge (s.25).
+#[component]
+fn Admits(flow: Flow) -> impl IntoView {
+    let items = Admission::ALL
+        .into_iter()
+        .map(|a| {
+            RadioItem::new(
+                format!("admission-{}", a.code()),
+                a.label(),
+                Signal::derive(move || flow.draft().with(|d| d.admission == a)),
+                Callback::new(move |()| flow.edit(|d| d.admission = a)),
+            )
+        })
+        .collect();
+    let stated = Signal::derive(move || flow.draft().with(|d| d.caution_bar_stated));
+    view! {
+        <Radios id="admission-admits" name="admission" legend="Does the nominal admit the breach?"
+            hint="A caution needs an admission. Without one, the breach is investigated and charged (s.25)."
+            items=items />
+        <Checkboxes id="caution-bar" legend="Earlier cautions or convictions"
+            hint="Only what you know, for example from the police national computer. Earlier breach reports are not cautions."
+            items=vec![CheckboxItem::new(
+                "caution-bar",
+                "Cautioned or convicted for a breach of this order in the two years before this breach",
+                stated,
+                Callback::new(move |on: bool| flow.edit(|d| d.caution_bar_stated = on)),
+            )] />
     }
 }
 

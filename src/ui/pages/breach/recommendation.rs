@@ -24,6 +24,7 @@ fn yes_no(b: bool) -> &'static str {
 fn level_id(l: EnforcementLevel) -> &'static str {
     match l {
         EnforcementLevel::InterviewAndCaution => "level-caution",
+        EnforcementLevel::Charge => "level-charge",
         EnforcementLevel::RequestRecall => "level-recall",
         EnforcementLevel::ProactiveReferral => "level-proactive",
     }
@@ -70,6 +71,8 @@ fn Decide(flow: Flow, facts: BreachFacts, rec: Recommendation) -> impl IntoView 
     let mirrored = facts.condition_mirrored;
     let earlier = facts.earlier_breaches().to_string();
     let intelligence = facts.intelligence.label();
+    let admission = facts.admission.label();
+    let caution_barred = yes_no(facts.caution_barred());
     let chosen = move || flow.draft().with(|d| d.chosen.unwrap_or(recommended));
     let overriding = move || chosen() != recommended;
     let reason = Signal::derive(move || flow.draft().with(|d| d.override_reason.clone()));
@@ -107,7 +110,7 @@ fn Decide(flow: Flow, facts: BreachFacts, rec: Recommendation) -> impl IntoView 
             Err(problems) => {
                 if problems
                     .iter()
-                    .all(|p| p.field == BreachField::OverrideReason)
+                    .all(|p| matches!(p.field, BreachField::OverrideReason | BreachField::Level))
                 {
                     flow.errors.set(field_errors(problems));
                 } else {
@@ -157,11 +160,14 @@ fn Decide(flow: Flow, facts: BreachFacts, rec: Recommendation) -> impl IntoView 
             <SummaryRow key="Licence still in force today">{yes_no(on_licence_today)}</SummaryRow>
             <SummaryRow key="A breached condition is mirrored in the licence">{yes_no(mirrored)}</SummaryRow>
             <SummaryRow key="Breaches on earlier occasions under this order">{earlier}</SummaryRow>
+            <SummaryRow key="Admits the breach">{admission}</SummaryRow>
+            <SummaryRow key="A caution or conviction for a breach of this order in the two years before">{caution_barred}</SummaryRow>
             <SummaryRow key="Intelligence">{intelligence}</SummaryRow>
         </SummaryList>
         <form on:submit=submit novalidate>
             <Radios id="level-caution" name="level" legend="Enforcement level"
                 hint="You decide. To choose a level other than the recommendation, say why: the reason is kept with the report."
+                error_message=error_for(flow.errors.into(), "level-caution")
                 items=levels>
                 <Show when=overriding>
                     <Textarea id="override-reason" label="Why are you choosing a different level?"

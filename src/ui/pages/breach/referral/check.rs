@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use super::questions::{answer, probation_text, question};
 use super::{field_errors, BackLink, Flow, Step, F};
-use crate::domain::nominal::CustodyStatus;
 use crate::domain::recall_referral::{
     may_refer, prefill, provisions_of, CustodyNow, RecallReferral, ReferralField,
 };
@@ -41,12 +40,13 @@ pub(super) fn CheckStep(flow: Flow) -> impl IntoView {
     let report_id = flow.report_id.get_value();
     let id = flow.nominal_id.get_value();
     let officer = flow.app.officer();
+    let today = flow.app.today.get_untracked();
     let (records, provisions, probation) = flow.app.cohort.with_untracked(|c| {
-        let probation = match c.nominal(&id).map(|n| &n.custody) {
-            Some(CustodyStatus::OnLicence { probation, .. }) => Some(probation.clone()),
-            _ => None,
-        };
-        match may_refer(c, &report_id) {
+        let probation = c
+            .nominal(&id)
+            .and_then(|n| n.custody.probation_on(today))
+            .cloned();
+        match may_refer(c, &report_id, today) {
             Ok(r) => (
                 Some(prefill(c, r, &officer)),
                 provisions_of(c, r),

@@ -24,7 +24,9 @@ use crate::ui::{device_now, new_record_id, routes, use_app};
 /// the level standing on it is request to recall, else nothing.
 #[component]
 pub fn ReferralLink(nominal_id: String, report_id: String) -> impl IntoView {
-    use_app().cohort.with_untracked(|c| {
+    let app = use_app();
+    let today = app.today.get_untracked();
+    app.cohort.with_untracked(|c| {
         let made = c
             .recall_referrals
             .iter()
@@ -34,7 +36,7 @@ pub fn ReferralLink(nominal_id: String, report_id: String) -> impl IntoView {
                 routes::referral(&nominal_id, &r.id),
                 "View the recall referral",
             ),
-            None if may_refer(c, &report_id).is_ok() => (
+            None if may_refer(c, &report_id, today).is_ok() => (
                 routes::make_referral(&nominal_id, &report_id, ""),
                 "Make the recall referral",
             ),

@@ -154,7 +154,7 @@ impl Flow {
         let report_id = self.report_id.get_value();
         let mut a = self.keeper.value.get_untracked();
         self.app.cohort.with_untracked(|c| {
-            if let Ok(report) = may_refer(c, &report_id) {
+            if let Ok(report) = may_refer(c, &report_id, device_now().date()) {
                 let records = prefill(c, report, &officer);
                 a.circumstances = records.circumstances;
                 a.earlier_breaches = records.earlier_breaches;
@@ -216,13 +216,13 @@ pub fn MakeReferralPage() -> impl IntoView {
     });
     move || {
         let (id, report_id) = keys.get();
-        let refused = app
-            .cohort
-            .with_untracked(|c| match may_make_referral(c, &report_id) {
+        let refused = app.cohort.with_untracked(|c| {
+            match may_make_referral(c, &report_id, app.today.get_untracked()) {
                 Ok(r) if r.nominal_id == id => Ok(prefill(c, r, &c.officer)),
                 Ok(_) => Err("This breach report is not on this phone".to_string()),
                 Err(why) => Err(why),
-            });
+            }
+        });
         match refused {
             Ok(fresh) => view! { <ReferralFlow id report_id fresh /> }.into_any(),
             Err(why) => {

@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use super::{BackLink, Flow, Step, F};
-use crate::domain::nominal::CustodyStatus;
 use crate::domain::recall_referral::{CustodyNow, ReferralAnswers, ReferralField};
 use crate::ui::components::{error_for, ErrorSummary, Input, Legend, RadioItem, Radios, Textarea};
 
@@ -167,11 +166,11 @@ fn field_view(flow: Flow, f: ReferralField) -> AnyView {
 fn aside(flow: Flow, step: Step) -> Option<AnyView> {
     match step {
         Step::Contacts => {
+            let today = flow.app.today.get_untracked();
             let probation = flow.app.cohort.with_untracked(|c| {
-                match c.nominal(&flow.nominal_id.get_value()).map(|n| &n.custody) {
-                    Some(CustodyStatus::OnLicence { probation, .. }) => Some(probation.clone()),
-                    _ => None,
-                }
+                c.nominal(&flow.nominal_id.get_value())
+                    .and_then(|n| n.custody.probation_on(today))
+                    .cloned()
             });
             Some(view! {
                 <h2 class="heading-m">"Probation contact"</h2>

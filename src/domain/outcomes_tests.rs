@@ -112,6 +112,17 @@ fn breaches_by_the_outcome_decided_and_disruptions_when_recorded() {
     assert_eq!(q3.outcome(DecisionLevel::RequestRecall), 0);
     assert_eq!(q3.breaches(), 1);
     assert_eq!(fs.iter().map(|f| f.disruptions).sum::<usize>(), 0);
+    // No further action is an outcome of its own, counted like the others.
+    let ds = [decision(
+        "BR-0002-1",
+        DecisionLevel::NoFurtherAction,
+        false,
+        today(),
+    )];
+    let q3 = quarter(&figures(&c, &ds, &[]), "Jul–Sep 2026");
+    assert_eq!(q3.outcome(DecisionLevel::NoFurtherAction), 1);
+    assert_eq!(q3.awaiting_decision, 0);
+    assert_eq!(q3.breaches(), 1);
 }
 
 #[test]

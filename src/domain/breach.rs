@@ -75,6 +75,13 @@ pub enum EnforcementLevel {
     ProactiveReferral,
 }
 
+impl BreachReport {
+    /// What a person reads and says for this report: its reference, else its id.
+    pub fn shown_reference(&self) -> &str {
+        super::reference::shown(&self.reference, &self.id)
+    }
+}
+
 impl EnforcementLevel {
     /// Least to most: caution, charge, recall, proactive referral (precedence runs the other
     /// way, DOMAIN.md).
@@ -140,6 +147,10 @@ pub struct Evidence {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BreachReport {
     pub id: String,
+    /// The short reference a person reads ("DO/BR/2026/7", [`reference`](super::reference));
+    /// empty on a report made before references existed (its id is shown then).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reference: String,
     pub nominal_id: String,
     pub order_id: String,
     pub condition_ids: Vec<String>,

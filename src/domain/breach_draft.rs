@@ -241,8 +241,15 @@ impl BreachDraft {
         if !self.new_evidence.description.trim().is_empty() {
             evidence.push(self.new_evidence.to_evidence());
         }
+        let reference = super::reference::next_reference(
+            &officer.name,
+            super::reference::BREACH_REPORT,
+            chrono::Datelike::year(&now),
+            cohort.breach_reports.iter().map(|r| r.reference.as_str()),
+        );
         Ok(BreachReport {
             id,
+            reference,
             nominal_id: self.nominal_id.clone(),
             order_id,
             condition_ids: self.condition_ids.clone(),

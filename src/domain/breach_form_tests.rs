@@ -359,3 +359,28 @@ fn the_in_progress_notice_is_not_shown_for_the_report_just_started() {
         )
     );
 }
+
+#[test]
+fn a_submitted_report_gets_the_officers_next_short_reference() {
+    let c = demo_cohort(today());
+    // The demo's earlier report is the demo officer's first of its year.
+    let first = c
+        .breach_reports
+        .iter()
+        .find(|r| r.id == "BR-0002-1")
+        .unwrap();
+    let year = first.occurred_at.format("%Y").to_string();
+    assert_eq!(first.reference, format!("DO/BR/{year}/1"));
+    let r = simple("N-0004", IntelligenceAssessment::None)
+        .to_report(&c, "BR-800e8657".into(), &demo_officer(), now())
+        .unwrap();
+    // The UUID stays the id sync uses; the reference is what a person reads.
+    assert_eq!(r.id, "BR-800e8657");
+    let expected = if year == "2026" {
+        "DO/BR/2026/2"
+    } else {
+        "DO/BR/2026/1"
+    };
+    assert_eq!(r.reference, expected);
+    assert_eq!(r.shown_reference(), expected);
+}

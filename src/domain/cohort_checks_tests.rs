@@ -288,3 +288,29 @@ fn a_nominal_in_the_community_with_no_licence_imports_and_has_its_own_checks() {
         "is before the date of birth"
     );
 }
+
+#[test]
+fn a_short_reference_must_have_its_shape_and_be_used_once() {
+    let mut v = demo_value();
+    let mut second = v["breach_reports"][0].clone();
+    second["id"] = json!("BR-0002-9");
+    v["breach_reports"].as_array_mut().unwrap().push(second);
+    assert_eq!(
+        reason_at(&v, "breach_reports[1].reference"),
+        format!(
+            "{} is used twice",
+            v["breach_reports"][0]["reference"].to_string()
+        )
+    );
+    v["breach_reports"][1]["reference"] = json!("DO/RR/2026/3");
+    assert_eq!(
+        reason_at(&v, "breach_reports[1].reference"),
+        "must be initials, BR, the year and a number, like DO/BR/2026/7"
+    );
+    // A report made before references existed has none, and is shown by its id.
+    v["breach_reports"][1]
+        .as_object_mut()
+        .unwrap()
+        .remove("reference");
+    assert_eq!(problems(&v), vec![]);
+}

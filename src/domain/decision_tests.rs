@@ -145,6 +145,7 @@ fn a_decision_names_a_standing_report_of_the_same_nominal() {
     // Another nominal's report is not this nominal's.
     let mut other = c.breach_reports[0].clone();
     other.id = "BR-other".into();
+    other.reference.clear();
     other.nominal_id = "N-0003".into();
     c.breach_reports.push(other);
     let p = decide_on(&c, &answers(Some(true), None), "BR-other", "BD-1", 9).unwrap_err();
@@ -152,6 +153,7 @@ fn a_decision_names_a_standing_report_of_the_same_nominal() {
     // A corrected report no longer stands: its correction awaits the decision.
     let mut fix = c.breach_reports[0].clone();
     fix.id = "BR-fix".into();
+    fix.reference.clear();
     fix.corrects = Some("BR-0002-1".into());
     fix.recorded_at += chrono::Duration::hours(1);
     c.breach_reports.push(fix);

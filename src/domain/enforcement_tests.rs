@@ -172,6 +172,7 @@ mod gathered {
     fn report(id: &str, order_id: &str, day: NaiveDate) -> BreachReport {
         BreachReport {
             id: id.into(),
+            reference: String::new(),
             nominal_id: "N-1".into(),
             order_id: order_id.into(),
             condition_ids: vec!["C-1".into()],

@@ -64,7 +64,8 @@ pub struct PackExhibit {
 /// An earlier breach (as it stands after corrections) and what came of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EarlierBreach {
-    pub report_id: String,
+    /// The report's reference as a person reads it (its id when it has none).
+    pub report_reference: String,
     pub occurred_at: NaiveDateTime,
     pub provisions: Vec<String>,
     /// Under the same order as this breach.
@@ -90,7 +91,7 @@ impl EarlierBreach {
         super::words::sentences([
             head.as_str(),
             &format!("Outcome: {}", self.outcome),
-            &format!("Report {}", self.report_id),
+            &format!("Report {}", self.report_reference),
         ])
     }
 }
@@ -270,7 +271,7 @@ pub fn evidence_pack(cohort: &Cohort, report_id: &str, today: NaiveDate) -> Opti
         .iter()
         .filter(|r| !chain.contains(&r.id) && (r.occurred_at, r.id.as_str()) < key)
         .map(|r| EarlierBreach {
-            report_id: r.id.clone(),
+            report_reference: r.shown_reference().to_string(),
             occurred_at: r.occurred_at,
             provisions: r
                 .condition_ids

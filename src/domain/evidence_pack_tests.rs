@@ -33,6 +33,7 @@ fn report(c: &Cohort, id: &str, nominal: &str, conditions: &[&str], days: u64) -
     let mut r = c.breach_reports[0].clone();
     let n = &nominal[2..];
     r.id = id.into();
+    r.reference.clear();
     r.nominal_id = nominal.into();
     r.order_id = format!("O-{n}");
     r.condition_ids = conditions.iter().map(|s| s.to_string()).collect();

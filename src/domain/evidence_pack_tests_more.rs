@@ -5,6 +5,7 @@ fn a_corrected_report_gives_the_pack_of_the_report_as_corrected() {
     let mut c = demo();
     let mut fix = c.breach_reports[0].clone();
     fix.id = "BR-0002-1-fix".into();
+    fix.reference.clear();
     fix.corrects = Some("BR-0002-1".into());
     fix.recorded_at = days_ago(69).and_hms_opt(9, 0, 0).unwrap();
     fix.explanation = Some("  Said the phone was his sister's.  ".into());
@@ -90,10 +91,22 @@ fn earlier_breaches_with_their_outcomes_and_the_decision_on_this_one() {
         days_ago(65).and_hms_opt(10, 0, 0).unwrap(),
     ));
     let p = pack(&c, "BR-0002-2");
-    let ids: Vec<&str> = p.earlier.iter().map(|e| e.report_id.as_str()).collect();
+    let ids: Vec<&str> = p
+        .earlier
+        .iter()
+        .map(|e| e.report_reference.as_str())
+        .collect();
+    // Each by the reference a person reads: the demo report's short one, else the id.
+    let demo = &c
+        .breach_reports
+        .iter()
+        .find(|r| r.id == "BR-0002-1")
+        .unwrap()
+        .reference;
+    assert!(demo.starts_with("DO/BR/"), "{demo}");
     assert_eq!(
         ids,
-        ["BR-0002-0", "BR-0002-1"],
+        ["BR-0002-0", demo.as_str()],
         "oldest first; a later breach is not earlier"
     );
     assert!(!p.earlier[0].same_order && p.earlier[1].same_order);
@@ -117,7 +130,7 @@ fn earlier_breaches_with_their_outcomes_and_the_decision_on_this_one() {
     assert_eq!(
         quoted.line(),
         format!(
-            "{}: The defendant shall notify police within 3 days. Outcome: {}. Report BR-0002-1.",
+            "{}: The defendant shall notify police within 3 days. Outcome: {}. Report {demo}.",
             crate::domain::dates::format_date_time(quoted.occurred_at),
             quoted.outcome
         )

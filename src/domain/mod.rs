@@ -64,6 +64,7 @@ mod recall_referral_answers;
 mod recall_referral_checks;
 mod recall_referral_form;
 pub mod record;
+pub mod reference;
 mod tagged;
 pub mod timeline;
 pub mod validation;

@@ -130,6 +130,7 @@ fn a_corrected_report_counts_once_on_its_corrected_date() {
     let mut c = demo_cohort(today());
     let mut fix = c.breach_reports[0].clone();
     fix.id = "BR-0002-2".into();
+    fix.reference.clear();
     fix.corrects = Some("BR-0002-1".into());
     fix.recorded_at += chrono::TimeDelta::days(1);
     fix.occurred_at = ymd(2026, 10, 2).and_hms_opt(14, 0, 0).unwrap();

@@ -317,6 +317,7 @@ fn with_correction() -> Cohort {
     let mut c = demo_cohort(today());
     let mut fix = c.breach_reports[0].clone();
     fix.id = "BR-0002-2".into();
+    fix.reference.clear();
     fix.corrects = Some("BR-0002-1".into());
     fix.recorded_at += chrono::TimeDelta::days(1);
     fix.occurred_at -= chrono::TimeDelta::days(1);

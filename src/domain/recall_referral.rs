@@ -119,6 +119,10 @@ pub struct BreachedProvision {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecallReferral {
     pub id: String,
+    /// The short reference a person reads ("DO/RR/2026/2"); empty on a referral made before
+    /// references existed.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reference: String,
     pub nominal_id: String,
     pub breach_report_id: String,
     pub custody_now: CustodyNow,
@@ -168,6 +172,13 @@ pub fn level_of(cohort: &Cohort, report: &BreachReport) -> DecisionLevel {
     decision_for(&report.id, &cohort.breach_decisions)
         .map(|d| d.level)
         .unwrap_or_else(|| report.decision.chosen.into())
+}
+
+impl RecallReferral {
+    /// What a person reads and says for this referral: its reference, else its id.
+    pub fn shown_reference(&self) -> &str {
+        super::reference::shown(&self.reference, &self.id)
+    }
 }
 
 /// The report a referral may be made on `today`, or why not (worded for the officer): its

@@ -286,8 +286,15 @@ impl RecallReferral {
             .and_then(|n| n.custody.probation_on(by.at.date()))
             .cloned();
         let t = |s: &str| s.trim().to_string();
+        let reference = super::reference::next_reference(
+            &by.officer.name,
+            super::reference::RECALL_REFERRAL,
+            chrono::Datelike::year(&by.at),
+            cohort.recall_referrals.iter().map(|r| r.reference.as_str()),
+        );
         Ok(RecallReferral {
             id: by.id,
+            reference,
             nominal_id: report.nominal_id.clone(),
             breach_report_id: report.id.clone(),
             custody_now,

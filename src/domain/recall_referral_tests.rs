@@ -32,6 +32,7 @@ pub(super) fn cohort() -> Cohort {
         .cloned()
         .expect("demo breach");
     second.id = "BR-0002-2".into();
+    second.reference.clear();
     second.occurred_at = today().and_hms_opt(10, 0, 0).expect("time");
     second.recorded_at = second.occurred_at;
     second.what_was_seen = "Second undeclared phone in the car.".into();

@@ -243,7 +243,8 @@ fn breach_entry(c: &Cohort, r: &BreachReport) -> TimelineEntry {
         .fact("Where", r.location.clone())
         .fact("What was seen", r.what_was_seen.clone())
         .fact("Recommended", d.recommended.level.label())
-        .fact("Chosen", d.chosen.label());
+        .fact("Chosen", d.chosen.label())
+        .fact("Reference", r.shown_reference());
     if let Some(why) = &d.override_reason {
         e = e.fact("Why a different level", why.clone());
     }

@@ -39,6 +39,9 @@ test('a simple first breach without intelligence: interview and caution, in eigh
   console.log(`Taps for a simple breach (nominal page to confirmation): ${taps.count} [${taps.log.join(', ')}]`);
   expect(taps.count).toBeLessThanOrEqual(8);
   await expect(page.getByRole('main')).toContainText('Interview and caution');
+  // The reference to read to custody: the officer's initials, BR, the year, the next number
+  // (the demo already holds DO/BR/…/1 for another nominal).
+  await expect(page.locator('.panel__reference')).toHaveText(/^DO\/BR\/\d{4}\/\d+$/);
 
   // The report is a record now: the draft is gone, so no breach awaits a decision.
   await page.getByRole('link', { name: /^Back to GREAVE/ }).click();

@@ -122,7 +122,9 @@ test('the history shows briefings, contacts, notifications and breaches, newest 
   // The breach opens its report's page, which is not the confirmation seen on submitting.
   await breach.getByRole('link', { name: 'Breach report', exact: true }).tap();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Breach report');
-  await expect(page.locator('#report-reference')).toHaveText('BR-0002-1');
+  // The short reference a person reads aloud (initials, kind, year, number), not the id.
+  await expect(page.locator('#report-reference')).toHaveText(/^DO\/BR\/\d{4}\/1$/);
+  await expect(breach).toContainText(/Reference\s*DO\/BR\/\d{4}\/1/);
   await expect(page.getByRole('main')).not.toContainText('waiting to be sent');
   expect(await axeViolations(page)).toEqual([]);
   await page.getByRole('link', { name: 'Back to MARROWBY, Delphine' }).tap();

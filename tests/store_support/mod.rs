@@ -86,6 +86,8 @@ pub fn new_briefing(id: &str, nominal_id: &str) -> Briefing {
 pub fn new_breach(id: &str, nominal_id: &str) -> scpo_field::domain::BreachReport {
     let mut b = demo().breach_reports[0].clone();
     b.id = id.into();
+    // Each test breach is a new report: no reference copied from the demo one.
+    b.reference = String::new();
     b.nominal_id = nominal_id.into();
     b.occurred_at = now();
     b

@@ -85,7 +85,7 @@ async fn list(State(state): State<AppState>, s: Supervisor) -> Response {
         format!(
             "<a href=\"/supervise/breaches/{}\">{}</a>",
             esc(&segment(&r.id)),
-            esc(&r.id)
+            esc(r.shown_reference())
         )
     };
     let mut body = String::from("<h1 class=\"heading-l\">Breach reports</h1>");
@@ -262,7 +262,7 @@ async fn render(
         "<a class=\"back-link\" href=\"/supervise/breaches\">Back to breach reports</a><span class=\"caption\">{} ({})</span><h1 class=\"heading-l\">Breach report {}</h1>",
         esc(&name),
         esc(&r.nominal_id),
-        esc(&r.id)
+        esc(r.shown_reference())
     ));
     body.push_str(&super::decision_form::report_view(cohort, r));
     body.push_str(&super::exhibits::exhibits_view(cohort, r));
@@ -285,12 +285,12 @@ async fn render(
             body.push_str(&format!(
                 ": <a href=\"/supervise/breaches/{}\">report {}</a>",
                 esc(&segment(&c.id)),
-                esc(&c.id)
+                esc(c.shown_reference())
             ));
         }
         body.push_str(".</p></div>");
     }
-    let title = titled(problems, &format!("Breach report {}", r.id));
+    let title = titled(problems, &format!("Breach report {}", r.shown_reference()));
     let mut resp = page_at(state, Some(s), &title, &body, Some(SECTION));
     if !problems.is_empty() {
         *resp.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;

@@ -254,7 +254,8 @@ test('the DS decides on a breach at the desk and the decision reaches the office
   await p.getByRole('button', { name: 'Submit report' }).click();
   await expect(p.getByRole('heading', { level: 1 })).toHaveText('Breach report submitted');
   const reference = (await p.locator('.panel__reference').textContent())?.trim() ?? '';
-  expect(reference).not.toBe('');
+  // A reference to say aloud: the officer's initials, the kind, the year, a running number.
+  expect(reference).toMatch(/^DO\/BR\/\d{4}\/\d+$/);
   await go(p, 'Device');
   await expect(p.locator('#outbox-list')).toContainText('Acknowledged Breach report about N-0001', {
     timeout: 20_000,

@@ -60,7 +60,7 @@ pub fn BreachSubmittedPage() -> impl IntoView {
                 view! {
                     <div class="panel panel--confirmation">
                         <h1 class="panel__title">"Breach report submitted"</h1>
-                        <p class="panel__body">"Reference" <br /> <strong class="panel__reference">{r.id.clone()}</strong></p>
+                        <p class="panel__body">"Reference" <br /> <strong class="panel__reference">{r.shown_reference().to_string()}</strong></p>
                     </div>
                     <p class="body">{format!("It is in {name}'s timeline, and in the records waiting to be sent to the team.")}</p>
                 }
@@ -72,7 +72,7 @@ pub fn BreachSubmittedPage() -> impl IntoView {
                 view! {
                     <span class="caption">{name.clone()}</span>
                     <h1 class="heading-l">"Breach report"</h1>
-                    <p class="body">"Reference " <strong id="report-reference">{r.id.clone()}</strong></p>
+                    <p class="body">"Reference " <strong id="report-reference">{r.shown_reference().to_string()}</strong></p>
                 }
                 .into_any(),
             )
@@ -156,7 +156,7 @@ fn print_view(c: &Cohort, n: Nominal, r: &BreachReport) -> impl IntoView {
     let back = format!("Back to {name}");
     let back_href = routes::nominal(&n.id);
     let pack_href = routes::breach_pack(&n.id, &r.id);
-    let title = format!("Breach report {} – {}", r.id, n.id);
+    let title = format!("Breach report {} – {}", r.shown_reference(), n.id);
     let dob = format_date(n.date_of_birth);
     let nominal_id = n.id.clone();
     let occurred = format_date_time(r.occurred_at);
@@ -175,7 +175,7 @@ fn print_view(c: &Cohort, n: Nominal, r: &BreachReport) -> impl IntoView {
     let intelligence = r.intelligence.label();
     let recommended = d.recommended.level.label();
     let reasons: Vec<String> = d.recommended.reasons.iter().map(|x| x.0.clone()).collect();
-    let report_ref = format!("Report {}", r.id);
+    let report_ref = format!("Report {}", r.shown_reference());
     // The DS's decision, once the phone has pulled it.
     let ds = crate::domain::decision::decision_for(&r.id, &c.breach_decisions).map(|x| {
         (

@@ -144,7 +144,16 @@ fn referral_view(
     now: ReferralStatus,
 ) -> AnyView {
     let id = r.nominal_id.clone();
-    let title = format!("Recall referral {} – {id}", r.id);
+    let title = format!("Recall referral {} – {id}", r.shown_reference());
+    let report_reference = use_app().cohort.with_untracked(|c| {
+        c.breach_reports
+            .iter()
+            .find(|b| b.id == r.breach_report_id)
+            .map_or_else(
+                || r.breach_report_id.clone(),
+                |b| b.shown_reference().to_string(),
+            )
+    });
     let made = format!("{} by {}", format_date_time(r.made_at), r.officer_name);
     let charged = match r.fixed_term_note() {
         Some(note) => format!("Yes: {}\n{note}", r.charge_details),
@@ -160,8 +169,8 @@ fn referral_view(
     let errors = RwSignal::new(Vec::<FieldError>::new());
     // The evidence pack's rows: one compiled view for every summary of text.
     let summary = rows(vec![
-        ("Reference", r.id.clone()),
-        ("Breach report", r.breach_report_id.clone()),
+        ("Reference", r.shown_reference().to_string()),
+        ("Breach report", report_reference),
         ("Made", made),
         ("In custody now", r.custody_now.label().into()),
         ("Charged with an offence", charged),

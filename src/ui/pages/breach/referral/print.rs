@@ -31,11 +31,15 @@ pub fn ReferralPrintPage() -> impl IntoView {
 }
 
 fn print_view(r: RecallReferral, n: Nominal) -> AnyView {
-    let title = format!("Police information for Part A {} – {}", r.id, n.id);
+    let title = format!(
+        "Police information for Part A {} – {}",
+        r.shown_reference(),
+        n.id
+    );
     let back = routes::referral(&n.id, &r.id);
     let heading = format!(
         "Referral {} · {} ({}), born {} · made {} by {}",
-        r.id,
+        r.shown_reference(),
         n.display_name(),
         n.id,
         format_date(n.date_of_birth),

@@ -297,10 +297,7 @@ fn a_short_reference_must_have_its_shape_and_be_used_once() {
     v["breach_reports"].as_array_mut().unwrap().push(second);
     assert_eq!(
         reason_at(&v, "breach_reports[1].reference"),
-        format!(
-            "{} is used twice",
-            v["breach_reports"][0]["reference"].to_string()
-        )
+        format!("{} is used twice", v["breach_reports"][0]["reference"])
     );
     v["breach_reports"][1]["reference"] = json!("DO/RR/2026/3");
     assert_eq!(

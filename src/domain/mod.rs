@@ -36,6 +36,7 @@ pub mod decision;
 mod decision_checks;
 mod enforcement;
 pub mod evidence_pack;
+mod evidence_rules;
 pub mod exhibit;
 pub mod exhibit_rules;
 pub mod form;

@@ -10,7 +10,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
 use crate::domain::exhibit::{CapturePlace, Exhibit};
-use crate::domain::exhibit_rules::{next_reference, size_text, MAX_PHOTO_BYTES};
+use crate::domain::exhibit_rules::{size_text, MAX_PHOTO_BYTES};
 use crate::ui::components::{
     error_for, ErrorSummary, FieldError, FormGroup, NominalNotFound, Page, SummaryList, SummaryRow,
     Textarea,
@@ -101,7 +101,7 @@ pub fn AddExhibitPage() -> impl IntoView {
                 record_id: record_id(),
                 reference: app
                     .cohort
-                    .with_untracked(|c| next_reference(&officer.name, &c.exhibits)),
+                    .with_untracked(|c| c.next_exhibit_reference(&officer.name)),
                 description: description.get_untracked().trim().to_string(),
                 sha256: p.sha256.clone(),
                 media_type: p.media_type.clone(),
@@ -206,9 +206,7 @@ pub fn AddExhibitPage() -> impl IntoView {
             Step::Check => {
                 let p = photo.get().unwrap_or_default();
                 let officer = app.officer();
-                let reference = app
-                    .cohort
-                    .with(|c| next_reference(&officer.name, &c.exhibits));
+                let reference = app.cohort.with(|c| c.next_exhibit_reference(&officer.name));
                 let change = Callback::new(move |_: String| go(Step::Describe));
                 let on_save = move |ev: leptos::ev::SubmitEvent| {
                     ev.prevent_default();

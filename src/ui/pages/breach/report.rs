@@ -171,7 +171,11 @@ fn print_view(c: &Cohort, n: Nominal, r: &BreachReport) -> impl IntoView {
         .unwrap_or_else(|| "None recorded".into());
     let chosen = d.chosen.label();
     let override_reason = d.override_reason.clone();
-    let evidence = r.evidence.clone();
+    // Every exhibit: the photo exhibits, then the evidence typed in (as the s.25 pack).
+    let evidence: Vec<String> = crate::domain::evidence_pack::report_exhibits(c, &r)
+        .iter()
+        .map(|e| e.line())
+        .collect();
     let intelligence = r.intelligence.label();
     let recommended = d.recommended.level.label();
     let reasons: Vec<String> = d.recommended.reasons.iter().map(|x| x.0.clone()).collect();
@@ -249,10 +253,7 @@ fn print_view(c: &Cohort, n: Nominal, r: &BreachReport) -> impl IntoView {
                 } else {
                     view! {
                         <ul class="list">
-                            {evidence.iter().map(|e| {
-                                let reference = if e.reference.is_empty() { String::new() } else { format!(" — reference {}", e.reference) };
-                                view! { <li><strong>{e.kind.label()}</strong>": " {e.description.clone()} {reference}</li> }
-                            }).collect_view()}
+                            {evidence.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
                         </ul>
                     }.into_any()
                 }}

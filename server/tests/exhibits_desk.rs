@@ -150,7 +150,8 @@ async fn the_reports_evidence_lists_its_photo_exhibits(b: Backend) {
         .collect();
     assert_eq!(items.len(), 3, "{section}");
     assert!(
-        items[0].starts_with("Photo exhibit DO/1: Second handset on the table. Captured 24 Nov 2026"),
+        items[0]
+            .starts_with("Photo exhibit DO/1: Second handset on the table. Captured 24 Nov 2026"),
         "{section}"
     );
     assert!(items[0].contains(&sha256_hex(PHOTO)), "{section}");
@@ -159,7 +160,10 @@ async fn the_reports_evidence_lists_its_photo_exhibits(b: Backend) {
             && items[1].contains("Photo of &lt;the wrong&gt; drawer"),
         "{section}"
     );
-    assert_eq!(items[2], "Phone: Black handset, no SIM. Reference: EXH-DEMO-001.");
+    assert_eq!(
+        items[2],
+        "Phone: Black handset, no SIM. Reference: EXH-DEMO-001."
+    );
 }
 
 on_both_backends!(

@@ -19,6 +19,7 @@
 )]
 
 pub mod attention;
+mod awaiting_action;
 mod bound;
 pub mod breach;
 mod breach_draft;

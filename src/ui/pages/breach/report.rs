@@ -50,6 +50,7 @@ pub fn BreachSubmittedPage() -> impl IntoView {
             return not_found(&id);
         };
         let d = r.decision.clone();
+        let ds = app.cohort.with(|c| ds_decision(c, &r));
         let recommended = d.recommended.level.label();
         let chosen = d.chosen.label();
         let occurred = format_date_time(r.occurred_at);
@@ -88,6 +89,7 @@ pub fn BreachSubmittedPage() -> impl IntoView {
                 })}
                 <SummaryRow key="When it happened">{occurred}</SummaryRow>
             </SummaryList>
+            {ds}
             <crate::ui::pages::exhibit::ExhibitList nominal_id=id.clone() record_id=Some(r.id.clone()) add_to=Some(r.id.clone()) />
             <div class="actions">
                 <A href=print_href attr:class="button">"View and print the report"</A>
@@ -98,6 +100,42 @@ pub fn BreachSubmittedPage() -> impl IntoView {
         }
         .into_any()
     }
+}
+
+/// The DS's decision on the report's page: what it is, the rationale, who and when, and what
+/// it leaves the officer to do; or that there is none on this phone yet.
+fn ds_decision(c: &Cohort, r: &BreachReport) -> AnyView {
+    use crate::domain::decision::{decision_for, DecisionLevel};
+    let Some(x) = decision_for(&r.id, &c.breach_decisions) else {
+        return view! {
+            <h2 class="heading-m" id="ds-decision">"DS's decision"</h2>
+            <p class="body">"None on this phone yet. It shows here once the DS has decided and the phone has synced."</p>
+        }
+        .into_any();
+    };
+    let referred = c
+        .recall_referrals
+        .iter()
+        .any(|f| f.breach_report_id == r.id);
+    let to_do = (x.level == DecisionLevel::RequestRecall && !referred).then(|| {
+        view! { <div class="inset-text" id="ds-decision-to-do">"The DS decided on a recall: make the recall referral."</div> }
+    });
+    let by = format!(
+        "{} by {}",
+        format_date_time(x.decided_at),
+        x.decided_by_name
+    );
+    let (summary, rationale) = (x.summary(Some(r.decision.chosen)), x.action.clone());
+    view! {
+        <h2 class="heading-m" id="ds-decision">"DS's decision"</h2>
+        <SummaryList>
+            <SummaryRow key="Decision">{summary}</SummaryRow>
+            <SummaryRow key="Decision and rationale">{rationale}</SummaryRow>
+            <SummaryRow key="Decided">{by}</SummaryRow>
+        </SummaryList>
+        {to_do}
+    }
+    .into_any()
 }
 
 /// `/nominal/:id/breaches/:report/print`: the report on one clean A4 page.

@@ -161,3 +161,96 @@ test('a photo over the limit is refused with nothing saved; an exhibit on a cont
   await expect(page.getByRole('link', { name: 'DO/1: Car outside the address' })).toBeVisible();
   await noAxeViolations(page);
 });
+
+test('one reference sequence across typed evidence and photo exhibits; a photo is a photo exhibit, seen before it is saved; the print view and pack list every exhibit', async ({
+  page,
+}) => {
+  await setUpWithDemo(page);
+  await openNominal(page, 'GREAVE');
+  await breachToRecommendation(page, new Taps(), INTELLIGENCE.none);
+  await page.getByRole('link', { name: /Back$/ }).click();
+  await page.getByRole('link', { name: 'Change what was seen' }).click();
+  await expect(heading(page)).toHaveText('What happened?');
+  await page.getByText('Add evidence', { exact: true }).click();
+  const kind = page.getByLabel('Kind of evidence');
+  const reference = page.getByLabel('Reference (optional)');
+  const add = page.getByRole('button', { name: 'Add this evidence' });
+  await expect(page.locator('#evidence-reference-hint')).toHaveText(
+    'Exhibit or property number. Your next exhibit reference is DO/1.',
+  );
+
+  // "Photo" says where a photo goes; typed in, it is refused and nothing is added.
+  await kind.selectOption({ label: 'Photo: add it as a photo exhibit after submitting' });
+  await page.getByLabel('Description', { exact: true }).fill('Photo of the second handset');
+  await reference.fill('DO/1');
+  await add.click();
+  await expect(page.locator('#evidence-description-error')).toContainText(
+    "Add a photo as a photo exhibit after you submit the report, from the report's page",
+  );
+  await expect(page.getByRole('main')).toContainText('No evidence added.');
+  await noAxeViolations(page);
+
+  // Typed evidence takes DO/1; the next is DO/2, and DO/1 cannot be given again.
+  await kind.selectOption({ label: 'Item seized' });
+  await page.getByLabel('Description', { exact: true }).fill('Second handset, seized');
+  await add.click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Second handset, seized (DO/1)' })).toBeVisible();
+  await expect(page.locator('#evidence-reference-hint')).toContainText('Your next exhibit reference is DO/2.');
+  await page.getByLabel('Description', { exact: true }).fill('SIM packet');
+  await reference.fill('DO/1');
+  await add.click();
+  await expect(page.locator('#evidence-description-error')).toContainText(
+    'DO/1 is already the reference of another exhibit',
+  );
+  await reference.fill('');
+  await page.getByLabel('Description', { exact: true }).fill('');
+  await continueButton(page).click();
+  await expect(heading(page)).toHaveText('Check your answers');
+  await continueButton(page).click();
+  await page.getByRole('button', { name: 'Submit report' }).click();
+  await expect(heading(page)).toHaveText('Breach report submitted');
+
+  // The photo exhibit: each step has a way back, and the check page shows the photo.
+  await page.getByRole('link', { name: /^Add a photo exhibit to the breach report/ }).click();
+  await page.getByRole('link', { name: /^Back to the breach report of / }).click();
+  await expect(heading(page)).toHaveText('Breach report');
+  await page.getByRole('link', { name: /^Add a photo exhibit to the breach report/ }).click();
+  await page.getByLabel('Photo', { exact: true }).setInputFiles(FIXTURE);
+  await expect(page.getByRole('status').filter({ hasText: 'Photo ready' })).toBeVisible();
+  await continueButton(page).click();
+  await expect(heading(page)).toHaveText('Describe the exhibit');
+  await page.getByRole('link', { name: 'Back to the photo' }).click();
+  await expect(heading(page)).toHaveText('Add a photo exhibit');
+  await expect(page.getByRole('status').filter({ hasText: 'Photo ready' })).toContainText(await fixtureHash());
+  await continueButton(page).click();
+  await page.getByLabel('What does the photo show?').fill('Second handset on the kitchen table');
+  await continueButton(page).click();
+  await expect(heading(page)).toHaveText('Check the exhibit before you save it');
+  const preview = page.getByRole('img', { name: 'The photo to be saved as exhibit DO/2' });
+  await expect(preview).toBeVisible();
+  expect(await preview.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBe(24);
+  await expect(page.locator('.summary-list__row').filter({ hasText: 'Exhibit reference' })).toContainText('DO/2');
+  await noAxeViolations(page);
+  await page.getByRole('link', { name: 'Back to the description' }).click();
+  await expect(page.getByLabel('What does the photo show?')).toHaveValue('Second handset on the kitchen table');
+  await continueButton(page).click();
+  await page.getByRole('button', { name: 'Save exhibit' }).click();
+  await expect(heading(page)).toHaveText('Exhibit DO/2');
+
+  // The printed report lists the photo exhibit and the typed evidence, never "None recorded".
+  await page.getByRole('link', { name: /^Back to the breach report/ }).click();
+  await page.getByRole('link', { name: 'View and print the report' }).click();
+  const evidence = page.getByRole('region', { name: 'Evidence' });
+  await expect(evidence.getByRole('listitem')).toHaveText([
+    /^Photo exhibit DO\/2: Second handset on the kitchen table\. Captured .* by PC Demo Officer\. SHA-256 [0-9a-f]{64}\.$/,
+    'Item seized: Second handset, seized. Reference: DO/1.',
+  ]);
+  await expect(evidence).not.toContainText('None recorded');
+  // The pack: each reference once.
+  await page.getByRole('link', { name: 'Evidence pack for a breach prosecution (s.25)' }).click();
+  const exhibits = page.getByRole('region', { name: '5. Exhibits', exact: true });
+  await expect(exhibits).toContainText('ReferenceDO/2');
+  await expect(exhibits).toContainText('ReferenceDO/1');
+  expect((await exhibits.innerText()).match(/DO\/1/g)?.length).toBe(1);
+  expect((await exhibits.innerText()).match(/DO\/2/g)?.length).toBe(1);
+});

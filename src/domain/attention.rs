@@ -198,8 +198,9 @@ impl Cohort {
             contact: self.contact_status(nominal_id, today),
             outstanding,
             actions: super::awaiting_action::action_badges(self, Some(nominal_id))
-                .remove(nominal_id)
-                .unwrap_or_default(),
+                .into_iter()
+                .map(|(_, b)| b)
+                .collect(),
         };
         Some(summarise(n, &facts, today, breach_pending))
     }
@@ -212,7 +213,7 @@ impl Cohort {
         breach_pending: &dyn Fn(&str) -> bool,
     ) -> Vec<NominalSummary> {
         let by = ByNominal::new(self);
-        let mut actions = super::awaiting_action::action_badges(self, None);
+        let actions = super::awaiting_action::action_badges(self, None);
         let mut list: Vec<NominalSummary> = self
             .nominals
             .iter()
@@ -243,7 +244,11 @@ impl Cohort {
                     order,
                     contact,
                     outstanding,
-                    actions: actions.remove(id).unwrap_or_default(),
+                    actions: actions
+                        .iter()
+                        .filter(|(n, _)| *n == id)
+                        .map(|(_, b)| b.clone())
+                        .collect(),
                 };
                 summarise(n, &facts, today, breach_pending(id))
             })

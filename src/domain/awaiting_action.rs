@@ -9,68 +9,46 @@
 //! outcome). Any other decision (agreeing, or another level) is shown on the report's page and
 //! in the history, and asks nothing more of the phone.
 
-use std::collections::{HashMap, HashSet};
-
 use super::attention::Badge;
 use super::breach::standing_reports;
 use super::cohort::Cohort;
-use super::decision::{decision_for, BreachDecision, DecisionLevel};
-use super::recall_referral::{ReferralStatus, ReferralStatusUpdate};
+use super::decision::{decision_for, DecisionLevel};
+use super::recall_referral::{current_status, ReferralStatus};
 
-/// The badges of every nominal with something awaiting action (or of `only` that nominal),
-/// by nominal id, each badge once. Built in one pass over each list.
-pub(super) fn action_badges(c: &Cohort, only: Option<&str>) -> HashMap<String, Vec<Badge>> {
+/// Each nominal's badges for what awaits action (of `only` that nominal, or of all), as
+/// (nominal id, badge) pairs, each at most once. Only reports with a decision and referrals not
+/// yet at an outcome are looked at: a few, whatever the size of the cohort.
+pub(super) fn action_badges<'a>(c: &'a Cohort, only: Option<&str>) -> Vec<(&'a str, Badge)> {
     let wanted = |nominal_id: &str| only.is_none_or(|o| o == nominal_id);
-    let mut out: HashMap<String, Vec<Badge>> = HashMap::new();
-    let mut add = |nominal_id: &str, b: Badge| {
-        let list = out.entry(nominal_id.to_string()).or_default();
-        if !list.contains(&b) {
-            list.push(b);
+    let mut out: Vec<(&str, Badge)> = Vec::new();
+    let mut add = |nominal_id: &'a str, b: Badge| {
+        if !out.iter().any(|(n, x)| *n == nominal_id && *x == b) {
+            out.push((nominal_id, b));
         }
     };
-    let mut decisions: HashMap<&str, Vec<BreachDecision>> = HashMap::new();
-    for d in c.breach_decisions.iter().filter(|d| wanted(&d.nominal_id)) {
-        decisions
-            .entry(d.report_id.as_str())
-            .or_default()
-            .push(d.clone());
-    }
-    let referred: HashSet<&str> = c
-        .recall_referrals
+    let decided: Vec<&str> = c
+        .breach_decisions
         .iter()
-        .map(|r| r.breach_report_id.as_str())
+        .filter(|d| wanted(&d.nominal_id))
+        .map(|d| d.report_id.as_str())
         .collect();
-    let reports: Vec<_> = c
-        .breach_reports
-        .iter()
-        .filter(|r| wanted(&r.nominal_id))
-        .cloned()
-        .collect();
-    for r in standing_reports(&reports) {
-        let recall = decisions
-            .get(r.id.as_str())
-            .and_then(|on| decision_for(&r.id, on))
-            .is_some_and(|d| d.level == DecisionLevel::RequestRecall);
-        if recall && !referred.contains(r.id.as_str()) {
-            add(&r.nominal_id, Badge::ReferralToMake);
-        }
-    }
-    // Where each referral stands: its latest update, as `current_status` orders them.
-    let mut latest: HashMap<&str, &ReferralStatusUpdate> = HashMap::new();
-    for s in &c.referral_statuses {
-        let key = (s.on, s.recorded_at, s.id.as_str());
-        let newer = latest
-            .get(s.referral_id.as_str())
-            .is_none_or(|l| key > (l.on, l.recorded_at, l.id.as_str()));
-        if newer {
-            latest.insert(s.referral_id.as_str(), s);
+    if !decided.is_empty() {
+        for r in standing_reports(&c.breach_reports) {
+            let recall = decided.contains(&r.id.as_str())
+                && decision_for(&r.id, &c.breach_decisions)
+                    .is_some_and(|d| d.level == DecisionLevel::RequestRecall);
+            let referred = || {
+                c.recall_referrals
+                    .iter()
+                    .any(|f| f.breach_report_id == r.id)
+            };
+            if recall && !referred() {
+                add(&r.nominal_id, Badge::ReferralToMake);
+            }
         }
     }
     for r in c.recall_referrals.iter().filter(|r| wanted(&r.nominal_id)) {
-        let status = latest
-            .get(r.id.as_str())
-            .map_or(ReferralStatus::Made, |s| s.status);
-        match status {
+        match current_status(c, &r.id) {
             ReferralStatus::Made => add(&r.nominal_id, Badge::ReferralNotSent),
             ReferralStatus::SentToProbation => add(&r.nominal_id, Badge::ReferralAwaitingOutcome),
             _ => {}

@@ -19,7 +19,7 @@ test('a recall decided at the desk shows on the report page and badges the nomin
 }) => {
   const { context, page: p } = await phone(browser);
   await enrol(p, 'PC-DEMO-02');
-  const row = p.locator('.cohort-list__item').filter({ has: nominalLink(p, /^QUARRIE/) });
+  const row = p.locator('.cohort-list__item').filter({ has: p.getByRole('link', { name: /^QUARRIE/ }) });
   await expect(row).not.toContainText('Recall decided');
   await nominalLink(p, /^QUARRIE/).click();
   await breachToRecommendation(p, new Taps(), INTELLIGENCE.none);

@@ -162,7 +162,18 @@ test('a photo over the limit is refused with nothing saved; an exhibit on a cont
   await noAxeViolations(page);
 });
 
-test('one reference sequence across typed evidence and photo exhibits; a photo is a photo exhibit, seen before it is saved; the print view and pack list every exhibit', async ({
+/** From the breach report's page: add a photo exhibit of the fixture, described, and save it. */
+async function addPhotoExhibit(page: Page, description: string) {
+  await page.getByRole('link', { name: /^Add a photo exhibit to the / }).click();
+  await page.getByLabel('Photo', { exact: true }).setInputFiles(FIXTURE);
+  await expect(page.getByRole('status').filter({ hasText: 'Photo ready' })).toBeVisible();
+  await continueButton(page).click();
+  await page.getByLabel('What does the photo show?').fill(description);
+  await continueButton(page).click();
+  await expect(heading(page)).toHaveText('Check the exhibit before you save it');
+}
+
+test('issue 19, 15: one reference sequence across typed evidence and photo exhibits; a photo is never typed evidence', async ({
   page,
 }) => {
   test.setTimeout(90_000);
@@ -211,47 +222,81 @@ test('one reference sequence across typed evidence and photo exhibits; a photo i
   await page.getByRole('button', { name: 'Submit report' }).click();
   await expect(heading(page)).toHaveText('Breach report submitted');
 
-  // The photo exhibit: each step has a way back, and the check page shows the photo.
-  await page.getByRole('link', { name: /^Add a photo exhibit to the breach report/ }).click();
-  await page.getByRole('link', { name: /Back to the breach report of / }).click();
-  await expect(heading(page)).toHaveText('Breach report');
-  await page.getByRole('link', { name: /^Add a photo exhibit to the breach report/ }).click();
-  await page.getByLabel('Photo', { exact: true }).setInputFiles(FIXTURE);
-  await expect(page.getByRole('status').filter({ hasText: 'Photo ready' })).toBeVisible();
-  await continueButton(page).click();
-  await expect(heading(page)).toHaveText('Describe the exhibit');
-  await page.getByRole('link', { name: /Back to the photo$/ }).click();
-  await expect(heading(page)).toHaveText('Add a photo exhibit');
-  await expect(page.getByRole('status').filter({ hasText: 'Photo ready' })).toContainText(await fixtureHash());
-  await continueButton(page).click();
-  await page.getByLabel('What does the photo show?').fill('Second handset on the kitchen table');
-  await continueButton(page).click();
-  await expect(heading(page)).toHaveText('Check the exhibit before you save it');
-  const preview = page.getByRole('img', { name: 'The photo to be saved as exhibit DO/2' });
-  await expect(preview).toBeVisible();
-  expect(await preview.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBe(24);
+  // The photo exhibit after it is DO/2, not a second DO/1.
+  await addPhotoExhibit(page, 'Second handset on the kitchen table');
   await expect(page.locator('.summary-list__row').filter({ hasText: 'Exhibit reference' })).toContainText('DO/2');
-  await noAxeViolations(page);
-  await page.getByRole('link', { name: /Back to the description$/ }).click();
-  await expect(page.getByLabel('What does the photo show?')).toHaveValue('Second handset on the kitchen table');
-  await continueButton(page).click();
   await page.getByRole('button', { name: 'Save exhibit' }).click();
   await expect(heading(page)).toHaveText('Exhibit DO/2');
-
-  // The printed report lists the photo exhibit and the typed evidence, never "None recorded".
   await page.getByRole('link', { name: /^Back to the breach report/ }).click();
   await page.getByRole('link', { name: 'View and print the report' }).click();
-  const evidence = page.getByRole('region', { name: 'Evidence' });
-  await expect(evidence.getByRole('listitem')).toHaveText([
-    /^Photo exhibit DO\/2: Second handset on the kitchen table\. Captured .* by PC Demo Officer\. SHA-256 [0-9a-f]{64}\.$/,
+  await expect(page.getByRole('region', { name: 'Evidence' }).getByRole('listitem')).toHaveText([
+    /^Photo exhibit DO\/2: Second handset on the kitchen table\. /,
     'Item seized: Second handset, seized. Reference: DO/1.',
   ]);
-  await expect(evidence).not.toContainText('None recorded');
   // The pack: each reference once.
   await page.getByRole('link', { name: 'Evidence pack for a breach prosecution (s.25)' }).click();
   const exhibits = page.getByRole('region', { name: '5. Exhibits', exact: true });
   await expect(exhibits).toContainText('ReferenceDO/2');
-  await expect(exhibits).toContainText('ReferenceDO/1');
   expect((await exhibits.innerText()).match(/DO\/1/g)?.length).toBe(1);
   expect((await exhibits.innerText()).match(/DO\/2/g)?.length).toBe(1);
+});
+
+test('issue 19, 14: a photo exhibit is on the printed report (not "None recorded") and in the pack', async ({ page }) => {
+  await setUpWithDemo(page);
+  await openNominal(page, 'GREAVE');
+  await breachToRecommendation(page, new Taps(), INTELLIGENCE.none);
+  await page.getByRole('button', { name: 'Submit report' }).click();
+  await expect(heading(page)).toHaveText('Breach report submitted');
+  await addPhotoExhibit(page, 'Second handset on the kitchen table');
+  await page.getByRole('button', { name: 'Save exhibit' }).click();
+  await expect(heading(page)).toHaveText('Exhibit DO/1');
+  const hash = await fixtureHash();
+  await page.getByRole('link', { name: /^Back to the breach report/ }).click();
+  await page.getByRole('link', { name: 'View and print the report' }).click();
+  const evidence = page.getByRole('region', { name: 'Evidence' });
+  await expect(evidence.getByRole('listitem')).toHaveText([
+    new RegExp(
+      `^Photo exhibit DO/1: Second handset on the kitchen table\\. Captured \\d{1,2} \\w{3,4} \\d{4}, \\d{2}:\\d{2} by PC Demo Officer\\. SHA-256 ${hash}\\.$`,
+    ),
+  ]);
+  await expect(evidence).not.toContainText('None recorded');
+  await noAxeViolations(page);
+  await page.getByRole('link', { name: 'Evidence pack for a breach prosecution (s.25)' }).click();
+  const exhibits = page.getByRole('region', { name: '5. Exhibits', exact: true });
+  await expect(exhibits).toContainText('ReferenceDO/1');
+  await expect(exhibits).toContainText(`SHA-256${hash}`);
+});
+
+test('issue 19, 16: the check page shows the photo before "Save exhibit", and each step has a way back', async ({
+  page,
+}) => {
+  await setUpWithDemo(page);
+  await openNominal(page, 'GREAVE');
+  await page.getByRole('link', { name: /^Add a photo exhibit to the contact on / }).click();
+  await expect(heading(page)).toHaveText('Add a photo exhibit');
+  // From the photo: back to where the exhibit was being added from (the contact's nominal).
+  await page.getByRole('link', { name: /Back to the contact on / }).click();
+  await expect(heading(page)).toContainText('GREAVE');
+  await page.getByRole('link', { name: /^Add a photo exhibit to the contact on / }).click();
+  await page.getByLabel('Photo', { exact: true }).setInputFiles(FIXTURE);
+  await continueButton(page).click();
+  await expect(heading(page)).toHaveText('Describe the exhibit');
+  // From the description: back to the photo, which is kept.
+  await page.getByRole('link', { name: /Back to the photo$/ }).click();
+  await expect(heading(page)).toHaveText('Add a photo exhibit');
+  await expect(page.getByRole('status').filter({ hasText: 'Photo ready' })).toContainText(await fixtureHash());
+  await continueButton(page).click();
+  await page.getByLabel('What does the photo show?').fill('Car outside the address');
+  await continueButton(page).click();
+  await expect(heading(page)).toHaveText('Check the exhibit before you save it');
+  const preview = page.getByRole('img', { name: 'The photo to be saved as exhibit DO/1' });
+  await expect(preview).toBeVisible();
+  expect(await preview.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBe(24);
+  await noAxeViolations(page);
+  // From the check: back to the description, as typed.
+  await page.getByRole('link', { name: /Back to the description$/ }).click();
+  await expect(page.getByLabel('What does the photo show?')).toHaveValue('Car outside the address');
+  await continueButton(page).click();
+  await page.getByRole('button', { name: 'Save exhibit' }).click();
+  await expect(heading(page)).toHaveText('Exhibit DO/1');
 });

@@ -130,4 +130,43 @@ async fn the_ds_sees_the_exhibits_and_each_photo_view_is_logged(b: Backend) {
     assert_eq!(srv.get(wrong, Some("ds")).await.status(), 404);
 }
 
-on_both_backends!(the_ds_sees_the_exhibits_and_each_photo_view_is_logged);
+/// The report's Evidence section at the desk lists every exhibit, photo exhibits first, as the
+/// phone's print of the report does (issue 19, 14: it said only the typed evidence).
+async fn the_reports_evidence_lists_its_photo_exhibits(b: Backend) {
+    let db = with_demo(b).await;
+    let srv = serve(&db).await;
+    from_the_phone(&srv, &db).await;
+    let (status, html) = srv.html(REPORT, "ds").await;
+    assert_eq!(status, 200);
+    let start = html
+        .find("<h2 class=\"heading-m\">Evidence</h2>")
+        .expect("an Evidence section");
+    let rest = &html[start..];
+    let section = &rest[..rest[4..].find("<h2").map_or(rest.len(), |i| i + 4)];
+    let items: Vec<&str> = section
+        .split("<li>")
+        .skip(1)
+        .map(|li| li.split("</li>").next().unwrap_or_default())
+        .collect();
+    assert_eq!(items.len(), 3, "{section}");
+    assert!(
+        items[0]
+            .starts_with("Photo exhibit DO/1: Second handset on the table. Captured 24 Nov 2026"),
+        "{section}"
+    );
+    assert!(items[0].contains(&sha256_hex(PHOTO)), "{section}");
+    assert!(
+        items[1].starts_with("Photo exhibit DO/2: Kitchen drawer.")
+            && items[1].contains("Photo of &lt;the wrong&gt; drawer"),
+        "{section}"
+    );
+    assert_eq!(
+        items[2],
+        "Phone: Black handset, no SIM. Reference: EXH-DEMO-001."
+    );
+}
+
+on_both_backends!(
+    the_ds_sees_the_exhibits_and_each_photo_view_is_logged,
+    the_reports_evidence_lists_its_photo_exhibits
+);

@@ -19,13 +19,25 @@ pub const RELEASE_WITHIN_DAYS: i64 = 7;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Badge {
-    ContactOverdue { days: i64 },
+    ContactOverdue {
+        days: i64,
+    },
     ContactDueToday,
     ReleaseToday,
-    ReleaseSoon { on: NaiveDate },
-    OrderEndsSoon { on: NaiveDate },
-    NotificationOutstanding { count: usize },
+    ReleaseSoon {
+        on: NaiveDate,
+    },
+    OrderEndsSoon {
+        on: NaiveDate,
+    },
+    NotificationOutstanding {
+        count: usize,
+    },
     BreachAwaitingDecision,
+    /// What a DS's decision or a referral awaits: see [`super::awaiting_action`].
+    ReferralToMake,
+    ReferralNotSent,
+    ReferralAwaitingOutcome,
 }
 
 impl Badge {
@@ -41,6 +53,9 @@ impl Badge {
             Self::NotificationOutstanding { count: 1 } => "1 notification outstanding".into(),
             Self::NotificationOutstanding { count } => format!("{count} notifications outstanding"),
             Self::BreachAwaitingDecision => "Breach awaiting decision".into(),
+            Self::ReferralToMake => "Recall decided: make the referral".into(),
+            Self::ReferralNotSent => "Recall referral not sent".into(),
+            Self::ReferralAwaitingOutcome => "Recall referral awaiting outcome".into(),
         }
     }
 
@@ -48,7 +63,11 @@ impl Badge {
     pub fn is_urgent(&self) -> bool {
         matches!(
             self,
-            Self::ContactOverdue { .. } | Self::ReleaseToday | Self::BreachAwaitingDecision
+            Self::ContactOverdue { .. }
+                | Self::ReleaseToday
+                | Self::BreachAwaitingDecision
+                | Self::ReferralToMake
+                | Self::ReferralNotSent
         )
     }
 
@@ -56,10 +75,10 @@ impl Badge {
     fn weight(&self) -> u8 {
         match self {
             Self::ReleaseToday => 0,
-            Self::BreachAwaitingDecision => 1,
+            Self::BreachAwaitingDecision | Self::ReferralToMake | Self::ReferralNotSent => 1,
             Self::ContactOverdue { .. } => 2,
             Self::NotificationOutstanding { .. } => 3,
-            Self::ContactDueToday => 4,
+            Self::ContactDueToday | Self::ReferralAwaitingOutcome => 4,
             Self::ReleaseSoon { .. } => 5,
             Self::OrderEndsSoon { .. } => 6,
         }
@@ -155,6 +174,8 @@ struct Facts<'a> {
     order: Option<&'a Order>,
     contact: Option<ContactStatus>,
     outstanding: usize,
+    /// What a DS's decision or a referral awaits.
+    actions: Vec<Badge>,
 }
 
 impl Cohort {
@@ -176,6 +197,10 @@ impl Cohort {
             order: self.order_for(nominal_id, today),
             contact: self.contact_status(nominal_id, today),
             outstanding,
+            actions: super::awaiting_action::action_badges(self, Some(nominal_id))
+                .into_iter()
+                .map(|(_, b)| b)
+                .collect(),
         };
         Some(summarise(n, &facts, today, breach_pending))
     }
@@ -188,6 +213,7 @@ impl Cohort {
         breach_pending: &dyn Fn(&str) -> bool,
     ) -> Vec<NominalSummary> {
         let by = ByNominal::new(self);
+        let actions = super::awaiting_action::action_badges(self, None);
         let mut list: Vec<NominalSummary> = self
             .nominals
             .iter()
@@ -218,6 +244,11 @@ impl Cohort {
                     order,
                     contact,
                     outstanding,
+                    actions: actions
+                        .iter()
+                        .filter(|(n, _)| *n == id)
+                        .map(|(_, b)| b.clone())
+                        .collect(),
                 };
                 summarise(n, &facts, today, breach_pending(id))
             })
@@ -258,6 +289,7 @@ fn summarise(n: &Nominal, facts: &Facts, today: NaiveDate, breach_pending: bool)
             }
         }
     }
+    badges.extend(facts.actions.iter().cloned());
     if facts.outstanding > 0 {
         badges.push(Badge::NotificationOutstanding {
             count: facts.outstanding,

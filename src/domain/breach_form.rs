@@ -284,6 +284,7 @@ impl BreachDraft {
         } else {
             length_problem(&e.description, "The evidence")
                 .or_else(|| length_problem(&e.reference, "The evidence"))
+                .or_else(|| self.typed_evidence_problem(cohort))
         };
         problems.extend(evidence.map(|m| BreachProblem::new(BreachField::EvidenceDescription, m)));
         problems

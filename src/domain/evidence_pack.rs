@@ -61,6 +61,53 @@ pub struct PackExhibit {
     pub withdrawn: Option<String>,
 }
 
+impl PackExhibit {
+    /// A photo exhibit captured in the app (it has its hash), not typed evidence.
+    pub fn is_photo(&self) -> bool {
+        self.sha256.is_some()
+    }
+
+    /// The exhibit on one line of the printed report: "Photo exhibit DO/2: Kitchen table.
+    /// Captured 24 Nov 2026, 14:30 by PC Demo Officer. SHA-256 9f86…", "Item seized: Black
+    /// handset. Reference EXH-1", any withdrawal last.
+    pub fn line(&self) -> String {
+        let mut parts = Vec::new();
+        match (&self.sha256, self.captured_at) {
+            (Some(hash), at) => {
+                parts.push(format!(
+                    "Photo exhibit {}: {}",
+                    self.reference, self.description
+                ));
+                if let Some(at) = at {
+                    let by = self.captured_by.as_deref().unwrap_or("an unknown officer");
+                    parts.push(format!(
+                        "Captured {} by {by}",
+                        super::dates::format_date_time(at)
+                    ));
+                }
+                parts.push(format!("SHA-256 {hash}"));
+            }
+            (None, _) => {
+                parts.push(self.description.clone());
+                parts.push(match self.reference.as_str() {
+                    "No reference" => "No reference".into(),
+                    r => format!("Reference: {r}"),
+                });
+            }
+        }
+        parts.extend(self.withdrawn.clone());
+        super::words::sentences(parts.iter().map(String::as_str))
+    }
+}
+
+/// Every exhibit of a report, as its print view, the DS's desk and the s.25 pack list them:
+/// the photo exhibits captured for it or for any version of it (withdrawn ones kept and
+/// marked), then the evidence typed into it.
+pub fn report_exhibits(cohort: &Cohort, report: &BreachReport) -> Vec<PackExhibit> {
+    let chain = chain_of(&cohort.breaches_of(&report.nominal_id), &report.id);
+    exhibits(cohort, report, &chain)
+}
+
 /// An earlier breach (as it stands after corrections) and what came of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EarlierBreach {

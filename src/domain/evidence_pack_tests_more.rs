@@ -1,4 +1,5 @@
 use super::*;
+use crate::domain::breach::{Evidence, EvidenceKind};
 
 #[test]
 fn a_corrected_report_gives_the_pack_of_the_report_as_corrected() {
@@ -171,4 +172,60 @@ fn gaps_are_worded_for_the_officer() {
         why: "W".into()
     })
     .starts_with("A breached provision was not in force on the day (W)"));
+}
+
+#[test]
+fn every_exhibit_of_a_report_is_on_its_printed_list_photo_exhibits_first() {
+    // Issue 19, 14: a report with a photo exhibit and nothing typed printed "None recorded".
+    let mut c = demo();
+    c.breach_reports[0].evidence.clear();
+    let r = c.breach_reports[0].clone();
+    assert!(report_exhibits(&c, &r).is_empty());
+    c.exhibits.push(exhibit("X-1", "BR-0002-1", "DO/1", 70));
+    let lines: Vec<String> = report_exhibits(&c, &r).iter().map(|e| e.line()).collect();
+    let hash = "ab".repeat(32);
+    assert_eq!(
+        lines,
+        [format!(
+            "Photo exhibit DO/1: Photo of the handset in the drawer. Captured {} by PC Demo Officer. SHA-256 {hash}.",
+            crate::domain::dates::format_date_time(days_ago(70).and_hms_opt(12, 30, 0).unwrap())
+        )]
+    );
+    // Typed evidence after the photos, with or without a reference; a withdrawn photo stays,
+    // marked; a photo captured for the report this one corrects belongs to it too.
+    let demo_typed = demo().breach_reports[0].evidence.clone();
+    c.breach_reports[0].evidence = demo_typed;
+    c.breach_reports[0].evidence.push(Evidence {
+        kind: EvidenceKind::Witness,
+        description: "Neighbour at number 4".into(),
+        reference: String::new(),
+    });
+    c.exhibit_withdrawals.push(ExhibitWithdrawal {
+        id: "W-1".into(),
+        nominal_id: "N-0002".into(),
+        exhibit_id: "X-1".into(),
+        reason: "Wrong drawer".into(),
+        withdrawn_at: days_ago(60).and_hms_opt(8, 0, 0).unwrap(),
+        officer_id: "PC-DEMO-01".into(),
+        officer_name: "PC Demo Officer".into(),
+    });
+    let mut fix = c.breach_reports[0].clone();
+    fix.id = "BR-0002-1-fix".into();
+    fix.corrects = Some("BR-0002-1".into());
+    c.breach_reports.push(fix.clone());
+    let list = report_exhibits(&c, &fix);
+    let lines: Vec<String> = list.iter().map(|e| e.line()).collect();
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert!(list[0].is_photo() && !list[1].is_photo());
+    assert!(lines[0].ends_with(&format!(
+        "Withdrawn on {} by PC Demo Officer: Wrong drawer.",
+        crate::domain::dates::format_date(days_ago(60))
+    )));
+    assert_eq!(
+        lines[1],
+        "Phone: Black handset, no SIM. Reference: EXH-DEMO-001."
+    );
+    assert_eq!(lines[2], "Witness: Neighbour at number 4. No reference.");
+    // The pack lists the same exhibits.
+    assert_eq!(pack(&c, "BR-0002-1-fix").exhibits, list);
 }

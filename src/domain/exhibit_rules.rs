@@ -127,13 +127,17 @@ pub fn is_reference(r: &str) -> bool {
 }
 
 /// The next reference for the officer: their initials and one more than the highest number
-/// any exhibit in the cohort has under the same initials (so two officers who share initials
-/// never share a reference, and a withdrawn exhibit keeps its number).
-pub fn next_reference(officer_name_or_initials: &str, existing: &[Exhibit]) -> String {
+/// `used` holds under the same initials (so two officers who share initials never share a
+/// reference, and a withdrawn exhibit keeps its number). `used` is every reference already
+/// given: see [`Cohort::used_references`].
+pub fn next_reference<'a>(
+    officer_name_or_initials: &str,
+    used: impl IntoIterator<Item = &'a str>,
+) -> String {
     let who = initials(officer_name_or_initials);
-    let highest = existing
-        .iter()
-        .filter_map(|e| split_reference(&e.reference))
+    let highest = used
+        .into_iter()
+        .filter_map(split_reference)
         .filter(|(w, _)| *w == who)
         .map(|(_, n)| n)
         .max()
@@ -221,6 +225,25 @@ impl Exhibit {
 }
 
 impl Cohort {
+    /// Every exhibit reference given on this phone (its own and any pulled by sync): the photo
+    /// exhibits' and those typed as evidence into any breach report. One sequence per officer
+    /// runs across both.
+    pub fn used_references(&self) -> impl Iterator<Item = &str> {
+        let typed = self
+            .breach_reports
+            .iter()
+            .flat_map(|r| r.evidence.iter().map(|e| e.reference.trim()));
+        self.exhibits
+            .iter()
+            .map(|e| e.reference.as_str())
+            .chain(typed)
+    }
+
+    /// The officer's next exhibit reference, after every one in [`Self::used_references`].
+    pub fn next_exhibit_reference(&self, officer_name: &str) -> String {
+        next_reference(officer_name, self.used_references())
+    }
+
     pub fn exhibit(&self, id: &str) -> Option<&Exhibit> {
         self.exhibits.iter().find(|e| e.id == id)
     }

@@ -19,6 +19,7 @@
 )]
 
 pub mod attention;
+mod awaiting_action;
 mod bound;
 pub mod breach;
 mod breach_draft;
@@ -36,6 +37,7 @@ pub mod decision;
 mod decision_checks;
 mod enforcement;
 pub mod evidence_pack;
+mod evidence_rules;
 pub mod exhibit;
 pub mod exhibit_rules;
 pub mod form;

@@ -230,7 +230,7 @@ test('check answers links back to each question; the print view holds the whole 
   const facts = region('What happened');
   await expect(facts).toContainText('Home address, 12 Example Row, Testford');
   await expect(facts).toContainText(seen);
-  await expect(region('Evidence')).toContainText('Phone: Black handset, cracked screen — reference EXH-TEST-01');
+  await expect(region('Evidence')).toContainText('Phone: Black handset, cracked screen. Reference: EXH-TEST-01.');
   await expect(region('Intelligence')).toContainText('No intelligence of a return to crime');
   const rec = region('Recommendation');
   await expect(rec).toContainText('Request to HMPPS to recall');

@@ -109,22 +109,15 @@ pub fn report_view(c: &Cohort, r: &BreachReport) -> String {
             None => h.push_str(&format!("<p class=\"body\">Condition {} (not held)</p>", esc(id))),
         }
     }
+    // Every exhibit, as the phone prints the report: photo exhibits, then typed evidence.
     h.push_str("<h2 class=\"heading-m\">Evidence</h2>");
-    if r.evidence.is_empty() {
+    let exhibits = scpo_field::domain::evidence_pack::report_exhibits(c, r);
+    if exhibits.is_empty() {
         h.push_str("<p class=\"body\">None recorded.</p>");
     } else {
         h.push_str("<ul class=\"list\">");
-        for e in &r.evidence {
-            let reference = if e.reference.is_empty() {
-                String::new()
-            } else {
-                format!(" (reference {})", esc(&e.reference))
-            };
-            h.push_str(&format!(
-                "<li><strong>{}</strong>: {}{reference}</li>",
-                esc(e.kind.label()),
-                esc(&e.description)
-            ));
+        for e in &exhibits {
+            h.push_str(&format!("<li>{}</li>", esc(&e.line())));
         }
         h.push_str("</ul>");
     }

@@ -177,20 +177,21 @@ fn Evidence(flow: Flow) -> impl IntoView {
         |d| &mut d.new_evidence.reference,
     );
     let kind = move || flow.draft().with(|d| d.new_evidence.kind);
-    let add_error = RwSignal::new(false);
+    let add_error = RwSignal::new(None::<String>);
     // The form's problem with the description, or the one from "Add this evidence".
     let form_error = error_for(errs.into(), "evidence-description");
-    let description_error = Signal::derive(move || {
-        form_error.get().or_else(|| {
-            add_error
-                .get()
-                .then(|| "Enter a description of the evidence".to_string())
-        })
-    });
+    let description_error = Signal::derive(move || form_error.get().or_else(|| add_error.get()));
+    let cohort = flow.app.cohort;
     let add = move |_| {
-        let mut added = false;
-        flow.edit(|d| added = d.add_new_evidence());
-        add_error.set(!added);
+        let mut said = None;
+        cohort.with_untracked(|c| flow.edit(|d| said = d.add_evidence(c).err()));
+        add_error.set(said);
+    };
+    // One sequence of exhibit references per officer, typed or photo: the next one.
+    let officer = flow.app.officer().name;
+    let reference_hint = move || {
+        let next = cohort.with(|c| flow.draft().with(|d| d.next_reference(c, &officer)));
+        format!("Exhibit or property number. Your next exhibit reference is {next}.")
     };
     view! {
         <h2 class="heading-m" id="evidence">"Evidence (optional)"</h2>
@@ -226,15 +227,15 @@ fn Evidence(flow: Flow) -> impl IntoView {
                     }
                 }>
                     {EvidenceKind::ALL.into_iter().map(|k| view! {
-                        <option value=format!("{k:?}") selected=move || kind() == k>{k.label()}</option>
+                        <option value=format!("{k:?}") selected=move || kind() == k>{k.option_label()}</option>
                     }).collect_view()}
                 </Select>
                 <Input id="evidence-description" label="Description"
                     error_message=description_error
                     value=description
-                    on_input=move |v| { add_error.set(false); on_description.run(v) } />
+                    on_input=move |v| { add_error.set(None); on_description.run(v) } />
                 <Input id="evidence-reference" label="Reference (optional)" autocomplete="off"
-                    hint="Exhibit or property number, or a photo's file name."
+                    hint=Signal::derive(reference_hint)
                     value=reference on_input=on_reference />
                 <button class="button button--secondary" type="button" on:click=add>"Add this evidence"</button>
             </div>

@@ -50,6 +50,7 @@ pub fn BreachSubmittedPage() -> impl IntoView {
             return not_found(&id);
         };
         let d = r.decision.clone();
+        let ds = app.cohort.with(|c| ds_decision(c, &r, true));
         let recommended = d.recommended.level.label();
         let chosen = d.chosen.label();
         let occurred = format_date_time(r.occurred_at);
@@ -88,6 +89,7 @@ pub fn BreachSubmittedPage() -> impl IntoView {
                 })}
                 <SummaryRow key="When it happened">{occurred}</SummaryRow>
             </SummaryList>
+            {ds}
             <crate::ui::pages::exhibit::ExhibitList nominal_id=id.clone() record_id=Some(r.id.clone()) add_to=Some(r.id.clone()) />
             <div class="actions">
                 <A href=print_href attr:class="button">"View and print the report"</A>
@@ -98,6 +100,47 @@ pub fn BreachSubmittedPage() -> impl IntoView {
         }
         .into_any()
     }
+}
+
+/// The DS's decision: what it is, the rationale, who and when. On the report's page (`on_page`)
+/// also what it leaves the officer to do, or that there is none on this phone yet; the print
+/// view leaves the section out until there is one.
+fn ds_decision(c: &Cohort, r: &BreachReport, on_page: bool) -> AnyView {
+    use crate::domain::decision::{decision_for, DecisionLevel};
+    let x = decision_for(&r.id, &c.breach_decisions);
+    if x.is_none() && !on_page {
+        return ().into_any();
+    }
+    let body = match x {
+        None => view! {
+            <p class="body">"None on this phone yet. It shows here once the DS has decided and the phone has synced."</p>
+        }
+        .into_any(),
+        Some(x) => {
+            let referred = c.recall_referrals.iter().any(|f| f.breach_report_id == r.id);
+            let to_do = (on_page && x.level == DecisionLevel::RequestRecall && !referred).then(|| {
+                view! { <div class="inset-text" id="ds-decision-to-do">"The DS decided on a recall: make the recall referral."</div> }
+            });
+            let by = format!("{} by {}", format_date_time(x.decided_at), x.decided_by_name);
+            let (summary, rationale) = (x.summary(Some(r.decision.chosen)), x.action.clone());
+            view! {
+                <SummaryList>
+                    <SummaryRow key="Decision">{summary}</SummaryRow>
+                    <SummaryRow key="Decision and rationale">{rationale}</SummaryRow>
+                    <SummaryRow key="Decided">{by}</SummaryRow>
+                </SummaryList>
+                {to_do}
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <section class="report__section" aria-labelledby="report-ds">
+            <h2 class="heading-m" id="report-ds">"DS's decision"</h2>
+            {body}
+        </section>
+    }
+    .into_any()
 }
 
 /// `/nominal/:id/breaches/:report/print`: the report on one clean A4 page.
@@ -171,23 +214,16 @@ fn print_view(c: &Cohort, n: Nominal, r: &BreachReport) -> impl IntoView {
         .unwrap_or_else(|| "None recorded".into());
     let chosen = d.chosen.label();
     let override_reason = d.override_reason.clone();
-    let evidence = r.evidence.clone();
+    // Every exhibit: the photo exhibits, then the evidence typed in (as the s.25 pack).
+    let evidence: Vec<String> = crate::domain::evidence_pack::report_exhibits(c, &r)
+        .iter()
+        .map(|e| e.line())
+        .collect();
     let intelligence = r.intelligence.label();
     let recommended = d.recommended.level.label();
     let reasons: Vec<String> = d.recommended.reasons.iter().map(|x| x.0.clone()).collect();
     let report_ref = format!("Report {}", r.shown_reference());
-    // The DS's decision, once the phone has pulled it.
-    let ds = crate::domain::decision::decision_for(&r.id, &c.breach_decisions).map(|x| {
-        (
-            x.summary(Some(d.chosen)),
-            x.action.clone(),
-            format!(
-                "{} by {}",
-                format_date_time(x.decided_at),
-                x.decided_by_name
-            ),
-        )
-    });
+    let ds = ds_decision(c, &r, false);
     view! {
         <Page title>
         <div class="no-print">
@@ -249,10 +285,7 @@ fn print_view(c: &Cohort, n: Nominal, r: &BreachReport) -> impl IntoView {
                 } else {
                     view! {
                         <ul class="list">
-                            {evidence.iter().map(|e| {
-                                let reference = if e.reference.is_empty() { String::new() } else { format!(" — reference {}", e.reference) };
-                                view! { <li><strong>{e.kind.label()}</strong>": " {e.description.clone()} {reference}</li> }
-                            }).collect_view()}
+                            {evidence.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
                         </ul>
                     }.into_any()
                 }}
@@ -282,16 +315,7 @@ fn print_view(c: &Cohort, n: Nominal, r: &BreachReport) -> impl IntoView {
                 </SummaryList>
             </section>
 
-            {ds.map(|(summary, rationale, by)| view! {
-                <section class="report__section" aria-labelledby="report-ds">
-                    <h2 class="heading-m" id="report-ds">"DS's decision"</h2>
-                    <SummaryList>
-                        <SummaryRow key="Decision">{summary}</SummaryRow>
-                        <SummaryRow key="Decision and rationale">{rationale}</SummaryRow>
-                        <SummaryRow key="Decided">{by}</SummaryRow>
-                    </SummaryList>
-                </section>
-            })}
+            {ds}
 
             <section class="report__section" aria-labelledby="report-officer">
                 <h2 class="heading-m" id="report-officer">"Officer and times"</h2>

@@ -6,18 +6,19 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
 use crate::domain::exhibit::{CapturePlace, Exhibit};
-use crate::domain::exhibit_rules::{next_reference, size_text, MAX_PHOTO_BYTES};
+use crate::domain::exhibit_rules::{size_text, MAX_PHOTO_BYTES};
 use crate::ui::components::{
     error_for, ErrorSummary, FieldError, FormGroup, NominalNotFound, Page, SummaryList, SummaryRow,
     Textarea,
 };
 use crate::ui::{new_record_id, routes, use_app};
 
-use super::capture::{ask_place, place_text, read_photo, space_left, Captured};
+use super::capture::{ask_place, object_url, place_text, read_photo, space_left, Captured};
 use super::{record_label, when_text};
 
 #[derive(Clone, Copy, PartialEq)]
@@ -46,6 +47,17 @@ pub fn AddExhibitPage() -> impl IntoView {
             space.try_set(space_left(store).await);
         });
     }
+    // The chosen photo as an object URL, to show it on the check page (revoked when another
+    // is chosen or the page is left).
+    let preview = RwSignal::new(None::<String>);
+    let show = move |p: Option<&Captured>| {
+        let url = p.and_then(|p| object_url(&p.bytes, &p.media_type));
+        if let Some(Some(old)) = preview.try_get_untracked() {
+            let _ = web_sys::Url::revoke_object_url(&old);
+        }
+        preview.try_set(url);
+    };
+    on_cleanup(move || show(None));
     let fail = move |field, message: String| errors.set(vec![FieldError::new(field, message)]);
     let go = move |s| {
         errors.set(vec![]);
@@ -59,9 +71,11 @@ pub fn AddExhibitPage() -> impl IntoView {
             match read_photo(&input).await {
                 Ok(p) => {
                     errors.try_set(vec![]);
+                    show(p.as_ref());
                     photo.try_set(p);
                 }
                 Err(e) => {
+                    show(None);
                     photo.try_set(None);
                     input.set_value("");
                     fail("photo", e);
@@ -101,7 +115,7 @@ pub fn AddExhibitPage() -> impl IntoView {
                 record_id: record_id(),
                 reference: app
                     .cohort
-                    .with_untracked(|c| next_reference(&officer.name, &c.exhibits)),
+                    .with_untracked(|c| c.next_exhibit_reference(&officer.name)),
                 description: description.get_untracked().trim().to_string(),
                 sha256: p.sha256.clone(),
                 media_type: p.media_type.clone(),
@@ -135,8 +149,18 @@ pub fn AddExhibitPage() -> impl IntoView {
     let saving = save.pending();
 
     let body = move || {
-        let Some((_, label)) = target.get() else {
+        let Some((kind, label)) = target.get() else {
             return view! { <NominalNotFound /> }.into_any();
+        };
+        // A way back from each step: to the record from the first, else to the step before
+        // (the photo and answers are kept).
+        let back = move |to: Step, text: &'static str| {
+            view! {
+                <a class="back-link" href="#" on:click=move |ev| {
+                    ev.prevent_default();
+                    go(to);
+                }>{text}</a>
+            }
         };
         let caption =
             view! { <span class="caption">{format!("Photo exhibit for the {label}")}</span> };
@@ -156,7 +180,13 @@ pub fn AddExhibitPage() -> impl IntoView {
                         fail("photo", "Select or take a photo".into());
                     }
                 };
+                let record = if kind == "breach_report" {
+                    routes::breach_report(&id(), &record_id())
+                } else {
+                    routes::nominal(&id())
+                };
                 view! {
+                    <A href=record attr:class="back-link">{format!("Back to the {label}")}</A>
                     <form novalidate on:submit=next>
                     {caption}
                     <h1 class="heading-l">"Add a photo exhibit"</h1>
@@ -183,6 +213,7 @@ pub fn AddExhibitPage() -> impl IntoView {
                     }
                 };
                 view! {
+                    {back(Step::Photo, "Back to the photo")}
                     <form novalidate on:submit=next>
                     {caption}
                     <h1 class="heading-l">"Describe the exhibit"</h1>
@@ -206,9 +237,7 @@ pub fn AddExhibitPage() -> impl IntoView {
             Step::Check => {
                 let p = photo.get().unwrap_or_default();
                 let officer = app.officer();
-                let reference = app
-                    .cohort
-                    .with(|c| next_reference(&officer.name, &c.exhibits));
+                let reference = app.cohort.with(|c| c.next_exhibit_reference(&officer.name));
                 let change = Callback::new(move |_: String| go(Step::Describe));
                 let on_save = move |ev: leptos::ev::SubmitEvent| {
                     ev.prevent_default();
@@ -216,10 +245,15 @@ pub fn AddExhibitPage() -> impl IntoView {
                         save.dispatch_local(());
                     }
                 };
+                let alt = format!("The photo to be saved as exhibit {reference}");
                 view! {
+                    {back(Step::Describe, "Back to the description")}
                     <form novalidate on:submit=on_save id="save">
                     {caption}
                     <h1 class="heading-l">"Check the exhibit before you save it"</h1>
+                    {move || preview.get().map(|src| view! {
+                        <img class="exhibit-photo" src=src alt=alt.clone() />
+                    })}
                     <SummaryList classes="summary-list--actions">
                         <SummaryRow key="Exhibit reference">{reference}</SummaryRow>
                         <SummaryRow key="What it shows" action_href="#description"

@@ -338,6 +338,7 @@ fn add_history(c: &mut Cohort, today: NaiveDate) {
     );
     c.breach_reports.push(BreachReport {
         id: "BR-0002-1".into(),
+        date_only: false,
         nominal_id: "N-0002".into(),
         order_id: "O-0002".into(),
         condition_ids: vec![cond.id.clone()],

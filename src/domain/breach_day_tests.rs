@@ -272,6 +272,15 @@ fn a_breach_drafted_from_a_late_notification_is_of_that_day_s_provision_on_the_l
     old.as_object_mut().unwrap().remove("date_only");
     let old: crate::domain::breach::BreachReport = serde_json::from_value(old).unwrap();
     assert!(!old.date_only);
+    // The nominal's timeline shows the day alone too.
+    let mut c = c;
+    c.breach_reports.push(r.clone());
+    let entry = c
+        .timeline("N-0004", today())
+        .into_iter()
+        .find(|e| e.id == "BR-N")
+        .unwrap();
+    assert_eq!(entry.when(), format_date(ago(17)));
     // A time the officer types is theirs: then the report has one.
     d.time = "09:15".into();
     assert!(!d.date_only());

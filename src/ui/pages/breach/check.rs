@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::{BackLink, Caption, Flow};
 use crate::domain::breach_form::{BreachField, BreachStep};
-use crate::domain::dates::format_date_time;
+use crate::domain::dates::{format_date, format_date_time};
 use crate::ui::components::{ErrorSummary, FieldError, SummaryList, SummaryRow};
 use crate::ui::device_now;
 
@@ -39,6 +39,7 @@ pub(super) fn CheckStep(flow: Flow) -> impl IntoView {
         (conditions, draft.problems(BreachStep::Check, c, now))
     });
     let when = match draft.occurred_at(now) {
+        Ok(t) if draft.date_only() => format_date(t.date()).into_any(),
         Ok(t) => format_date_time(t).into_any(),
         Err(_) => not_answered(),
     };

@@ -35,6 +35,15 @@ pub(super) fn WhenQuestion(flow: Flow) -> impl IntoView {
     let is_now = Signal::derive(move || flow.draft().with(|d| d.now));
     let (date, on_date) = text(flow, |d| &d.date, |d| &mut d.date);
     let (time, on_time) = text(flow, |d| &d.time, |d| &mut d.time);
+    // A failure to notify happens on a day, at no time in particular.
+    let time_hint = if flow
+        .draft()
+        .with_untracked(|d| d.from_notification.is_some())
+    {
+        "Leave it blank for a failure to notify: that happens on a day, not at a time."
+    } else {
+        "24-hour clock, like 14:05"
+    };
     let errs = flow.errors;
     let error = move |field| error_for(errs.into(), field);
     view! {
@@ -55,7 +64,7 @@ pub(super) fn WhenQuestion(flow: Flow) -> impl IntoView {
                         max=crate::domain::dates::iso_date(today)
                         value=date on_input=on_date />
                     <Input id="breach-time" label="Time" input_type="time" classes="input--time"
-                        hint="24-hour clock, like 14:05"
+                        hint=time_hint
                         error_message=error("breach-time")
                         value=time on_input=on_time />
                 </div>

@@ -156,6 +156,10 @@ pub struct BreachReport {
     pub condition_ids: Vec<String>,
     #[serde(deserialize_with = "crate::domain::iso::date_time")]
     pub occurred_at: NaiveDateTime,
+    /// It happened on a day, at no time in particular: a failure to notify police by the last
+    /// day in time. `occurred_at` holds that day at 00:00, and no time is ever shown for it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub date_only: bool,
     pub location: String,
     pub what_was_seen: String,
     /// Any explanation the nominal gave at the time, in the officer's words: what a
@@ -180,6 +184,38 @@ pub struct BreachReport {
     pub recorded_at: NaiveDateTime,
     #[serde(default)]
     pub corrects: Option<String>,
+}
+
+impl BreachReport {
+    /// When it happened, in words: "24 Nov 2026, 14:05", or the day alone for a breach with no
+    /// time ([`BreachReport::date_only`]).
+    pub fn when(&self) -> String {
+        if self.date_only {
+            super::dates::format_date(self.occurred_at.date())
+        } else {
+            super::dates::format_date_time(self.occurred_at)
+        }
+    }
+
+    /// The circumstances of a breach in a sentence that reads as English whatever is empty:
+    /// "On 24 Nov 2026 at Home address: What was seen." The place only when there is one (not
+    /// empty, nor "not applicable", as for a failure to notify police, which happens on a day and
+    /// nowhere in particular).
+    pub fn circumstances(&self) -> String {
+        let mut when = format!("On {}", super::dates::format_date(self.occurred_at.date()));
+        let place = self.location.trim();
+        let not_applicable = place
+            .get(..14)
+            .is_some_and(|p| p.eq_ignore_ascii_case("not applicable"));
+        if !place.is_empty() && !not_applicable {
+            when.push_str(" at ");
+            when.push_str(place);
+        }
+        match super::words::sentence(&self.what_was_seen) {
+            seen if seen.is_empty() => super::words::sentence(&when),
+            seen => format!("{when}: {seen}"),
+        }
+    }
 }
 
 /// The breach reports that stand: each report as last corrected. A correction is a new report

@@ -137,6 +137,12 @@ impl BreachDraft {
         })
     }
 
+    /// A report started from a late notification with no time given: a failure to notify
+    /// happens on a day (the last day in time), at no time in particular.
+    pub fn date_only(&self) -> bool {
+        !self.now && self.from_notification.is_some() && self.time.trim().is_empty()
+    }
+
     /// Nothing answered yet (such a draft need not be kept).
     pub fn is_blank(&self) -> bool {
         let fresh = Self::new(&self.nominal_id, self.started_at);
@@ -254,6 +260,7 @@ impl BreachDraft {
             order_id,
             condition_ids: self.condition_ids.clone(),
             occurred_at: self.occurred_at(now)?,
+            date_only: self.date_only(),
             location: self.location.trim().to_string(),
             what_was_seen: self.what_was_seen.trim().to_string(),
             explanation: Some(self.explanation.trim())

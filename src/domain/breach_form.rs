@@ -2,7 +2,7 @@
 //! problem is about, and the checks on what each page submits. The answers are kept as typed in
 //! a [`BreachDraft`] (`breach_draft`), which becomes the report once these checks pass.
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use super::breach::{BreachFacts, EnforcementDecision, EnforcementLevel, Recommendation};
 pub use super::breach_draft::{BreachDraft, EvidenceDraft};
@@ -118,14 +118,12 @@ impl BreachField {
     /// The question the answer belongs to.
     pub fn step(self) -> BreachStep {
         match self {
-            Self::Conditions => BreachStep::Conditions,
-            Self::When
-            | Self::Date
-            | Self::Time
-            | Self::Location
-            | Self::WhatWasSeen
-            | Self::Explanation
-            | Self::EvidenceDescription => BreachStep::Details,
+            // When it happened is asked first, on the page that lists the conditions in force
+            // on that day.
+            Self::Conditions | Self::When | Self::Date | Self::Time => BreachStep::Conditions,
+            Self::Location | Self::WhatWasSeen | Self::Explanation | Self::EvidenceDescription => {
+                BreachStep::Details
+            }
             Self::Intelligence => BreachStep::Intelligence,
             Self::Level | Self::OverrideReason => BreachStep::Recommendation,
         }
@@ -147,6 +145,8 @@ impl BreachDraft {
             "The date it happened",
         );
         let time = match self.time.trim() {
+            // A failure to notify has a day and no time.
+            "" if self.date_only() => Ok(chrono::NaiveTime::MIN),
             "" => Err("Enter the time it happened"),
             t => super::dates::parse_clock_time(t)
                 .ok_or("The time it happened must be a real time, like 09:30 or 14:15"),
@@ -174,8 +174,8 @@ impl BreachDraft {
         now: NaiveDateTime,
     ) -> Vec<BreachProblem> {
         match step {
-            BreachStep::Conditions => self.condition_problems(cohort),
-            BreachStep::Details => self.detail_problems(cohort, now),
+            BreachStep::Conditions => self.condition_problems(cohort, now),
+            BreachStep::Details => self.detail_problems(cohort),
             BreachStep::Intelligence => match self.intelligence {
                 Some(_) => vec![],
                 None => vec![BreachProblem::new(
@@ -190,7 +190,49 @@ impl BreachDraft {
         }
     }
 
-    fn condition_problems(&self, cohort: &Cohort) -> Vec<BreachProblem> {
+    /// The day it happened as far as typed: the day the report was started for "Today, now",
+    /// else the date entered when it is a real date (the time does not change the day).
+    pub fn day(&self) -> Option<NaiveDate> {
+        if self.now {
+            Some(self.started_at.date())
+        } else {
+            super::form::parse_entered_date(&self.date)
+        }
+    }
+
+    /// The conditions to choose from: those of the nominal's order in force on the day it
+    /// happened, with that day's wording (a provision reworded since is the record in force
+    /// then), and any already chosen that are not (so they can be unticked). None until the
+    /// day is known.
+    pub fn choices<'a>(&self, cohort: &'a Cohort) -> Vec<&'a Condition> {
+        let Some(day) = self.day() else {
+            return vec![];
+        };
+        let mut list = cohort.live_conditions(&self.nominal_id, day);
+        for c in self.conditions(cohort) {
+            if !list.iter().any(|x| x.id == c.id) {
+                list.push(c);
+            }
+        }
+        list
+    }
+
+    /// When it happened (asked first), then which conditions: each chosen must be in force on
+    /// that day.
+    fn condition_problems(&self, cohort: &Cohort, now: NaiveDateTime) -> Vec<BreachProblem> {
+        match self.occurred_at(now) {
+            Err(p) => p
+                .into_iter()
+                .chain(self.chosen_problems(cohort).into_iter().take(1))
+                .collect(),
+            Ok(at) => match self.chosen_problems(cohort).into_iter().next() {
+                Some(p) => vec![p],
+                None => self.in_force_problems(cohort, at.date()),
+            },
+        }
+    }
+
+    fn chosen_problems(&self, cohort: &Cohort) -> Vec<BreachProblem> {
         let known = self.conditions(cohort);
         let Some(first) = known.first() else {
             return vec![BreachProblem::new(
@@ -226,47 +268,44 @@ impl BreachDraft {
         vec![]
     }
 
-    fn detail_problems(&self, cohort: &Cohort, now: NaiveDateTime) -> Vec<BreachProblem> {
-        let mut problems = Vec::new();
-        match self.occurred_at(now) {
-            Err(p) => problems.extend(p),
-            Ok(at) => {
-                let day = at.date();
-                let release = cohort
-                    .nominal(&self.nominal_id)
-                    .map(|n| n.custody.release_date());
-                let not_in_force: Vec<String> = self
-                    .conditions(cohort)
-                    .into_iter()
-                    .filter_map(|c| {
-                        let why = match cohort.orders.iter().find(|o| o.id == c.order_id) {
-                            Some(o) => c.why_not_in_force(o, day, release)?.to_string(),
-                            None => "its order is not on this phone".to_string(),
-                        };
-                        Some(format!("{} ({why})", c.summary))
-                    })
-                    .collect();
-                if !not_in_force.is_empty() {
-                    problems.push(BreachProblem::new(
-                        if self.now {
-                            BreachField::When
-                        } else {
-                            BreachField::Date
-                        },
-                        format!(
-                            "On {} {} not in force: {}",
-                            super::dates::format_date(day),
-                            if not_in_force.len() == 1 {
-                                "this condition was"
-                            } else {
-                                "these conditions were"
-                            },
-                            not_in_force.join("; ")
-                        ),
-                    ));
-                }
-            }
+    /// The chosen conditions not in force on `day`, in one problem that says why for each.
+    fn in_force_problems(&self, cohort: &Cohort, day: NaiveDate) -> Vec<BreachProblem> {
+        let release = cohort
+            .nominal(&self.nominal_id)
+            .map(|n| n.custody.release_date());
+        let not_in_force: Vec<String> = self
+            .conditions(cohort)
+            .into_iter()
+            .filter_map(|c| {
+                let why = match cohort.orders.iter().find(|o| o.id == c.order_id) {
+                    Some(o) => c.why_not_in_force(o, day, release)?.to_string(),
+                    None => "its order is not on this phone".to_string(),
+                };
+                Some(format!("{} ({why})", c.summary))
+            })
+            .collect();
+        if not_in_force.is_empty() {
+            return vec![];
         }
+        let one = not_in_force.len() == 1;
+        vec![BreachProblem::new(
+            BreachField::Conditions,
+            format!(
+                "On {} {} not in force: {}. Untick {}, or change the date",
+                super::dates::format_date(day),
+                if one {
+                    "this condition was"
+                } else {
+                    "these conditions were"
+                },
+                not_in_force.join("; "),
+                if one { "it" } else { "them" }
+            ),
+        )]
+    }
+
+    fn detail_problems(&self, cohort: &Cohort) -> Vec<BreachProblem> {
+        let mut problems = Vec::new();
         let location = required_text_problem(
             &self.location,
             "Enter where it happened",
@@ -342,3 +381,7 @@ pub fn quick_locations(home_address: Option<&str>) -> Vec<(&'static str, String)
 #[cfg(test)]
 #[path = "breach_form_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "breach_day_tests.rs"]
+mod day_tests;

@@ -85,20 +85,20 @@ fn another_date_and_time_is_checked_and_never_in_the_future() {
     let c = demo_cohort(today());
     let mut d = simple("N-0004", IntelligenceAssessment::None);
     d.now = false;
-    let p = d.problems(BreachStep::Details, &c, now());
+    let p = d.problems(BreachStep::Conditions, &c, now());
     assert_eq!(fields(&p), vec![BreachField::Date, BreachField::Time]);
     d.date = "2026-02-30".into();
     d.time = "25:00".into();
-    let p = d.problems(BreachStep::Details, &c, now());
+    let p = d.problems(BreachStep::Conditions, &c, now());
     assert_eq!(fields(&p), vec![BreachField::Date, BreachField::Time]);
     assert!(p[0].message.contains("real date"));
     d.date = "2026-11-24".into();
     d.time = "14:06".into();
-    let p = d.problems(BreachStep::Details, &c, now());
+    let p = d.problems(BreachStep::Conditions, &c, now());
     assert_eq!(fields(&p), vec![BreachField::Date]);
     assert!(p[0].message.contains("now or in the past"));
     d.time = "09:30".into();
-    assert_eq!(d.problems(BreachStep::Details, &c, now()), vec![]);
+    assert_eq!(d.problems(BreachStep::Conditions, &c, now()), vec![]);
     assert_eq!(
         d.occurred_at(now()),
         Ok(today().and_hms_opt(9, 30, 0).unwrap())
@@ -115,11 +115,12 @@ fn a_condition_must_have_been_in_force_on_the_day() {
     d.now = false;
     d.date = "2026-08-01".into();
     d.time = "10:00".into();
-    let p = d.problems(BreachStep::Details, &c, now());
-    assert_eq!(fields(&p), vec![BreachField::Date]);
+    let p = d.problems(BreachStep::Conditions, &c, now());
+    assert_eq!(fields(&p), vec![BreachField::Conditions]);
     assert!(p[0]
         .message
         .starts_with("On 1 Aug 2026 this condition was not in force"));
+    assert!(p[0].message.ends_with(". Untick it, or change the date"));
 }
 
 #[test]
@@ -256,12 +257,12 @@ fn a_provision_ended_by_a_variation_cannot_be_breached_after_it_ended_and_the_me
     let c = demo_cohort(today());
     let mut d = simple("N-0007", IntelligenceAssessment::None);
     d.condition_ids = vec!["C-0007-01".into()];
-    let p = d.problems(BreachStep::Details, &c, now());
+    let p = d.problems(BreachStep::Conditions, &c, now());
     let from = crate::domain::dates::format_date(today() - chrono::Days::new(200));
     assert_eq!(
         p[0].message,
         format!(
-            "On 24 Nov 2026 this condition was not in force: No more than £1,000 in cash outside a declared account. (this provision was ended by a variation (Crown Court at Testford) from {from})"
+            "On 24 Nov 2026 this condition was not in force: No more than £1,000 in cash outside a declared account. (this provision was ended by a variation (Crown Court at Testford) from {from}). Untick it, or change the date"
         )
     );
     // Dated the day before the variation took effect, it was in force.
@@ -270,7 +271,7 @@ fn a_provision_ended_by_a_variation_cannot_be_breached_after_it_ended_and_the_me
         .format("%Y-%m-%d")
         .to_string();
     d.time = "10:00".into();
-    assert!(d.problems(BreachStep::Details, &c, now()).is_empty());
+    assert!(d.problems(BreachStep::Conditions, &c, now()).is_empty());
 }
 
 #[test]
@@ -278,14 +279,14 @@ fn a_breach_dated_before_a_provision_was_added_by_a_variation_is_refused() {
     let c = demo_cohort(today());
     let mut d = simple("N-0007", IntelligenceAssessment::None);
     d.condition_ids = vec!["C-0007-11".into()];
-    assert!(d.problems(BreachStep::Details, &c, now()).is_empty());
+    assert!(d.problems(BreachStep::Conditions, &c, now()).is_empty());
     d.now = false;
     d.date = (today() - chrono::Days::new(201))
         .format("%Y-%m-%d")
         .to_string();
     d.time = "10:00".into();
-    let p = d.problems(BreachStep::Details, &c, now());
-    assert_eq!(fields(&p), vec![BreachField::Date]);
+    let p = d.problems(BreachStep::Conditions, &c, now());
+    assert_eq!(fields(&p), vec![BreachField::Conditions]);
     assert!(
         p[0].message.contains("was added by a variation"),
         "{}",
@@ -299,10 +300,10 @@ fn a_breach_before_the_order_comes_into_force_says_it_comes_into_force_on_releas
     let c = demo_cohort(today());
     let mut d = simple("N-0006", IntelligenceAssessment::None);
     d.condition_ids = vec!["C-0006-01".into()];
-    let p = d.problems(BreachStep::Details, &c, now());
+    let p = d.problems(BreachStep::Conditions, &c, now());
     assert!(
         p[0].message
-            .ends_with("(the order comes into force on release, 28 Nov 2026)"),
+            .contains("(the order comes into force on release, 28 Nov 2026). Untick it"),
         "{}",
         p[0].message
     );

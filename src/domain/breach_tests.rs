@@ -206,6 +206,7 @@ mod gathering {
         BreachReport {
             id: id.into(),
             reference: String::new(),
+            date_only: false,
             nominal_id: "N-1".into(),
             order_id: "O-1".into(),
             condition_ids: vec!["C-1".into()],

@@ -170,12 +170,31 @@ impl Cohort {
         ))
     }
 
-    /// How a notification stands on `today`, against the deadline of its condition.
+    /// The provision a notification is judged against: the one in force on the day of the
+    /// event, with its deadline and wording. That is its own condition when in force that day;
+    /// else (a provision reworded since, or before, the record was made) the condition of the
+    /// nominal's order in force that day carrying a duty of the same kind; else its own. `None`
+    /// when no condition is named.
+    pub fn duty_for(&self, n: &Notification) -> Option<&Condition> {
+        let own = self.condition(n.condition_id.as_deref()?)?;
+        let in_force = |c: &Condition| {
+            self.orders
+                .iter()
+                .any(|o| o.id == c.order_id && c.in_force_on(o, n.event_on))
+        };
+        if in_force(own) {
+            return Some(own);
+        }
+        let that_day =
+            super::notification_draft::duty_condition(self, &n.nominal_id, n.kind, n.event_on);
+        Some(that_day.unwrap_or(own))
+    }
+
+    /// How a notification stands on `today`, against the deadline of the provision in force on
+    /// the day of the event ([`Cohort::duty_for`]).
     pub fn timeliness(&self, n: &Notification, today: NaiveDate) -> Timeliness {
-        let deadline = n
-            .condition_id
-            .as_deref()
-            .and_then(|id| self.condition(id))
+        let deadline = self
+            .duty_for(n)
             .and_then(|c| c.notification.as_ref())
             .map(|d| d.deadline);
         n.timeliness(deadline, today)

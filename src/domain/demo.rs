@@ -344,6 +344,7 @@ fn add_history(c: &mut Cohort, today: NaiveDate) {
             chrono::Datelike::year(&on),
             [],
         ),
+        date_only: false,
         nominal_id: "N-0002".into(),
         order_id: "O-0002".into(),
         condition_ids: vec![cond.id.clone()],

@@ -183,6 +183,7 @@ mod gathered {
             evidence: vec![],
             admission: Admission::Admits,
             caution_bar_stated: false,
+            date_only: false,
             intelligence: Intel::None,
             decision: EnforcementDecision::accept(recommend(&BreachFacts::default())),
             officer_id: "PC".into(),

@@ -32,16 +32,16 @@ pub struct NotificationDraft {
     pub notified_on: String,
 }
 
-/// The condition of the nominal's order, in force on `today`, that obliges them to notify
+/// The condition of the nominal's order, in force on `day`, that obliges them to notify
 /// police of this kind of thing.
 pub fn duty_condition<'a>(
     cohort: &'a Cohort,
     nominal_id: &str,
     kind: NotificationKind,
-    today: NaiveDate,
+    day: NaiveDate,
 ) -> Option<&'a Condition> {
     cohort
-        .live_conditions(nominal_id, today)
+        .live_conditions(nominal_id, day)
         .into_iter()
         .find(|c| c.notification.as_ref().is_some_and(|d| d.kind == kind))
 }
@@ -59,7 +59,14 @@ impl NotificationDraft {
         }
     }
 
-    /// Choose the kind, and with it the condition that carries that duty.
+    /// The day the duty is judged on: the day of the event once a real date is entered, else
+    /// `today`.
+    pub fn duty_day(&self, today: NaiveDate) -> NaiveDate {
+        self.event_date().unwrap_or(today)
+    }
+
+    /// Choose the kind, and with it the condition that carries that duty on the day of the
+    /// event (today until the date is entered).
     pub fn choose_kind(
         &mut self,
         kind: NotificationKind,
@@ -68,7 +75,55 @@ impl NotificationDraft {
         today: NaiveDate,
     ) {
         self.kind = Some(kind);
-        self.condition_id = duty_condition(cohort, nominal_id, kind, today).map(|c| c.id.clone());
+        let day = self.duty_day(today);
+        self.condition_id = duty_condition(cohort, nominal_id, kind, day).map(|c| c.id.clone());
+    }
+
+    /// Enter the day of the event. When the condition chosen was not in force that day (a
+    /// provision reworded since, with another deadline), the one carrying the duty that day
+    /// is chosen instead: a notification is judged against the provision of its day.
+    pub fn set_event_on(&mut self, value: String, cohort: &Cohort, nominal_id: &str) {
+        self.event_on = value;
+        let (Some(kind), Some(day)) = (self.kind, self.event_date()) else {
+            return;
+        };
+        let chosen = self
+            .condition_id
+            .as_deref()
+            .and_then(|id| cohort.condition(id));
+        let in_force = chosen.is_some_and(|c| {
+            cohort
+                .orders
+                .iter()
+                .any(|o| o.id == c.order_id && c.in_force_on(o, day))
+        });
+        if chosen.is_some() && !in_force {
+            self.condition_id = duty_condition(cohort, nominal_id, kind, day).map(|c| c.id.clone());
+        }
+    }
+
+    /// The conditions to offer as the one setting the duty: those carrying a duty to notify in
+    /// force on the day of the event (today until it is entered), worded as they were that
+    /// day, and the one chosen if it is not among them.
+    pub fn duties<'a>(
+        &self,
+        cohort: &'a Cohort,
+        nominal_id: &str,
+        today: NaiveDate,
+    ) -> Vec<&'a Condition> {
+        let mut list: Vec<&Condition> = cohort
+            .live_conditions(nominal_id, self.duty_day(today))
+            .into_iter()
+            .filter(|c| c.notification.is_some())
+            .collect();
+        let chosen = self
+            .condition_id
+            .as_deref()
+            .and_then(|id| cohort.condition(id));
+        if let Some(c) = chosen.filter(|c| !list.iter().any(|x| x.id == c.id)) {
+            list.push(c);
+        }
+        list
     }
 
     fn event_date(&self) -> Option<NaiveDate> {

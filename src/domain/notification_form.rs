@@ -3,7 +3,7 @@
 //! facts a late one gives a breach report. The form as typed is a [`NotificationDraft`]
 //! (`notification_draft`).
 
-use chrono::{Days, NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime};
 
 use super::breach_form::BreachDraft;
 use super::cohort::Cohort;
@@ -235,16 +235,17 @@ pub fn failure_to_notify(
 /// Where a failure to notify happened, for the breach report.
 pub const FAILURE_TO_NOTIFY_LOCATION: &str = "Not applicable: a failure to notify police";
 
-/// A breach report started from a late or overdue notification: the condition, the day the
-/// deadline was missed (the first day late), and what was seen, filled in. `None` when the
-/// notification was in time or has no deadline.
+/// A breach report started from a late or overdue notification: the provision in force on the
+/// day of the event (whose deadline it was judged against), the day the deadline was missed
+/// (the last day in time, with no time: a failure to notify happens on a day), and what was
+/// seen, filled in. `None` when the notification was in time or has no deadline.
 pub fn breach_from_notification(
     cohort: &Cohort,
     n: &Notification,
     today: NaiveDate,
     now: NaiveDateTime,
 ) -> Option<BreachDraft> {
-    let condition = cohort.condition(n.condition_id.as_deref()?)?;
+    let condition = cohort.duty_for(n)?;
     let deadline = condition.notification.as_ref()?.deadline;
     let t = cohort.timeliness(n, today);
     let seen = failure_to_notify(n, deadline, t, today)?;
@@ -252,12 +253,10 @@ pub fn breach_from_notification(
         Timeliness::Late { last_day, .. } | Timeliness::Overdue { last_day, .. } => last_day,
         _ => return None,
     };
-    let first_late = last_day.checked_add_days(Days::new(1))?;
     let mut draft = BreachDraft::new(&n.nominal_id, now);
     draft.condition_ids = vec![condition.id.clone()];
     draft.now = false;
-    draft.date = super::dates::iso_date(first_late);
-    draft.time = "00:00".to_string();
+    draft.date = super::dates::iso_date(last_day);
     draft.location = FAILURE_TO_NOTIFY_LOCATION.to_string();
     draft.what_was_seen = seen;
     draft.from_notification = Some(n.id.clone());

@@ -132,9 +132,11 @@ fn a_late_notification_starts_a_breach_report_with_the_facts_filled_in() {
     let d = breach_from_notification(&c, n, today(), now()).unwrap();
     assert_eq!(d.condition_ids, vec!["C-0011-08".to_string()]);
     assert!(!d.now);
-    let first_late = n.event_on + chrono::Days::new(4);
-    assert_eq!(d.date, first_late.format("%Y-%m-%d").to_string());
-    assert_eq!(d.time, "00:00");
+    // The day the deadline fell (the last day in time: 3 days after), and no time.
+    let last_day = n.event_on + chrono::Days::new(3);
+    assert_eq!(d.date, last_day.format("%Y-%m-%d").to_string());
+    assert_eq!(d.time, "");
+    assert!(d.date_only());
     assert!(d
         .what_was_seen
         .starts_with("Did not notify police of a vehicle used within 3 days: it happened on "));
@@ -164,7 +166,7 @@ fn an_overdue_notification_starts_a_breach_report_too() {
     assert!(d
         .what_was_seen
         .contains("still not told on 24 Nov 2026 (3 days overdue)"));
-    assert_eq!(d.date, "2026-11-22");
+    assert_eq!(d.date, "2026-11-21");
 }
 
 #[test]

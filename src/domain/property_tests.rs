@@ -218,6 +218,7 @@ fn any_report() -> impl Strategy<Value = BreachReport> {
                 BreachReport {
                     id: String::new(),
                     reference: String::new(),
+                    date_only: false,
                     nominal_id: "N-1".into(),
                     order_id: if this_order { "O-1" } else { "O-OLD" }.into(),
                     condition_ids: vec!["C-1".into()],

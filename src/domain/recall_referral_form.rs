@@ -105,12 +105,7 @@ pub fn prefill(cohort: &Cohort, report: &BreachReport, officer: &OfficerRef) -> 
         custody_now: custody_now.into(),
         contact_name: officer.name.clone(),
         last_address: nominal.and_then(|n| n.address.clone()).unwrap_or_default(),
-        circumstances: format!(
-            "On {} at {}: {}",
-            format_date(report.occurred_at.date()),
-            report.location.trim(),
-            report.what_was_seen.trim()
-        ),
+        circumstances: report.circumstances(),
         earlier_breaches: earlier_breaches(cohort, report),
         ..ReferralAnswers::default()
     }

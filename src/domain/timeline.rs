@@ -71,6 +71,8 @@ pub struct TimelineEntry {
     pub is_correction: bool,
     /// Where the entry leads.
     pub opens: Option<Opens>,
+    /// It happened on a day, at no time in particular (a failure to notify): no time shown.
+    pub date_only: bool,
 }
 
 impl TimelineEntry {
@@ -90,6 +92,7 @@ impl TimelineEntry {
             corrected: false,
             is_correction: false,
             opens: None,
+            date_only: false,
         }
     }
 
@@ -108,9 +111,13 @@ impl TimelineEntry {
         self
     }
 
-    /// "24 Nov 2026, 14:05".
+    /// "24 Nov 2026, 14:05", or "24 Nov 2026" for an entry with no time.
     pub fn when(&self) -> String {
-        format_date_time(self.at)
+        if self.date_only {
+            format_date(self.at.date())
+        } else {
+            format_date_time(self.at)
+        }
     }
 }
 
@@ -245,6 +252,7 @@ fn breach_entry(c: &Cohort, r: &BreachReport) -> TimelineEntry {
         .fact("Recommended", d.recommended.level.label())
         .fact("Chosen", d.chosen.label())
         .fact("Reference", r.shown_reference());
+    e.date_only = r.date_only;
     if let Some(why) = &d.override_reason {
         e = e.fact("Why a different level", why.clone());
     }

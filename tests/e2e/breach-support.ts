@@ -34,8 +34,8 @@ export function continueButton(page: Page) {
 }
 
 /**
- * A simple breach from the nominal page to the recommendation page: the phone condition, today
- * now, at the home address, what was seen typed, the intelligence answer given. Every tap is
+ * A simple breach from the nominal page to the recommendation page: today now, the phone
+ * condition, at the home address, what was seen typed, the intelligence answer given. Every tap is
  * counted in `taps`.
  */
 export async function breachToRecommendation(
@@ -47,12 +47,12 @@ export async function breachToRecommendation(
 ) {
   await taps.tap(page.getByRole('link', { name: 'Report a breach' }), 'Report a breach');
   await expect(heading(page)).toHaveText('Which conditions were breached?');
+  // Asked first: "Today, now" is the answer unless the officer says otherwise.
+  await expect(page.getByRole('radio', { name: /^Today, now/ })).toBeChecked();
   await taps.tap(page.getByRole('checkbox', { name: PHONE_CONDITION }), 'condition');
   await taps.tap(continueButton(page), 'Continue');
 
   await expect(heading(page)).toHaveText('What happened?');
-  // "Today, now" is the answer unless the officer says otherwise.
-  await expect(page.getByRole('radio', { name: /^Today, now/ })).toBeChecked();
   await taps.tap(page.getByRole('button', { name: 'Home address' }), 'Home address');
   await expect(page.getByLabel('Where did it happen?')).toHaveValue(/^Home address/);
   await page.getByLabel('What was seen?').fill(seen);

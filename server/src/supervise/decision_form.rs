@@ -86,7 +86,7 @@ pub fn report_view(c: &Cohort, r: &BreachReport) -> String {
         "Officer",
         &esc(&format!("{} ({})", r.officer_name, r.officer_id)),
     ));
-    h.push_str(&row("When it happened", &esc(&when(r.occurred_at))));
+    h.push_str(&row("When it happened", &esc(&r.when())));
     h.push_str(&row("Where", &esc(&r.location)));
     h.push_str(&row("What was seen", &esc(&r.what_was_seen)));
     if let Some(said) = &r.explanation {

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::{BackLink, Caption, Flow};
 use crate::domain::breach_form::{BreachField, BreachStep};
-use crate::domain::dates::format_date_time;
+use crate::domain::dates::{format_date, format_date_time};
 use crate::ui::components::{ErrorSummary, FieldError, SummaryList, SummaryRow};
 use crate::ui::device_now;
 
@@ -39,6 +39,7 @@ pub(super) fn CheckStep(flow: Flow) -> impl IntoView {
         (conditions, draft.problems(BreachStep::Check, c, now))
     });
     let when = match draft.occurred_at(now) {
+        Ok(t) if draft.date_only() => format_date(t.date()).into_any(),
         Ok(t) => format_date_time(t).into_any(),
         Err(_) => not_answered(),
     };
@@ -116,8 +117,8 @@ pub(super) fn CheckStep(flow: Flow) -> impl IntoView {
         <Caption flow />
         <h1 class="heading-l">{BreachStep::Check.title()}</h1>
         <SummaryList classes="summary-list--actions">
+            <SummaryRow id="answer-when" key="When" action_href=flow.change_href(BreachStep::Conditions) action_hidden="when it happened" on_action=go>{when}</SummaryRow>
             <SummaryRow id="answer-conditions" key="Conditions breached" action_href=flow.change_href(BreachStep::Conditions) action_hidden="conditions breached" on_action=go>{conditions}</SummaryRow>
-            <SummaryRow id="answer-when" key="When" action_href=flow.change_href(BreachStep::Details) action_hidden="when it happened" on_action=go>{when}</SummaryRow>
             <SummaryRow id="answer-where" key="Where" action_href=flow.change_href(BreachStep::Details) action_hidden="where it happened" on_action=go>{location}</SummaryRow>
             <SummaryRow id="answer-seen" key="What was seen" action_href=flow.change_href(BreachStep::Details) action_hidden="what was seen" on_action=go>{seen}</SummaryRow>
             <SummaryRow id="answer-explanation" key="Any explanation given" action_href=flow.change_href(BreachStep::Details) action_hidden="any explanation given" on_action=go>{explanation}</SummaryRow>

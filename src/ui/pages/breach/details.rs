@@ -1,6 +1,7 @@
-//! "What happened?": when (today, now, unless the officer says otherwise), where (with quick
-//! answers), what was seen, any explanation, whether the nominal admits it and any earlier
-//! caution or conviction the officer knows of, and any evidence (several pieces, or none).
+//! "What happened?": where (with quick answers), what was seen, any explanation, whether the
+//! nominal admits it and any earlier caution or conviction the officer knows of, and any
+//! evidence (several pieces, or none); and the question asked first, on the conditions page:
+//! when it happened (today, now, unless the officer says otherwise).
 
 use leptos::prelude::*;
 
@@ -23,8 +24,10 @@ fn text(
     (value, input)
 }
 
+/// "When did it happen?": today, now (one tap, the answer unless the officer says otherwise),
+/// or another date and time. Asked first, with the conditions in force on that day.
 #[component]
-pub(super) fn DetailsStep(flow: Flow) -> impl IntoView {
+pub(super) fn WhenQuestion(flow: Flow) -> impl IntoView {
     let today = flow.app.today.get_untracked();
     let started = flow.draft().with_untracked(|d| d.started_at);
     let now_label = if started.date() == today {
@@ -35,6 +38,46 @@ pub(super) fn DetailsStep(flow: Flow) -> impl IntoView {
     let is_now = Signal::derive(move || flow.draft().with(|d| d.now));
     let (date, on_date) = text(flow, |d| &d.date, |d| &mut d.date);
     let (time, on_time) = text(flow, |d| &d.time, |d| &mut d.time);
+    // A failure to notify happens on a day, at no time in particular.
+    let time_hint = if flow
+        .draft()
+        .with_untracked(|d| d.from_notification.is_some())
+    {
+        "Leave it blank for a failure to notify: that happens on a day, not at a time."
+    } else {
+        "24-hour clock, like 14:05"
+    };
+    let errs = flow.errors;
+    let error = move |field| error_for(errs.into(), field);
+    view! {
+        <Radios id="breach-when" name="breach-when" legend="When did it happen?"
+            error_message=error("breach-when")
+            items=vec![
+                RadioItem::new("breach-when", now_label, is_now,
+                    Callback::new(move |()| flow.edit(|d| d.now = true)))
+                    .hint(format_date_time(started)),
+                RadioItem::new("breach-when-other", "Another date and time",
+                    Signal::derive(move || !is_now.get()),
+                    Callback::new(move |()| flow.edit(|d| d.now = false))),
+            ]>
+            <Show when=move || !is_now.get()>
+                <div class="radios__conditional">
+                    <Input id="breach-date" label="Date" input_type="date" classes="input--date"
+                        error_message=error("breach-date")
+                        max=crate::domain::dates::iso_date(today)
+                        value=date on_input=on_date />
+                    <Input id="breach-time" label="Time" input_type="time" classes="input--time"
+                        hint=time_hint
+                        error_message=error("breach-time")
+                        value=time on_input=on_time />
+                </div>
+            </Show>
+        </Radios>
+    }
+}
+
+#[component]
+pub(super) fn DetailsStep(flow: Flow) -> impl IntoView {
     let (location, on_location) = text(flow, |d| &d.location, |d| &mut d.location);
     let (seen, on_seen) = text(flow, |d| &d.what_was_seen, |d| &mut d.what_was_seen);
     let (explanation, on_explanation) = text(flow, |d| &d.explanation, |d| &mut d.explanation);
@@ -63,30 +106,6 @@ pub(super) fn DetailsStep(flow: Flow) -> impl IntoView {
         <Caption flow />
         <h1 class="heading-l">{BreachStep::Details.title()}</h1>
         <form on:submit=submit novalidate>
-            <Radios id="breach-when" name="breach-when" legend="When did it happen?"
-                error_message=error("breach-when")
-                items=vec![
-                    RadioItem::new("breach-when", now_label, is_now,
-                        Callback::new(move |()| flow.edit(|d| d.now = true)))
-                        .hint(format_date_time(started)),
-                    RadioItem::new("breach-when-other", "Another date and time",
-                        Signal::derive(move || !is_now.get()),
-                        Callback::new(move |()| flow.edit(|d| d.now = false))),
-                ]>
-                <Show when=move || !is_now.get()>
-                    <div class="radios__conditional">
-                        <Input id="breach-date" label="Date" input_type="date" classes="input--date"
-                            error_message=error("breach-date")
-                            max=crate::domain::dates::iso_date(today)
-                            value=date on_input=on_date />
-                        <Input id="breach-time" label="Time" input_type="time" classes="input--time"
-                            hint="24-hour clock, like 14:05"
-                            error_message=error("breach-time")
-                            value=time on_input=on_time />
-                    </div>
-                </Show>
-            </Radios>
-
             <Input id="location" label="Where did it happen?" autocomplete="off"
                 hint="Tap a quick answer or type the place."
                 error_message=error("location")

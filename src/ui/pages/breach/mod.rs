@@ -1,6 +1,7 @@
-//! Reporting a breach: one question per page (which conditions; what happened, when and where,
-//! with any evidence; what intelligence says), check answers, the recommendation with every
-//! reason and the option to choose another level, then the submitted report and its print view.
+//! Reporting a breach: one question per page (when it happened, then which of the conditions in
+//! force that day; what happened and where, with any evidence; what intelligence says), check
+//! answers, the recommendation with every reason and the option to choose another level, then
+//! the submitted report and its print view.
 //!
 //! The whole report is a draft (`breach:{nominal_id}`) saved as the officer goes; a nominal with
 //! one shows "Breach awaiting decision" on the cohort list. Routes:

@@ -153,7 +153,7 @@ pub(super) fn provision_view(x: &Provision, day: &str) -> AnyView {
 pub(super) fn facts_section(p: &EvidencePack) -> Vec<AnyView> {
     let r = &p.report;
     vec![rows(vec![
-        ("When", format_date_time(r.occurred_at)),
+        ("When", r.when()),
         ("Where", r.location.clone()),
         ("What was seen", r.what_was_seen.clone()),
         (

@@ -2,37 +2,18 @@
 
 use leptos::prelude::*;
 
-use super::{caption, BackLink, Caption, Flow};
+use super::{BackLink, Caption, Flow};
 use crate::domain::breach::IntelligenceAssessment;
 use crate::domain::breach_form::BreachStep;
+use crate::domain::dates::format_date;
 use crate::domain::Condition;
 use crate::ui::components::{
     error_for, CheckboxItem, Checkboxes, ErrorSummary, FieldMessage, Legend,
 };
 use crate::ui::device_now;
 
-/// The conditions to choose from: those in force today, and any already chosen.
-fn choices(flow: Flow) -> Vec<Condition> {
-    let today = flow.app.today.get_untracked();
-    let chosen = flow.draft().with_untracked(|d| d.condition_ids.clone());
-    flow.app.cohort.with_untracked(|c| {
-        let mut list: Vec<Condition> = c
-            .live_conditions(&flow.id(), today)
-            .into_iter()
-            .cloned()
-            .collect();
-        for id in &chosen {
-            if !list.iter().any(|x| &x.id == id) {
-                list.extend(c.condition(id).cloned());
-            }
-        }
-        list
-    })
-}
-
 #[component]
 pub(super) fn ConditionsStep(flow: Flow) -> impl IntoView {
-    let conditions = choices(flow);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         flow.go_on(BreachStep::Conditions);
@@ -59,36 +40,59 @@ pub(super) fn ConditionsStep(flow: Flow) -> impl IntoView {
             }
         })
     };
-    if conditions.is_empty() {
-        return view! {
-            <BackLink flow step=BreachStep::Conditions />
-            <Caption flow />
-            <h1 class="heading-l">"No conditions are in force today"</h1>
-            <p class="body">"The order is not live today, so there is no condition to breach. Check the order's dates on the nominal's page."</p>
+    // The day it happened, and the conditions to choose from on it (rebuilt only when the day
+    // or the list changes, not at every key typed).
+    let choices = Memo::new(move |_| {
+        let draft = flow.draft().get();
+        let list = flow.app.cohort.with(|c| {
+            draft
+                .choices(c)
+                .into_iter()
+                .cloned()
+                .collect::<Vec<Condition>>()
+        });
+        (draft.day(), list)
+    });
+    let conditions = move || {
+        let (day, list) = choices.get();
+        let Some(day) = day else {
+            return view! {
+                <p class="body" id="conditions">"Enter the date it happened to see the conditions in force that day."</p>
+            }
+            .into_any();
+        };
+        let day = format_date(day);
+        if list.is_empty() {
+            return view! {
+                <p class="body" id="conditions">{format!("No conditions were in force on {day}: the order was not live then, so there is no condition to breach. Check the order's dates on the nominal's page.")}</p>
+            }
+            .into_any();
         }
-        .into_any();
-    }
-    view! {
-        <ErrorSummary errors=flow.errors.into() />
-        <BackLink flow step=BreachStep::Conditions />
-        {resume}
-        <form on:submit=submit novalidate>
+        view! {
             <Checkboxes id="conditions"
-                legend=Legend::PageHeading {
-                    caption: Some(caption(flow)),
-                    text: BreachStep::Conditions.title().to_string(),
-                }
-                hint="Select every condition that applies. These are the conditions in force today."
+                legend=Legend::Text(format!("Conditions in force on {day}"))
+                hint="Select every condition that applies. Each is worded as it was that day."
                 error_message=error_for(flow.errors.into(), "conditions")
-                items=conditions
+                items=list
                     .into_iter()
                     .enumerate()
                     .map(|(i, c)| condition_choice(flow, c, i))
                     .collect() />
+        }
+        .into_any()
+    };
+    view! {
+        <ErrorSummary errors=flow.errors.into() />
+        <BackLink flow step=BreachStep::Conditions />
+        {resume}
+        <Caption flow />
+        <h1 class="heading-l">{BreachStep::Conditions.title()}</h1>
+        <form on:submit=submit novalidate>
+            <super::details::WhenQuestion flow />
+            {conditions}
             <button class="button" type="submit">"Continue"</button>
         </form>
     }
-    .into_any()
 }
 
 fn condition_choice(flow: Flow, condition: Condition, index: usize) -> CheckboxItem {

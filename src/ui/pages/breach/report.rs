@@ -53,7 +53,7 @@ pub fn BreachSubmittedPage() -> impl IntoView {
         let ds = app.cohort.with(|c| ds_decision(c, &r, true));
         let recommended = d.recommended.level.label();
         let chosen = d.chosen.label();
-        let occurred = format_date_time(r.occurred_at);
+        let occurred = r.when();
         let print_href = routes::breach_report_print(&id, &r.id);
         let (title, top) = if just_submitted {
             (
@@ -202,7 +202,7 @@ fn print_view(c: &Cohort, n: Nominal, r: &BreachReport) -> impl IntoView {
     let title = format!("Breach report {} – {}", r.shown_reference(), n.id);
     let dob = format_date(n.date_of_birth);
     let nominal_id = n.id.clone();
-    let occurred = format_date_time(r.occurred_at);
+    let occurred = r.when();
     let occurred_when = occurred.clone();
     let recorded = format_date_time(r.recorded_at);
     let officer = format!("{} ({})", r.officer_name, r.officer_id);

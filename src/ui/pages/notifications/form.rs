@@ -50,14 +50,18 @@ fn NotificationForm(nominal_id: String, name: String) -> impl IntoView {
     let draft = keeper.value;
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let id = StoredValue::new(nominal_id.clone());
-    // Conditions that oblige the nominal to tell police something, in force today.
-    let duties: StoredValue<Vec<Condition>> = StoredValue::new(app.cohort.with_untracked(|c| {
-        c.live_conditions(&nominal_id, today)
-            .into_iter()
-            .filter(|x| x.notification.is_some())
-            .cloned()
-            .collect()
-    }));
+    // Conditions that oblige the nominal to tell police something, in force on the day of the
+    // event (today until it is entered), worded as then.
+    let duties_nominal = nominal_id.clone();
+    let duties = Memo::new(move |_| {
+        let d = draft.get();
+        app.cohort.with(|c| {
+            d.duties(c, &duties_nominal, today)
+                .into_iter()
+                .cloned()
+                .collect::<Vec<Condition>>()
+        })
+    });
     let kind = move || draft.with(|d| d.kind);
     let preview = move || {
         let d = draft.get();
@@ -162,7 +166,7 @@ fn NotificationForm(nominal_id: String, name: String) -> impl IntoView {
                 hint="Chosen from what they notified. Change it if another condition applies."
                 on_change=move |v: String| keeper.edit(|d| d.condition_id = (!v.is_empty()).then_some(v))>
                 <option value="" selected=move || draft.with(|d| d.condition_id.is_none())>"No condition sets a deadline for this"</option>
-                {duties.get_value().into_iter().map(|c| {
+                {move || duties.get().into_iter().map(|c| {
                     let cid = c.id.clone();
                     let deadline = c.notification.as_ref().map(|d| d.deadline.describe()).unwrap_or_default();
                     view! {
@@ -182,7 +186,10 @@ fn NotificationForm(nominal_id: String, name: String) -> impl IntoView {
             <Input id="event-on" label=event_label input_type="date" classes="input--date"
                 error_message=error("event-on")
                 value=value(|d| d.event_on.clone())
-                on_input=input(|d, v| d.event_on = v) />
+                on_input=Callback::new(move |v: String| {
+                    let nominal = id.get_value();
+                    app.cohort.with_untracked(|c| keeper.edit(|d| d.set_event_on(v, c, &nominal)));
+                }) />
 
             <Input id="notified-on" label="When were police told?" input_type="date" classes="input--date"
                 hint="Today, unless they told police earlier. Telling probation does not count."

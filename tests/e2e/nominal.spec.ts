@@ -114,6 +114,7 @@ test('the history shows briefings, contacts, notifications and breaches, newest 
   await expect(breach).toContainText(/Recommended\s*Interview and caution/);
   await expect(breach).toContainText(/Chosen\s*Interview and caution/);
   await expect(breach).toContainText(/Reported\s*\d{1,2} \w{3} \d{4}, \d\d:\d\d by PC Demo Officer/);
+  await expect(breach).toContainText(/Reference\s*DO\/BR\/\d{4}\/1/);
   const when = await page.locator('.timeline__item time').evaluateAll((ts) =>
     ts.map((t) => t.getAttribute('datetime') ?? ''),
   );
@@ -124,7 +125,6 @@ test('the history shows briefings, contacts, notifications and breaches, newest 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Breach report');
   // The short reference a person reads aloud (initials, kind, year, number), not the id.
   await expect(page.locator('#report-reference')).toHaveText(/^DO\/BR\/\d{4}\/1$/);
-  await expect(breach).toContainText(/Reference\s*DO\/BR\/\d{4}\/1/);
   await expect(page.getByRole('main')).not.toContainText('waiting to be sent');
   expect(await axeViolations(page)).toEqual([]);
   await page.getByRole('link', { name: 'Back to MARROWBY, Delphine' }).tap();

@@ -83,3 +83,10 @@ export async function isoDay(page: Page, days: number): Promise<string> {
     return `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}`;
   }, days);
 }
+
+/** The id (the UUID sync and addresses use) of the report whose page the phone shows. */
+export function reportIdOf(url: string): string {
+  const m = /\/breaches\/([^/?#]+)/.exec(new URL(url).pathname);
+  if (!m) throw new Error(`not a breach report page: ${url}`);
+  return decodeURIComponent(m[1]);
+}

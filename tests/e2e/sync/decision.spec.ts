@@ -5,7 +5,7 @@
 // (PC-DEMO-02 and QUARRIE: the two-phone test counts PC-DEMO-01's breach reports.)
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from '../axe';
-import { breachToRecommendation, heading, INTELLIGENCE, Taps } from '../breach-support';
+import { breachToRecommendation, heading, INTELLIGENCE, Taps, reportIdOf } from '../breach-support';
 import { signedInSupervisor } from '../supervise/support';
 import { enrol, nominalLink, phone } from './phone';
 
@@ -27,6 +27,7 @@ test('a recall decided at the desk shows on the report page and badges the nomin
   await expect(heading(p)).toHaveText('Breach report submitted');
   const reference = (await p.locator('.panel__reference').textContent())?.trim() ?? '';
   expect(reference).not.toBe('');
+  const reportId = reportIdOf(p.url());
   await expect(p.getByRole('heading', { name: "DS's decision" })).toBeVisible();
   await expect(p.getByRole('main')).toContainText('None on this phone yet.');
   await go(p, 'Device');
@@ -36,7 +37,7 @@ test('a recall decided at the desk shows on the report page and badges the nomin
   const desk = await browser.newContext({ baseURL: `http://localhost:${process.env.SYNC_E2E_PORT}` });
   const ds = await desk.newPage();
   await signedInSupervisor(ds);
-  await ds.goto(`/supervise/breaches/${reference}`);
+  await ds.goto(`/supervise/breaches/${encodeURIComponent(reportId)}`);
   await expect(ds.getByRole('heading', { level: 1 })).toHaveText(`Breach report ${reference}`);
   const officerChose = ((await ds.locator('label[for="agrees"]').textContent()) ?? '').replace('Agree with the officer: ', '');
   if (officerChose === 'Request to HMPPS to recall') {

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { axeViolations } from '../axe';
-import { breachToRecommendation, continueButton, heading, INTELLIGENCE, Taps } from '../breach-support';
+import { breachToRecommendation, continueButton, heading, INTELLIGENCE, Taps, reportIdOf } from '../breach-support';
 import { signedInSupervisor } from '../supervise/support';
 import { enrol, nominalLink, phone } from './phone';
 
@@ -32,6 +32,7 @@ test('an exhibit captured offline reaches the server with its photo, hash checke
   await expect(heading(p)).toHaveText('Breach report submitted');
   const reference = (await p.locator('.panel__reference').textContent())?.trim() ?? '';
   expect(reference).not.toBe('');
+  const reportId = reportIdOf(p.url());
   await p.getByRole('link', { name: /^Add a photo exhibit to the breach report/ }).click();
   await p.getByLabel('Photo', { exact: true }).setInputFiles(FIXTURE);
   await expect(p.getByRole('status').filter({ hasText: 'Photo ready' })).toContainText(hash);
@@ -77,7 +78,7 @@ test('an exhibit captured offline reaches the server with its photo, hash checke
   const desk = await browser.newContext({ baseURL: `http://localhost:${process.env.SYNC_E2E_PORT}` });
   const ds = await desk.newPage();
   await signedInSupervisor(ds);
-  await ds.goto(`/supervise/breaches/${reference}`);
+  await ds.goto(`/supervise/breaches/${encodeURIComponent(reportId)}`);
   await expect(ds.getByRole('heading', { level: 1 })).toHaveText(`Breach report ${reference}`);
   await expect(ds.getByRole('heading', { name: 'Exhibit SD/1' })).toBeVisible();
   await expect(ds.getByRole('main')).toContainText('Second handset on the kitchen table');

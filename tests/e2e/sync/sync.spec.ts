@@ -4,7 +4,7 @@
 // officer never seeing another officer's nominals, and the DS's decision on a breach reaching
 // the officer's phone.
 import { expect, test, type Page } from '@playwright/test';
-import { Taps, breachToRecommendation, INTELLIGENCE } from '../breach-support';
+import { Taps, breachToRecommendation, INTELLIGENCE, reportIdOf } from '../breach-support';
 import { axeViolations } from '../axe';
 import { cli } from '../server-support';
 import { PASSCODE } from '../support';
@@ -256,6 +256,7 @@ test('the DS decides on a breach at the desk and the decision reaches the office
   const reference = (await p.locator('.panel__reference').textContent())?.trim() ?? '';
   // A reference to say aloud: the officer's initials, the kind, the year, a running number.
   expect(reference).toMatch(/^DO\/BR\/\d{4}\/\d+$/);
+  const reportId = reportIdOf(p.url());
   await go(p, 'Device');
   await expect(p.locator('#outbox-list')).toContainText('Acknowledged Breach report about N-0001', {
     timeout: 20_000,
@@ -266,7 +267,9 @@ test('the DS decides on a breach at the desk and the decision reaches the office
   const ds = await desk.newPage();
   await signedInSupervisor(ds);
   await ds.goto('/supervise/breaches');
-  await ds.getByRole('link', { name: reference, exact: true }).click();
+  // Listed by its reference, opened by its id (another phone of the same officer may have
+  // given the same number offline: each link still opens its own report).
+  await ds.locator(`a[href="/supervise/breaches/${reportId}"]`).click();
   await expect(ds.getByRole('heading', { level: 1 })).toHaveText(`Breach report ${reference}`);
   const agree = ds.getByRole('radio', { name: /^Agree with the officer: / });
   const level = ((await ds.locator('label[for="agrees"]').textContent()) ?? '').replace('Agree with the officer: ', '');

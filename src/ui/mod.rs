@@ -118,6 +118,8 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=pages::NotFound>
                         <Route path=StaticSegment("") view=pages::CohortPage />
                         <Route path=(StaticSegment(NOMINAL), ParamSegment("id")) view=pages::NominalPage />
+                        <Route path=(StaticSegment(NOMINAL), ParamSegment("id"), StaticSegment(CONDITIONS)) view=pages::NominalConditionsPage />
+                        <Route path=(StaticSegment(NOMINAL), ParamSegment("id"), StaticSegment(HISTORY)) view=pages::NominalHistoryPage />
                         <Route path=(StaticSegment(NOMINAL), ParamSegment("id"), StaticSegment(CONTACT)) view=pages::ContactPage />
                         <Route path=(StaticSegment(NOMINAL), ParamSegment("id"), StaticSegment(BRIEFING), WildcardSegment("step")) view=pages::BriefingPage />
                         <Route path=(StaticSegment(NOMINAL), ParamSegment("id"), StaticSegment(BREACH), OptionalParamSegment("step")) view=pages::BreachPage />

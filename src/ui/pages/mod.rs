@@ -25,6 +25,6 @@ pub use contact::ContactPage;
 pub use device::DevicePage;
 pub use exhibit::{AddExhibitPage, ExhibitPage};
 pub use gate::Gate;
-pub use nominal::NominalPage;
+pub use nominal::{NominalConditionsPage, NominalHistoryPage, NominalPage};
 pub use not_found::NotFound;
 pub use notifications::{NotificationsPage, RecordNotificationPage};

@@ -25,7 +25,7 @@ pub use contact::ContactPage;
 pub use device::DevicePage;
 pub use exhibit::{AddExhibitPage, ExhibitPage};
 pub use gate::Gate;
-pub use nominal::{NominalConditionsPage, NominalHistoryPage, NominalPage};
+pub use nominal::NominalPage;
 pub use not_found::NotFound;
 pub use notifications::{NotificationsPage, RecordNotificationPage};
 pub use sync_panel::take_enrol_link;

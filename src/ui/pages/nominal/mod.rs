@@ -16,25 +16,33 @@ use crate::domain::dates::{format_date, format_date_time};
 use crate::domain::timeline::TimelineEntry;
 use crate::domain::{Cohort, ContactPlan, ContactStatus, CustodyStatus, Nominal};
 use crate::ui::components::{NominalNotFound, Page, RiskTag, SummaryList, SummaryRow, Timeline};
-use crate::ui::{routes, use_app};
-
-pub use history::NominalHistoryPage;
-pub use order::NominalConditionsPage;
+use crate::ui::routes::{self, segment};
+use crate::ui::use_app;
 
 /// Entries of the history on the nominal's own page, newest first; the rest are one tap away.
 const RECENT: usize = 3;
 
+/// `/nominal/:id`, and its parts one tap away: `/nominal/:id/conditions` and
+/// `/nominal/:id/history` (one route: each part is a function, not a route of its own, which
+/// keeps the wasm small).
 #[component]
 pub fn NominalPage() -> impl IntoView {
     let app = use_app();
     let params = use_params_map();
-    let id = move || params.read().get("id").unwrap_or_default();
     move || {
         let today = app.today.get();
-        let id = id();
-        match app.cohort.with(|c| NominalData::gather(c, &id, today)) {
-            Some(data) => nominal_view(data, today).into_any(),
-            None => view! { <NominalNotFound /> }.into_any(),
+        let (id, part) = {
+            let p = params.read();
+            (p.get("id").unwrap_or_default(), p.get("part"))
+        };
+        match part.as_deref() {
+            None => match app.cohort.with(|c| NominalData::gather(c, &id, today)) {
+                Some(data) => nominal_view(data, today).into_any(),
+                None => view! { <NominalNotFound /> }.into_any(),
+            },
+            Some(segment::CONDITIONS) => order::conditions_page(app, id, today),
+            Some(segment::HISTORY) => history::history_page(app, id, today),
+            Some(_) => view! { <super::NotFound /> }.into_any(),
         }
     }
 }

@@ -4,51 +4,44 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use crate::domain::condition::group_by_family;
 use crate::domain::dates::format_date;
 use crate::domain::{Condition, Order, ProvisionFamily};
 use crate::ui::components::{ConditionCard, NominalNotFound, Page, SummaryList, SummaryRow};
-use crate::ui::{routes, use_app};
+use crate::ui::{routes, AppState};
 
-#[component]
-pub fn NominalConditionsPage() -> impl IntoView {
-    let app = use_app();
-    let params = use_params_map();
-    move || {
-        let today = app.today.get();
-        let id = params.read().get("id").unwrap_or_default();
-        let found = app.cohort.with(|c| {
-            let n = c.nominal(&id)?;
-            let order = c.order_for(&id, today).cloned();
-            let conditions: Vec<Condition> = order
-                .as_ref()
-                .map(|o| c.conditions_of(&o.id).into_iter().cloned().collect())
-                .unwrap_or_default();
-            Some((
-                n.display_name(),
-                n.custody.release_date(),
-                order,
-                conditions,
-            ))
-        });
-        let Some((name, release, order, conditions)) = found else {
-            return view! { <NominalNotFound /> }.into_any();
-        };
-        let title = format!("Order and conditions – {id}");
-        view! {
-            <Page title>
-            <A href=routes::nominal(&id) attr:class="back-link">{format!("Back to {name}")}</A>
-            <span class="caption">{name}</span>
-            <h1 class="heading-l">"Order and conditions"</h1>
-            {order_rows(order.as_ref(), today)}
-            <h2 class="heading-m" id="conditions">"Conditions"</h2>
-            {conditions_view(order.as_ref(), conditions, today, Some(release))}
-            </Page>
-        }
-        .into_any()
+/// The page, for the nominal `id` (not found when they are not in the cohort).
+pub(super) fn conditions_page(app: AppState, id: String, today: NaiveDate) -> AnyView {
+    let found = app.cohort.with(|c| {
+        let n = c.nominal(&id)?;
+        let order = c.order_for(&id, today).cloned();
+        let conditions: Vec<Condition> = order
+            .as_ref()
+            .map(|o| c.conditions_of(&o.id).into_iter().cloned().collect())
+            .unwrap_or_default();
+        Some((
+            n.display_name(),
+            n.custody.release_date(),
+            order,
+            conditions,
+        ))
+    });
+    let Some((name, release, order, conditions)) = found else {
+        return view! { <NominalNotFound /> }.into_any();
+    };
+    let title = format!("Order and conditions – {id}");
+    view! {
+        <Page title>
+        <A href=routes::nominal(&id) attr:class="back-link">{format!("Back to {name}")}</A>
+        <span class="caption">{name}</span>
+        <h1 class="heading-l">"Order and conditions"</h1>
+        {order_rows(order.as_ref(), today)}
+        <h2 class="heading-m" id="conditions">"Conditions"</h2>
+        {conditions_view(order.as_ref(), conditions, today, Some(release))}
+        </Page>
     }
+    .into_any()
 }
 
 fn order_rows(order: Option<&Order>, today: NaiveDate) -> impl IntoView {

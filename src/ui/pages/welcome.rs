@@ -39,31 +39,36 @@ pub fn WelcomePage() -> impl IntoView {
                 .map(|s| s.enrolment.is_some() || enrol_link_code().is_some())
         })
     });
-    let is = move |first: bool| move || team_first.get() == Some(first);
+    let team = || {
+        view! {
+            <SyncSection />
+            <p class="body">"Once this phone is enrolled, your cohort comes from the team server and your records go back to it."</p>
+        }
+    };
     view! {
         <Page title="No cohort on this phone yet">
         <h1 class="heading-l">"No cohort on this phone yet"</h1>
         {move || error.get().map(|e| view! { <p class="error-message" role="alert">{e}</p> })}
-        <Show when=is(false)>
-            <h2 class="heading-m">"Try the app"</h2>
-            <p class="body">"The demo cohort is made up: invented people, no real ones. Its dates are set from today."</p>
-            <button class="button" type="button" on:click=use_demo disabled=move || importing.get()>
-                "Use the demo cohort"
-            </button>
-        </Show>
-        // Built once the sync record is read, and kept when the phone enrols meanwhile.
-        <Show when=move || team_first.get().is_some()>
-            <SyncSection />
-            <p class="body">"Once this phone is enrolled, your cohort comes from the team server and your records go back to it."</p>
-        </Show>
-        <Show when=is(true)>
-            <p class="body-s" id="demo-link">
-                <button class="link-button" type="button" on:click=use_demo disabled=move || importing.get()>
+        {move || match team_first.get() {
+            None => None,
+            Some(true) => Some(view! {
+                {team()}
+                <p class="body-s" id="demo-link">
+                    <button class="link-button" type="button" on:click=use_demo disabled=move || importing.get()>
+                        "Use the demo cohort"
+                    </button>
+                    " instead: invented people, not your cohort, to try the app."
+                </p>
+            }.into_any()),
+            Some(false) => Some(view! {
+                <h2 class="heading-m">"Try the app"</h2>
+                <p class="body">"The demo cohort is made up: invented people, no real ones. Its dates are set from today."</p>
+                <button class="button" type="button" on:click=use_demo disabled=move || importing.get()>
                     "Use the demo cohort"
                 </button>
-                " instead: invented people, not your cohort, to try the app."
-            </p>
-        </Show>
+                {team()}
+            }.into_any()),
+        }}
         <h2 class="heading-m">"Import your cohort"</h2>
         <ImportCohort />
         </Page>

@@ -144,6 +144,10 @@ impl Store {
             .collect();
         writes.push(Write::Delete(META, super::schema::meta::COHORT.into()));
         writes.push(Write::Delete(META, super::schema::meta::SYNC.into()));
+        writes.push(Write::Delete(
+            META,
+            super::schema::meta::OFFICER_CONTACT.into(),
+        ));
         writes.push(Write::Add(META, lock.to_js()));
         writes.push(Write::Put(META, Attempts::default().to_js()));
         match records::write_all(self.db(), writes, None).await {

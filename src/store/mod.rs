@@ -9,7 +9,8 @@
 //! - `schema`: object stores, indexes, versions and the upgrade path.
 //! - `records`: encrypted rows and one-transaction reads and writes.
 //! - `lock`: passcode setup, unlock with delay, lock, change, wipe.
-//! - `cohort`, `field`, `outbox`, `drafts`, `storage`: what the officer does.
+//! - `cohort`, `field`, `outbox`, `drafts`, `storage`: what the officer does; `officer`: the
+//!   officer's own email and phone for the next referral (encrypted).
 //! - `sync`: the enrolment, cursor and transmission log (encrypted), outbox states; `pull`: a
 //!   pull page applied in one transaction.
 //!
@@ -25,6 +26,7 @@ mod exhibits;
 mod field;
 mod js;
 mod lock;
+mod officer;
 mod outbox;
 mod pull;
 mod records;
@@ -41,6 +43,7 @@ use web_sys::CryptoKey;
 pub use drafts::{DraftInfo, DraftKey};
 pub use error::{StoreError, StoreResult};
 pub use lock::{delay_after, validate_new_passcode, UnlockState, MAX_ATTEMPTS, MIN_PASSCODE_LEN};
+pub use officer::OfficerContact;
 pub use outbox::{OutboxEntry, OutboxExport, OutboxStatus, OUTBOX_FORMAT, OUTBOX_FORMAT_VERSION};
 pub use pull::{PullApplied, PullPage, PulledRecord};
 pub use storage::StorageStatus;

@@ -73,6 +73,8 @@ pub mod meta {
     pub const COHORT: &str = "cohort";
     /// The sync record: enrolment, cursor, transmission log (encrypted).
     pub const SYNC: &str = "sync";
+    /// The officer's own email and phone for the next recall referral (encrypted).
+    pub const OFFICER_CONTACT: &str = "officer_contact";
 }
 
 /// Stores replaced as a whole by a cohort import (server-owned data).

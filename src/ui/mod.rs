@@ -117,7 +117,6 @@ pub fn App() -> impl IntoView {
                 <pages::Gate>
                     <Routes fallback=pages::NotFound>
                         <Route path=StaticSegment("") view=pages::CohortPage />
-                        <Route path=(StaticSegment(NOMINAL), ParamSegment("id")) view=pages::NominalPage />
                         <Route path=(StaticSegment(NOMINAL), ParamSegment("id"), StaticSegment(CONTACT)) view=pages::ContactPage />
                         <Route path=(StaticSegment(NOMINAL), ParamSegment("id"), StaticSegment(BRIEFING), WildcardSegment("step")) view=pages::BriefingPage />
                         <Route path=(StaticSegment(NOMINAL), ParamSegment("id"), StaticSegment(BREACH), OptionalParamSegment("step")) view=pages::BreachPage />
@@ -131,6 +130,9 @@ pub fn App() -> impl IntoView {
                         <Route path=(StaticSegment(NOMINAL), ParamSegment("id"), StaticSegment(NOTIFICATIONS), StaticSegment(NEW)) view=pages::RecordNotificationPage />
                         <Route path=(StaticSegment(NOMINAL), ParamSegment("id"), StaticSegment(EXHIBITS), StaticSegment(NEW), ParamSegment("record")) view=pages::AddExhibitPage />
                         <Route path=(StaticSegment(NOMINAL), ParamSegment("id"), StaticSegment(EXHIBITS), ParamSegment("exhibit")) view=pages::ExhibitPage />
+                        // After every longer nominal route: routes match in order, and this one takes
+                        // `/nominal/:id` and its parts `conditions` and `history` (see NominalPage).
+                        <Route path=(StaticSegment(NOMINAL), ParamSegment("id"), OptionalParamSegment("part")) view=pages::NominalPage />
                         <Route path=StaticSegment(DEVICE) view=pages::DevicePage />
                         // The way out offered while locked; unlocked, the Device page does it.
                         <Route path=StaticSegment(START_AGAIN) view=|| view! { <Redirect path=routes::DEVICE /> } />

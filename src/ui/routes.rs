@@ -12,6 +12,8 @@ pub const START_AGAIN: &str = "/start-again";
 /// Path segments, for the route definitions.
 pub mod segment {
     pub const NOMINAL: &str = "nominal";
+    pub const CONDITIONS: &str = "conditions";
+    pub const HISTORY: &str = "history";
     pub const CONTACT: &str = "contact";
     pub const BRIEFING: &str = "briefing";
     pub const BREACH: &str = "breach";
@@ -32,6 +34,16 @@ use segment::*;
 /// A nominal's page: `/nominal/N-0003`.
 pub fn nominal(id: &str) -> String {
     format!("/{NOMINAL}/{id}")
+}
+
+/// A nominal's order and conditions, by family.
+pub fn nominal_conditions(id: &str) -> String {
+    format!("/{NOMINAL}/{id}/{CONDITIONS}")
+}
+
+/// A nominal's full history, newest first.
+pub fn nominal_history(id: &str) -> String {
+    format!("/{NOMINAL}/{id}/{HISTORY}")
 }
 
 /// Log a contact with a nominal.
@@ -131,6 +143,8 @@ mod tests {
     fn addresses_read_as_before() {
         assert_eq!(nominal("N-0003"), "/nominal/N-0003");
         assert_eq!(record_contact("N-0003"), "/nominal/N-0003/contact");
+        assert_eq!(nominal_conditions("N-0003"), "/nominal/N-0003/conditions");
+        assert_eq!(nominal_history("N-0003"), "/nominal/N-0003/history");
         assert_eq!(
             briefing("N-0003", "/sign-off"),
             "/nominal/N-0003/briefing/sign-off"

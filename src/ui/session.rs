@@ -32,6 +32,7 @@ pub enum Phase {
 }
 
 pub(super) fn start(app: AppState) {
+    super::pages::take_enrol_link();
     spawn_local(async move {
         match Store::open().await {
             Ok(store) => {

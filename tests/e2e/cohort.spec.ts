@@ -41,7 +41,7 @@ test('the cohort lists nominals with their risk rating and next contact due', as
   }
 });
 
-test('a nominal opens on their conditions grouped by family', async ({ page }) => {
+test('a nominal’s conditions, grouped by family, are one tap from their page', async ({ page }) => {
   await setUpWithDemo(page);
   const first = nominals(page).first().getByRole('link').first();
   const linkText = await first.innerText();
@@ -53,6 +53,8 @@ test('a nominal opens on their conditions grouped by family', async ({ page }) =
   expect(name).not.toBe('');
   expect(linkText).toContain(name);
   await expect(page).toHaveURL(/\/nominal\/[^/]+$/);
+  await page.getByRole('main').getByRole('link', { name: 'Order and conditions' }).click();
+  await expect(page).toHaveURL(/\/nominal\/[^/]+\/conditions$/);
 
   const familyHeadings = page.getByRole('heading', {
     level: 3,
@@ -63,9 +65,11 @@ test('a nominal opens on their conditions grouped by family', async ({ page }) =
   // Grouped: each family has one heading.
   expect(new Set(families).size).toBe(families.length);
 
-  // A deep link (or a reload) to the nominal's page works too, after unlocking.
+  // A deep link (or a reload) to the nominal's pages works too, after unlocking.
   await page.reload();
   await unlock(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Order and conditions');
+  await page.getByRole('link', { name: `Back to ${name}` }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
 });
 

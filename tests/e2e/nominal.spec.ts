@@ -1,6 +1,7 @@
 // Review before a visit: find a nominal by name, alias or order reference, read who they are,
-// their order, contact plan and conditions (wording as granted one tap away) and their history,
-// offline too; the cohort list and the nominal page readable at 320 px and in dark mode.
+// their contact plan and latest history, and one tap away their order and conditions (wording as
+// granted one more tap away) and their full history, offline too; the cohort list and the
+// nominal's pages readable at 320 px and in dark mode.
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './axe';
 import { openNominal, setUpWithDemo, unlock } from './support';
@@ -22,6 +23,12 @@ function search(page: Page) {
 /** A row of a summary list, by its key. */
 function summaryRow(page: Page, key: string) {
   return page.locator('.summary-list__row').filter({ has: page.getByText(key, { exact: true }) });
+}
+
+/** From a nominal's page, their order and conditions: one tap. */
+async function orderAndConditions(page: Page) {
+  await page.getByRole('main').getByRole('link', { name: 'Order and conditions' }).tap();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Order and conditions');
 }
 
 /** An entry of the history, by its title. */
@@ -52,8 +59,10 @@ test('find a nominal by name, alias or order reference, and read a condition as 
   await search(page).fill('');
   await expect(nominals(page)).toHaveCount(total);
   await openNominal(page, 'MARROWBY, Delphine');
+  await orderAndConditions(page);
   const reference = (await summaryRow(page, 'Reference').locator('dd').innerText()).trim();
   expect(reference).not.toBe('');
+  await page.getByRole('link', { name: 'Back to MARROWBY, Delphine' }).tap();
   await page.getByRole('link', { name: 'Back to cohort' }).tap();
   await search(page).fill(reference.toLowerCase());
   await expect(nominals(page)).toHaveCount(1);
@@ -68,6 +77,7 @@ test('find a nominal by name, alias or order reference, and read a condition as 
   await search(page).fill('Dee');
   await nominals(page).first().getByRole('link').tap();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('MARROWBY, Delphine');
+  await orderAndConditions(page);
   const family = page.getByRole('region', { name: 'Associations and communications' });
   await expect(family.getByRole('heading', { level: 3 })).toBeVisible();
   const phone = family.getByRole('listitem').filter({ hasText: 'One phone only' });
@@ -94,13 +104,15 @@ test('the nominal page has what to know before a visit', async ({ page }) => {
   await expect(summaryRow(page, 'Contact plan')).toContainText('agreed by DS Demo Supervisor');
   await expect(summaryRow(page, 'Last seen')).toContainText('Home visit');
 
+  await expect(page.getByRole('heading', { level: 2, name: 'Latest history' })).toBeVisible();
+
+  // The order, one tap away.
+  const more = page.getByRole('navigation', { name: 'More about this nominal' });
+  await expect(more).toContainText(/Order and conditions\s*\d+ in force today/);
+  await orderAndConditions(page);
   await expect(summaryRow(page, 'Court')).toContainText('Crown Court at Testford');
   await expect(summaryRow(page, 'In force from')).toContainText(/\d{1,2} \w{3} \d{4}/);
   await expect(summaryRow(page, 'Ends')).toContainText(/\d{1,2} \w{3} \d{4}\s*about \d+ years? .*left \(\d+ days\)/);
-
-  // The "On this page" links jump to each part.
-  await page.getByRole('navigation', { name: 'On this page' }).getByRole('link', { name: 'History' }).tap();
-  await expect(page.getByRole('heading', { level: 2, name: 'History' })).toBeInViewport();
 });
 
 test('the history shows briefings, contacts, notifications and breaches, newest first', async ({ page }) => {
@@ -163,8 +175,14 @@ test('the nominal page works offline, after a reload', async ({ page, context })
   await page.reload();
   await unlock(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('GREAVE, Tamsin');
-  await expect(page.getByRole('heading', { level: 2, name: 'Conditions' })).toBeVisible();
   await expect(page.locator('.timeline__item').first()).toBeVisible();
+  await orderAndConditions(page);
+  await expect(page.getByRole('heading', { level: 2, name: 'Conditions' })).toBeVisible();
+  await page.getByRole('link', { name: 'Back to GREAVE, Tamsin' }).tap();
+  await page.getByRole('main').getByRole('link', { name: 'Full history' }).tap();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('History');
+  await expect(page.locator('.timeline__item').first()).toBeVisible();
+  await page.getByRole('link', { name: 'Back to GREAVE, Tamsin' }).tap();
   await page.getByRole('link', { name: 'Log a contact' }).tap();
   await page.getByRole('button', { name: 'Save contact' }).tap();
   await expect(page.getByRole('heading', { level: 1, name: 'Contact saved' })).toBeVisible();
@@ -180,8 +198,10 @@ test('at 320 px wide nothing needs scrolling sideways', async ({ page }) => {
   expect(await fits()).toBe(true);
   await search(page).fill('');
   await openNominal(page, 'MARROWBY, Delphine');
+  await orderAndConditions(page);
   await page.getByText('Wording as granted').first().tap();
   expect(await fits()).toBe(true);
+  await page.getByRole('link', { name: 'Back to MARROWBY, Delphine' }).tap();
   await page.getByRole('link', { name: 'Log a contact' }).tap();
   await page.getByLabel('Earlier').check();
   expect(await fits()).toBe(true);
@@ -204,6 +224,7 @@ test('the cohort list and the nominal page have no WCAG 2.2 AA violations in dar
   await openNominal(page, 'MARROWBY, Delphine');
   await expect(page.locator('.timeline__item').first()).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
+  await orderAndConditions(page);
   await page.getByText('Wording as granted').first().tap();
   expect(await axeViolations(page)).toEqual([]);
 
@@ -215,6 +236,7 @@ test('a provision ended by a court variation is not offered as in force, and the
   await setUpWithDemo(page);
   // N-0007: a variation 200 days ago lowered the cash limit from £1,000 to £500.
   await openNominal(page, 'OARSBY, Benedikt');
+  await orderAndConditions(page);
   await expect(summaryRow(page, 'Variation')).toContainText(
     /From \d{1,2} \w{3} \d{4}\s*Variation \(ss\.17–21\), Crown Court at Testford: Cash limit lowered from £1,000 to £500/,
   );
@@ -230,6 +252,7 @@ test('a provision ended by a court variation is not offered as in force, and the
   expect(await axeViolations(page)).toEqual([]);
 
   // The breach form offers only what is in force today.
+  await page.getByRole('link', { name: 'Back to OARSBY, Benedikt' }).tap();
   await page.getByRole('link', { name: 'Report a breach' }).tap();
   await expect(page.getByRole('checkbox', { name: /No more than £500 in cash/ })).toBeVisible();
   await expect(page.getByRole('checkbox', { name: /No more than £1,000 in cash/ })).toHaveCount(0);

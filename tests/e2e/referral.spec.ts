@@ -250,3 +250,88 @@ test('no referral on a report whose level is not request to recall', async ({ pa
   await expect(heading(page)).toHaveText('A recall referral cannot be made on this report');
   await expect(page.getByRole('main')).toContainText('A recall referral can be made only when the enforcement level is');
 });
+
+/** From the nominal page: a breach that calls for recall, submitted, and its referral's
+ * questions answered up to the Contacts page. */
+async function referralToContacts(page: Page, seen: string) {
+  await breachToRecommendation(page, new Taps(), INTELLIGENCE.none, seen);
+  await expect(page.getByRole('radio', { name: 'Request to HMPPS to recall (recommended)' })).toBeChecked();
+  await page.getByRole('button', { name: 'Submit report' }).click();
+  await expect(heading(page)).toHaveText('Breach report submitted');
+  await page.getByRole('link', { name: 'Make the recall referral' }).click();
+  await expect(heading(page)).toHaveText('Custody and arrest issues');
+  await page.getByRole('radio', { name: 'No', exact: true }).check();
+  await page.getByLabel('Arrest issues').fill('None known');
+  await continueButton(page).click();
+  await expect(heading(page)).toHaveText('Addresses and contraband');
+  await page.getByLabel('Contraband risk').fill('None known');
+  await continueButton(page).click();
+  await expect(heading(page)).toHaveText('New charges');
+  await page.getByRole('radio', { name: 'No', exact: true }).check();
+  await continueButton(page).click();
+  await expect(heading(page)).toHaveText('Contacts');
+}
+
+test('the officer’s own email and phone are remembered, encrypted, for the next referral', async ({ page }) => {
+  test.setTimeout(180_000);
+  const EMAIL = 'pc.demo.remembered@police.example';
+  const PHONE = '07700 900417';
+  await setUpWithDemo(page);
+  await openNominal(page, 'MARROWBY');
+  await referralToContacts(page, 'A second mobile phone on the kitchen table.');
+  // The first referral: nothing remembered yet.
+  await expect(page.getByLabel('Police contact’s name')).toHaveValue('PC Demo Officer');
+  await expect(page.getByLabel('Police contact’s email address')).toHaveValue('');
+  await expect(page.getByLabel('Police contact’s phone number')).toHaveValue('');
+  await page.getByLabel('Police contact’s email address').fill(EMAIL);
+  await page.getByLabel('Police contact’s phone number').fill(PHONE);
+  await continueButton(page).click();
+  await expect(heading(page)).toHaveText('Material not for disclosure');
+  await continueButton(page).click();
+  await page.getByRole('button', { name: 'Make the referral' }).click();
+  await expect(heading(page)).toHaveText('Recall referral to probation');
+
+  // Kept encrypted: in no localStorage value, and in no IndexedDB row in clear.
+  const found = await page.evaluate(
+    async ([email, phone]) => {
+      const local = Object.keys(localStorage).map((k) => `${k}=${localStorage.getItem(k)}`).join('\n');
+      const db: IDBDatabase = await new Promise((ok, no) => {
+        const r = indexedDB.open('scpo-field');
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => no(r.error);
+      });
+      const text = (v: unknown): string =>
+        v instanceof Uint8Array || v instanceof ArrayBuffer
+          ? new TextDecoder('utf-8', { fatal: false }).decode(v)
+          : JSON.stringify(v, (_k, x) => (x instanceof Uint8Array || x instanceof ArrayBuffer ? text(x) : x));
+      const rows: string[] = [];
+      for (const name of [...db.objectStoreNames]) {
+        const all: unknown[] = await new Promise((ok) => {
+          const r = db.transaction(name).objectStore(name).getAll();
+          r.onsuccess = () => ok(r.result);
+        });
+        rows.push(...all.map((row) => `${name}: ${text(row)}`));
+      }
+      db.close();
+      const inClear = rows.filter((r) => r.includes(email) || r.includes(phone));
+      return {
+        local: local.includes(email) || local.includes(phone),
+        inClear,
+        kept: rows.some((r) => r.startsWith('meta: ') && r.includes('"id":"officer_contact"')),
+      };
+    },
+    [EMAIL, PHONE],
+  );
+  expect(found).toEqual({ local: false, inClear: [], kept: true });
+
+  // After a reload (the key gone from memory, then the passcode again), the next referral.
+  await page.reload();
+  await unlock(page);
+  await page.getByRole('link', { name: /Back to MARROWBY/ }).click();
+  await expect(heading(page)).toHaveText('MARROWBY, Delphine');
+  await referralToContacts(page, 'A third mobile phone, in the car.');
+  await expect(page.getByLabel('Police contact’s name')).toHaveValue('PC Demo Officer');
+  await expect(page.getByLabel('Police contact’s email address')).toHaveValue(EMAIL);
+  await expect(page.getByLabel('Police contact’s phone number')).toHaveValue(PHONE);
+  expect(await axeViolations(page)).toEqual([]);
+});

@@ -10,7 +10,7 @@ pub fn Header() -> impl IntoView {
     let unlocked = move || matches!(app.phase.get(), Phase::Unlocked | Phase::NoCohort);
     view! {
         <a href="#main-content" class="skip-link">"Skip to main content"</a>
-        <header class="header">
+        <header class="header header--app">
             <A href=routes::COHORT attr:class="header__service">"SCPO Field"</A>
             <Show when=unlocked>
                 <nav class="header__nav" aria-label="Menu">

@@ -104,11 +104,50 @@ async fn enrol_call(code: &str) -> Result<Enrolment, String> {
     Err(said.unwrap_or_else(|| "The team server could not enrol this phone. Try again.".into()))
 }
 
+thread_local! {
+    static LINK_CODE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// At start: when the app was opened from an enrolment link (`/#enrol=K7Q2-9XHM`), keep the
+/// code in memory and take it off the address bar, so it stays in no history entry. A fragment
+/// never reaches a server, nor its logs. Anything but letters, digits and a dash is ignored.
+pub fn take_enrol_link() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let hash = location.hash().unwrap_or_default();
+    let Some(code) = hash.strip_prefix("#enrol=") else {
+        return;
+    };
+    let code = code.trim().to_uppercase();
+    if !code.is_empty()
+        && code.len() <= 20
+        && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    {
+        LINK_CODE.with(|l| *l.borrow_mut() = Some(code));
+    }
+    let bare = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&bare));
+    }
+}
+
+/// The code of the enrolment link the app was opened from, if any: the phone is about to be
+/// enrolled.
+pub fn enrol_link_code() -> Option<String> {
+    LINK_CODE.with(|l| l.borrow().clone())
+}
+
 /// "Enrol this phone": one input for the code.
 #[component]
 pub fn EnrolForm() -> impl IntoView {
     let app = use_app();
-    let code = RwSignal::new(String::new());
+    let code = RwSignal::new(enrol_link_code().unwrap_or_default());
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let enrol = Action::new_local(move |typed: &String| {
         let typed = typed.clone();
@@ -120,6 +159,7 @@ pub fn EnrolForm() -> impl IntoView {
             };
             match result {
                 Ok(()) => {
+                    LINK_CODE.with(|l| l.borrow_mut().take());
                     errors.try_set(vec![]);
                     code.try_set(String::new());
                     app.sync.changed.update(|n| *n += 1);

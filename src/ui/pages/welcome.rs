@@ -1,7 +1,12 @@
-//! First run with no cohort: use the demo cohort or import a file.
+//! First run with no cohort: enrol with the team server, import a file, or use the demo cohort.
+//!
+//! On a phone that is enrolled (its cohort has not come yet) or about to be (opened from an
+//! enrolment link), "Enrol this phone" comes first and the demo cohort is a small link under
+//! it, marked as invented people. Otherwise the demo comes first, to try the app.
 
 use leptos::prelude::*;
 
+use super::sync_panel::{enrol_link_code, sync_status, SyncSection};
 use crate::domain::demo::demo_cohort;
 use crate::ui::components::{ImportCohort, Page};
 use crate::ui::session::enter;
@@ -26,17 +31,44 @@ pub fn WelcomePage() -> impl IntoView {
             import.dispatch_local(());
         }
     };
+    let status = sync_status();
+    // `None` while the sync record is read; then whether the team server comes first.
+    let team_first = Memo::new(move |_| {
+        status.with(|s| {
+            s.as_ref()
+                .map(|s| s.enrolment.is_some() || enrol_link_code().is_some())
+        })
+    });
+    let team = || {
+        view! {
+            <SyncSection />
+            <p class="body">"Once this phone is enrolled, your cohort comes from the team server and your records go back to it."</p>
+        }
+    };
     view! {
         <Page title="No cohort on this phone yet">
         <h1 class="heading-l">"No cohort on this phone yet"</h1>
         {move || error.get().map(|e| view! { <p class="error-message" role="alert">{e}</p> })}
-        <h2 class="heading-m">"Try the app"</h2>
-        <p class="body">"The demo cohort is made up: no real people. Its dates are set from today."</p>
-        <button class="button" type="button" on:click=use_demo disabled=move || importing.get()>
-            "Use the demo cohort"
-        </button>
-        <super::sync_panel::SyncSection />
-        <p class="body">"Once this phone is enrolled, your cohort comes from the team server and your records go back to it."</p>
+        {move || match team_first.get() {
+            None => None,
+            Some(true) => Some(view! {
+                {team()}
+                <p class="body-s" id="demo-link">
+                    <button class="link-button" type="button" on:click=use_demo disabled=move || importing.get()>
+                        "Use the demo cohort"
+                    </button>
+                    " instead: invented people, not your cohort, to try the app."
+                </p>
+            }.into_any()),
+            Some(false) => Some(view! {
+                <h2 class="heading-m">"Try the app"</h2>
+                <p class="body">"The demo cohort is made up: invented people, no real ones. Its dates are set from today."</p>
+                <button class="button" type="button" on:click=use_demo disabled=move || importing.get()>
+                    "Use the demo cohort"
+                </button>
+                {team()}
+            }.into_any()),
+        }}
         <h2 class="heading-m">"Import your cohort"</h2>
         <ImportCohort />
         </Page>

@@ -8,9 +8,10 @@ use super::{field_errors, BackLink, Flow, Step, F};
 use crate::domain::recall_referral::{
     may_refer, prefill, provisions_of, CustodyNow, RecallReferral, ReferralField,
 };
+use crate::store::OfficerContact;
 use crate::ui::components::{ErrorSummary, FieldError, SummaryList, SummaryRow};
 use crate::ui::records::submit_and_open;
-use crate::ui::routes;
+use crate::ui::{routes, AppState};
 
 /// The police information asked for, in the order of the questions.
 const ASKED: [ReferralField; 10] = [
@@ -114,7 +115,10 @@ pub(super) fn CheckStep(flow: Flow) -> impl IntoView {
         .collect_view();
     let save = submit_and_open(
         flow.keeper,
-        |r: &RecallReferral| routes::referral(&r.nominal_id, &r.id),
+        move |r: &RecallReferral| {
+            remember_contact(flow.app, r);
+            routes::referral(&r.nominal_id, &r.id)
+        },
         move |e| {
             flow.errors.try_set(vec![FieldError::new(
                 "make-referral",
@@ -157,4 +161,23 @@ pub(super) fn CheckStep(flow: Flow) -> impl IntoView {
             "Make the referral"
         </button>
     }
+}
+
+/// Once a referral is made with the officer as its police contact, remember their email and
+/// phone (encrypted) for the next one. Another person named as contact is not remembered.
+fn remember_contact(app: AppState, r: &RecallReferral) {
+    let officer = app.officer();
+    let c = &r.police_contact;
+    let Some(store) = app.store() else { return };
+    if c.name.trim() != officer.name.trim() {
+        return;
+    }
+    let mine = OfficerContact {
+        officer_id: officer.id,
+        email: c.email.trim().to_string(),
+        phone: c.phone.trim().to_string(),
+    };
+    leptos::task::spawn_local(async move {
+        let _ = store.save_officer_contact(&mine).await;
+    });
 }

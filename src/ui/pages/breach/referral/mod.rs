@@ -26,6 +26,7 @@ use crate::domain::form::FieldProblem;
 use crate::domain::recall_referral::{
     may_make_referral, may_refer, prefill, Making, RecallReferral, ReferralAnswers, ReferralField,
 };
+use crate::store::OfficerContact;
 use crate::ui::components::{FieldError, Page};
 use crate::ui::draft::{Draft, DraftKey, DraftStatus};
 use crate::ui::{device_now, new_record_id, routes, use_app, AppState};
@@ -214,8 +215,20 @@ pub fn MakeReferralPage() -> impl IntoView {
             p.get("report").unwrap_or_default(),
         )
     });
+    // The officer's own email and phone from their last referral (read before the form opens).
+    let remembered = RwSignal::new(None::<Option<OfficerContact>>);
+    if let Some(store) = app.store() {
+        let officer = app.officer().id;
+        spawn_local(async move {
+            let found = store.officer_contact(&officer).await.ok().flatten();
+            remembered.try_set(Some(found));
+        });
+    }
     move || {
         let (id, report_id) = keys.get();
+        let Some(remembered) = remembered.get() else {
+            return view! { <p class="body" role="status">"Opening the referral…"</p> }.into_any();
+        };
         let refused = app.cohort.with_untracked(|c| {
             match may_make_referral(c, &report_id, app.today.get_untracked()) {
                 Ok(r) if r.nominal_id == id => Ok(prefill(c, r, &c.officer)),
@@ -224,7 +237,13 @@ pub fn MakeReferralPage() -> impl IntoView {
             }
         });
         match refused {
-            Ok(fresh) => view! { <ReferralFlow id report_id fresh /> }.into_any(),
+            Ok(mut fresh) => {
+                if let Some(mine) = remembered {
+                    fresh.contact_email = mine.email;
+                    fresh.contact_phone = mine.phone;
+                }
+                view! { <ReferralFlow id report_id fresh /> }.into_any()
+            }
             Err(why) => {
                 let back = routes::nominal(&id);
                 view! {

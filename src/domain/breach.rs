@@ -262,4 +262,4 @@ pub fn standing_reports(reports: &[BreachReport]) -> Vec<&BreachReport> {
 
 #[cfg(test)]
 #[path = "breach_tests.rs"]
-mod tests;
+pub(crate) mod tests;

@@ -155,7 +155,7 @@ fn override_needs_a_reason_and_keeps_both() {
     assert!(!same.is_override() && same.override_reason.is_none());
 }
 
-mod gathering {
+pub(crate) mod gathering {
     use super::super::*;
     use crate::domain::condition::Condition;
     use crate::domain::condition::ProvisionFamily;
@@ -164,7 +164,8 @@ mod gathering {
     use crate::domain::nominal::ProbationContact;
     use chrono::NaiveDate;
 
-    fn on_licence() -> CustodyStatus {
+    /// On licence for 2026.
+    pub(crate) fn on_licence() -> CustodyStatus {
         CustodyStatus::OnLicence {
             released_on: ymd(2026, 1, 1),
             licence_ends: ymd(2026, 12, 31),
@@ -176,7 +177,8 @@ mod gathering {
         }
     }
 
-    fn cond(mirrored: bool) -> Condition {
+    /// A provision of order O-1.
+    pub(crate) fn cond(mirrored: bool) -> Condition {
         Condition {
             id: "C-1".into(),
             order_id: "O-1".into(),

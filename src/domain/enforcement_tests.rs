@@ -2,7 +2,7 @@
 //! and what counts as an occasion, a caution on file and a breach under another order.
 
 use super::*;
-use crate::domain::condition::{Condition, ProvisionFamily};
+use crate::domain::condition::Condition;
 use crate::domain::dates::ymd;
 use crate::domain::decision::figures_decision;
 use crate::domain::nominal::ProbationContact;
@@ -125,32 +125,10 @@ fn the_licence_refusal_is_given_in_words_among_the_reasons() {
 
 mod gathered {
     use super::*;
-
-    fn on_licence() -> CustodyStatus {
-        CustodyStatus::OnLicence {
-            released_on: ymd(2025, 1, 1),
-            licence_ends: ymd(2027, 12, 31),
-            probation: ProbationContact {
-                name: "PP".into(),
-                phone: None,
-                email: None,
-            },
-        }
-    }
+    use crate::domain::breach::tests::gathering::{cond as condition, on_licence};
 
     fn cond() -> Condition {
-        Condition {
-            id: "C-1".into(),
-            order_id: "O-1".into(),
-            family: ProvisionFamily::AssociationsCommunications,
-            verbatim: "x".into(),
-            summary: "x".into(),
-            starts: None,
-            ends: None,
-            mirrored_in_licence: true,
-            notification: None,
-            replaces: None,
-        }
+        condition(true)
     }
 
     fn order(id: &str, from: NaiveDate, ends: NaiveDate) -> Order {
@@ -319,8 +297,8 @@ mod gathered {
         );
         // Breach before the licence began.
         assert_eq!(
-            on_licence().recall_refusal(ymd(2024, 12, 31), ymd(2026, 1, 2)),
-            Some("The licence began on 1 Jan 2025, after the breach on 31 Dec 2024: recall is not possible".into())
+            on_licence().recall_refusal(ymd(2025, 12, 31), ymd(2026, 1, 2)),
+            Some("The licence began on 1 Jan 2026, after the breach on 31 Dec 2025: recall is not possible".into())
         );
         // A stale "on licence" label is read by its dates.
         let stale = CustodyStatus::OnLicence {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './axe';
-import { PASSCODE, setUpWithDemo, unlock } from './support';
+import { setUpWithCohortFile, setUpWithDemo, unlock } from './support';
 
 // RiskRating and ProvisionFamily labels in src/domain.
 const RISK_RATING = /(Very high|High|Medium|Low) risk/;
@@ -88,13 +88,7 @@ test('a large cohort is shown fifty at a time, and the search looks through all 
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'scpo-e2e-')), 'cohort-120.json');
   writeFileSync(file, execFileSync(path.join(repo, 'target/release/examples/synthetic_cohort'), ['120']));
 
-  await page.goto('/');
-  await page.getByLabel('Passcode', { exact: true }).fill(PASSCODE);
-  await page.getByLabel('Confirm passcode').fill(PASSCODE);
-  await page.getByRole('button', { name: 'Set passcode' }).click();
-  await page.getByLabel('Cohort file').setInputFiles(file);
-  await page.getByRole('button', { name: 'Import cohort' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Cohort' })).toBeVisible();
+  await setUpWithCohortFile(page, file);
 
   const items = nominals(page);
   await expect(page.getByRole('status').filter({ hasText: 'nominals' })).toHaveText('120 nominals');

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './axe';
 import { continueButton, heading, INTELLIGENCE, isoDay, PHONE_CONDITION, reasons } from './breach-support';
-import { openNominal, PASSCODE, setUpWithDemo } from './support';
+import { openNominal, setUpWithCohortFile, setUpWithDemo } from './support';
 
 test('a late notification is recorded against its condition and turned into a breach report', async ({
   page,
@@ -180,13 +180,7 @@ async function setUpWithRewordedDuty(page: Page) {
   };
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'scpo-e2e-')), 'reworded.json');
   writeFileSync(file, JSON.stringify(cohort));
-  await page.goto('/');
-  await page.getByLabel('Passcode', { exact: true }).fill(PASSCODE);
-  await page.getByLabel('Confirm passcode').fill(PASSCODE);
-  await page.getByRole('button', { name: 'Set passcode' }).click();
-  await page.getByLabel('Cohort file').setInputFiles(file);
-  await page.getByRole('button', { name: 'Import cohort' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Cohort' })).toBeVisible();
+  await setUpWithCohortFile(page, file);
 }
 
 test('a late notification is judged against the provision in force on the day of the event, and its breach has a day and no time', async ({

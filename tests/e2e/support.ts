@@ -15,6 +15,17 @@ export async function setUpWithDemo(page: Page, path = '/') {
   await expect(page.getByRole('heading', { level: 1, name: 'Cohort' })).toBeVisible();
 }
 
+/** A new passcode, then the cohort file at `file` imported (a synthetic cohort a test wrote). */
+export async function setUpWithCohortFile(page: Page, file: string) {
+  await page.goto('/');
+  await page.getByLabel('Passcode', { exact: true }).fill(PASSCODE);
+  await page.getByLabel('Confirm passcode').fill(PASSCODE);
+  await page.getByRole('button', { name: 'Set passcode' }).click();
+  await page.getByLabel('Cohort file').setInputFiles(file);
+  await page.getByRole('button', { name: 'Import cohort' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Cohort' })).toBeVisible();
+}
+
 /** Unlock after a reload or a lock. */
 export async function unlock(page: Page) {
   await expect(page.getByRole('heading', { level: 1, name: 'Enter your passcode' })).toBeVisible();

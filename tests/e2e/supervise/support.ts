@@ -54,3 +54,23 @@ export async function signedInSupervisor(page: Page, officer = 'DS-DEMO-01') {
   await authenticator(page);
   await register(page, officer);
 }
+
+/** The five parts of the national decision model, in the order the desk's form asks them. */
+export interface Rationale {
+  information: string;
+  assessment: string;
+  powers: string;
+  options: string;
+  action: string;
+}
+
+/** Fill the decision form's rationale, record it and see it recorded. */
+export async function recordDecision(ds: Page, r: Rationale) {
+  await ds.getByLabel('Information').fill(r.information);
+  await ds.getByLabel('Assessment of threat and risk').fill(r.assessment);
+  await ds.getByLabel('Powers and policy').fill(r.powers);
+  await ds.getByLabel('Options considered').fill(r.options);
+  await ds.getByLabel('Decision and rationale').fill(r.action);
+  await ds.getByRole('button', { name: 'Record the decision' }).click();
+  await expect(ds.getByRole('status')).toContainText('Decision recorded');
+}

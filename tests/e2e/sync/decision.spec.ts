@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from '../axe';
 import { breachToRecommendation, heading, INTELLIGENCE, Taps, reportIdOf } from '../breach-support';
-import { signedInSupervisor } from '../supervise/support';
+import { recordDecision, signedInSupervisor } from '../supervise/support';
 import { enrol, nominalLink, phone } from './phone';
 
 async function go(page: Page, where: 'Cohort' | 'Device') {
@@ -46,13 +46,13 @@ test('a recall decided at the desk shows on the report page and badges the nomin
     await ds.getByRole('radio', { name: 'Decide otherwise' }).check();
     await ds.getByRole('radio', { name: 'Request to HMPPS to recall' }).check();
   }
-  await ds.getByLabel('Information').fill('The officer’s report and what was seen.');
-  await ds.getByLabel('Assessment of threat and risk').fill('On licence; a second phone again.');
-  await ds.getByLabel('Powers and policy').fill('Licence conditions; recall policy.');
-  await ds.getByLabel('Options considered').fill('Caution, or a request to recall.');
-  await ds.getByLabel('Decision and rationale').fill('Request recall: refer to probation today.');
-  await ds.getByRole('button', { name: 'Record the decision' }).click();
-  await expect(ds.getByRole('status')).toContainText('Decision recorded');
+  await recordDecision(ds, {
+    information: 'The officer’s report and what was seen.',
+    assessment: 'On licence; a second phone again.',
+    powers: 'Licence conditions; recall policy.',
+    options: 'Caution, or a request to recall.',
+    action: 'Request recall: refer to probation today.',
+  });
   await desk.close();
 
   // The phone's next sync: the badge on the cohort list, the decision on the report's page.

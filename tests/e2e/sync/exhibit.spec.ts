@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { axeViolations } from '../axe';
 import { breachToRecommendation, continueButton, heading, INTELLIGENCE, Taps, reportIdOf } from '../breach-support';
-import { signedInSupervisor } from '../supervise/support';
+import { recordDecision, signedInSupervisor } from '../supervise/support';
 import { enrol, nominalLink, phone } from './phone';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/exhibit.png', import.meta.url));
@@ -92,13 +92,13 @@ test('an exhibit captured offline reaches the server with its photo, hash checke
   expect(createHash('sha256').update(await photo.body()).digest('hex')).toBe(hash);
   // Decided, so the list of reports awaiting a decision is as the other sync tests expect it.
   await ds.getByRole('radio', { name: /^Agree with the officer: / }).check();
-  await ds.getByLabel('Information').fill('The report and exhibit SD/1.');
-  await ds.getByLabel('Assessment of threat and risk').fill('First breach.');
-  await ds.getByLabel('Powers and policy').fill('s.25 Serious Crime Act 2007.');
-  await ds.getByLabel('Options considered').fill('Caution, or investigate and charge.');
-  await ds.getByLabel('Decision and rationale').fill('Agreed.');
-  await ds.getByRole('button', { name: 'Record the decision' }).click();
-  await expect(ds.getByRole('status')).toContainText('Decision recorded');
+  await recordDecision(ds, {
+    information: 'The report and exhibit SD/1.',
+    assessment: 'First breach.',
+    powers: 's.25 Serious Crime Act 2007.',
+    options: 'Caution, or investigate and charge.',
+    action: 'Agreed.',
+  });
   await desk.close();
   await context.close();
 });

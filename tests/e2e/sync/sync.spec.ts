@@ -8,7 +8,7 @@ import { Taps, breachToRecommendation, INTELLIGENCE, reportIdOf } from '../breac
 import { axeViolations } from '../axe';
 import { cli } from '../server-support';
 import { PASSCODE } from '../support';
-import { signedInSupervisor } from '../supervise/support';
+import { recordDecision, signedInSupervisor } from '../supervise/support';
 import { enrol, nominalLink, phone } from './phone';
 
 
@@ -274,13 +274,13 @@ test('the DS decides on a breach at the desk and the decision reaches the office
   const agree = ds.getByRole('radio', { name: /^Agree with the officer: / });
   const level = ((await ds.locator('label[for="agrees"]').textContent()) ?? '').replace('Agree with the officer: ', '');
   await agree.check();
-  await ds.getByLabel('Information').fill('The officer’s report and what was seen.');
-  await ds.getByLabel('Assessment of threat and risk').fill('First breach; no intelligence of a return to crime.');
-  await ds.getByLabel('Powers and policy').fill('s.25 Serious Crime Act 2007; caution needs an admission.');
-  await ds.getByLabel('Options considered').fill('Caution, or investigate and charge.');
-  await ds.getByLabel('Decision and rationale').fill('Agreed: interview under caution this week.');
-  await ds.getByRole('button', { name: 'Record the decision' }).click();
-  await expect(ds.getByRole('status')).toContainText('Decision recorded');
+  await recordDecision(ds, {
+    information: 'The officer’s report and what was seen.',
+    assessment: 'First breach; no intelligence of a return to crime.',
+    powers: 's.25 Serious Crime Act 2007; caution needs an admission.',
+    options: 'Caution, or investigate and charge.',
+    action: 'Agreed: interview under caution this week.',
+  });
   await desk.close();
 
   // The phone's next sync brings it to the nominal's history.

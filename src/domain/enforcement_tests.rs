@@ -2,9 +2,11 @@
 //! and what counts as an occasion, a caution on file and a breach under another order.
 
 use super::*;
+use crate::domain::breach::BreachReport;
 use crate::domain::condition::Condition;
 use crate::domain::dates::ymd;
-use crate::domain::decision::figures_decision;
+use crate::domain::decision::{figures_decision, DecisionLevel};
+use crate::domain::nominal::CustodyStatus;
 use crate::domain::nominal::ProbationContact;
 use crate::domain::order::{Order, OrderStage};
 use chrono::NaiveDate;

@@ -23,6 +23,7 @@ mod awaiting_action;
 mod bound;
 pub mod breach;
 mod breach_draft;
+mod breach_facts;
 pub mod breach_form;
 pub mod briefing;
 pub mod cohort;

@@ -35,7 +35,11 @@ test('offline: reload, unlock, review a nominal, capture a breach, reload and fi
     await expect(page.getByRole('heading', { level: 1, name: 'Cohort' })).toBeVisible();
 
     await openNominal(page, 'GREAVE');
+    // The conditions are one tap from the nominal page, offline too.
+    await page.getByRole('main').getByRole('link', { name: 'Order and conditions' }).click();
     await expect(page.getByRole('heading', { name: 'Associations and communications' })).toBeVisible();
+    await page.goBack();
+    await expect(page.getByRole('link', { name: 'Report a breach' })).toBeVisible();
 
     const seen = 'Offline test: a second handset found in the hallway.';
     await breachToRecommendation(page, new Taps(), INTELLIGENCE.none, seen);

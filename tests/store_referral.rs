@@ -41,6 +41,7 @@ async fn a_referral_and_its_status_are_kept_with_their_outbox_entries() {
     let mut cohort = demo();
     let mut second = cohort.breach_reports[0].clone();
     second.id = "BR-0002-2".into();
+    second.reference.clear();
     second.occurred_at = now();
     second.recorded_at = now();
     second.decision.chosen = EnforcementLevel::RequestRecall;

@@ -46,6 +46,10 @@ async fn stored_as(srv: &Served, nominal: &str, kind: &str, from: &str, id: &str
         .unwrap();
     let mut record: Value = original.record.clone();
     record["id"] = id.into();
+    // A record made before short references: it is shown by its id, which must come out escaped.
+    if let Some(o) = record.as_object_mut() {
+        o.remove("reference");
+    }
     let copy = StoredRecord {
         kind: kind.into(),
         id: id.into(),

@@ -316,7 +316,11 @@ pub fn big_cohort(n: usize) -> Cohort {
         out.contacts.extend(c.contacts);
         out.notifications.extend(c.notifications);
         out.briefings.extend(c.briefings);
-        out.breach_reports.extend(c.breach_reports);
+        // Each copy's reports are new reports: each gets a reference of its own.
+        for mut b in c.breach_reports {
+            b.reference = format!("DO/BR/2026/{}", out.breach_reports.len() + 1);
+            out.breach_reports.push(b);
+        }
         r += 1;
     }
     out.nominals.truncate(n);

@@ -311,9 +311,9 @@ async fn a_pulled_decision_is_kept_encrypted_shown_and_leaves_with_its_nominal()
     let loaded = store.load_cohort().await.unwrap().unwrap();
     assert_eq!(loaded.breach_decisions, vec![d.clone()]);
     let history = loaded.timeline("N-0002", today());
-    assert!(history.iter().any(|e| e
-        .title
-        .starts_with("Breach decision by DS Demo Supervisor: Charge with breach of the order (s.25) (the officer chose: ")));
+    assert!(history.iter().any(|e| e.title.starts_with(
+        "Breach decision by DS Demo Supervisor: Investigate and charge (s.25) (the officer chose: "
+    )));
     // Encrypted at rest like every record.
     let needles: Vec<String> = vec![d.action.clone(), d.decided_by_name.clone()];
     let dump = raw_dump(&name).await;

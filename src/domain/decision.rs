@@ -117,7 +117,7 @@ pub struct BreachDecision {
 impl BreachDecision {
     pub const KIND: &'static str = "breach_decision";
 
-    /// "Interview and caution (agreed)" or "Charge with breach of the order (s.25) (the
+    /// "Interview and caution (agreed)" or "Investigate and charge (s.25) (the
     /// officer chose: Interview and caution)".
     pub fn summary(&self, officer_chose: Option<EnforcementLevel>) -> String {
         match (self.agrees, officer_chose) {

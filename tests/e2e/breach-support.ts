@@ -90,3 +90,12 @@ export function reportIdOf(url: string): string {
   if (!m) throw new Error(`not a breach report page: ${url}`);
   return decodeURIComponent(m[1]);
 }
+
+/** Submit the report from the recommendation page: the short reference it shows and its id. */
+export async function submitReport(page: Page): Promise<{ reference: string; reportId: string }> {
+  await page.getByRole('button', { name: 'Submit report' }).click();
+  await expect(heading(page)).toHaveText('Breach report submitted');
+  const reference = (await page.locator('.panel__reference').textContent())?.trim() ?? '';
+  expect(reference).not.toBe('');
+  return { reference, reportId: reportIdOf(page.url()) };
+}

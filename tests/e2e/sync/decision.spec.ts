@@ -5,7 +5,7 @@
 // (PC-DEMO-02 and QUARRIE: the two-phone test counts PC-DEMO-01's breach reports.)
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from '../axe';
-import { breachToRecommendation, heading, INTELLIGENCE, Taps, reportIdOf } from '../breach-support';
+import { breachToRecommendation, heading, INTELLIGENCE, Taps, submitReport } from '../breach-support';
 import { recordDecision, signedInSupervisor } from '../supervise/support';
 import { enrol, nominalLink, phone } from './phone';
 
@@ -23,11 +23,7 @@ test('a recall decided at the desk shows on the report page and badges the nomin
   await expect(row).not.toContainText('Recall decided');
   await nominalLink(p, /^QUARRIE/).click();
   await breachToRecommendation(p, new Taps(), INTELLIGENCE.none);
-  await p.getByRole('button', { name: 'Submit report' }).click();
-  await expect(heading(p)).toHaveText('Breach report submitted');
-  const reference = (await p.locator('.panel__reference').textContent())?.trim() ?? '';
-  expect(reference).not.toBe('');
-  const reportId = reportIdOf(p.url());
+  const { reference, reportId } = await submitReport(p);
   await expect(p.getByRole('heading', { name: "DS's decision" })).toBeVisible();
   await expect(p.getByRole('main')).toContainText('None on this phone yet.');
   await go(p, 'Device');

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { axeViolations } from '../axe';
-import { breachToRecommendation, continueButton, heading, INTELLIGENCE, Taps, reportIdOf } from '../breach-support';
+import { breachToRecommendation, continueButton, heading, INTELLIGENCE, Taps, submitReport } from '../breach-support';
 import { recordDecision, signedInSupervisor } from '../supervise/support';
 import { enrol, nominalLink, phone } from './phone';
 
@@ -28,11 +28,7 @@ test('an exhibit captured offline reaches the server with its photo, hash checke
   await context.setOffline(true);
   await nominalLink(p, /^COLBECK/).click();
   await breachToRecommendation(p, new Taps(), INTELLIGENCE.none);
-  await p.getByRole('button', { name: 'Submit report' }).click();
-  await expect(heading(p)).toHaveText('Breach report submitted');
-  const reference = (await p.locator('.panel__reference').textContent())?.trim() ?? '';
-  expect(reference).not.toBe('');
-  const reportId = reportIdOf(p.url());
+  const { reference, reportId } = await submitReport(p);
   await p.getByRole('link', { name: /^Add a photo exhibit to the breach report/ }).click();
   await p.getByLabel('Photo', { exact: true }).setInputFiles(FIXTURE);
   await expect(p.getByRole('status').filter({ hasText: 'Photo ready' })).toContainText(hash);

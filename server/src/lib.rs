@@ -11,11 +11,11 @@ pub mod authorship;
 pub mod backend;
 pub mod cohort_file;
 pub mod csv;
-pub mod photos;
+pub mod records;
 pub mod secrets;
+pub mod state;
 pub mod storage;
 pub mod supervise;
-pub mod sync;
 pub mod web;
 
 use std::path::Path;
@@ -57,7 +57,7 @@ pub async fn open_storage(
 /// The whole server: the API under `/api/`, the supervisor's desk under `/supervise`, and the
 /// app's files from `dist`. An address under `/api/` or `/supervise/` that nothing answers gets
 /// that part's own 404 (JSON; the desk's "Page not found"), never the app's start page.
-pub fn app(state: api::AppState, dist: &Path) -> axum::Router {
+pub fn app(state: state::AppState, dist: &Path) -> axum::Router {
     let files = web::static_files(dist);
     let fallback_state = state.clone();
     web::with_headers(
@@ -71,7 +71,7 @@ pub fn app(state: api::AppState, dist: &Path) -> axum::Router {
 /// `/supervise/`, the desk's "Page not found"; anywhere else, the app's files (the app's start
 /// page for an app route). Decided here on the path, in one place, rather than by catch-all
 /// routes.
-async fn unrouted(state: api::AppState, files: axum::Router, req: Request) -> Response {
+async fn unrouted(state: state::AppState, files: axum::Router, req: Request) -> Response {
     let path = req.uri().path();
     if path == "/api" || path.starts_with("/api/") {
         api::no_such_call().await.into_response()
@@ -136,7 +136,7 @@ async fn new_code(
             &secrets::hash(&secret),
             officer_id,
             made_for,
-            now + api::CODE_MINUTES * 60 * 1000,
+            now + state::CODE_MINUTES * 60 * 1000,
         )
         .await?;
     Ok(format!("{code_id}-{secret}"))
@@ -154,7 +154,7 @@ pub async fn import_cohort(
     now: i64,
 ) -> Result<ImportCounts, Vec<String>> {
     let cohort = cohort_file::read(text)?;
-    let (records, owners) = sync::records_of(&cohort);
+    let (records, owners) = records::records_of(&cohort);
     storage
         .import_records(unit_id, &records, &assign_to.unwrap_or(owners), actor, now)
         .await

@@ -230,11 +230,10 @@ async fn run(cli: Cli) -> Result<(), String> {
                 }
                 print_demo_codes(s, &origin).await?;
             }
-            let supervision = scpo_server::supervise::Supervision::new(
-                &origin,
-                scpo_server::stylesheet_in(&dist),
-            )?;
-            let state = scpo_server::api::AppState::with_supervision(storage.clone(), supervision);
+            let supervision =
+                scpo_server::state::Supervision::new(&origin, scpo_server::stylesheet_in(&dist))?;
+            let state =
+                scpo_server::state::AppState::with_supervision(storage.clone(), supervision);
             let app =
                 scpo_server::app(state, &dist).into_make_service_with_connect_info::<SocketAddr>();
             let listener = tokio::net::TcpListener::bind(listen)

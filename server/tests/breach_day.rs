@@ -28,7 +28,7 @@ async fn a_report_with_no_time_shows_its_day_alone_on_the_desk(b: Backend) {
     let (phone, _) = enrol(s, "PC-DEMO-01").await;
     let now = chrono::Utc::now().timestamp_millis();
     start_sessions(s, &[("ds", "DS-DEMO-01", "the-csrf")], now).await;
-    let srv = Http::start(scpo_server::api::AppState::new(db.storage.clone())).await;
+    let srv = Http::start(scpo_server::state::AppState::new(db.storage.clone())).await;
 
     let demo = scpo_field::domain::demo::demo_cohort(today());
     let mut report = demo.breach_reports[0].clone();

@@ -24,7 +24,7 @@ async fn serve(db: &TestDb) -> Http {
         now,
     )
     .await;
-    Http::start(scpo_server::api::AppState::new(db.storage.clone())).await
+    Http::start(scpo_server::state::AppState::new(db.storage.clone())).await
 }
 
 const REPORT: &str = "/supervise/breaches/BR-0002-1";

@@ -8,8 +8,9 @@
 mod common;
 
 use common::*;
-use scpo_server::api::{AppState, CODE_MAX_FAILURES, OTHER_USE_ON_PHONE};
+use scpo_server::api::OTHER_USE_ON_PHONE;
 use scpo_server::secrets;
+use scpo_server::state::{AppState, CODE_MAX_FAILURES};
 use scpo_server::storage::{CodeCheck, CodeUse, Redeemed, Storage};
 use serde_json::{json, Value};
 

@@ -9,12 +9,12 @@ mod common;
 use common::*;
 use scpo_field::domain::decision::{decide, BreachDecision, Decider, DecisionAnswers};
 use scpo_field::domain::OfficerRef;
+use scpo_server::records;
 use scpo_server::storage::{Storage, StorageError, StoredRecord};
-use scpo_server::sync;
 
 /// A decision by the demo DS on `report`, agreeing with the officer, as the page makes it.
 async fn decision(s: &dyn Storage, report: &str, id: &str, replaces: Option<&str>) -> StoredRecord {
-    let cohort = sync::cohort_of(&s.unit_records("U-DEMO").await.unwrap());
+    let cohort = records::cohort_of(&s.unit_records("U-DEMO").await.unwrap());
     let answers = DecisionAnswers {
         agrees: Some(true),
         information: "The report and exhibit EXH-DEMO-001.".into(),
@@ -82,7 +82,7 @@ async fn a_decision_is_stored_audited_and_pulled_by_the_assigned_officer_only(b:
     let other = s.pull(&theirs, p2.position, 10_000, at(11)).await.unwrap();
     assert!(other.records.is_empty(), "{:?}", other.records);
     // It reads back into the unit's cohort.
-    let cohort = sync::cohort_of(&s.unit_records("U-DEMO").await.unwrap());
+    let cohort = records::cohort_of(&s.unit_records("U-DEMO").await.unwrap());
     assert_eq!(cohort.breach_decisions.len(), 1);
 }
 

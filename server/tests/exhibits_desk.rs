@@ -6,7 +6,7 @@
 mod common;
 
 use common::*;
-use scpo_server::photos::sha256_hex;
+use scpo_server::api::photos::sha256_hex;
 use serde_json::{json, Value};
 
 const PHOTO: &[u8] = b"\x89PNG\r\n\x1a\n synthetic photo of a second handset";
@@ -22,7 +22,7 @@ async fn serve(db: &TestDb) -> Http {
         ("other", "DS-OTHER", "the-csrf"),
     ];
     start_sessions(s, &sessions, now).await;
-    Http::start(scpo_server::api::AppState::new(db.storage.clone())).await
+    Http::start(scpo_server::state::AppState::new(db.storage.clone())).await
 }
 
 fn exhibit(id: &str, reference: &str, content: &str) -> Value {

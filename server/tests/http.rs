@@ -34,7 +34,7 @@ fn fake_dist() -> std::path::PathBuf {
 async fn start(b: Backend) -> Server {
     let db = with_demo(b).await;
     let dist = fake_dist();
-    let state = scpo_server::api::AppState::new(db.storage.clone());
+    let state = scpo_server::state::AppState::new(db.storage.clone());
     let app = scpo_server::app(state, &dist).into_make_service_with_connect_info::<SocketAddr>();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();

@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 
 use common::*;
-use scpo_server::api::AppState;
+use scpo_server::state::AppState;
 use scpo_server::storage::{Device, Storage, StoredRecord};
 use serde_json::{json, Value};
 

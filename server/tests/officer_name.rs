@@ -50,7 +50,7 @@ async fn a_pushed_record_carries_the_name_the_server_holds_for_the_phone_s_offic
     // The desk shows who made it.
     let now = chrono::Utc::now().timestamp_millis();
     start_sessions(s, &[("ds", "DS-DEMO-01", "csrf")], now).await;
-    let srv = Http::start(scpo_server::api::AppState::new(db.storage.clone())).await;
+    let srv = Http::start(scpo_server::state::AppState::new(db.storage.clone())).await;
     let (_, page) = srv.html("/supervise/breaches/BR-0002-9", "ds").await;
     assert!(page.contains("PC Demo Officer (PC-DEMO-01)"));
     assert!(!page.contains("DS Demo Supervisor (PC-DEMO-01)"));

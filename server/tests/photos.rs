@@ -6,7 +6,7 @@
 mod common;
 
 use common::*;
-use scpo_server::photos::sha256_hex;
+use scpo_server::api::photos::sha256_hex;
 use serde_json::{json, Value};
 
 const PHOTO: &[u8] = b"\x89PNG\r\n\x1a\n synthetic photo bytes for a test";
@@ -18,7 +18,7 @@ struct Team {
 
 async fn start(b: Backend) -> Team {
     let db = with_demo(b).await;
-    let http = Http::start(scpo_server::api::AppState::new(db.storage.clone())).await;
+    let http = Http::start(scpo_server::state::AppState::new(db.storage.clone())).await;
     Team { db, http }
 }
 

@@ -139,7 +139,7 @@ async fn the_desk_refuses_a_decision_of_recall_in_the_same_words(b: Backend) {
     let s = db.storage.as_ref();
     let now = chrono::Utc::now().timestamp_millis();
     start_sessions(s, &[("ds", "DS-DEMO-01", "the-csrf")], now).await;
-    let srv = Http::start(scpo_server::api::AppState::new(db.storage.clone())).await;
+    let srv = Http::start(scpo_server::state::AppState::new(db.storage.clone())).await;
     let form = |level: &'static str| {
         vec![
             ("csrf", "the-csrf"),

@@ -51,7 +51,7 @@ async fn a_report_is_stored_and_shown_at_the_desk_by_its_reference(b: Backend) {
     );
     let now = chrono::Utc::now().timestamp_millis();
     start_sessions(s, &[("ds", "DS-DEMO-01", "the-csrf")], now).await;
-    let srv = Http::start(scpo_server::api::AppState::new(db.storage.clone())).await;
+    let srv = Http::start(scpo_server::state::AppState::new(db.storage.clone())).await;
     let (status, list) = srv.html("/supervise/breaches", "ds").await;
     assert_eq!(status, 200);
     assert!(

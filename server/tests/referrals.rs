@@ -140,7 +140,7 @@ async fn a_referral_and_its_status_are_accepted_and_pulled_by_the_assigned_offic
     let other = s.pull(&theirs, p2.position, 10_000, at(8)).await.unwrap();
     assert!(other.records.is_empty(), "{:?}", other.records);
     // The unit's cohort reads them back.
-    let unit = scpo_server::sync::cohort_of(&s.unit_records("U-DEMO").await.unwrap());
+    let unit = scpo_server::records::cohort_of(&s.unit_records("U-DEMO").await.unwrap());
     assert_eq!(unit.recall_referrals, vec![r]);
     assert_eq!(unit.referral_statuses, vec![status]);
 }
@@ -162,7 +162,7 @@ async fn a_breach_report_its_referral_and_a_status_pushed_together_are_all_accep
     .iter()
     .map(|v| Incoming::Entry(new_entry(v)))
     .collect();
-    let judge = |e: &NewEntry, held: &[StoredRecord]| scpo_server::sync::judge(e, held);
+    let judge = |e: &NewEntry, held: &[StoredRecord]| scpo_server::records::judge(e, held);
     let results = s.push_batch(&phone, &items, &judge, at(5)).await.unwrap();
     assert!(
         results.iter().all(|x| x.status == EntryStatus::Accepted),

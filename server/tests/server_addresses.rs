@@ -17,7 +17,7 @@ const APP_PAGE: &str = "<!doctype html><title>SCPO Field</title><p>Set a passcod
 async fn serve(db: &TestDb) -> Http {
     let dist = temp_dir("dist");
     std::fs::write(dist.join("index.html"), APP_PAGE).unwrap();
-    Http::start_with_dist(scpo_server::api::AppState::new(db.storage.clone()), &dist).await
+    Http::start_with_dist(scpo_server::state::AppState::new(db.storage.clone()), &dist).await
 }
 
 fn header(r: &reqwest::Response, name: &str) -> String {

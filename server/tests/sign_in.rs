@@ -7,8 +7,8 @@
 mod common;
 
 use common::*;
-use scpo_server::api::AppState;
 use scpo_server::secrets;
+use scpo_server::state::AppState;
 use serde_json::{json, Value};
 
 /// A passkey as the desk keeps it: the JSON of one Chromium's virtual authenticator registered

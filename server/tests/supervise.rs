@@ -80,7 +80,7 @@ async fn signing_out_everywhere_ends_every_session_of_that_supervisor_only(b: Ba
 async fn only_a_supervisor_s_session_opens_the_pages_and_forms_need_the_csrf_token(b: Backend) {
     let db = with_demo(b).await;
     let Http { base, client } =
-        Http::start(scpo_server::api::AppState::new(db.storage.clone())).await;
+        Http::start(scpo_server::state::AppState::new(db.storage.clone())).await;
     let page = |cookie: Option<String>, bearer: Option<String>| {
         let (client, base) = (client.clone(), base.clone());
         async move {

@@ -6,8 +6,8 @@
 mod common;
 
 use common::*;
+use scpo_server::records;
 use scpo_server::storage::EntryStatus;
-use scpo_server::sync;
 use serde_json::json;
 
 async fn a_push_is_applied_exactly_once_however_often_it_is_retried(b: Backend) {
@@ -166,7 +166,7 @@ async fn an_unreadable_entry_is_rejected_with_its_reason_and_kept(b: Backend) {
     let s = db.storage.as_ref();
     let (one, _) = enrol(s, "PC-DEMO-01").await;
     let bad = entry("u-bad", "telegram", json!({"id": "X"}));
-    let u = sync::read_entry(&bad).unwrap_err();
+    let u = records::read_entry(&bad).unwrap_err();
     assert!(u.reason.starts_with("Unknown kind \"telegram\""));
     let r = s
         .reject_unreadable(&one, &u.uuid, &bad.to_string(), &u.reason, at(2))

@@ -157,7 +157,7 @@ macro_rules! sync_methods {
                         Some("The record names another officer than the one this phone is enrolled for".into())
                     } else if !assigned.contains(&entry.nominal_id) {
                         Some("This nominal is not assigned to you".into())
-                    } else if crate::sync::WITH_FIELD_RECORDS.contains(&entry.kind.as_str()) {
+                    } else if crate::records::WITH_FIELD_RECORDS.contains(&entry.kind.as_str()) {
                         // All the nominal's records as they stand in this transaction.
                         let records = Self::records_in(&mut tx, &entry.nominal_id, false).await?;
                         judge(entry, &records).err()
@@ -186,7 +186,7 @@ macro_rules! sync_methods {
                         if inserted == 1 {
                             // Later entries of this push may name it (a referral its report).
                             if let Some(list) = master.get_mut(&entry.nominal_id) {
-                                if crate::sync::NAMED_KINDS.contains(&entry.kind.as_str()) {
+                                if crate::records::NAMED_KINDS.contains(&entry.kind.as_str()) {
                                     list.push(StoredRecord { kind: entry.kind.clone(), id: entry.record_id.clone(), nominal_id: entry.nominal_id.clone(), record: entry.record.clone() });
                                 }
                             }

@@ -17,7 +17,7 @@ use super::layout::{esc, page_at};
 use super::oversight as o;
 use super::url::query;
 use super::Supervisor;
-use crate::api::AppState;
+use crate::state::AppState;
 use crate::storage::{AuditEntry, AuditFilter};
 
 /// Lines on one page.

@@ -19,9 +19,10 @@ use serde::Deserialize;
 use super::decision_form::{decision_view, form_view, Answers};
 use super::forms::{error_summary, log_consultation, titled, unavailable};
 use super::layout::{esc, page_at};
+use super::unit::load;
 use super::url::segment;
 use super::{csrf_refusal, Supervisor};
-use crate::api::AppState;
+use crate::state::AppState;
 use crate::storage::{StorageError, StoredRecord};
 
 const SECTION: &str = "/supervise/breaches";
@@ -40,12 +41,7 @@ pub fn local_time(ms: i64) -> NaiveDateTime {
 
 /// The unit's records as a cohort (every nominal, report and decision of the unit).
 async fn unit_cohort(state: &AppState, s: &Supervisor) -> Result<Cohort, Response> {
-    let records = state
-        .storage
-        .unit_records(&s.officer.unit_id)
-        .await
-        .map_err(|_| unavailable(state, s))?;
-    Ok(crate::sync::cohort_of(&records))
+    Ok(load(state, s).await?.cohort)
 }
 
 fn not_found(state: &AppState, s: &Supervisor) -> Response {

@@ -3,8 +3,6 @@
 //! in `transfer`, and adding or updating nominals, orders, provisions and variations from a
 //! cohort file in `import`.
 
-use std::collections::HashMap;
-
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -19,11 +17,11 @@ use super::forms::{not_found, unavailable, unit_officers};
 use super::layout::{esc, page_at};
 use super::nominal::{nominal_page, NominalForms};
 use super::transfer::transfers;
+use super::unit::load;
 use super::url::segment;
 use super::{csrf_refusal, import, nominal, transfer, Supervisor};
-use crate::api::AppState;
-use crate::storage::{StorageError, StoredRecord};
-use crate::sync::cohort_of;
+use crate::state::AppState;
+use crate::storage::StorageError;
 
 pub(super) const SECTION: Option<&str> = Some("/supervise/cohort");
 
@@ -39,36 +37,6 @@ pub fn routes() -> Router<AppState> {
         .merge(import::routes())
 }
 
-/// The unit's records, its assignments and its officers' names, or the page saying the
-/// service cannot answer.
-pub(super) async fn unit_data(
-    state: &AppState,
-    s: &Supervisor,
-) -> Result<
-    (
-        Vec<StoredRecord>,
-        HashMap<String, String>,
-        HashMap<String, String>,
-    ),
-    Response,
-> {
-    let unit = &s.officer.unit_id;
-    let records = state.storage.unit_records(unit).await;
-    let assignments = state.storage.unit_assignments(unit).await;
-    let officers = state.storage.officers().await;
-    match (records, assignments, officers) {
-        (Ok(r), Ok(a), Ok(o)) => Ok((
-            r,
-            a.into_iter().collect(),
-            o.into_iter()
-                .filter(|o| &o.unit_id == unit)
-                .map(|o| (o.id, o.name))
-                .collect(),
-        )),
-        _ => Err(unavailable(state, s)),
-    }
-}
-
 /// When the nominal's order ends, in words.
 pub(super) fn order_end(cohort: &Cohort, nominal_id: &str, today: NaiveDate) -> String {
     match cohort.order_for(nominal_id, today) {
@@ -82,11 +50,12 @@ pub(super) fn order_end(cohort: &Cohort, nominal_id: &str, today: NaiveDate) -> 
 }
 
 async fn list(State(state): State<AppState>, s: Supervisor) -> Response {
-    let (records, assigned, names) = match unit_data(&state, &s).await {
+    let data = match load(&state, &s).await {
         Ok(d) => d,
         Err(r) => return r,
     };
-    let cohort = cohort_of(&records);
+    let (records, assigned, names) = (&data.records, data.assigned(), data.names());
+    let cohort = &data.cohort;
     let gone = transfers(&records);
     let today = uk_today(state.now());
     let mut nominals: Vec<_> = cohort.nominals.iter().collect();

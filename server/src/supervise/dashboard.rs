@@ -13,10 +13,11 @@ use scpo_field::domain::oversight::{dashboard, Dashboard, Figure, Scope};
 use serde::Deserialize;
 
 use super::layout::{csrf_field, esc, page_at};
-use super::oversight::{self as o, UnitData};
+use super::oversight as o;
+use super::unit::{load, UnitData};
 use super::url::{query, segment};
 use super::Supervisor;
-use crate::api::AppState;
+use crate::state::AppState;
 
 /// The address of a figure's list for a scope.
 fn list_href(figure: Figure, scope: Scope) -> String {
@@ -50,7 +51,7 @@ fn scopes<'a>(data: &'a UnitData, board: &Dashboard) -> Vec<(Scope<'a>, String)>
 }
 
 pub async fn team(State(state): State<AppState>, s: Supervisor) -> Response {
-    let data = match o::load(&state, &s).await {
+    let data = match load(&state, &s).await {
         Ok(d) => d,
         Err(r) => return r,
     };
@@ -113,7 +114,7 @@ pub async fn team(State(state): State<AppState>, s: Supervisor) -> Response {
 
 /// Records waiting on phones: each officer's phones and when each last synced.
 async fn phones(state: &AppState, data: &UnitData) -> String {
-    let devices = o::unit_devices(state, data).await;
+    let devices = super::unit::unit_devices(state, data).await;
     let mut rows = String::new();
     for officer in &data.officers {
         let theirs: Vec<_> = devices
@@ -161,7 +162,7 @@ pub async fn list(
     let Some(figure) = Figure::parse(&slug) else {
         return o::not_found(&state, &s);
     };
-    let data = match o::load(&state, &s).await {
+    let data = match load(&state, &s).await {
         Ok(d) => d,
         Err(r) => return r,
     };

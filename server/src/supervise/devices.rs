@@ -19,7 +19,7 @@ use super::forms::{
 use super::layout::{csrf_field, esc, page_at};
 use super::url::segment;
 use super::{csrf_refusal, CsrfForm, Supervisor};
-use crate::api::{AppState, CODE_MINUTES};
+use crate::state::{AppState, CODE_MINUTES};
 use crate::storage::DeviceInfo;
 use scpo_field::domain::dates::format_date;
 

@@ -15,9 +15,10 @@ use scpo_field::domain::Cohort;
 
 use super::forms::{not_found, unavailable};
 use super::layout::esc;
+use super::unit::load;
 use super::url::segment;
 use super::Supervisor;
-use crate::api::AppState;
+use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
     Router::new().route(
@@ -91,10 +92,10 @@ async fn photo(
     s: Supervisor,
     Path((report_id, exhibit_id)): Path<(String, String)>,
 ) -> Response {
-    let Ok(records) = state.storage.unit_records(&s.officer.unit_id).await else {
-        return unavailable(&state, &s);
+    let cohort = match load(&state, &s).await {
+        Ok(data) => data.cohort,
+        Err(r) => return r,
     };
-    let cohort = crate::sync::cohort_of(&records);
     let Some(e) = cohort.exhibits.iter().find(|e| {
         e.id == exhibit_id && e.record_id == report_id && e.record_kind == "breach_report"
     }) else {

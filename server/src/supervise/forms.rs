@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 
 use super::layout::{esc, page};
 use super::Supervisor;
-use crate::api::AppState;
+use crate::state::AppState;
 use crate::storage::{Officer, Role, StorageResult};
 
 /// A problem with an answer: the id of the field to go to, and what to do.

@@ -18,9 +18,9 @@ use super::forms::{error_summary, field_error, titled, unavailable, with_status,
 use super::layout::{csrf_field, esc, page_at};
 use super::transfer::transfers;
 use super::{csrf_refusal, Supervisor};
-use crate::api::AppState;
 use crate::backend::canonical;
-use crate::sync::{cohort_of, records_of};
+use crate::records::{cohort_of, records_of};
+use crate::state::AppState;
 
 const SECTION: Option<&str> = Some("/supervise/cohort");
 /// Largest cohort file taken from the desk.

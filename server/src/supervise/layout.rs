@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 
 use super::url::segment;
 use super::Supervisor;
-use crate::api::AppState;
+use crate::state::AppState;
 
 /// Text for HTML: `&`, `<`, `>`, `"` and `'` escaped.
 pub fn esc(s: &str) -> String {

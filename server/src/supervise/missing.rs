@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 
 use super::forms::page_not_found;
 use super::Supervisor;
-use crate::api::AppState;
+use crate::state::AppState;
 
 pub async fn missing(state: AppState, req: Request) -> Response {
     if req.uri().path() == "/supervise/" {

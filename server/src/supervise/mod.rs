@@ -26,10 +26,8 @@ pub mod oversight;
 mod pages;
 mod passkey;
 pub mod transfer;
+mod unit;
 mod url;
-
-use std::collections::HashMap;
-use std::sync::Mutex;
 
 use axum::extract::{Form, FromRequestParts, State};
 use axum::http::request::Parts;
@@ -39,50 +37,16 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::json;
-use webauthn_rs::prelude::{Url, Webauthn, WebauthnBuilder};
 
-use crate::api::AppState;
 use crate::secrets;
+use crate::state::AppState;
 use crate::storage::{Officer, Role};
-use passkey::Ceremony;
 
 /// A session ends after this long without a request.
 pub const IDLE_MS: i64 = 15 * 60 * 1000;
 /// And after this long whatever happens.
 pub const ABSOLUTE_MS: i64 = 8 * 60 * 60 * 1000;
 const COOKIE: &str = "scpo_session";
-
-/// WebAuthn set up for this server's origin, and the ceremonies under way.
-pub struct Supervision {
-    webauthn: Webauthn,
-    ceremonies: Mutex<HashMap<String, (i64, Ceremony)>>,
-    /// The app's stylesheet in dist/ (hashed name), shared by these pages.
-    pub stylesheet: Option<String>,
-}
-
-impl Supervision {
-    /// `origin` is where supervisors reach the server, e.g. `https://scpo.example.police.uk`
-    /// (http://localhost in development: a passkey's relying party is a host name, never an IP
-    /// address).
-    pub fn new(origin: &str, stylesheet: Option<String>) -> Result<Self, String> {
-        let url = Url::parse(origin).map_err(|e| format!("--public-origin {origin}: {e}"))?;
-        let host = url
-            .host_str()
-            .ok_or_else(|| format!("--public-origin {origin} has no host"))?
-            .to_string();
-        let webauthn = WebauthnBuilder::new(&host, &url)
-            .map_err(|e| format!("passkeys cannot use {origin}: {e}"))?
-            .rp_name("SCPO Field")
-            .allow_any_port(true)
-            .build()
-            .map_err(|e| format!("passkeys cannot use {origin}: {e}"))?;
-        Ok(Self {
-            webauthn,
-            ceremonies: Mutex::new(HashMap::new()),
-            stylesheet,
-        })
-    }
-}
 
 pub fn router(state: AppState) -> Router {
     Router::new()

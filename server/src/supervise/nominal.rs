@@ -11,18 +11,19 @@ use scpo_field::domain::Cohort;
 use serde::Deserialize;
 
 use super::clock::uk_today;
-use super::cohort::{order_end, unit_data, SECTION};
+use super::cohort::{order_end, SECTION};
 use super::forms::{
     date_input, error_summary, field_error, log_consultation, not_found, officer_select, titled,
     unavailable, unit_officers, with_status, Problem,
 };
 use super::layout::{csrf_field, esc, page_at};
 use super::transfer::{transfers, Transferred};
+use super::unit::load;
 use super::url::segment;
 use super::Supervisor;
-use crate::api::AppState;
+use crate::records::cohort_of;
+use crate::state::AppState;
 use crate::storage::StoredRecord;
-use crate::sync::cohort_of;
 
 /// What the nominal page's forms were sent with, and their problems.
 #[derive(Default)]
@@ -67,11 +68,13 @@ pub async fn nominal_page(
     nominal_id: &str,
     forms: NominalForms,
 ) -> Response {
-    let (records, assigned, names) = match unit_data(state, s).await {
+    let data = match load(state, s).await {
         Ok(d) => d,
         Err(r) => return r,
     };
-    let mine: Vec<StoredRecord> = records
+    let (assigned, names) = (data.assigned(), data.names());
+    let mine: Vec<StoredRecord> = data
+        .records
         .into_iter()
         .filter(|r| r.nominal_id == nominal_id)
         .collect();

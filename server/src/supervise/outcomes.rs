@@ -11,14 +11,15 @@ use scpo_field::domain::oversight::DecisionLevel;
 
 use super::layout::{esc, page_at};
 use super::oversight as o;
+use super::unit::load;
 use super::Supervisor;
-use crate::api::AppState;
+use crate::state::AppState;
 
 /// How many quarters the page shows, today's the last.
 pub const QUARTERS: usize = 8;
 
 pub async fn page(State(state): State<AppState>, s: Supervisor) -> Response {
-    let data = match o::load(&state, &s).await {
+    let data = match load(&state, &s).await {
         Ok(d) => d,
         Err(r) => return r,
     };

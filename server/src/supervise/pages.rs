@@ -6,7 +6,7 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use super::layout::page;
-use crate::api::AppState;
+use crate::state::AppState;
 
 /// The error summary the script fills in (hidden until then).
 const PROBLEM: &str = "<div class=\"error-summary\" id=\"problem\" role=\"alert\" tabindex=\"-1\" hidden><h2 class=\"error-summary__title\">There is a problem</h2><p class=\"body\" data-message></p></div>";

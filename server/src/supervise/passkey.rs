@@ -17,52 +17,12 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use webauthn_rs::prelude::{
-    Passkey, PasskeyAuthentication, PasskeyRegistration, PublicKeyCredential,
-    RegisterPublicKeyCredential,
-};
+use webauthn_rs::prelude::{Passkey, PublicKeyCredential, RegisterPublicKeyCredential};
 
-use super::{problem, signed_in, Supervision};
-use crate::api::{AppState, CODE_MAX_FAILURES};
+use super::{problem, signed_in};
 use crate::secrets;
-use crate::storage::{CodeCheck, CodeUse, Officer, Role};
-
-/// A passkey ceremony must finish within this.
-const CEREMONY_MS: i64 = 5 * 60 * 1000;
-
-pub(super) enum Ceremony {
-    Register {
-        officer: Officer,
-        /// The code it began with (its public part and its secret's hash), used up at the end.
-        code_id: String,
-        secret_hash: String,
-        state: PasskeyRegistration,
-    },
-    SignIn {
-        officer_id: String,
-        /// Whether the ID had passkeys (else its options named stand-ins): only then is it an
-        /// officer's ID to log, not whatever was typed.
-        known: bool,
-        state: PasskeyAuthentication,
-    },
-}
-
-impl Supervision {
-    pub(super) fn keep(&self, now: i64, c: Ceremony) -> String {
-        let id = secrets::random_id(16);
-        let mut map = self.ceremonies.lock().unwrap_or_else(|e| e.into_inner());
-        map.retain(|_, (at, _)| now - *at < CEREMONY_MS);
-        map.insert(id.clone(), (now, c));
-        id
-    }
-
-    pub(super) fn take(&self, id: &str, now: i64) -> Option<Ceremony> {
-        let mut map = self.ceremonies.lock().unwrap_or_else(|e| e.into_inner());
-        map.remove(id)
-            .filter(|(at, _)| now - *at < CEREMONY_MS)
-            .map(|(_, c)| c)
-    }
-}
+use crate::state::{AppState, Ceremony, CODE_MAX_FAILURES};
+use crate::storage::{CodeCheck, CodeUse, Role};
 
 /// The passkey ceremonies' routes: the script, and a start and a finish for each ceremony.
 pub(super) fn routes() -> Router<AppState> {

@@ -18,8 +18,8 @@ use super::forms::{not_found, unavailable, Problem};
 use super::nominal::{nominal_page, NominalForms};
 use super::url::segment;
 use super::{csrf_refusal, Supervisor};
-use crate::api::AppState;
 use crate::secrets::random_id;
+use crate::state::AppState;
 use crate::storage::{StorageError, StoredRecord};
 
 /// The record kind.

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use scpo_field::domain::{Contact, ContactKind};
 use scpo_server::storage::{Device, NewEntry, Redeemed, Storage};
-use scpo_server::{secrets, sync};
+use scpo_server::{records, secrets};
 use serde_json::{json, Value};
 
 /// Each named `async fn name(b: Backend)` becomes a test on SQLite and one on PostgreSQL.
@@ -164,7 +164,7 @@ pub fn entry(uuid: &str, kind: &str, record: Value) -> Value {
 }
 
 pub fn new_entry(v: &Value) -> NewEntry {
-    sync::read_entry(v).unwrap()
+    records::read_entry(v).unwrap()
 }
 
 /// Push one entry through storage with the domain's judge, as the API does.
@@ -175,7 +175,7 @@ pub async fn push(
     now: i64,
 ) -> scpo_server::storage::EntryResult {
     let e = new_entry(v);
-    let judge = |e: &NewEntry, held: &[scpo_server::storage::StoredRecord]| sync::judge(e, held);
+    let judge = |e: &NewEntry, held: &[scpo_server::storage::StoredRecord]| records::judge(e, held);
     storage.push_entry(device, &e, &judge, now).await.unwrap()
 }
 
@@ -212,13 +212,13 @@ impl Http {
     }
 
     /// The server for `state`, on a free local port.
-    pub async fn start(state: scpo_server::api::AppState) -> Http {
+    pub async fn start(state: scpo_server::state::AppState) -> Http {
         Self::start_with_dist(state, &temp_dir("dist")).await
     }
 
     /// The server for `state` serving the app's files from `dist`, on a free local port.
     pub async fn start_with_dist(
-        state: scpo_server::api::AppState,
+        state: scpo_server::state::AppState,
         dist: &std::path::Path,
     ) -> Http {
         let app = scpo_server::app(state, dist)

@@ -58,7 +58,7 @@ pub async fn serve(b: Backend) -> Server {
         at(0),
     )
     .await;
-    let mut state = scpo_server::api::AppState::new(db.storage.clone());
+    let mut state = scpo_server::state::AppState::new(db.storage.clone());
     state.clock = Arc::new(|| at(1));
     let http = Http::start(state).await;
     Served { http, db }

@@ -100,7 +100,7 @@ pub type Desk = crate::common::Served;
 pub async fn desk(b: crate::common::Backend) -> Desk {
     let db = crate::common::with_demo(b).await;
     other_unit(db.storage.as_ref()).await;
-    let mut state = scpo_server::api::AppState::new(db.storage.clone());
+    let mut state = scpo_server::state::AppState::new(db.storage.clone());
     state.clock = std::sync::Arc::new(|| at(60));
     let http = crate::common::Http::start(state).await;
     crate::common::start_sessions(

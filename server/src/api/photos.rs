@@ -15,7 +15,7 @@ use scpo_field::domain::exhibit_rules::{check_photo, size_text, ExhibitProblem, 
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
-use crate::api::{ApiError, AppState, Authorised};
+use crate::state::{ApiError, AppState, Authorised};
 use crate::storage::{Incoming, NewEntry, NewPhoto, PhotoInfo, PhotoPut, Storage, StorageResult};
 
 /// The largest body the photo route reads: one byte more than the largest photo, so a photo

@@ -43,7 +43,7 @@ async fn serve(db: &TestDb) -> Http {
         s.add_officer(&o, at(0)).await.unwrap();
     }
     start_sessions(s, &[("ds", "DS-DEMO-01", "csrf")], at(60)).await;
-    let mut state = scpo_server::api::AppState::new(db.storage.clone());
+    let mut state = scpo_server::state::AppState::new(db.storage.clone());
     state.clock = Arc::new(|| at(60));
     Http::start(state).await
 }

@@ -7,7 +7,7 @@ use scpo_field::domain::demo::demo_cohort;
 use scpo_field::domain::order::Bound;
 use scpo_field::domain::recall_referral::{Making, RecallReferral, ReferralAnswers};
 use scpo_field::domain::{Cohort, CustodyStatus, OfficerRef};
-use scpo_server::photos::sha256_hex;
+use scpo_server::api::photos::sha256_hex;
 use serde_json::{json, Value};
 
 use crate::common::*;

@@ -135,7 +135,7 @@ async fn main() {
 
     let dist = dir.join("dist");
     std::fs::create_dir_all(&dist).unwrap();
-    let app = scpo_server::app(scpo_server::api::AppState::new(storage.clone()), &dist)
+    let app = scpo_server::app(scpo_server::state::AppState::new(storage.clone()), &dist)
         .into_make_service_with_connect_info::<SocketAddr>();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());

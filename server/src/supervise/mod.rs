@@ -17,6 +17,7 @@ mod devices;
 mod exhibits;
 mod forms;
 mod import;
+pub mod kit;
 pub mod layout;
 mod missing;
 pub use missing::missing;

@@ -1,0 +1,25 @@
+//! The desk's GOV.UK components, as maud templates: every value put in them is escaped by maud
+//! unless wrapped in `PreEscaped`, which no component does with data. One component a file, as
+//! GOV.UK Frontend keeps one a folder; pages build their bodies from these and from `html!`.
+//!
+//! Hint and error ids follow GOV.UK: `{id}-hint` and `{id}-error`, both named in the field's
+//! `aria-describedby`.
+
+mod button;
+mod error_summary;
+mod field;
+mod layout;
+mod summary_list;
+mod table;
+mod tag;
+
+pub use button::{button, button_class, ButtonKind};
+pub use error_summary::{error_summary, titled, Problem};
+pub use field::{
+    date_input, described_by, error_message, field_error, officer_select, radios, text_input,
+    textarea, Radio, TextField,
+};
+pub use layout::{csrf_field, page, page_at, NAV};
+pub use summary_list::{summary_list, Row};
+pub use table::{table, Column};
+pub use tag::{tag, Colour};

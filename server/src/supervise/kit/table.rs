@@ -1,0 +1,49 @@
+//! The GOV.UK table, in a region of its own that scrolls sideways when the table is wider than
+//! the window (keyboard users reach it: it takes the focus), with the first column kept in view
+//! (`style/main.css`, `.table-region`), so a wide table never widens the page.
+
+use maud::{html, Markup};
+
+/// A column: its heading, and whether its cells are numbers (right-aligned).
+pub struct Column<'a> {
+    pub heading: &'a str,
+    pub numeric: bool,
+}
+
+impl<'a> Column<'a> {
+    pub fn text(heading: &'a str) -> Self {
+        Self { heading, numeric: false }
+    }
+    pub fn number(heading: &'a str) -> Self {
+        Self { heading, numeric: true }
+    }
+}
+
+/// A table with its caption (which also names its region), headings and rows; the first cell of
+/// each row is its header (`th scope="row"`).
+pub fn table(caption: &str, columns: &[Column], rows: &[Vec<Markup>]) -> Markup {
+    let numeric = |i: usize| columns.get(i).is_some_and(|c| c.numeric);
+    html! {
+        div class="table-region" role="region" aria-label=(caption) tabindex="0" {
+            table class="table" {
+                caption { (caption) }
+                thead { tr {
+                    @for c in columns {
+                        th scope="col" class=[c.numeric.then_some("table__cell--numeric")] { (c.heading) }
+                    }
+                } }
+                tbody {
+                    @for row in rows { tr {
+                        @for (i, cell) in row.iter().enumerate() {
+                            @if i == 0 {
+                                th scope="row" class=[numeric(i).then_some("table__cell--numeric")] { (cell) }
+                            } @else {
+                                td class=[numeric(i).then_some("table__cell--numeric")] { (cell) }
+                            }
+                        }
+                    } }
+                }
+            }
+        }
+    }
+}

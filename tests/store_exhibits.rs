@@ -5,7 +5,7 @@
 
 mod store_support;
 
-use scpo_field::domain::exhibit::{Exhibit, ExhibitWithdrawal};
+use scpo_field::domain::exhibit::photo::{Exhibit, ExhibitWithdrawal};
 use scpo_field::store::{crypto::sha256_hex, StoreError};
 use store_support::*;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};

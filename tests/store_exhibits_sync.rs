@@ -5,7 +5,7 @@
 
 mod store_support;
 
-use scpo_field::domain::exhibit::Exhibit;
+use scpo_field::domain::exhibit::photo::Exhibit;
 use scpo_field::domain::OfficerRef;
 use scpo_field::store::{crypto::sha256_hex, PullPage, PulledRecord, PushResult};
 use store_support::*;

@@ -6,10 +6,10 @@
 
 mod store_support;
 
-use scpo_field::domain::breach::EnforcementLevel;
-use scpo_field::domain::recall_referral::{
-    Making, RecallReferral, ReferralAnswers, ReferralStatusUpdate,
-};
+use scpo_field::domain::breach::report::EnforcementLevel;
+use scpo_field::domain::forms::referral_form::Making;
+use scpo_field::domain::referral::answers::ReferralAnswers;
+use scpo_field::domain::referral::record::{RecallReferral, ReferralStatusUpdate};
 use scpo_field::domain::OfficerRef;
 use scpo_field::store::schema::SCHEMA_VERSION;
 use scpo_field::store::DraftKey;

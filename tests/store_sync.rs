@@ -279,7 +279,7 @@ async fn a_resync_replaces_the_cohort_and_keeps_drafts_and_the_outbox() {
 
 #[wasm_bindgen_test]
 async fn a_pulled_decision_is_kept_encrypted_shown_and_leaves_with_its_nominal() {
-    use scpo_field::domain::decision::{BreachDecision, DecisionLevel};
+    use scpo_field::domain::breach::decision::{BreachDecision, DecisionLevel};
     let (name, store) = fresh("sync-decision").await;
     store.save_enrolment(enrolment()).await.unwrap();
     let cohort = demo();

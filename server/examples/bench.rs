@@ -12,7 +12,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use scpo_field::domain::demo::demo_cohort;
+use scpo_field::domain::cohort::demo::demo_cohort;
 use scpo_field::domain::{Cohort, Contact, ContactKind};
 use scpo_server::storage::{Officer, Role, Storage};
 use serde_json::{json, Value};
@@ -184,7 +184,7 @@ async fn main() {
                         kind: ContactKind::Phone,
                         at: today.and_hms_opt(9, 0, 0).unwrap_or_default(),
                         seen: true,
-                        outcome: scpo_field::domain::contact::ContactOutcome::NoConcerns,
+                        outcome: scpo_field::domain::field::contact::ContactOutcome::NoConcerns,
                         notes: String::new(),
                         officer_id: officer.clone(),
                         corrects: None,

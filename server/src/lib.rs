@@ -207,7 +207,7 @@ pub async fn set_up_demo(
             .await
             .map_err(|e| e.to_string())?;
     }
-    let cohort = scpo_field::domain::demo::demo_cohort(today);
+    let cohort = scpo_field::domain::cohort::demo::demo_cohort(today);
     let assign: Vec<(String, String)> = cohort
         .nominals
         .iter()

@@ -6,8 +6,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
-use scpo_field::domain::cohort::MAX_SHORT_CHARS;
-use scpo_field::domain::id::check_id;
+use scpo_field::domain::cohort::aggregate::MAX_SHORT_CHARS;
+use scpo_field::domain::common::id::check_id;
 use scpo_server::csv;
 use scpo_server::storage::{Officer, Role, Storage};
 

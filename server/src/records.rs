@@ -1,10 +1,10 @@
 //! Reading pushed entries and judging them with the domain's own rules: the server holds no
 //! second copy of any rule.
 
-use scpo_field::domain::breach::BreachReport;
-use scpo_field::domain::exhibit::{Exhibit, ExhibitWithdrawal};
-use scpo_field::domain::id::check_id;
-use scpo_field::domain::recall_referral::{RecallReferral, ReferralStatusUpdate};
+use scpo_field::domain::breach::report::BreachReport;
+use scpo_field::domain::common::id::check_id;
+use scpo_field::domain::exhibit::photo::{Exhibit, ExhibitWithdrawal};
+use scpo_field::domain::referral::record::{RecallReferral, ReferralStatusUpdate};
 use scpo_field::domain::{Briefing, Cohort, Contact, Notification, OfficerRef};
 
 use crate::storage::{NewEntry, StoredRecord};
@@ -219,7 +219,7 @@ pub fn judge(entry: &NewEntry, held: &[StoredRecord]) -> Result<(), String> {
         ));
     }
     // Recall needs a licence in force: the phone's own rule, the phone's own words.
-    match scpo_field::domain::recall_referral::recall_refusal_of(
+    match scpo_field::domain::cohort::referrals::recall_refusal_of(
         &after,
         &entry.kind,
         &entry.record_id,

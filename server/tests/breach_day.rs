@@ -30,7 +30,7 @@ async fn a_report_with_no_time_shows_its_day_alone_on_the_desk(b: Backend) {
     start_sessions(s, &[("ds", "DS-DEMO-01", "the-csrf")], now).await;
     let srv = Http::start(scpo_server::state::AppState::new(db.storage.clone())).await;
 
-    let demo = scpo_field::domain::demo::demo_cohort(today());
+    let demo = scpo_field::domain::cohort::demo::demo_cohort(today());
     let mut report = demo.breach_reports[0].clone();
     report.id = "BR-notime".into();
     let day = today() - chrono::Days::new(3);
@@ -44,7 +44,10 @@ async fn a_report_with_no_time_shows_its_day_alone_on_the_desk(b: Backend) {
 
     let (status, html) = srv.html("/supervise/breaches/BR-notime", "ds").await;
     assert_eq!(status, 200);
-    assert_eq!(when_row(&html), scpo_field::domain::dates::format_date(day));
+    assert_eq!(
+        when_row(&html),
+        scpo_field::domain::time::dates::format_date(day)
+    );
     assert!(!when_row(&html).contains("00:00"));
     // A report with a time still shows it.
     let (_, html) = srv.html("/supervise/breaches/BR-0002-1", "ds").await;

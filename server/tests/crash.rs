@@ -167,7 +167,7 @@ async fn kill_9_in_the_middle_of_a_push_loses_nothing_and_doubles_nothing() {
 }
 
 fn demo_contacts() -> i64 {
-    scpo_field::domain::demo::demo_cohort(chrono::Local::now().date_naive())
+    scpo_field::domain::cohort::demo::demo_cohort(chrono::Local::now().date_naive())
         .contacts
         .len() as i64
 }

@@ -7,7 +7,7 @@
 mod common;
 
 use common::*;
-use scpo_field::domain::decision::{decide, BreachDecision, Decider, DecisionAnswers};
+use scpo_field::domain::breach::decision::{decide, BreachDecision, Decider, DecisionAnswers};
 use scpo_field::domain::OfficerRef;
 use scpo_server::records;
 use scpo_server::storage::{Storage, StorageError, StoredRecord};

@@ -19,7 +19,7 @@ use std::sync::Arc;
 use check::*;
 use common::*;
 use data::*;
-use scpo_field::domain::oversight::Figure;
+use scpo_field::domain::oversight::unit::Figure;
 use scpo_server::storage::{Officer, Role};
 use serde_json::{json, Value};
 

@@ -15,7 +15,7 @@ use upkeep_support::*;
 
 /// The demo's breach report on N-0002 (PC-DEMO-01's), as JSON to alter.
 fn report() -> Value {
-    let demo = scpo_field::domain::demo::demo_cohort(today());
+    let demo = scpo_field::domain::cohort::demo::demo_cohort(today());
     let r = demo
         .breach_reports
         .iter()
@@ -243,7 +243,7 @@ async fn the_command_line_refuses_a_bad_id_and_changes_nothing(b: Backend) {
     let file = temp_dir("cli").join("cohort.json");
     std::fs::write(
         &file,
-        scpo_field::domain::demo::demo_cohort(today()).to_json(),
+        scpo_field::domain::cohort::demo::demo_cohort(today()).to_json(),
     )
     .unwrap();
     let file = file.to_str().unwrap();

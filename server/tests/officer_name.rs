@@ -6,7 +6,7 @@
 mod common;
 
 use common::*;
-use scpo_field::domain::demo::demo_cohort;
+use scpo_field::domain::cohort::demo::demo_cohort;
 use scpo_server::storage::{EntryStatus, StoredRecord};
 use serde_json::Value;
 

@@ -182,7 +182,7 @@ async fn run(backend: Backend, ops: Vec<Op>) {
         }
     }
     // Exactly once: one stored contact per accepted entry, besides the demo's own.
-    let demo_contacts = scpo_field::domain::demo::demo_cohort(today())
+    let demo_contacts = scpo_field::domain::cohort::demo::demo_cohort(today())
         .contacts
         .len() as i64;
     assert_eq!(

@@ -8,9 +8,10 @@ mod common;
 
 use chrono::{Duration, NaiveDate};
 use common::*;
-use scpo_field::domain::breach::EnforcementLevel;
-use scpo_field::domain::nominal::CustodyStatus;
-use scpo_field::domain::recall_referral::{Making, RecallReferral};
+use scpo_field::domain::breach::report::EnforcementLevel;
+use scpo_field::domain::forms::referral_form::Making;
+use scpo_field::domain::people::nominal::CustodyStatus;
+use scpo_field::domain::referral::record::RecallReferral;
 use scpo_field::domain::{Cohort, OfficerRef};
 use scpo_server::storage::EntryStatus;
 use serde_json::Value;
@@ -28,7 +29,7 @@ fn officer() -> OfficerRef {
 
 /// The demo cohort with N-0002's licence ended yesterday (released as before).
 fn licence_ended_yesterday() -> Cohort {
-    let mut c = scpo_field::domain::demo::demo_cohort(today());
+    let mut c = scpo_field::domain::cohort::demo::demo_cohort(today());
     let n = c.nominals.iter_mut().find(|n| n.id == "N-0002").unwrap();
     let (released_on, _) = n.custody.licence_period().expect("N-0002 is on licence");
     n.custody = CustodyStatus::LicenceEnded {
@@ -40,7 +41,10 @@ fn licence_ended_yesterday() -> Cohort {
 
 /// A second breach by N-0002, five days ago (inside the licence), recorded today, with the
 /// officer's chosen `level`.
-fn second_breach(c: &Cohort, level: EnforcementLevel) -> scpo_field::domain::breach::BreachReport {
+fn second_breach(
+    c: &Cohort,
+    level: EnforcementLevel,
+) -> scpo_field::domain::breach::report::BreachReport {
     let mut second = c
         .breach_reports
         .iter()
@@ -58,7 +62,7 @@ fn second_breach(c: &Cohort, level: EnforcementLevel) -> scpo_field::domain::bre
 fn ended_words() -> String {
     format!(
         "The licence ended on {}: recall is not possible",
-        scpo_field::domain::dates::format_date(days_ago(1))
+        scpo_field::domain::time::dates::format_date(days_ago(1))
     )
 }
 
@@ -112,7 +116,7 @@ async fn a_pushed_report_choosing_recall_and_a_pushed_referral_are_refused(b: Ba
     assert_eq!(got.status, EntryStatus::Accepted, "{got:?}");
 
     // A referral made on a phone that still held the licence in force: refused all the same.
-    let mut open = scpo_field::domain::demo::demo_cohort(today());
+    let mut open = scpo_field::domain::cohort::demo::demo_cohort(today());
     open.breach_reports
         .push(second_breach(&open, EnforcementLevel::RequestRecall));
     let o = officer();

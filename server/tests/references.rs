@@ -10,7 +10,7 @@ use scpo_server::storage::EntryStatus;
 
 /// A second breach by N-0002, as the phone makes it, with `reference`.
 fn report(id: &str, reference: &str) -> serde_json::Value {
-    let c = scpo_field::domain::demo::demo_cohort(today());
+    let c = scpo_field::domain::cohort::demo::demo_cohort(today());
     let mut r = c.breach_reports[0].clone();
     r.id = id.into();
     r.reference = reference.into();

@@ -6,8 +6,9 @@
 mod common;
 
 use common::*;
-use scpo_field::domain::breach::EnforcementLevel;
-use scpo_field::domain::recall_referral::{Making, RecallReferral, ReferralStatusUpdate};
+use scpo_field::domain::breach::report::EnforcementLevel;
+use scpo_field::domain::forms::referral_form::Making;
+use scpo_field::domain::referral::record::{RecallReferral, ReferralStatusUpdate};
 use scpo_field::domain::{Cohort, OfficerRef};
 use scpo_server::storage::{EntryStatus, Incoming, NewEntry, StoredRecord};
 use serde_json::Value;
@@ -62,7 +63,7 @@ async fn a_referral_and_its_status_are_accepted_and_pulled_by_the_assigned_offic
     let (theirs, _) = enrol(s, "PC-DEMO-02").await;
     let p1 = s.pull(&second_phone, 0, 10_000, at(2)).await.unwrap();
     let p2 = s.pull(&theirs, 0, 10_000, at(2)).await.unwrap();
-    let mut c = scpo_field::domain::demo::demo_cohort(today());
+    let mut c = scpo_field::domain::cohort::demo::demo_cohort(today());
     let mut r = referral(&mut c);
     let report = c.breach_reports.last().unwrap().clone();
 
@@ -149,7 +150,7 @@ async fn a_breach_report_its_referral_and_a_status_pushed_together_are_all_accep
     let db = with_demo(b).await;
     let s = db.storage.as_ref();
     let (phone, _) = enrol(s, "PC-DEMO-01").await;
-    let mut c = scpo_field::domain::demo::demo_cohort(today());
+    let mut c = scpo_field::domain::cohort::demo::demo_cohort(today());
     let r = referral(&mut c);
     let report = c.breach_reports.last().unwrap().clone();
     c.add(r.clone());

@@ -207,7 +207,7 @@ async fn an_import_with_a_problem_changes_nothing(b: Backend) {
     let s = db.storage.as_ref();
     let before = s.position().await.unwrap();
     let mut v: serde_json::Value =
-        serde_json::to_value(scpo_field::domain::demo::demo_cohort(today())).unwrap();
+        serde_json::to_value(scpo_field::domain::cohort::demo::demo_cohort(today())).unwrap();
     v["nominals"][0]["given_name"] = json!("Changed");
     v["conditions"][0]["notification"] = json!({"kind": "new_phone", "deadline": {"rule": "within_days_after", "days": 4294967295u32}});
     let err = scpo_server::import_cohort(
@@ -247,7 +247,7 @@ async fn one_unit_s_import_cannot_change_another_unit_s_records(b: Backend) {
     s.add_unit("U-OTHER", "Another unit").await.unwrap();
     let before = s.position().await.unwrap();
     let mut v: serde_json::Value =
-        serde_json::to_value(scpo_field::domain::demo::demo_cohort(today())).unwrap();
+        serde_json::to_value(scpo_field::domain::cohort::demo::demo_cohort(today())).unwrap();
     v["nominals"][0]["given_name"] = json!("Overwritten");
     let err = scpo_server::import_cohort(s, "U-OTHER", &v.to_string(), None, "test", at(5))
         .await
@@ -267,7 +267,7 @@ async fn a_unit_s_records_and_assignments_are_its_own(b: Backend) {
     let db = with_demo(b).await;
     let s = db.storage.as_ref();
     s.add_unit("U-OTHER", "Another unit").await.unwrap();
-    let mut other = scpo_field::domain::demo::demo_cohort(today());
+    let mut other = scpo_field::domain::cohort::demo::demo_cohort(today());
     other.nominals.truncate(1);
     let n = &mut other.nominals[0];
     n.id = "N-9001".into();

@@ -7,10 +7,11 @@
 mod common;
 
 use common::*;
-use scpo_field::domain::breach::EnforcementLevel;
-use scpo_field::domain::briefing::{CopyOfOrder, SignOff};
-use scpo_field::domain::exhibit::{CapturePlace, Exhibit, ExhibitWithdrawal};
-use scpo_field::domain::recall_referral::{Making, RecallReferral, ReferralStatusUpdate};
+use scpo_field::domain::breach::report::EnforcementLevel;
+use scpo_field::domain::exhibit::photo::{CapturePlace, Exhibit, ExhibitWithdrawal};
+use scpo_field::domain::field::briefing::{CopyOfOrder, SignOff};
+use scpo_field::domain::forms::referral_form::Making;
+use scpo_field::domain::referral::record::{RecallReferral, ReferralStatusUpdate};
 use scpo_field::domain::{Briefing, Contact, Notification, NotificationKind, OfficerRef};
 use scpo_server::storage::EntryStatus;
 use serde::Serialize;
@@ -39,7 +40,7 @@ fn as_phone_writes<T: Serialize>(t: &T) -> Value {
 /// order the server accepts them (a record named by a later one comes first), with the
 /// optional parts both present and absent.
 fn records_of_every_kind() -> Vec<(&'static str, Value)> {
-    let mut c = scpo_field::domain::demo::demo_cohort(today());
+    let mut c = scpo_field::domain::cohort::demo::demo_cohort(today());
     let mut out = Vec::new();
     let contact_with = |id: &str, notes: &str, corrects: Option<&str>| {
         let mut k: Contact = serde_json::from_value(contact(id, "N-0001", OFFICER)).unwrap();

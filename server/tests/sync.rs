@@ -65,7 +65,7 @@ async fn a_breach_report_about_another_nominal_s_condition_is_rejected_by_the_do
     let db = with_demo(b).await;
     let s = db.storage.as_ref();
     let (phone, _) = enrol(s, "PC-DEMO-01").await;
-    let demo = scpo_field::domain::demo::demo_cohort(today());
+    let demo = scpo_field::domain::cohort::demo::demo_cohort(today());
     let mut report = demo.breach_reports[0].clone();
     // Made as if by PC-DEMO-01 about their own N-0002, but naming N-0001's condition.
     report.id = "BR-test".into();

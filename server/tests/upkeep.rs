@@ -73,7 +73,7 @@ async fn a_nominal_transferred_out_leaves_every_phone_and_keeps_its_records(b: B
         )
         .await;
     assert!(matches!(twice, Err(StorageError::Conflict(_))), "{twice:?}");
-    let file = scpo_field::domain::demo::demo_cohort(today()).to_json();
+    let file = scpo_field::domain::cohort::demo::demo_cohort(today()).to_json();
     scpo_server::import_cohort(s, "U-DEMO", &file, None, "DS-DEMO-01", at(9))
         .await
         .unwrap();
@@ -171,7 +171,7 @@ async fn an_import_goes_to_the_unit_given_and_never_touches_another_unit_s_recor
         .contains(&"N-9003".to_string()));
     // The demo unit's file into the other unit: refused whole, nothing applied.
     let before = s.unit_records(OTHER_UNIT).await.unwrap();
-    let demo = scpo_field::domain::demo::demo_cohort(today()).to_json();
+    let demo = scpo_field::domain::cohort::demo::demo_cohort(today()).to_json();
     let refused = scpo_server::import_cohort(s, OTHER_UNIT, &demo, None, OTHER_DS, at(7)).await;
     assert!(refused.is_err());
     assert_eq!(s.unit_records(OTHER_UNIT).await.unwrap(), before);

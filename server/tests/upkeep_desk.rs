@@ -22,7 +22,7 @@ async fn assigning_and_transferring_out_from_the_desk(b: Backend) {
     let page = d.get("/supervise/cohort/N-0001", DS).await;
     assert_eq!(page.status(), 200);
     let html = page.text().await.unwrap();
-    let name = scpo_field::domain::demo::demo_cohort(today()).nominals[0].display_name();
+    let name = scpo_field::domain::cohort::demo::demo_cohort(today()).nominals[0].display_name();
     assert!(html.contains(&esc(&name)));
     assert!(s
         .audit_since(at(60))

@@ -12,8 +12,8 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::cohort::{FORMAT, VERSION};
-use crate::domain::record::sort_records;
+use crate::domain::cohort::aggregate::{FORMAT, VERSION};
+use crate::domain::cohort::record::sort_records;
 use crate::domain::{Cohort, FieldRecord, OfficerRef};
 
 use super::error::{StoreError, StoreResult};
@@ -26,7 +26,7 @@ use super::Store;
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct CohortMeta {
     pub officer: OfficerRef,
-    #[serde(deserialize_with = "crate::domain::iso::utc")]
+    #[serde(deserialize_with = "crate::domain::time::iso::utc")]
     pub imported_at: DateTime<Utc>,
 }
 

@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::domain::json;
+use crate::domain::common::json;
 
 use super::error::{StoreError, StoreResult};
 use super::js::{get, now_ms};
@@ -167,7 +167,7 @@ impl Store {
                 })
             })
             .collect();
-        crate::domain::sort::sort_by_key(&mut out, |d| std::cmp::Reverse(d.saved_at));
+        crate::domain::common::sort::sort_by_key(&mut out, |d| std::cmp::Reverse(d.saved_at));
         Ok(out)
     }
 }

@@ -7,8 +7,8 @@
 
 use uuid::Uuid;
 
-use crate::domain::exhibit::Exhibit;
-use crate::domain::exhibit_rules::check_photo;
+use crate::domain::exhibit::photo::Exhibit;
+use crate::domain::exhibit::rules::check_photo;
 
 use super::crypto;
 use super::drafts::DraftKey;

@@ -77,7 +77,7 @@ impl Prepared {
             // would compile each one again (about 5 kB gzip of the wasm).
             record: serde_json::to_vec(record)
                 .ok()
-                .and_then(|bytes| crate::domain::json::parse(&bytes).ok())
+                .and_then(|bytes| crate::domain::common::json::parse(&bytes).ok())
                 .ok_or(StoreError::Unreadable)?,
         })
     }

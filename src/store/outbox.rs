@@ -93,7 +93,7 @@ pub(crate) struct RowChange {
 #[derive(Serialize, Deserialize)]
 struct Payload {
     uuid: Uuid,
-    #[serde(deserialize_with = "crate::domain::iso::utc")]
+    #[serde(deserialize_with = "crate::domain::time::iso::utc")]
     created_at: DateTime<Utc>,
     officer_id: String,
     kind: String,
@@ -106,14 +106,14 @@ struct Payload {
 pub struct OutboxEntry {
     /// Client-generated (v4); the server de-duplicates by it.
     pub uuid: Uuid,
-    #[serde(deserialize_with = "crate::domain::iso::utc")]
+    #[serde(deserialize_with = "crate::domain::time::iso::utc")]
     pub created_at: DateTime<Utc>,
     pub officer_id: String,
     /// `contact`, `notification`, `briefing` or `breach_report`.
     pub kind: String,
     pub record_id: String,
     /// When the entry was first exported.
-    #[serde(default, deserialize_with = "crate::domain::iso::opt_utc")]
+    #[serde(default, deserialize_with = "crate::domain::time::iso::opt_utc")]
     pub exported_at: Option<DateTime<Utc>>,
     pub acknowledged: bool,
     /// A copy of the field record.
@@ -214,7 +214,7 @@ impl Store {
                 record: p.record,
             })
             .collect();
-        crate::domain::sort::sort_by_key(&mut entries, |e| e.created_at);
+        crate::domain::common::sort::sort_by_key(&mut entries, |e| e.created_at);
         Ok(entries)
     }
 
@@ -288,7 +288,7 @@ impl Store {
         }
         let mut scope: Vec<&'static str> = extra.iter().map(|(s, _)| *s).collect();
         scope.push(OUTBOX);
-        crate::domain::sort::sort_by(&mut scope, Ord::cmp);
+        crate::domain::common::sort::sort_by(&mut scope, Ord::cmp);
         scope.dedup();
         let tx = self
             .db()

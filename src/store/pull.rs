@@ -13,9 +13,9 @@ use crate::domain::{
     Notification, OfficerRef, Order,
 };
 
-use crate::domain::exhibit::{Exhibit, ExhibitWithdrawal};
-use crate::domain::json;
-use crate::domain::recall_referral::{RecallReferral, ReferralStatusUpdate};
+use crate::domain::common::json;
+use crate::domain::exhibit::photo::{Exhibit, ExhibitWithdrawal};
+use crate::domain::referral::record::{RecallReferral, ReferralStatusUpdate};
 
 use super::cohort::CohortMeta;
 use super::error::{StoreError, StoreResult};

@@ -20,7 +20,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::CryptoKey;
 
-use crate::domain::json;
+use crate::domain::common::json;
 
 use super::crypto;
 use super::error::{from_dom_name, StoreError, StoreResult};
@@ -186,7 +186,7 @@ pub(crate) async fn write_all(
         return Ok(());
     }
     let mut scope: Vec<&'static str> = writes.iter().map(Write::store).collect();
-    crate::domain::sort::sort_by(&mut scope, Ord::cmp);
+    crate::domain::common::sort::sort_by(&mut scope, Ord::cmp);
     scope.dedup();
     let tx = db
         .transaction(scope.as_slice())
@@ -272,7 +272,7 @@ impl Read<'_> {
 /// Run reads in ONE readonly transaction (a consistent snapshot); rows come back per read.
 pub(crate) async fn read_all(db: &Database, reads: &[Read<'_>]) -> StoreResult<Vec<Vec<JsValue>>> {
     let mut scope: Vec<&'static str> = reads.iter().map(Read::store).collect();
-    crate::domain::sort::sort_by(&mut scope, Ord::cmp);
+    crate::domain::common::sort::sort_by(&mut scope, Ord::cmp);
     scope.dedup();
     let tx = db.transaction(scope.as_slice()).build()?;
     let mut out = Vec::with_capacity(reads.len());

@@ -48,7 +48,7 @@ impl std::fmt::Debug for Enrolment {
 /// One line of the transmission log: counts, or the error in words. Nothing personal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SyncEvent {
-    #[serde(deserialize_with = "crate::domain::iso::utc")]
+    #[serde(deserialize_with = "crate::domain::time::iso::utc")]
     pub at: DateTime<Utc>,
     pub pushed: u32,
     pub accepted: u32,
@@ -63,7 +63,7 @@ pub struct SyncEvent {
 pub(crate) struct SyncMeta {
     pub enrolment: Option<Enrolment>,
     pub cursor: Option<String>,
-    #[serde(default, deserialize_with = "crate::domain::iso::opt_utc")]
+    #[serde(default, deserialize_with = "crate::domain::time::iso::opt_utc")]
     pub last_synced: Option<DateTime<Utc>>,
     #[serde(default)]
     pub log: Vec<SyncEvent>,

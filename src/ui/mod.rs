@@ -8,7 +8,7 @@ pub mod pages;
 pub mod records;
 pub mod routes;
 mod session;
-pub mod sync;
+use session::sync;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;

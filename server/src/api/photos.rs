@@ -11,7 +11,7 @@ use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use scpo_field::domain::exhibit_rules::{check_photo, size_text, ExhibitProblem, MAX_PHOTO_BYTES};
+use scpo_field::domain::exhibit::rules::{check_photo, size_text, ExhibitProblem, MAX_PHOTO_BYTES};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
@@ -48,7 +48,7 @@ pub async fn upload(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
-    if let Err(e) = scpo_field::domain::id::check_id(&exhibit_id) {
+    if let Err(e) = scpo_field::domain::common::id::check_id(&exhibit_id) {
         return Err(ApiError::new(
             StatusCode::BAD_REQUEST,
             &format!("The exhibit id {e}. Nothing was stored."),

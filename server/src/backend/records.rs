@@ -221,7 +221,7 @@ macro_rules! record_methods {
             }
 
             async fn add_decision(&self, unit_id: &str, decision: &StoredRecord, actor: &str, now: i64) -> StorageResult<()> {
-                use scpo_field::domain::decision::{decision_for, BreachDecision};
+                use scpo_field::domain::breach::decision::{decision_for, BreachDecision};
                 let d: BreachDecision = serde_json::from_value(decision.record.clone())
                     .map_err(|_| StorageError::Conflict("not a breach decision".into()))?;
                 let mut tx = self.begin_write().await?;

@@ -10,9 +10,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
 use chrono::{NaiveDate, NaiveDateTime};
-use scpo_field::domain::breach::{standing_reports, BreachReport};
-use scpo_field::domain::dates::{days_between, format_date, format_date_time};
-use scpo_field::domain::decision::{awaiting_decision, decide, decision_for, Decider};
+use scpo_field::domain::breach::decision::{awaiting_decision, decide, decision_for, Decider};
+use scpo_field::domain::breach::report::{standing_reports, BreachReport};
+use scpo_field::domain::time::dates::{days_between, format_date, format_date_time};
 use scpo_field::domain::{Cohort, OfficerRef};
 use serde::Deserialize;
 
@@ -74,7 +74,7 @@ async fn list(State(state): State<AppState>, s: Supervisor) -> Response {
     };
     let today: NaiveDate = local_time(state.now()).date();
     let mut awaiting = awaiting_decision(&cohort.breach_reports, &cohort.breach_decisions);
-    scpo_field::domain::sort::sort_by(&mut awaiting, |a, b| {
+    scpo_field::domain::common::sort::sort_by(&mut awaiting, |a, b| {
         (a.recorded_at, &a.id).cmp(&(b.recorded_at, &b.id))
     });
     let link = |r: &BreachReport| {

@@ -3,7 +3,7 @@
 //! the last Sunday of October), en-GB.
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime};
-use scpo_field::domain::dates::format_date_time;
+use scpo_field::domain::time::dates::format_date_time;
 
 fn last_sunday(year: i32, month: u32) -> Option<NaiveDate> {
     let next = if month == 12 {

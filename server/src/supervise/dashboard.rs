@@ -8,8 +8,8 @@
 
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
-use scpo_field::domain::dates::format_date;
-use scpo_field::domain::oversight::{dashboard, Dashboard, Figure, Scope};
+use scpo_field::domain::oversight::unit::{dashboard, Dashboard, Figure, Scope};
+use scpo_field::domain::time::dates::format_date;
 use serde::Deserialize;
 
 use super::layout::{csrf_field, esc, page_at};

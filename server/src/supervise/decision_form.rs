@@ -4,10 +4,10 @@
 //! otherwise, the national decision model's five parts, disruption), with input kept and
 //! inline errors when the domain finds problems.
 
-use scpo_field::domain::breach::BreachReport;
-use scpo_field::domain::decision::{
+use scpo_field::domain::breach::decision::{
     decision_for, BreachDecision, DecisionAnswers, DecisionField, DecisionLevel,
 };
+use scpo_field::domain::breach::report::BreachReport;
 use scpo_field::domain::Cohort;
 use serde::Deserialize;
 
@@ -111,7 +111,7 @@ pub fn report_view(c: &Cohort, r: &BreachReport) -> String {
     }
     // Every exhibit, as the phone prints the report: photo exhibits, then typed evidence.
     h.push_str("<h2 class=\"heading-m\">Evidence</h2>");
-    let exhibits = scpo_field::domain::evidence_pack::report_exhibits(c, r);
+    let exhibits = scpo_field::domain::evidence_pack::pack::report_exhibits(c, r);
     if exhibits.is_empty() {
         h.push_str("<p class=\"body\">None recorded.</p>");
     } else {

@@ -21,7 +21,7 @@ use super::url::segment;
 use super::{csrf_refusal, CsrfForm, Supervisor};
 use crate::state::{AppState, CODE_MINUTES};
 use crate::storage::DeviceInfo;
-use scpo_field::domain::dates::format_date;
+use scpo_field::domain::time::dates::format_date;
 
 const SECTION: Option<&str> = Some("/supervise/devices");
 

@@ -9,8 +9,8 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use scpo_field::domain::breach::BreachReport;
-use scpo_field::domain::dates::format_date_time;
+use scpo_field::domain::breach::report::BreachReport;
+use scpo_field::domain::time::dates::format_date_time;
 use scpo_field::domain::Cohort;
 
 use super::forms::{not_found, unavailable};

@@ -6,7 +6,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::NaiveDate;
-use scpo_field::domain::dates::format_date;
+use scpo_field::domain::time::dates::format_date;
 use scpo_field::domain::Cohort;
 use serde::Deserialize;
 

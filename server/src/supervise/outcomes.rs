@@ -5,9 +5,9 @@
 
 use axum::extract::State;
 use axum::response::Response;
-use scpo_field::domain::dates::format_date;
-use scpo_field::domain::outcomes::{outcomes, QuarterFigures};
-use scpo_field::domain::oversight::DecisionLevel;
+use scpo_field::domain::oversight::outcomes::{outcomes, QuarterFigures};
+use scpo_field::domain::oversight::unit::DecisionLevel;
+use scpo_field::domain::time::dates::format_date;
 
 use super::layout::{esc, page_at};
 use super::oversight as o;
@@ -155,7 +155,7 @@ pub fn chart(figures: &[QuarterFigures]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use scpo_field::domain::outcomes::Quarter;
+    use scpo_field::domain::oversight::outcomes::Quarter;
 
     fn quarter(number: u32, on_orders: usize, disruptions: usize) -> QuarterFigures {
         QuarterFigures {

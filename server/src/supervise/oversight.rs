@@ -1,5 +1,5 @@
 //! What the dashboard, its lists and the outcomes are built from: the supervisor's unit as the
-//! domain reads it (`scpo_field::domain::oversight`), and the routes of those pages and the
+//! domain reads it (`scpo_field::domain::oversight::unit`), and the routes of those pages and the
 //! audit log.
 
 use axum::routing::get;

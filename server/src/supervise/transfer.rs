@@ -9,7 +9,7 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use chrono::NaiveDate;
-use scpo_field::domain::form::{entered_date_parts, required_text_problem};
+use scpo_field::domain::common::form::{entered_date_parts, required_text_problem};
 use serde::Deserialize;
 use serde_json::json;
 

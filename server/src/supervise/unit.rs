@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use axum::response::Response;
-use scpo_field::domain::oversight::Unit;
+use scpo_field::domain::oversight::unit::Unit;
 use scpo_field::domain::Cohort;
 
 use super::forms::unavailable;

@@ -150,7 +150,7 @@ pub fn contact(id: &str, nominal: &str, officer: &str) -> Value {
         kind: ContactKind::HomeVisit,
         at: today().and_hms_opt(10, 30, 0).unwrap(),
         seen: true,
-        outcome: scpo_field::domain::contact::ContactOutcome::NoConcerns,
+        outcome: scpo_field::domain::field::contact::ContactOutcome::NoConcerns,
         notes: String::new(),
         officer_id: officer.into(),
         corrects: None,
@@ -326,8 +326,8 @@ pub fn to_sign_in(r: &reqwest::Response) -> bool {
 }
 
 /// A recall referral's answers as an officer gives them (synthetic contact details).
-pub fn referral_answers() -> scpo_field::domain::recall_referral::ReferralAnswers {
-    scpo_field::domain::recall_referral::ReferralAnswers {
+pub fn referral_answers() -> scpo_field::domain::referral::answers::ReferralAnswers {
+    scpo_field::domain::referral::answers::ReferralAnswers {
         custody_now: "no".into(),
         arrest_issues: "None known".into(),
         contact_name: "PC Demo".into(),

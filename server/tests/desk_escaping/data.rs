@@ -2,10 +2,12 @@
 //! an attribute breakout tagged with the field's name, so a page that shows one unescaped
 //! names the field. All data synthetic (the demo cohort, its words replaced).
 
-use scpo_field::domain::breach::{EnforcementLevel, Reason};
-use scpo_field::domain::demo::demo_cohort;
-use scpo_field::domain::order::Bound;
-use scpo_field::domain::recall_referral::{Making, RecallReferral, ReferralAnswers};
+use scpo_field::domain::breach::report::{EnforcementLevel, Reason};
+use scpo_field::domain::cohort::demo::demo_cohort;
+use scpo_field::domain::forms::referral_form::Making;
+use scpo_field::domain::order::scpo::Bound;
+use scpo_field::domain::referral::answers::ReferralAnswers;
+use scpo_field::domain::referral::record::RecallReferral;
 use scpo_field::domain::{Cohort, CustodyStatus, OfficerRef};
 use scpo_server::api::photos::sha256_hex;
 use serde_json::{json, Value};

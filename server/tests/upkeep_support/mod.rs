@@ -2,7 +2,7 @@
 //! the demo cohort (invented people) under new ids.
 #![allow(dead_code)]
 
-use scpo_field::domain::demo::demo_cohort;
+use scpo_field::domain::cohort::demo::demo_cohort;
 use scpo_field::domain::Cohort;
 use scpo_server::storage::{Officer, Role, Storage, StoredRecord};
 use serde_json::json;

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::domain::timeline::{Opens, TimelineEntry, Tone};
+use crate::domain::timeline::entries::{Opens, TimelineEntry, Tone};
 use crate::ui::routes;
 
 /// The tag classes for a tone (see style/main.css).
@@ -44,7 +44,7 @@ pub fn Timeline(entries: Vec<TimelineEntry>, nominal_id: String) -> impl IntoVie
 
 #[component]
 fn TimelineItem(entry: TimelineEntry, href: Option<String>) -> impl IntoView {
-    let datetime = crate::domain::dates::iso_date_time(entry.at);
+    let datetime = crate::domain::time::dates::iso_date_time(entry.at);
     let when = entry.when();
     // The link is the title; its item (heading, time and facts) tells two reports apart.
     let title = match href {

@@ -24,7 +24,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use self::saver::{Core, Form, Handle, Json, Snap, State};
-use crate::domain::json;
+use crate::domain::common::json;
 pub use crate::store::DraftKey;
 use crate::store::{Store, StoreError, StoreResult};
 use crate::ui::use_app;
@@ -55,7 +55,7 @@ impl DraftState {
             Self::Saving => "Saving…".into(),
             Self::Saved(at) => format!(
                 "Draft saved on this phone at {}",
-                crate::domain::dates::clock_time(at)
+                crate::domain::time::dates::clock_time(at)
             ),
             Self::Failed(why) => format!("Your answers could not be saved on this phone: {why}"),
             Self::Unreadable(why) => format!("The saved draft could not be read: {why}"),

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::domain::dates::format_date;
+use crate::domain::time::dates::format_date;
 use crate::domain::NominalSummary;
 use crate::ui::components::{BadgeTag, Input, Page, RiskTag};
 use crate::ui::{routes, use_app};

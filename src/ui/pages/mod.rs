@@ -28,4 +28,3 @@ pub use gate::Gate;
 pub use nominal::NominalPage;
 pub use not_found::NotFound;
 pub use notifications::{NotificationsPage, RecordNotificationPage};
-pub use sync_panel::take_enrol_link;

@@ -23,7 +23,7 @@ use crate::ui::{lock_now, routes, use_app, Phase};
 pub fn export_file_name(today: NaiveDate) -> String {
     format!(
         "scpo-field-records-{}.json",
-        crate::domain::dates::iso_date(today)
+        crate::domain::time::dates::iso_date(today)
     )
 }
 

@@ -1,17 +1,18 @@
 //! The team server on the Device page: enrol this phone, "Sync now", the last sync, the outbox
 //! by state, each record's state and the transmission log; and the Cohort page's one line.
 
+use crate::ui::browser::enrol_link_code;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::Deserialize;
 
-use crate::domain::dates::format_date_time;
-use crate::domain::json;
+use crate::domain::common::json;
+use crate::domain::time::dates::format_date_time;
 use crate::domain::OfficerRef;
 use crate::store::{Enrolment, OutboxEntry, OutboxStatus, SyncStatus};
 use crate::ui::components::{error_for, ErrorSummary, FieldError, Input, SummaryList, SummaryRow};
-use crate::ui::sync::sync_soon;
+use crate::ui::session::sync::sync_soon;
 use crate::ui::use_app;
 
 /// "24 Nov 2026, 14:05", on the phone's clock.
@@ -104,45 +105,6 @@ async fn enrol_call(code: &str) -> Result<Enrolment, String> {
     Err(said.unwrap_or_else(|| "The team server could not enrol this phone. Try again.".into()))
 }
 
-thread_local! {
-    static LINK_CODE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
-}
-
-/// At start: when the app was opened from an enrolment link (`/#enrol=K7Q2-9XHM`), keep the
-/// code in memory and take it off the address bar, so it stays in no history entry. A fragment
-/// never reaches a server, nor its logs. Anything but letters, digits and a dash is ignored.
-pub fn take_enrol_link() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let location = window.location();
-    let hash = location.hash().unwrap_or_default();
-    let Some(code) = hash.strip_prefix("#enrol=") else {
-        return;
-    };
-    let code = code.trim().to_uppercase();
-    if !code.is_empty()
-        && code.len() <= 20
-        && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-    {
-        LINK_CODE.with(|l| *l.borrow_mut() = Some(code));
-    }
-    let bare = format!(
-        "{}{}",
-        location.pathname().unwrap_or_default(),
-        location.search().unwrap_or_default()
-    );
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&bare));
-    }
-}
-
-/// The code of the enrolment link the app was opened from, if any: the phone is about to be
-/// enrolled.
-pub fn enrol_link_code() -> Option<String> {
-    LINK_CODE.with(|l| l.borrow().clone())
-}
-
 /// "Enrol this phone": one input for the code.
 #[component]
 pub fn EnrolForm() -> impl IntoView {
@@ -159,7 +121,7 @@ pub fn EnrolForm() -> impl IntoView {
             };
             match result {
                 Ok(()) => {
-                    LINK_CODE.with(|l| l.borrow_mut().take());
+                    crate::ui::browser::forget_enrol_link();
                     errors.try_set(vec![]);
                     code.try_set(String::new());
                     app.sync.changed.update(|n| *n += 1);

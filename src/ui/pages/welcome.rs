@@ -6,8 +6,9 @@
 
 use leptos::prelude::*;
 
-use super::sync_panel::{enrol_link_code, sync_status, SyncSection};
-use crate::domain::demo::demo_cohort;
+use super::sync_panel::{sync_status, SyncSection};
+use crate::domain::cohort::demo::demo_cohort;
+use crate::ui::browser::enrol_link_code;
 use crate::ui::components::{ImportCohort, Page};
 use crate::ui::session::enter;
 use crate::ui::use_app;

@@ -78,7 +78,11 @@ pub fn text_input(f: &TextField) -> Markup {
     let class = format!(
         "input{}{}",
         f.width.map(|w| format!(" {w}")).unwrap_or_default(),
-        if f.error.is_some() { " input--error" } else { "" }
+        if f.error.is_some() {
+            " input--error"
+        } else {
+            ""
+        }
     );
     html! {
         div class=(group(f.error.is_some())) {
@@ -171,7 +175,11 @@ pub fn date_input(
         Some((eid, _)) => format!("{id}-hint {eid}"),
         None => format!("{id}-hint"),
     };
-    let boxes = [("day", "Day", 2), ("month", "Month", 2), ("year", "Year", 4)];
+    let boxes = [
+        ("day", "Day", 2),
+        ("month", "Month", 2),
+        ("year", "Year", 4),
+    ];
     html! {
         div class=(group(error.is_some())) {
             fieldset class="fieldset" role="group" aria-describedby=(described) {

@@ -26,7 +26,12 @@ pub fn csrf_field(s: &Supervisor) -> Markup {
 }
 
 /// A whole page. `signed_in` adds the navigation and sign-out.
-pub fn page(state: &AppState, signed_in: Option<&Supervisor>, title: &str, body: Markup) -> Response {
+pub fn page(
+    state: &AppState,
+    signed_in: Option<&Supervisor>,
+    title: &str,
+    body: Markup,
+) -> Response {
     page_at(state, signed_in, title, body, None)
 }
 
@@ -39,7 +44,11 @@ pub fn page_at(
     body: Markup,
     section: Option<&str>,
 ) -> Response {
-    let css = state.supervision.stylesheet.as_deref().map(|f| format!("/{}", segment(f)));
+    let css = state
+        .supervision
+        .stylesheet
+        .as_deref()
+        .map(|f| format!("/{}", segment(f)));
     let html = html! {
         (DOCTYPE)
         html lang="en-GB" {

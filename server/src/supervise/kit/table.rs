@@ -12,10 +12,16 @@ pub struct Column<'a> {
 
 impl<'a> Column<'a> {
     pub fn text(heading: &'a str) -> Self {
-        Self { heading, numeric: false }
+        Self {
+            heading,
+            numeric: false,
+        }
     }
     pub fn number(heading: &'a str) -> Self {
-        Self { heading, numeric: true }
+        Self {
+            heading,
+            numeric: true,
+        }
     }
 }
 

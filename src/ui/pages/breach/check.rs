@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use super::{BackLink, Caption, Flow};
-use crate::domain::breach_form::{BreachField, BreachStep};
-use crate::domain::dates::{format_date, format_date_time};
+use crate::domain::forms::breach_form::{BreachField, BreachStep};
+use crate::domain::time::dates::{format_date, format_date_time};
 use crate::ui::components::{ErrorSummary, FieldError, SummaryList, SummaryRow};
 use crate::ui::device_now;
 

@@ -6,9 +6,9 @@
 use leptos::prelude::*;
 
 use super::{BackLink, Caption, Flow};
-use crate::domain::breach::{Admission, EvidenceKind};
-use crate::domain::breach_form::{quick_locations, BreachDraft, BreachStep};
-use crate::domain::dates::format_date_time;
+use crate::domain::breach::report::{Admission, EvidenceKind};
+use crate::domain::forms::breach_form::{quick_locations, BreachDraft, BreachStep};
+use crate::domain::time::dates::format_date_time;
 use crate::ui::components::{
     error_for, CheckboxItem, Checkboxes, ErrorSummary, Input, RadioItem, Radios, Select, Textarea,
 };
@@ -64,7 +64,7 @@ pub(super) fn WhenQuestion(flow: Flow) -> impl IntoView {
                 <div class="radios__conditional">
                     <Input id="breach-date" label="Date" input_type="date" classes="input--date"
                         error_message=error("breach-date")
-                        max=crate::domain::dates::iso_date(today)
+                        max=crate::domain::time::dates::iso_date(today)
                         value=date on_input=on_date />
                     <Input id="breach-time" label="Time" input_type="time" classes="input--time"
                         hint=time_hint

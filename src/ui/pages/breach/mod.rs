@@ -22,7 +22,7 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 
-use crate::domain::breach_form::{BreachDraft, BreachProblem, BreachStep};
+use crate::domain::forms::breach_form::{BreachDraft, BreachProblem, BreachStep};
 use crate::ui::components::{FieldError, NominalNotFound, Page};
 use crate::ui::draft::{Draft, DraftKey, DraftStatus};
 use crate::ui::{device_now, routes, use_app, AppState};

@@ -11,8 +11,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::report::not_found;
-use crate::domain::dates::format_date;
-use crate::domain::evidence_pack::{evidence_pack, EvidencePack};
+use crate::domain::evidence_pack::pack::{evidence_pack, EvidencePack};
+use crate::domain::time::dates::format_date;
 use crate::ui::components::{Page, SummaryList, SummaryRow};
 use crate::ui::{routes, use_app};
 

@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 
 use super::{h3, list, or_none, para, rows, yes_no, Rows};
-use crate::domain::briefing::CopyOfOrder;
-use crate::domain::dates::{format_date, format_date_time};
-use crate::domain::evidence_pack::{EvidencePack, Provision};
+use crate::domain::evidence_pack::pack::{EvidencePack, Provision};
+use crate::domain::field::briefing::CopyOfOrder;
+use crate::domain::time::dates::{format_date, format_date_time};
 
 pub(super) fn order_section(p: &EvidencePack, day: &str) -> Vec<AnyView> {
     let describe = |v: &crate::domain::Variation| {

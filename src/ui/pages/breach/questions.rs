@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 
 use super::{BackLink, Caption, Flow};
-use crate::domain::breach::IntelligenceAssessment;
-use crate::domain::breach_form::BreachStep;
-use crate::domain::dates::format_date;
+use crate::domain::breach::report::IntelligenceAssessment;
+use crate::domain::forms::breach_form::BreachStep;
+use crate::domain::time::dates::format_date;
 use crate::domain::Condition;
 use crate::ui::components::{
     error_for, CheckboxItem, Checkboxes, ErrorSummary, FieldMessage, Legend,

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use super::{field_errors, BackLink, Caption, Flow};
-use crate::domain::breach::{BreachFacts, BreachReport, EnforcementLevel, Recommendation};
-use crate::domain::breach_form::{BreachField, BreachStep};
+use crate::domain::breach::report::{BreachFacts, BreachReport, EnforcementLevel, Recommendation};
+use crate::domain::forms::breach_form::{BreachField, BreachStep};
 use crate::ui::components::{
     error_for, ErrorSummary, FieldError, FieldMessage, RadioItem, Radios, SummaryList, SummaryRow,
     Textarea,

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::domain::dates::{format_date, format_date_time};
+use crate::domain::time::dates::{format_date, format_date_time};
 use crate::domain::{BreachReport, Cohort, Nominal};
 use crate::ui::components::{Page, SummaryList, SummaryRow};
 use crate::ui::{routes, use_app};
@@ -106,7 +106,7 @@ pub fn BreachSubmittedPage() -> impl IntoView {
 /// also what it leaves the officer to do, or that there is none on this phone yet; the print
 /// view leaves the section out until there is one.
 fn ds_decision(c: &Cohort, r: &BreachReport, on_page: bool) -> AnyView {
-    use crate::domain::decision::{decision_for, DecisionLevel};
+    use crate::domain::breach::decision::{decision_for, DecisionLevel};
     let x = decision_for(&r.id, &c.breach_decisions);
     if x.is_none() && !on_page {
         return ().into_any();
@@ -215,7 +215,7 @@ fn print_view(c: &Cohort, n: Nominal, r: &BreachReport) -> impl IntoView {
     let chosen = d.chosen.label();
     let override_reason = d.override_reason.clone();
     // Every exhibit: the photo exhibits, then the evidence typed in (as the s.25 pack).
-    let evidence: Vec<String> = crate::domain::evidence_pack::report_exhibits(c, &r)
+    let evidence: Vec<String> = crate::domain::evidence_pack::pack::report_exhibits(c, &r)
         .iter()
         .map(|e| e.line())
         .collect();

@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 use super::Step;
-use crate::domain::dates::format_date_time;
+use crate::domain::time::dates::format_date_time;
 use crate::ui::draft::DraftKey;
 use crate::ui::use_app;
 

@@ -8,8 +8,8 @@ use leptos_router::components::A;
 
 use super::flow::{use_flow, Flow};
 use super::{task_path, BackToTasks, SavedStatus, Step};
-use crate::domain::briefing::IncompleteBriefing;
-use crate::domain::dates::format_date_time;
+use crate::domain::field::briefing::IncompleteBriefing;
+use crate::domain::time::dates::format_date_time;
 use crate::domain::{Briefing, BriefingGap, BriefingTask, CopyOfOrder, SignOff};
 use crate::ui::components::{ErrorSummaryList, SummaryList, SummaryRow};
 use crate::ui::records::submit_and_open;

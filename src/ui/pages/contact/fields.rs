@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::contact_form::ContactDraft;
+use crate::domain::field::contact_form::ContactDraft;
 use crate::domain::ContactKind;
 use crate::ui::components::{
     error_for, DateInput, DateItem, FieldError, Legend, RadioItem, Radios, Textarea,

@@ -8,9 +8,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::domain::contact_form::{next_due_text, usual_contact_kind, ContactDraft, ContactField};
-use crate::domain::dates::format_date_time;
-use crate::domain::words::where_the_record_goes;
+use crate::domain::common::words::where_the_record_goes;
+use crate::domain::field::contact_form::{
+    next_due_text, usual_contact_kind, ContactDraft, ContactField,
+};
+use crate::domain::time::dates::format_date_time;
 use crate::domain::{Contact, Nominal};
 use crate::ui::components::{ErrorSummary, FieldError, NominalNotFound, Page};
 use crate::ui::draft::{Draft, DraftKey, DraftStatus};

@@ -10,8 +10,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
-use crate::domain::exhibit::{CapturePlace, Exhibit};
-use crate::domain::exhibit_rules::{size_text, MAX_PHOTO_BYTES};
+use crate::domain::exhibit::photo::{CapturePlace, Exhibit};
+use crate::domain::exhibit::rules::{size_text, MAX_PHOTO_BYTES};
 use crate::ui::components::{
     error_for, ErrorSummary, FieldError, FormGroup, NominalNotFound, Page, SummaryList, SummaryRow,
     Textarea,

@@ -9,8 +9,8 @@ use js_sys::{Function, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::domain::exhibit::CapturePlace;
-use crate::domain::exhibit_rules::{check_photo, size_text};
+use crate::domain::exhibit::photo::CapturePlace;
+use crate::domain::exhibit::rules::{check_photo, size_text};
 use crate::ui::device_now;
 
 /// A photo as chosen, with its capture record so far.

@@ -11,7 +11,7 @@ use chrono::NaiveDateTime;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::domain::dates::format_date;
+use crate::domain::time::dates::format_date;
 use crate::domain::Cohort;
 use crate::ui::{routes, use_app};
 
@@ -51,7 +51,7 @@ pub(crate) fn when_text(t: NaiveDateTime) -> String {
     format!(
         "{}, {}",
         format_date(t.date()),
-        crate::domain::dates::clock_time(&t)
+        crate::domain::time::dates::clock_time(&t)
     )
 }
 

@@ -9,8 +9,8 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::domain::exhibit::{Exhibit, ExhibitWithdrawal};
-use crate::domain::exhibit_rules::size_text;
+use crate::domain::exhibit::photo::{Exhibit, ExhibitWithdrawal};
+use crate::domain::exhibit::rules::size_text;
 use crate::ui::components::{
     error_for, ErrorSummary, FieldError, NominalNotFound, Page, SummaryList, SummaryRow, Textarea,
 };

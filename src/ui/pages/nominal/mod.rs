@@ -11,9 +11,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::domain::contact_form::next_due_text;
-use crate::domain::dates::{format_date, format_date_time};
-use crate::domain::timeline::TimelineEntry;
+use crate::domain::field::contact_form::next_due_text;
+use crate::domain::time::dates::{format_date, format_date_time};
+use crate::domain::timeline::entries::TimelineEntry;
 use crate::domain::{Cohort, ContactPlan, ContactStatus, CustodyStatus, Nominal};
 use crate::ui::components::{NominalNotFound, Page, RiskTag, SummaryList, SummaryRow, Timeline};
 use crate::ui::routes::{self, segment};

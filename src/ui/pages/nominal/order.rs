@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::domain::condition::group_by_family;
-use crate::domain::dates::format_date;
+use crate::domain::order::condition::group_by_family;
+use crate::domain::time::dates::format_date;
 use crate::domain::{Condition, Order, ProvisionFamily};
 use crate::ui::components::{ConditionCard, NominalNotFound, Page, SummaryList, SummaryRow};
 use crate::ui::{routes, AppState};
@@ -66,13 +66,13 @@ fn order_rows(order: Option<&Order>, today: NaiveDate) -> impl IntoView {
     );
     let left = o
         .days_left(today)
-        .map(crate::domain::dates::time_left)
+        .map(crate::domain::time::dates::time_left)
         .unwrap_or_default();
     let status = o.status_on(today).label();
     let court = o.court.clone();
     let reference = o.court_reference.clone();
     let mut variations = o.variations.clone();
-    crate::domain::sort::sort_by(&mut variations, |a, b| {
+    crate::domain::common::sort::sort_by(&mut variations, |a, b| {
         (a.takes_effect, &a.id).cmp(&(b.takes_effect, &b.id))
     });
     view! {

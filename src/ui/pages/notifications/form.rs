@@ -6,7 +6,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::TimelinessLine;
-use crate::domain::notification_form::NotificationDraft;
+use crate::domain::forms::notification_form::NotificationDraft;
 use crate::domain::{Condition, Notification, NotificationKind};
 use crate::ui::components::{
     error_for, CheckboxItem, ErrorSummary, FieldError, FieldMessage, Input, NominalNotFound, Page,
@@ -69,7 +69,7 @@ fn NotificationForm(nominal_id: String, name: String) -> impl IntoView {
         let told = if d.not_told_yet {
             None
         } else {
-            crate::domain::dates::parse_iso_date(&d.notified_on)
+            crate::domain::time::dates::parse_iso_date(&d.notified_on)
         };
         Some(view! { <TimelinessLine t notified_on=told /> })
     };
@@ -194,7 +194,7 @@ fn NotificationForm(nominal_id: String, name: String) -> impl IntoView {
             <Input id="notified-on" label="When were police told?" input_type="date" classes="input--date"
                 hint="Today, unless they told police earlier. Telling probation does not count."
                 error_message=error("notified-on")
-                max=crate::domain::dates::iso_date(today)
+                max=crate::domain::time::dates::iso_date(today)
                 disabled=Signal::derive(move || draft.with(|d| d.not_told_yet))
                 value=value(|d| d.notified_on.clone())
                 on_input=input(|d, v| d.notified_on = v)>

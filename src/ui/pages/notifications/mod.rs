@@ -10,10 +10,12 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
-use crate::domain::breach_form::{BreachDraft, BreachStep};
-use crate::domain::dates::{format_date, format_date_time};
-use crate::domain::notification_form::{breach_from_notification, review_order, timeliness_line};
-use crate::domain::timeline::Tone;
+use crate::domain::forms::breach_form::{BreachDraft, BreachStep};
+use crate::domain::forms::notification_form::{
+    breach_from_notification, review_order, timeliness_line,
+};
+use crate::domain::time::dates::{format_date, format_date_time};
+use crate::domain::timeline::entries::Tone;
 use crate::domain::{Cohort, Notification, NotificationKind, Timeliness};
 use crate::ui::components::{NominalNotFound, Page, SummaryList, SummaryRow};
 use crate::ui::draft::DraftKey;

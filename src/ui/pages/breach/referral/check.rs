@@ -5,9 +5,10 @@ use leptos::prelude::*;
 
 use super::questions::{answer, probation_text, question};
 use super::{field_errors, BackLink, Flow, Step, F};
-use crate::domain::recall_referral::{
-    may_refer, prefill, provisions_of, CustodyNow, RecallReferral, ReferralField,
-};
+use crate::domain::cohort::referrals::may_refer;
+use crate::domain::forms::referral_form::{prefill, provisions_of};
+use crate::domain::referral::answers::ReferralField;
+use crate::domain::referral::record::{CustodyNow, RecallReferral};
 use crate::store::OfficerContact;
 use crate::ui::components::{ErrorSummary, FieldError, SummaryList, SummaryRow};
 use crate::ui::records::submit_and_open;

@@ -8,12 +8,11 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::super::pack::rows;
-use crate::domain::dates::{format_date, format_date_time};
-use crate::domain::form::entered_date_parts;
-use crate::domain::recall_referral::{
-    current_status, may_refer, statuses_of, Making, RecallReferral, ReferralStatus,
-    ReferralStatusUpdate,
-};
+use crate::domain::cohort::referrals::{current_status, may_refer, statuses_of};
+use crate::domain::common::form::entered_date_parts;
+use crate::domain::forms::referral_form::Making;
+use crate::domain::referral::record::{RecallReferral, ReferralStatus, ReferralStatusUpdate};
+use crate::domain::time::dates::{format_date, format_date_time};
 use crate::domain::Cohort;
 use crate::ui::components::{
     error_for, DateInput, DateItem, ErrorSummary, FieldError, Legend, Page, RadioItem, Radios,

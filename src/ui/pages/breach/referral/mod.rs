@@ -22,10 +22,11 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 
-use crate::domain::form::FieldProblem;
-use crate::domain::recall_referral::{
-    may_make_referral, may_refer, prefill, Making, RecallReferral, ReferralAnswers, ReferralField,
-};
+use crate::domain::cohort::referrals::{may_make_referral, may_refer};
+use crate::domain::common::form::FieldProblem;
+use crate::domain::forms::referral_form::{prefill, Making};
+use crate::domain::referral::answers::{ReferralAnswers, ReferralField};
+use crate::domain::referral::record::RecallReferral;
 use crate::store::OfficerContact;
 use crate::ui::components::{FieldError, Page};
 use crate::ui::draft::{Draft, DraftKey, DraftStatus};

@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use super::{BackLink, Flow, Step, F};
-use crate::domain::recall_referral::{CustodyNow, ReferralAnswers, ReferralField};
+use crate::domain::referral::answers::{ReferralAnswers, ReferralField};
+use crate::domain::referral::record::CustodyNow;
 use crate::ui::components::{error_for, ErrorSummary, Input, Legend, RadioItem, Radios, Textarea};
 
 /// Where a field's answer lives in the draft.
@@ -190,7 +191,9 @@ fn aside(flow: Flow, step: Step) -> Option<AnyView> {
 }
 
 /// The probation contact in one line, or that the record has none.
-pub(super) fn probation_text(p: Option<&crate::domain::nominal::ProbationContact>) -> String {
+pub(super) fn probation_text(
+    p: Option<&crate::domain::people::nominal::ProbationContact>,
+) -> String {
     match p {
         Some(p) => [Some(p.name.clone()), p.phone.clone(), p.email.clone()]
             .into_iter()
@@ -234,7 +237,7 @@ pub(super) fn QuestionStep(flow: Flow, step: Step) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::probation_text;
-    use crate::domain::nominal::ProbationContact;
+    use crate::domain::people::nominal::ProbationContact;
 
     #[test]
     fn the_probation_contact_in_one_line_or_that_the_record_has_none() {

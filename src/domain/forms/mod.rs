@@ -1,0 +1,17 @@
+//! The officer's forms on the phone, each built on the cohort: the breach report (questions,
+//! problems, evidence), the notification, and the recall referral (what may be referred, and what the
+//! cohort fills in first).
+
+pub mod breach_draft;
+pub mod breach_form;
+pub mod evidence_rules;
+pub mod notification_draft;
+pub mod notification_form;
+pub mod referral_form;
+
+pub use breach_draft::*;
+pub use breach_form::*;
+pub use evidence_rules::*;
+pub use notification_draft::*;
+pub use notification_form::*;
+pub use referral_form::*;

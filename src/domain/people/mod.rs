@@ -1,0 +1,7 @@
+//! The people: the nominal (subject of an order), their custody and licence (what is in force on a
+//! day, who their probation contact is), risk rating, and the officer who holds them.
+
+pub mod nominal;
+mod tagged;
+
+pub use nominal::*;

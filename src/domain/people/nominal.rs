@@ -1,0 +1,319 @@
+//! The nominal: the person subject to the order.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Risk rating, reviewed from time to time. Ordered from most to least serious so that
+/// sorting a cohort by rating puts very high first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RiskRating {
+    VeryHigh,
+    High,
+    Medium,
+    Low,
+}
+
+impl RiskRating {
+    pub const ALL: [RiskRating; 4] = [Self::VeryHigh, Self::High, Self::Medium, Self::Low];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::VeryHigh => "Very high",
+            Self::High => "High",
+            Self::Medium => "Medium",
+            Self::Low => "Low",
+        }
+    }
+}
+
+/// The officer a nominal is assigned to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficerRef {
+    /// Collar number or force identifier: opaque to the app.
+    pub id: String,
+    pub name: String,
+}
+
+/// The probation practitioner who supervises a licence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProbationContact {
+    pub name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+/// Where the nominal stands with prison and probation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(
+    tag = "status",
+    rename_all = "snake_case",
+    try_from = "crate::domain::people::tagged::CustodyRaw"
+)]
+pub enum CustodyStatus {
+    InCustody {
+        expected_release: NaiveDate,
+    },
+    OnLicence {
+        released_on: NaiveDate,
+        licence_ends: NaiveDate,
+        probation: ProbationContact,
+    },
+    LicenceEnded {
+        released_on: NaiveDate,
+        licence_ended: NaiveDate,
+    },
+    /// In the community with no licence: a High Court order (s.1) on someone never imprisoned,
+    /// a release without licence, or a sentence that ended before the order came into force.
+    /// `since`: the day of that release, or (never imprisoned) the day the order came into force.
+    InCommunity {
+        since: NaiveDate,
+    },
+}
+
+impl CustodyStatus {
+    /// Was (or is) the nominal on licence on `day`? This follows the dates, not the label: the
+    /// licence is in force from the day of release to its last day, both inclusive, whether the
+    /// file says `on_licence` (with `licence_ends`) or `licence_ended` (with `licence_ended`,
+    /// the licence's last day). So a file still labelled "on licence" after its end date says
+    /// "no", and a breach dated inside a licence that has since ended says "yes". A nominal in
+    /// custody has no licence in force.
+    pub fn on_licence_on(&self, day: NaiveDate) -> bool {
+        self.licence_period()
+            .is_some_and(|(from, to)| from <= day && day <= to)
+    }
+
+    /// The licence's first and last days, when there is (or was) one.
+    pub fn licence_period(&self) -> Option<(NaiveDate, NaiveDate)> {
+        match self {
+            Self::OnLicence {
+                released_on,
+                licence_ends,
+                ..
+            } => Some((*released_on, *licence_ends)),
+            Self::LicenceEnded {
+                released_on,
+                licence_ended,
+            } => Some((*released_on, *licence_ended)),
+            Self::InCustody { .. } | Self::InCommunity { .. } => None,
+        }
+    }
+
+    /// Why recall cannot be chosen for a breach on `breach_day` when the choice is made on
+    /// `choice_day`, in words; `None` when a licence was in force on the breach day and still is
+    /// on the choice day (an expired licence cannot be revoked, DOMAIN.md). For a recommendation,
+    /// an officer's override, a DS's decision and a referral alike.
+    pub fn recall_refusal(&self, breach_day: NaiveDate, choice_day: NaiveDate) -> Option<String> {
+        use crate::domain::time::dates::format_date;
+        let Some((from, to)) = self.licence_period() else {
+            let why = match self {
+                Self::InCustody { .. } => "The nominal is in custody with no licence in force",
+                _ => "The nominal is in the community with no licence",
+            };
+            return Some(format!("{why}: recall is not possible"));
+        };
+        if breach_day < from {
+            return Some(format!(
+                "The licence began on {}, after the breach on {}: recall is not possible",
+                format_date(from),
+                format_date(breach_day)
+            ));
+        }
+        if to < breach_day || to < choice_day {
+            return Some(format!(
+                "The licence ended on {}: recall is not possible",
+                format_date(to)
+            ));
+        }
+        None
+    }
+
+    /// The probation contact of the licence in force on `day`: never from a label that outlived
+    /// its licence.
+    pub fn probation_on(&self, day: NaiveDate) -> Option<&ProbationContact> {
+        match self {
+            Self::OnLicence { probation, .. } if self.on_licence_on(day) => Some(probation),
+            _ => None,
+        }
+    }
+
+    /// The day of release, past or expected.
+    pub fn release_date(&self) -> NaiveDate {
+        match self {
+            Self::InCustody { expected_release } => *expected_release,
+            Self::OnLicence { released_on, .. } | Self::LicenceEnded { released_on, .. } => {
+                *released_on
+            }
+            Self::InCommunity { since } => *since,
+        }
+    }
+
+    /// Wording for the nominal page, e.g. "On licence until 3 Mar 2027".
+    pub fn describe(&self, today: NaiveDate) -> String {
+        use crate::domain::time::dates::format_date;
+        match self {
+            Self::InCustody { expected_release } => {
+                format!(
+                    "In custody, expected release {}",
+                    format_date(*expected_release)
+                )
+            }
+            Self::OnLicence { licence_ends, .. } if *licence_ends < today => {
+                format!("Licence ended {}", format_date(*licence_ends))
+            }
+            Self::OnLicence { licence_ends, .. } => {
+                format!("On licence until {}", format_date(*licence_ends))
+            }
+            Self::LicenceEnded { licence_ended, .. } => {
+                format!("Licence ended {}", format_date(*licence_ended))
+            }
+            Self::InCommunity { since } => {
+                format!(
+                    "In the community, no licence, since {}",
+                    format_date(*since)
+                )
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Nominal {
+    /// Opaque identifier, e.g. "N-0001". Never a name or a police national computer number.
+    pub id: String,
+    pub given_name: String,
+    pub family_name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(deserialize_with = "crate::domain::time::iso::date")]
+    pub date_of_birth: NaiveDate,
+    pub risk: RiskRating,
+    #[serde(deserialize_with = "crate::domain::time::iso::date")]
+    pub risk_reviewed_on: NaiveDate,
+    pub offender_manager: OfficerRef,
+    pub custody: CustodyStatus,
+    /// Home address as held; optional because it may be unknown before release.
+    #[serde(default)]
+    pub address: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+}
+
+impl Nominal {
+    /// "FAMILY, Given": the way police lists show a name.
+    pub fn display_name(&self) -> String {
+        format!("{}, {}", self.family_name.to_uppercase(), self.given_name)
+    }
+
+    /// Does `query` match a name or an alias? Case-insensitive, ignores surrounding spaces.
+    pub fn matches_name(&self, query: &str) -> bool {
+        let q = query.trim().to_lowercase();
+        if q.is_empty() {
+            return true;
+        }
+        let full = format!("{} {}", self.given_name, self.family_name).to_lowercase();
+        let reversed = format!("{} {}", self.family_name, self.given_name).to_lowercase();
+        full.contains(&q)
+            || reversed.contains(&q)
+            || self.aliases.iter().any(|a| a.to_lowercase().contains(&q))
+    }
+
+    /// Age in whole years on `day`.
+    pub fn age_on(&self, day: NaiveDate) -> u32 {
+        day.years_since(self.date_of_birth).unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::time::dates::ymd;
+
+    fn sample() -> Nominal {
+        Nominal {
+            id: "N-T1".into(),
+            given_name: "Testy".into(),
+            family_name: "Example".into(),
+            aliases: vec!["Tex".into()],
+            date_of_birth: ymd(1988, 2, 29),
+            risk: RiskRating::High,
+            risk_reviewed_on: ymd(2026, 10, 1),
+            offender_manager: OfficerRef {
+                id: "PC-0001".into(),
+                name: "PC Sample".into(),
+            },
+            custody: CustodyStatus::OnLicence {
+                released_on: ymd(2026, 11, 24),
+                licence_ends: ymd(2027, 11, 23),
+                probation: ProbationContact {
+                    name: "PP Sample".into(),
+                    phone: None,
+                    email: None,
+                },
+            },
+            address: None,
+            phone: None,
+        }
+    }
+
+    #[test]
+    fn licence_runs_from_release_day_to_its_last_day_inclusive() {
+        let n = sample();
+        assert!(!n.custody.on_licence_on(ymd(2026, 11, 23)));
+        assert!(n.custody.on_licence_on(ymd(2026, 11, 24)));
+        assert!(n.custody.on_licence_on(ymd(2027, 11, 23)));
+        assert!(!n.custody.on_licence_on(ymd(2027, 11, 24)));
+    }
+
+    #[test]
+    fn a_licence_that_has_ended_was_still_in_force_on_the_days_it_covered() {
+        let ended = CustodyStatus::LicenceEnded {
+            released_on: ymd(2024, 1, 1),
+            licence_ended: ymd(2025, 1, 1),
+        };
+        assert!(!ended.on_licence_on(ymd(2023, 12, 31)));
+        assert!(ended.on_licence_on(ymd(2024, 1, 1)));
+        assert!(ended.on_licence_on(ymd(2024, 6, 1)));
+        assert!(ended.on_licence_on(ymd(2025, 1, 1)));
+        assert!(!ended.on_licence_on(ymd(2025, 1, 2)));
+    }
+
+    #[test]
+    fn a_file_still_labelled_on_licence_after_its_end_date_or_in_custody_is_not_on_licence() {
+        let n = sample();
+        assert!(!n.custody.on_licence_on(ymd(2028, 1, 1)));
+        let inside = CustodyStatus::InCustody {
+            expected_release: ymd(2027, 1, 1),
+        };
+        assert!(!inside.on_licence_on(ymd(2027, 1, 1)));
+    }
+
+    #[test]
+    fn search_matches_names_and_aliases_case_insensitively() {
+        let n = sample();
+        assert!(n.matches_name("testy"));
+        assert!(n.matches_name("EXAMPLE testy"));
+        assert!(n.matches_name(" tex "));
+        assert!(n.matches_name(""));
+        assert!(!n.matches_name("someone"));
+        assert_eq!(n.display_name(), "EXAMPLE, Testy");
+    }
+
+    #[test]
+    fn age_counts_leap_day_birthdays_correctly() {
+        let n = sample();
+        assert_eq!(n.age_on(ymd(2026, 2, 28)), 37);
+        assert_eq!(n.age_on(ymd(2026, 3, 1)), 38);
+        assert_eq!(n.age_on(ymd(2028, 2, 29)), 40);
+    }
+
+    #[test]
+    fn risk_sorts_most_serious_first() {
+        let mut r = vec![RiskRating::Low, RiskRating::VeryHigh, RiskRating::Medium];
+        r.sort();
+        assert_eq!(
+            r,
+            vec![RiskRating::VeryHigh, RiskRating::Medium, RiskRating::Low]
+        );
+    }
+}

@@ -15,7 +15,7 @@
 
 use std::collections::HashMap;
 
-use scpo_field::domain::demo::demo_cohort;
+use scpo_field::domain::cohort::demo::demo_cohort;
 use scpo_field::domain::{Cohort, CustodyStatus};
 
 /// Family-name stems. Each gets the nominal's number appended, so none reads as a real name.

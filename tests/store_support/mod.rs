@@ -5,8 +5,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
-use scpo_field::domain::cohort::demo::demo_cohort;
-use scpo_field::domain::{Briefing, Cohort, Contact, Notification};
+use scpo_field::domain::{cohort::demo::demo_cohort, Briefing, Cohort, Contact, Notification};
 use scpo_field::store::{schema::SCHEMA_VERSION, Store, TestOptions};
 use serde_json::Value;
 use wasm_bindgen::closure::Closure;

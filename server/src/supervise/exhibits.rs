@@ -9,12 +9,14 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
+use maud::{html, Markup};
 use scpo_field::domain::breach::BreachReport;
 use scpo_field::domain::dates::format_date_time;
+use scpo_field::domain::exhibit::Exhibit;
 use scpo_field::domain::Cohort;
 
 use super::forms::{not_found, unavailable};
-use super::layout::esc;
+use super::kit::{summary_list, Row};
 use super::unit::load;
 use super::url::segment;
 use super::Supervisor;
@@ -37,54 +39,58 @@ const INLINE_TYPES: [(&str, &str); 6] = [
     ("image/avif", "avif"),
 ];
 
-/// The report's exhibits, in capture order, for the decision page.
-pub fn exhibits_view(c: &Cohort, r: &BreachReport) -> String {
-    let list = c.exhibits_for(&r.id);
-    let mut h = String::from("<h2 class=\"heading-m\" id=\"exhibits\">Photo exhibits</h2>");
-    if list.is_empty() {
-        h.push_str("<p class=\"body\">No photo exhibits.</p>");
-        return h;
-    }
-    let row = |k: &str, v: &str| {
-        format!("<div class=\"summary-list__row\"><dt class=\"summary-list__key\">{k}</dt><dd class=\"summary-list__value\">{v}</dd></div>")
-    };
-    for e in list {
-        h.push_str(&format!(
-            "<h3 class=\"heading-s\">Exhibit {}</h3><dl class=\"summary-list\">",
-            esc(&e.reference)
-        ));
-        h.push_str(&row("What it shows", &esc(&e.description)));
-        h.push_str(&row(
+/// The address of a report's exhibit's photo.
+fn address(report_id: &str, exhibit_id: &str) -> String {
+    format!(
+        "/supervise/breaches/{}/exhibits/{}/photo",
+        segment(report_id),
+        segment(exhibit_id)
+    )
+}
+
+/// What the desk shows of an exhibit, on the report and on its own page: what it shows, the
+/// hash at capture, when and by whom, any withdrawal.
+fn details(c: &Cohort, e: &Exhibit) -> Vec<Row<'static>> {
+    let mut rows: Vec<Row> = vec![
+        ("What it shows", html! { (e.description) }),
+        (
             "SHA-256 at capture",
-            &format!("<code class=\"hash\">{}</code>", esc(&e.sha256)),
+            html! { code class="hash" { (e.sha256) } },
+        ),
+        ("Captured", html! { (format_date_time(e.captured_at)) }),
+        ("By", html! { (e.officer_name) " (" (e.officer_id) ")" }),
+    ];
+    if let Some(w) = c.withdrawal_of(&e.id) {
+        rows.push((
+            "Withdrawn",
+            html! { (format_date_time(w.withdrawn_at)) ": " (w.reason) },
         ));
-        h.push_str(&row("Captured", &esc(&format_date_time(e.captured_at))));
-        h.push_str(&row(
-            "By",
-            &esc(&format!("{} ({})", e.officer_name, e.officer_id)),
-        ));
-        if let Some(w) = c.withdrawal_of(&e.id) {
-            h.push_str(&row(
-                "Withdrawn",
-                &esc(&format!(
-                    "{}: {}",
-                    format_date_time(w.withdrawn_at),
-                    w.reason
-                )),
-            ));
-        }
-        h.push_str(&row(
-            "Photo",
-            &format!(
-                "<a href=\"/supervise/breaches/{}/exhibits/{}/photo\">View the photo of exhibit {}</a> (viewing it is recorded in the audit log)",
-                esc(&segment(&r.id)),
-                esc(&segment(&e.id)),
-                esc(&e.reference)
-            ),
-        ));
-        h.push_str("</dl>");
     }
-    h
+    rows
+}
+
+/// The report's exhibits, in capture order, for the decision page.
+pub fn exhibits_view(c: &Cohort, r: &BreachReport) -> Markup {
+    let list = c.exhibits_for(&r.id);
+    let rows = |e: &Exhibit| {
+        let mut rows = details(c, e);
+        let link = html! {
+            a href=(address(&r.id, &e.id)) { "View the photo of exhibit " (e.reference) }
+            " (viewing it is recorded in the audit log)"
+        };
+        rows.push(("Photo", link));
+        rows
+    };
+    html! {
+        h2 class="heading-m" id="exhibits" { "Photo exhibits" }
+        @if list.is_empty() {
+            p class="body" { "No photo exhibits." }
+        }
+        @for e in list {
+            h3 class="heading-s" { "Exhibit " (e.reference) }
+            (summary_list(&rows(e)))
+        }
+    }
 }
 
 async fn photo(

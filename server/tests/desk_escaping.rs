@@ -313,6 +313,12 @@ async fn every_desk_page_shows_hostile_text_only_escaped(b: Backend) {
     for (id, shows) in reports {
         gets.push((format!("/supervise/breaches/{id}"), 200, shows));
     }
+    let exhibit = ["FAMILY", "GIVEN", "EXHIBIT", "OFFICER_NAME"];
+    for (id, withdrawn) in [("EX-1", None), ("EX-2", Some("WITHDRAWAL"))] {
+        let shows = exhibit.iter().copied().chain(withdrawn).collect();
+        let path = format!("/supervise/breaches/BR-0002-1/exhibits/{id}");
+        gets.push((path, 200, shows));
+    }
     let not_found = format!("/supervise/{}", urlencoding(&p("PATH")));
     gets.push((not_found.clone(), 404, vec![]));
     let no_report = format!("/supervise/breaches/{}", urlencoding(&p("REPORT_ID")));

@@ -89,7 +89,8 @@ async fn the_ds_sees_the_exhibits_and_each_photo_view_is_logged(b: Backend) {
         "PC Demo Officer (PC-DEMO-01)",
         "Exhibit DO/2",
         "Photo of &lt;the wrong&gt; drawer",
-        "/supervise/breaches/BR-0002-1/exhibits/EX-1/photo",
+        // The way to the photo: the exhibit's page, which shows it.
+        "href=\"/supervise/breaches/BR-0002-1/exhibits/EX-1\"",
     ] {
         assert!(html.contains(shown), "{shown} not on the page");
     }
@@ -166,7 +167,82 @@ async fn the_reports_evidence_lists_its_photo_exhibits(b: Backend) {
     );
 }
 
+/// An exhibit opens on a desk page of its own, not as a bare photo in place of the desk: the
+/// report links to it; it shows the reference, what the photo shows, who took it and when, the
+/// hash recorded at capture, the photo itself (from the photo's address) and the way back to
+/// the report. Opening it is logged; another unit's DS gets "not found".
+async fn an_exhibit_opens_on_a_desk_page_of_its_own(b: Backend) {
+    let db = with_demo(b).await;
+    let srv = serve(&db).await;
+    from_the_phone(&srv, &db).await;
+    let (_, report) = srv.html(REPORT, "ds").await;
+    let reference = report
+        .split("<h1 class=\"heading-l\">Breach report ")
+        .nth(1)
+        .and_then(|h| h.split("</h1>").next())
+        .expect("the report's heading")
+        .to_string();
+    let page = "/supervise/breaches/BR-0002-1/exhibits/EX-1";
+    assert!(
+        report.contains(&format!(
+            "<a href=\"{page}\">View the photo of exhibit DO/1</a>"
+        )),
+        "{report}"
+    );
+    let r = srv.get(page, Some("ds")).await;
+    assert_eq!(r.status(), 200);
+    assert!(r.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/html"));
+    let html = r.text().await.unwrap();
+    for shown in [
+        "<h1 class=\"heading-l\">Exhibit DO/1</h1>".to_string(),
+        "Second handset on the table".into(),
+        sha256_hex(PHOTO),
+        "24 Nov 2026, 10:40".into(),
+        "PC Demo Officer (PC-DEMO-01)".into(),
+        format!(
+            "<img class=\"exhibit-photo\" src=\"{page}/photo\" alt=\"Second handset on the table\""
+        ),
+        format!("<a class=\"back-link\" href=\"{REPORT}\">Back to breach report {reference}</a>"),
+        "<a href=\"/supervise/breaches\" aria-current=\"page\">Breaches</a>".into(),
+    ] {
+        assert!(html.contains(&shown), "{shown} not on the page:\n{html}");
+    }
+    // The withdrawn exhibit's page says so, with the reason.
+    let (status, withdrawn) = srv.html(&format!("{REPORT}/exhibits/EX-2"), "ds").await;
+    assert_eq!(status, 200);
+    assert!(
+        withdrawn.contains("Photo of &lt;the wrong&gt; drawer"),
+        "{withdrawn}"
+    );
+    let consulted: Vec<_> = db
+        .storage
+        .audit_since(0)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|l| l.action == "consulted" && l.record_kind == "exhibit")
+        .map(|l| (l.actor, l.record_id, l.nominal_id))
+        .collect();
+    let ds = |id: &str| {
+        (
+            "DS-DEMO-01".to_string(),
+            id.to_string(),
+            Some("N-0002".to_string()),
+        )
+    };
+    assert_eq!(consulted, [ds("EX-1"), ds("EX-2")]);
+    // Another unit's DS, or the exhibit under another report: not found.
+    assert_eq!(srv.get(page, Some("other")).await.status(), 404);
+    let wrong = "/supervise/breaches/BR-0001-1/exhibits/EX-1";
+    assert_eq!(srv.get(wrong, Some("ds")).await.status(), 404);
+    assert!(to_sign_in(&srv.get(page, Some("pc")).await));
+}
+
 on_both_backends!(
     the_ds_sees_the_exhibits_and_each_photo_view_is_logged,
-    the_reports_evidence_lists_its_photo_exhibits
+    the_reports_evidence_lists_its_photo_exhibits,
+    an_exhibit_opens_on_a_desk_page_of_its_own
 );

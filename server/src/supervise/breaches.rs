@@ -10,15 +10,16 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
 use chrono::{NaiveDate, NaiveDateTime};
-use scpo_field::domain::breach::decision::{awaiting_decision, decide, decision_for, Decider};
+use maud::{html, Markup};
 use scpo_field::domain::breach::report::{standing_reports, BreachReport};
 use scpo_field::domain::time::dates::{days_between, format_date, format_date_time};
+use scpo_field::domain::breach::decision::{awaiting_decision, decide, decision_for, Decider};
 use scpo_field::domain::{Cohort, OfficerRef};
 use serde::Deserialize;
 
 use super::decision_form::{decision_view, form_view, Answers};
-use super::forms::{error_summary, log_consultation, titled, unavailable};
-use super::layout::{esc, page_at};
+use super::forms::{log_consultation, unavailable};
+use super::kit::{error_summary, page_at, table, titled, Column};
 use super::unit::load;
 use super::url::segment;
 use super::{csrf_refusal, Supervisor};
@@ -45,9 +46,11 @@ async fn unit_cohort(state: &AppState, s: &Supervisor) -> Result<Cohort, Respons
 }
 
 fn not_found(state: &AppState, s: &Supervisor) -> Response {
-    let body = "<h1 class=\"heading-l\">Breach report not found</h1>\
-<p class=\"body\">There is no breach report with this reference in your unit.</p>\
-<p class=\"body\"><a href=\"/supervise/breaches\">Back to breach reports</a></p>";
+    let body = html! {
+        h1 class="heading-l" { "Breach report not found" }
+        p class="body" { "There is no breach report with this reference in your unit." }
+        p class="body" { a href="/supervise/breaches" { "Back to breach reports" } }
+    };
     let mut r = page_at(
         state,
         Some(s),
@@ -77,55 +80,74 @@ async fn list(State(state): State<AppState>, s: Supervisor) -> Response {
     scpo_field::domain::common::sort::sort_by(&mut awaiting, |a, b| {
         (a.recorded_at, &a.id).cmp(&(b.recorded_at, &b.id))
     });
-    let link = |r: &BreachReport| {
-        format!(
-            "<a href=\"/supervise/breaches/{}\">{}</a>",
-            esc(&segment(&r.id)),
-            esc(r.shown_reference())
-        )
-    };
-    let mut body = String::from("<h1 class=\"heading-l\">Breach reports</h1>");
-    if awaiting.is_empty() {
-        body.push_str("<h2 class=\"heading-m\">Awaiting a decision</h2><p class=\"body\">No breach report is awaiting a decision.</p>");
-    } else {
-        body.push_str("<table class=\"table\"><caption class=\"heading-m\">Awaiting a decision, oldest first</caption><thead><tr><th scope=\"col\">Report</th><th scope=\"col\">Nominal</th><th scope=\"col\">Officer</th><th scope=\"col\">Officer's level</th><th scope=\"col\">Reported</th><th scope=\"col\" class=\"table__cell--numeric\">Waiting</th></tr></thead><tbody>");
-        for r in &awaiting {
-            body.push_str(&format!(
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"table__cell--numeric\">{}</td></tr>",
-                link(r),
-                esc(&r.nominal_id),
-                esc(&r.officer_name),
-                esc(r.decision.chosen.label()),
-                esc(&format_date(r.recorded_at.date())),
-                days(days_between(r.recorded_at.date(), today).max(0)),
-            ));
-        }
-        body.push_str("</tbody></table>");
-    }
     let standing = standing_reports(&cohort.breach_reports);
     let decided: Vec<_> = standing
         .iter()
         .filter_map(|r| decision_for(&r.id, &cohort.breach_decisions).map(|d| (*r, d)))
         .collect();
-    if decided.is_empty() {
-        body.push_str(
-            "<h2 class=\"heading-m\">Decided</h2><p class=\"body\">No decision recorded yet.</p>",
-        );
-    } else {
-        body.push_str("<table class=\"table\"><caption class=\"heading-m\">Decided</caption><thead><tr><th scope=\"col\">Report</th><th scope=\"col\">Nominal</th><th scope=\"col\">Decision</th><th scope=\"col\">Decided by</th><th scope=\"col\">Decided on</th></tr></thead><tbody>");
-        for (r, d) in decided.iter().rev() {
-            body.push_str(&format!(
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+    let text = |t: &str| html! { (t) };
+    let awaiting_rows: Vec<Vec<Markup>> = awaiting
+        .iter()
+        .map(|r| {
+            vec![
                 link(r),
-                esc(&r.nominal_id),
-                esc(&d.summary(Some(r.decision.chosen))),
-                esc(&d.decided_by_name),
-                esc(&format_date(d.decided_at.date())),
-            ));
+                text(&r.nominal_id),
+                text(&r.officer_name),
+                text(r.decision.chosen.label()),
+                text(&format_date(r.recorded_at.date())),
+                text(&days(days_between(r.recorded_at.date(), today).max(0))),
+            ]
+        })
+        .collect();
+    let decided_rows: Vec<Vec<Markup>> = decided
+        .iter()
+        .rev()
+        .map(|(r, d)| {
+            vec![
+                link(r),
+                text(&r.nominal_id),
+                text(&d.summary(Some(r.decision.chosen))),
+                text(&d.decided_by_name),
+                text(&format_date(d.decided_at.date())),
+            ]
+        })
+        .collect();
+    let awaiting_columns = [
+        Column::text("Report"),
+        Column::text("Nominal"),
+        Column::text("Officer"),
+        Column::text("Officer's level"),
+        Column::text("Reported"),
+        Column::number("Waiting"),
+    ];
+    let decided_columns = [
+        Column::text("Report"),
+        Column::text("Nominal"),
+        Column::text("Decision"),
+        Column::text("Decided by"),
+        Column::text("Decided on"),
+    ];
+    let body = html! {
+        h1 class="heading-l" { "Breach reports" }
+        @if awaiting_rows.is_empty() {
+            h2 class="heading-m" { "Awaiting a decision" }
+            p class="body" { "No breach report is awaiting a decision." }
+        } @else {
+            (table("Awaiting a decision, oldest first", &awaiting_columns, &awaiting_rows))
         }
-        body.push_str("</tbody></table>");
-    }
-    page_at(&state, Some(&s), "Breach reports", &body, Some(SECTION))
+        @if decided_rows.is_empty() {
+            h2 class="heading-m" { "Decided" }
+            p class="body" { "No decision recorded yet." }
+        } @else {
+            (table("Decided", &decided_columns, &decided_rows))
+        }
+    };
+    page_at(&state, Some(&s), "Breach reports", body, Some(SECTION))
+}
+
+/// A link to a report's page, by the reference a person reads.
+fn link(r: &BreachReport) -> Markup {
+    html! { a href={ "/supervise/breaches/" (segment(&r.id)) } { (r.shown_reference()) } }
 }
 
 #[derive(Deserialize)]
@@ -245,49 +267,51 @@ async fn render(
     decided: bool,
 ) -> Response {
     let _ = log_consultation(state, s, &r.nominal_id).await;
-    let mut body = String::new();
-    if decided {
-        body.push_str("<div class=\"panel panel--success\" role=\"status\"><h2 class=\"heading-m\">Decision recorded</h2><p class=\"body\">The officer's phone receives it on its next sync, and it shows on the nominal's history.</p></div>");
-    }
-    body.push_str(&error_summary(problems));
     let name = cohort
         .nominal(&r.nominal_id)
         .map(|n| n.display_name())
         .unwrap_or_default();
-    body.push_str(&format!(
-        "<a class=\"back-link\" href=\"/supervise/breaches\">Back to breach reports</a><span class=\"caption\">{} ({})</span><h1 class=\"heading-l\">Breach report {}</h1>",
-        esc(&name),
-        esc(&r.nominal_id),
-        esc(r.shown_reference())
-    ));
-    body.push_str(&super::decision_form::report_view(cohort, r));
-    body.push_str(&super::exhibits::exhibits_view(cohort, r));
     let current = decision_for(&r.id, &cohort.breach_decisions);
-    if let Some(d) = current {
-        body.push_str(&decision_view(d, r, &cohort.breach_decisions));
-    }
     let standing = standing_reports(&cohort.breach_reports)
         .iter()
         .any(|x| x.id == r.id);
-    if standing {
-        body.push_str(&form_view(s, r, current, answers, problems));
-    } else {
-        let by = cohort
-            .breach_reports
-            .iter()
-            .find(|x| x.corrects.as_deref() == Some(r.id.as_str()));
-        body.push_str("<div class=\"warning-text\" id=\"report\"><p class=\"body\"><strong>This report has been corrected.</strong> Decisions are made on the report as corrected");
-        if let Some(c) = by {
-            body.push_str(&format!(
-                ": <a href=\"/supervise/breaches/{}\">report {}</a>",
-                esc(&segment(&c.id)),
-                esc(c.shown_reference())
-            ));
+    let corrected_by = cohort
+        .breach_reports
+        .iter()
+        .find(|x| x.corrects.as_deref() == Some(r.id.as_str()));
+    let body = html! {
+        @if decided {
+            div class="panel panel--success" role="status" {
+                h2 class="heading-m" { "Decision recorded" }
+                p class="body" {
+                    "The officer's phone receives it on its next sync, and it shows on the nominal's history."
+                }
+            }
         }
-        body.push_str(".</p></div>");
-    }
+        (error_summary(problems))
+        a class="back-link" href="/supervise/breaches" { "Back to breach reports" }
+        span class="caption" { (name) " (" (r.nominal_id) ")" }
+        h1 class="heading-l" { "Breach report " (r.shown_reference()) }
+        (super::decision_form::report_view(cohort, r))
+        (super::exhibits::exhibits_view(cohort, r))
+        @if let Some(d) = current { (decision_view(d, r, &cohort.breach_decisions)) }
+        @if standing {
+            (form_view(s, r, current, answers, problems))
+        } @else {
+            div class="warning-text" id="report" {
+                p class="body" {
+                    strong { "This report has been corrected." }
+                    " Decisions are made on the report as corrected"
+                    @if let Some(c) = corrected_by {
+                        ": " a href={ "/supervise/breaches/" (segment(&c.id)) } { "report " (c.shown_reference()) }
+                    }
+                    "."
+                }
+            }
+        }
+    };
     let title = titled(problems, &format!("Breach report {}", r.shown_reference()));
-    let mut resp = page_at(state, Some(s), &title, &body, Some(SECTION));
+    let mut resp = page_at(state, Some(s), &title, body, Some(SECTION));
     if !problems.is_empty() {
         *resp.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
     }

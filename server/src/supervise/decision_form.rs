@@ -4,16 +4,19 @@
 //! otherwise, the national decision model's five parts, disruption), with input kept and
 //! inline errors when the domain finds problems.
 
+use maud::{html, Markup};
+use scpo_field::domain::breach::report::BreachReport;
 use scpo_field::domain::breach::decision::{
     decision_for, BreachDecision, DecisionAnswers, DecisionField, DecisionLevel,
 };
-use scpo_field::domain::breach::report::BreachReport;
 use scpo_field::domain::Cohort;
 use serde::Deserialize;
 
 use super::breaches::when;
-use super::forms::error_message;
-use super::layout::{csrf_field, esc};
+use super::kit::{
+    button, conditional_radios, csrf_field, error_message, radios, summary_list, textarea,
+    ButtonKind, Radio, Row,
+};
 use super::url::segment;
 use super::Supervisor;
 
@@ -70,114 +73,108 @@ impl Answers {
     }
 }
 
-fn row(key: &str, value_html: &str) -> String {
-    format!(
-        "<div class=\"summary-list__row\"><dt class=\"summary-list__key\">{}</dt><dd class=\"summary-list__value\">{value_html}</dd></div>",
-        esc(key)
-    )
+/// A summary list's row whose value is text (escaped by maud).
+fn row<'a>(key: &'a str, value: &str) -> Row<'a> {
+    (key, html! { (value) })
 }
 
 /// The report as the officer wrote it.
-pub fn report_view(c: &Cohort, r: &BreachReport) -> String {
-    let mut h = String::from(
-        "<h2 class=\"heading-m\">What the officer reported</h2><dl class=\"summary-list\">",
-    );
-    h.push_str(&row(
-        "Officer",
-        &esc(&format!("{} ({})", r.officer_name, r.officer_id)),
-    ));
-    h.push_str(&row("When it happened", &esc(&r.when())));
-    h.push_str(&row("Where", &esc(&r.location)));
-    h.push_str(&row("What was seen", &esc(&r.what_was_seen)));
+pub fn report_view(c: &Cohort, r: &BreachReport) -> Markup {
+    let mut told = vec![
+        row("Officer", &format!("{} ({})", r.officer_name, r.officer_id)),
+        row("When it happened", &r.when()),
+        row("Where", &r.location),
+        row("What was seen", &r.what_was_seen),
+    ];
     if let Some(said) = &r.explanation {
-        h.push_str(&row("Any explanation given", &esc(said)));
+        told.push(row("Any explanation given", said));
     }
-    h.push_str(&row("Reported", &esc(&when(r.recorded_at))));
+    told.push(row("Reported", &when(r.recorded_at)));
     if let Some(old) = &r.corrects {
-        h.push_str(&row("Corrects", &esc(old)));
-    }
-    h.push_str("</dl><h2 class=\"heading-m\">Conditions breached</h2>");
-    for id in &r.condition_ids {
-        match c.condition(id) {
-            Some(k) => h.push_str(&format!(
-                "<h3 class=\"heading-s\">{}</h3><p class=\"hint\">{} · {}</p><p class=\"body-s\">Wording as granted:</p><blockquote class=\"inset-text\">{}</blockquote>",
-                esc(&k.summary),
-                esc(k.family.label()),
-                if k.mirrored_in_licence { "Mirrored in licence" } else { "Not mirrored in licence" },
-                esc(&k.verbatim)
-            )),
-            None => h.push_str(&format!("<p class=\"body\">Condition {} (not held)</p>", esc(id))),
-        }
+        told.push(row("Corrects", old));
     }
     // Every exhibit, as the phone prints the report: photo exhibits, then typed evidence.
-    h.push_str("<h2 class=\"heading-m\">Evidence</h2>");
     let exhibits = scpo_field::domain::evidence_pack::pack::report_exhibits(c, r);
-    if exhibits.is_empty() {
-        h.push_str("<p class=\"body\">None recorded.</p>");
-    } else {
-        h.push_str("<ul class=\"list\">");
-        for e in &exhibits {
-            h.push_str(&format!("<li>{}</li>", esc(&e.line())));
-        }
-        h.push_str("</ul>");
-    }
     let d = &r.decision;
-    h.push_str(&format!(
-        "<h2 class=\"heading-m\">Intelligence</h2><p class=\"body\">{}</p><h2 class=\"heading-m\">Recommendation</h2><p class=\"body\"><strong>{}</strong></p><ul class=\"list\">",
-        esc(r.intelligence.label()),
-        esc(d.recommended.level.label())
-    ));
-    for reason in &d.recommended.reasons {
-        h.push_str(&format!("<li>{}</li>", esc(&reason.0)));
+    let level = [
+        row("Level chosen", d.chosen.label()),
+        row(
+            "Why a different level",
+            d.override_reason
+                .as_deref()
+                .unwrap_or("None: the officer accepted the recommendation"),
+        ),
+    ];
+    html! {
+        h2 class="heading-m" { "What the officer reported" }
+        (summary_list(&told))
+        h2 class="heading-m" { "Conditions breached" }
+        @for id in &r.condition_ids {
+            @match c.condition(id) {
+                Some(k) => {
+                    h3 class="heading-s" { (k.summary) }
+                    p class="hint" {
+                        (k.family.label()) " · "
+                        @if k.mirrored_in_licence { "Mirrored in licence" } @else { "Not mirrored in licence" }
+                    }
+                    p class="body-s" { "Wording as granted:" }
+                    blockquote class="inset-text" { (k.verbatim) }
+                }
+                None => p class="body" { "Condition " (id) " (not held)" },
+            }
+        }
+        h2 class="heading-m" { "Evidence" }
+        @if exhibits.is_empty() {
+            p class="body" { "None recorded." }
+        } @else {
+            ul class="list" { @for e in &exhibits { li { (e.line()) } } }
+        }
+        h2 class="heading-m" { "Intelligence" }
+        p class="body" { (r.intelligence.label()) }
+        h2 class="heading-m" { "Recommendation" }
+        p class="body" { strong { (d.recommended.level.label()) } }
+        ul class="list" { @for reason in &d.recommended.reasons { li { (reason.0) } } }
+        h2 class="heading-m" { "The officer's level" }
+        (summary_list(&level))
     }
-    h.push_str("</ul><h2 class=\"heading-m\">The officer's level</h2><dl class=\"summary-list\">");
-    h.push_str(&row("Level chosen", &esc(d.chosen.label())));
-    h.push_str(&row(
-        "Why a different level",
-        &esc(d
-            .override_reason
-            .as_deref()
-            .unwrap_or("None: the officer accepted the recommendation")),
-    ));
-    h.push_str("</dl>");
-    h
 }
 
 /// The decision that stands on the report.
-pub fn decision_view(d: &BreachDecision, r: &BreachReport, all: &[BreachDecision]) -> String {
-    let mut h = String::from(
-        "<h2 class=\"heading-m\" id=\"decision\">Decision</h2><dl class=\"summary-list\">",
-    );
-    h.push_str(&row("Decision", &esc(&d.summary(Some(r.decision.chosen)))));
-    h.push_str(&row("Information", &esc(&d.information)));
-    h.push_str(&row("Assessment of threat and risk", &esc(&d.assessment)));
-    h.push_str(&row("Powers and policy", &esc(&d.powers_and_policy)));
-    h.push_str(&row("Options considered", &esc(&d.options)));
-    h.push_str(&row("Decision and rationale", &esc(&d.action)));
-    h.push_str(&row(
-        "Disruption of organised crime",
-        if d.disruption {
-            "Recorded"
-        } else {
-            "Not recorded"
-        },
-    ));
-    h.push_str(&row(
-        "Decided",
-        &esc(&format!("{} by {}", when(d.decided_at), d.decided_by_name)),
-    ));
+pub fn decision_view(d: &BreachDecision, r: &BreachReport, all: &[BreachDecision]) -> Markup {
+    let mut rows = vec![
+        row("Decision", &d.summary(Some(r.decision.chosen))),
+        row("Information", &d.information),
+        row("Assessment of threat and risk", &d.assessment),
+        row("Powers and policy", &d.powers_and_policy),
+        row("Options considered", &d.options),
+        row("Decision and rationale", &d.action),
+        row(
+            "Disruption of organised crime",
+            if d.disruption {
+                "Recorded"
+            } else {
+                "Not recorded"
+            },
+        ),
+        row(
+            "Decided",
+            &format!("{} by {}", when(d.decided_at), d.decided_by_name),
+        ),
+    ];
     let earlier = all
         .iter()
         .filter(|x| x.report_id == r.id && x.id != d.id)
         .count();
     if earlier > 0 {
-        h.push_str(&row(
+        rows.push(row(
             "Earlier decisions",
             &format!("{earlier} (kept as they were, replaced by this one)"),
         ));
     }
-    h.push_str("</dl>");
-    h
+    html! {
+        h2 class="heading-m" id="decision" { "Decision" }
+        (summary_list(&rows))
+    }
 }
 
 fn error_of<'a>(problems: &'a [(&'static str, String)], f: DecisionField) -> Option<&'a str> {
@@ -187,43 +184,6 @@ fn error_of<'a>(problems: &'a [(&'static str, String)], f: DecisionField) -> Opt
         .map(|(_, m)| m.as_str())
 }
 
-fn error_html(id: &str, message: Option<&str>) -> String {
-    message.map(|m| error_message(id, m)).unwrap_or_default()
-}
-
-fn group_class(error: bool) -> &'static str {
-    if error {
-        "form-group form-group--error"
-    } else {
-        "form-group"
-    }
-}
-
-fn textarea(f: DecisionField, label: &str, hint: &str, value: &str, error: Option<&str>) -> String {
-    let id = f.id();
-    let described = match error {
-        Some(_) => format!("{id}-hint {id}-error"),
-        None => format!("{id}-hint"),
-    };
-    format!(
-        "<div class=\"{}\"><label class=\"label\" for=\"{id}\">{}</label><p class=\"hint\" id=\"{id}-hint\">{}</p>{}<textarea class=\"textarea{}\" id=\"{id}\" name=\"{id}\" rows=\"4\" aria-describedby=\"{described}\">{}</textarea></div>",
-        group_class(error.is_some()),
-        esc(label),
-        esc(hint),
-        error_html(id, error),
-        if error.is_some() { " textarea--error" } else { "" },
-        esc(value)
-    )
-}
-
-fn radio(name: &str, id: &str, value: &str, label: &str, checked: bool) -> String {
-    format!(
-        "<div class=\"radios__item\"><input class=\"radios__input\" type=\"radio\" name=\"{name}\" id=\"{id}\" value=\"{value}\"{}><label class=\"radios__label\" for=\"{id}\">{}</label></div>",
-        if checked { " checked" } else { "" },
-        esc(label)
-    )
-}
-
 /// The decision form on a standing report.
 pub fn form_view(
     s: &Supervisor,
@@ -231,7 +191,7 @@ pub fn form_view(
     current: Option<&BreachDecision>,
     a: &Answers,
     problems: &[(&'static str, String)],
-) -> String {
+) -> Markup {
     use DecisionField as F;
     let officer = DecisionLevel::from(r.decision.chosen);
     let heading = if current.is_some() {
@@ -239,49 +199,53 @@ pub fn form_view(
     } else {
         "Your decision"
     };
-    let mut h = format!(
-        "<h2 class=\"heading-m\" id=\"report\">{heading}</h2>{}",
-        error_html("report", error_of(problems, F::Report))
+    // The levels other than the officer's; the first one's id is the question's ("level"), so
+    // the error summary's link lands on it.
+    let codes: Vec<(String, DecisionLevel)> = DecisionLevel::ALL
+        .into_iter()
+        .filter(|l| *l != officer)
+        .enumerate()
+        .map(|(i, l)| {
+            let id = if i == 0 {
+                "level".to_string()
+            } else {
+                format!("level-{}", l.code())
+            };
+            (id, l)
+        })
+        .collect();
+    let levels: Vec<Radio> = codes
+        .iter()
+        .map(|(id, l)| Radio {
+            id,
+            value: l.code(),
+            label: l.label(),
+            checked: a.level.as_deref() == Some(l.code()),
+        })
+        .collect();
+    let agree = format!("Agree with the officer: {}", officer.label());
+    let agrees = [
+        Radio {
+            id: "agrees",
+            value: "yes",
+            label: &agree,
+            checked: a.agrees.as_deref() == Some("yes"),
+        },
+        Radio {
+            id: "agrees-no",
+            value: "no",
+            label: "Decide otherwise",
+            checked: a.agrees.as_deref() == Some("no"),
+        },
+    ];
+    let level_question = conditional_radios(
+        "level",
+        "If you decide otherwise, the level you decide on",
+        Some("Only when you decide otherwise."),
+        &levels,
+        error_of(problems, F::Level),
     );
-    if current.is_some() {
-        h.push_str("<p class=\"body\">A new decision replaces the one above; that one is kept as it was.</p>");
-    }
-    h.push_str(&format!(
-        "<form method=\"post\" action=\"/supervise/breaches/{}\" novalidate>{}<input type=\"hidden\" name=\"replaces\" value=\"{}\">",
-        esc(&segment(&r.id)),
-        csrf_field(s),
-        esc(a.replaces.as_deref().unwrap_or(""))
-    ));
-    let agrees_error = error_of(problems, F::Agrees);
-    let level_error = error_of(problems, F::Level);
-    let mut levels = String::new();
-    for l in DecisionLevel::ALL.into_iter().filter(|l| *l != officer) {
-        let id = if levels.is_empty() {
-            "level".to_string()
-        } else {
-            format!("level-{}", l.code())
-        };
-        levels.push_str(&radio(
-            "level",
-            &id,
-            l.code(),
-            l.label(),
-            a.level.as_deref() == Some(l.code()),
-        ));
-    }
-    h.push_str(&format!(
-        "<div class=\"{}\"><fieldset class=\"fieldset\" aria-describedby=\"agrees-hint{}\"><legend class=\"fieldset__legend\">Do you agree with the officer's level?</legend><p class=\"hint\" id=\"agrees-hint\">The officer chose: {}.</p>{}{}{}<div class=\"radios__conditional\"><div class=\"{}\"><fieldset class=\"fieldset\" aria-describedby=\"level-hint{}\"><legend class=\"fieldset__legend fieldset__legend--s\">If you decide otherwise, the level you decide on</legend><p class=\"hint\" id=\"level-hint\">Only when you decide otherwise.</p>{}{levels}</fieldset></div></div></fieldset></div>",
-        group_class(agrees_error.is_some()),
-        if agrees_error.is_some() { " agrees-error" } else { "" },
-        esc(officer.label()),
-        error_html("agrees", agrees_error),
-        radio("agrees", "agrees", "yes", &format!("Agree with the officer: {}", officer.label()), a.agrees.as_deref() == Some("yes")),
-        radio("agrees", "agrees-no", "no", "Decide otherwise", a.agrees.as_deref() == Some("no")),
-        group_class(level_error.is_some()),
-        if level_error.is_some() { " level-error" } else { "" },
-        error_html("level", level_error),
-    ));
-    h.push_str("<h3 class=\"heading-s\">Your rationale (national decision model)</h3>");
+    let officer_chose = format!("The officer chose: {}.", officer.label());
     let parts = [
         (F::Information, "Information", "What the decision rests on: the report, the evidence, intelligence, the nominal's history.", &a.information),
         (F::Assessment, "Assessment of threat and risk", "What could happen, how likely it is and how serious it would be.", &a.assessment),
@@ -289,13 +253,40 @@ pub fn form_view(
         (F::Options, "Options considered", "The options open to you and why you did not take the others.", &a.options),
         (F::Action, "Decision and rationale", "What will be done, by whom, and why. The officer sees this on their phone.", &a.action),
     ];
-    for (f, label, hint, value) in parts {
-        h.push_str(&textarea(f, label, hint, value, error_of(problems, f)));
+    html! {
+        h2 class="heading-m" id="report" { (heading) }
+        @if let Some(m) = error_of(problems, F::Report) { (error_message("report", m)) }
+        @if current.is_some() {
+            p class="body" { "A new decision replaces the one above; that one is kept as it was." }
+        }
+        form method="post" action={ "/supervise/breaches/" (segment(&r.id)) } novalidate {
+            (csrf_field(s))
+            input type="hidden" name="replaces" value=(a.replaces.as_deref().unwrap_or(""));
+            (radios(
+                "agrees",
+                "Do you agree with the officer's level?",
+                Some(&officer_chose),
+                &agrees,
+                error_of(problems, F::Agrees),
+                level_question,
+            ))
+            h3 class="heading-s" { "Your rationale (national decision model)" }
+            @for (f, label, hint, value) in parts {
+                (textarea(f.id(), label, Some(hint), value, 4, error_of(problems, f)))
+            }
+            div class="form-group" {
+                div class="checkboxes__item" {
+                    input class="checkboxes__input" type="checkbox" id="disruption" name="disruption"
+                        value="yes" aria-describedby="disruption-hint" checked[a.disruption.is_some()];
+                    div {
+                        label class="checkboxes__label" for="disruption" {
+                            "Record this decision as a disruption of organised crime"
+                        }
+                        p class="hint" id="disruption-hint" { "It is counted on the Outcomes page." }
+                    }
+                }
+            }
+            (button("Record the decision", ButtonKind::Primary))
+        }
     }
-    h.push_str(&format!(
-        "<div class=\"form-group\"><div class=\"checkboxes__item\"><input class=\"checkboxes__input\" type=\"checkbox\" id=\"disruption\" name=\"disruption\" value=\"yes\" aria-describedby=\"disruption-hint\"{}><div><label class=\"checkboxes__label\" for=\"disruption\">Record this decision as a disruption of organised crime</label><p class=\"hint\" id=\"disruption-hint\">It is counted on the Outcomes page.</p></div></div></div>",
-        if a.disruption.is_some() { " checked" } else { "" }
-    ));
-    h.push_str("<button class=\"button\" type=\"submit\">Record the decision</button></form>");
-    h
 }

@@ -1,8 +1,8 @@
 // A photo exhibit reaches the team server whole (server/PROTOCOL.md, Photos): captured with no
 // signal on a breach report, it waits on the phone with the report; back online, a failed photo
 // upload leaves both waiting; once the photo goes up, before the record, both are acknowledged,
-// and at the desk the DS sees the exhibit and opens the photo, whose bytes have the fixture's
-// SHA-256 (node:crypto's).
+// and at the desk the DS sees the exhibit and opens its page, whose photo's bytes have the
+// fixture's SHA-256 (node:crypto's).
 // (PC-DEMO-02: the two-phone test counts PC-DEMO-01's breach reports.)
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -80,12 +80,19 @@ test('an exhibit captured offline reaches the server with its photo, hash checke
   await expect(ds.getByRole('main')).toContainText('Second handset on the kitchen table');
   await expect(ds.getByRole('main')).toContainText(hash);
   expect(await axeViolations(ds)).toEqual([]);
-  const link = ds.getByRole('link', { name: 'View the photo of exhibit SD/1' });
-  const href = (await link.getAttribute('href')) ?? '';
-  const photo = await ds.request.get(href);
+  // The exhibit's own desk page shows the photo, as the server holds it.
+  await ds.getByRole('link', { name: 'View the photo of exhibit SD/1' }).click();
+  await expect(ds.getByRole('heading', { level: 1 })).toHaveText('Exhibit SD/1');
+  await expect(ds.getByRole('main')).toContainText(hash);
+  const shown = ds.getByRole('img', { name: 'Second handset on the kitchen table' });
+  await expect(shown).toBeVisible();
+  expect(await axeViolations(ds)).toEqual([]);
+  const src = (await shown.getAttribute('src')) ?? '';
+  const photo = await ds.request.get(src);
   expect(photo.status()).toBe(200);
   expect(photo.headers()['content-type']).toBe('image/png');
   expect(createHash('sha256').update(await photo.body()).digest('hex')).toBe(hash);
+  await ds.getByRole('link', { name: `Back to breach report ${reference}` }).click();
   // Decided, so the list of reports awaiting a decision is as the other sync tests expect it.
   await ds.getByRole('radio', { name: /^Agree with the officer: / }).check();
   await recordDecision(ds, {

@@ -6,6 +6,7 @@
 //! `aria-describedby`.
 
 mod button;
+mod conditional;
 mod error_summary;
 mod field;
 mod layout;
@@ -14,6 +15,7 @@ mod table;
 mod tag;
 
 pub use button::{button, button_class, ButtonKind};
+pub use conditional::conditional_radios;
 pub use error_summary::{error_summary, titled, Problem};
 pub use field::{
     date_input, described_by, error_message, field_error, officer_select, radios, text_input,

@@ -57,7 +57,7 @@ async fn list(State(state): State<AppState>, s: Supervisor) -> Response {
     };
     let (records, assigned, names) = (&data.records, data.assigned(), data.names());
     let cohort = &data.cohort;
-    let gone = transfers(&records);
+    let gone = transfers(records);
     let today = uk_today(state.now());
     let mut nominals: Vec<_> = cohort.nominals.iter().collect();
     nominals.sort_by_cached_key(|n| (n.display_name(), n.id.clone()));

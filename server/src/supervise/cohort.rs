@@ -8,13 +8,14 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use chrono::NaiveDate;
+use maud::html;
 use scpo_field::domain::time::dates::format_date;
 use scpo_field::domain::Cohort;
 use serde::Deserialize;
 
 use super::clock::uk_today;
 use super::forms::{not_found, unavailable, unit_officers};
-use super::layout::{esc, page_at};
+use super::kit::{button_class, page_at, table, tag, ButtonKind, Colour, Column};
 use super::nominal::{nominal_page, NominalForms};
 use super::transfer::transfers;
 use super::unit::load;
@@ -56,66 +57,60 @@ async fn list(State(state): State<AppState>, s: Supervisor) -> Response {
     };
     let (records, assigned, names) = (&data.records, data.assigned(), data.names());
     let cohort = &data.cohort;
-    let gone = transfers(&records);
+    let gone = transfers(records);
     let today = uk_today(state.now());
     let mut nominals: Vec<_> = cohort.nominals.iter().collect();
     nominals.sort_by_cached_key(|n| (n.display_name(), n.id.clone()));
     let link = |id: &str, name: &str| {
-        format!(
-            "<a href=\"/supervise/cohort/{}\">{}</a>",
-            esc(&segment(id)),
-            esc(name)
-        )
+        html! { a href={ "/supervise/cohort/" (segment(id)) } { (name) } }
     };
-    let (mut rows, mut out_rows, mut count) = (String::new(), String::new(), 0);
+    let (mut rows, mut out_rows) = (Vec::new(), Vec::new());
     for n in &nominals {
         let name = n.display_name();
         if let Some(t) = gone.get(&n.id) {
-            out_rows.push_str(&format!(
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            out_rows.push(vec![
                 link(&n.id, &name),
-                esc(&n.id),
-                format_date(t.on),
-                esc(&t.force)
-            ));
+                html! { (n.id) },
+                html! { (format_date(t.on)) },
+                html! { (t.force) },
+            ]);
             continue;
         }
-        count += 1;
         let officer = match assigned.get(&n.id) {
-            Some(o) => esc(names.get(o).map_or(o.as_str(), String::as_str)),
-            None => "<strong class=\"tag tag--yellow\">Not assigned</strong>".into(),
+            Some(o) => html! { (names.get(o).unwrap_or(o)) },
+            None => tag("Not assigned", Colour::Yellow),
         };
-        rows.push_str(&format!(
-            "<tr><td>{}</td><td>{}</td><td>{officer}</td><td>{}</td></tr>",
+        rows.push(vec![
             link(&n.id, &name),
-            esc(&n.id),
-            esc(&order_end(&cohort, &n.id, today))
-        ));
+            html! { (n.id) },
+            officer,
+            html! { (order_end(cohort, &n.id, today)) },
+        ]);
     }
-    let table = if count == 0 {
-        "<p class=\"body\">Your unit holds no nominals yet. Import a cohort file to add them.</p>"
-            .to_string()
-    } else {
-        format!(
-            "<table class=\"table\"><caption>Nominals ({count})</caption><thead><tr><th scope=\"col\">Name</th><th scope=\"col\">ID</th><th scope=\"col\">Officer</th><th scope=\"col\">Order ends</th></tr></thead><tbody>{rows}</tbody></table>"
-        )
+    let columns = |last: [&'static str; 2]| {
+        [Column::text("Name"), Column::text("ID")]
+            .into_iter()
+            .chain(last.map(Column::text))
+            .collect::<Vec<_>>()
     };
-    let out = if out_rows.is_empty() {
-        String::new()
-    } else {
-        format!(
-            "<h2 class=\"heading-m\">Transferred out</h2>\
-<p class=\"body\">Their records stay here; they are on no phone of the unit.</p>\
-<table class=\"table\"><caption class=\"visually-hidden\">Nominals transferred out</caption><thead><tr><th scope=\"col\">Name</th><th scope=\"col\">ID</th><th scope=\"col\">Transferred on</th><th scope=\"col\">Receiving force</th></tr></thead><tbody>{out_rows}</tbody></table>"
-        )
+    let body = html! {
+        h1 class="heading-l" { "Cohort" }
+        p class="body" { "The nominals your unit holds, and the officer each one is assigned to. Choose a name to assign the nominal to another officer or transfer them out." }
+        p class="body" {
+            a class=(button_class(ButtonKind::Secondary)) href="/supervise/cohort/import" { "Import a cohort file" }
+        }
+        @if rows.is_empty() {
+            p class="body" { "Your unit holds no nominals yet. Import a cohort file to add them." }
+        } @else {
+            (table(&format!("Nominals ({})", rows.len()), &columns(["Officer", "Order ends"]), &rows))
+        }
+        @if !out_rows.is_empty() {
+            h2 class="heading-m" { "Transferred out" }
+            p class="body" { "Their records stay here; they are on no phone of the unit." }
+            (table("Nominals transferred out", &columns(["Transferred on", "Receiving force"]), &out_rows))
+        }
     };
-    let body = format!(
-        "<h1 class=\"heading-l\">Cohort</h1>\
-<p class=\"body\">The nominals your unit holds, and the officer each one is assigned to. Choose a name to assign the nominal to another officer or transfer them out.</p>\
-<p class=\"body\"><a class=\"button button--secondary\" href=\"/supervise/cohort/import\">Import a cohort file</a></p>\
-{table}{out}"
-    );
-    page_at(&state, Some(&s), "Cohort", &body, SECTION)
+    page_at(&state, Some(&s), "Cohort", body, SECTION)
 }
 
 #[derive(Deserialize)]

@@ -9,14 +9,15 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
+use maud::{html, Markup};
 use serde::Deserialize;
 
 use super::clock::{uk_date_time, uk_local};
-use super::forms::{
-    error_summary, not_found, officer_select, titled, unavailable, unit_officers, with_status,
-    Problem,
+use super::forms::{not_found, unavailable, unit_officers, with_status};
+use super::kit::{
+    back_link, button, confirmation_panel, csrf_field, error_summary, officer_select, page_at,
+    success_panel, table, tag, titled, warning_text, ButtonKind, Colour, Column, Problem,
 };
-use super::layout::{csrf_field, esc, page_at};
 use super::url::segment;
 use super::{csrf_refusal, CsrfForm, Supervisor};
 use crate::state::{AppState, CODE_MINUTES};
@@ -66,14 +67,13 @@ fn label(d: &DeviceInfo) -> String {
     }
 }
 
-fn waiting(d: &DeviceInfo) -> String {
-    match (d.waiting, d.waiting_at) {
-        (Some(n), Some(at)) => format!(
-            "{n}<br><span class=\"body-s\">at {}</span>",
-            uk_date_time(at)
-        ),
-        (Some(n), None) => n.to_string(),
-        _ => "Not reported".into(),
+fn waiting(d: &DeviceInfo) -> Markup {
+    html! {
+        @match (d.waiting, d.waiting_at) {
+            (Some(n), Some(at)) => { (n) br; span class="body-s" { "at " (uk_date_time(at)) } }
+            (Some(n), None) => (n),
+            _ => "Not reported",
+        }
     }
 }
 
@@ -98,59 +98,65 @@ async fn list_page(
     let Some(devices) = unit_devices(state, &s.officer.unit_id).await else {
         return unavailable(state, s);
     };
-    let mut rows = String::new();
-    for (d, name) in &devices {
-        let (status, action) = match d.revoked_at {
-            Some(at) => (
-                format!(
-                    "<strong class=\"tag tag--red\">Revoked</strong><br><span class=\"body-s\">{}</span>",
-                    format_date(uk_local(at).date())
+    let rows: Vec<Vec<Markup>> = devices
+        .iter()
+        .map(|(d, name)| {
+            let (status, action) = match d.revoked_at {
+                Some(at) => (
+                    html! {
+                        (tag("Revoked", Colour::Red)) br;
+                        span class="body-s" { (format_date(uk_local(at).date())) }
+                    },
+                    html! {},
                 ),
-                String::new(),
-            ),
-            None => (
-                "<strong class=\"tag tag--green\">Active</strong>".to_string(),
-                format!(
-                    "<a href=\"/supervise/devices/{}/revoke\">Revoke<span class=\"visually-hidden\"> {} of {}</span></a>",
-                    esc(&segment(&d.id)),
-                    esc(&label(d)),
-                    esc(name)
+                None => (
+                    tag("Active", Colour::Green),
+                    html! {
+                        a href={ "/supervise/devices/" (segment(&d.id)) "/revoke" } {
+                            "Revoke" span class="visually-hidden" { " " (label(d)) " of " (name) }
+                        }
+                    },
                 ),
-            ),
-        };
-        rows.push_str(&format!(
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"table__cell--numeric\">{}</td><td>{status}</td><td>{action}</td></tr>",
-            esc(name),
-            esc(&label(d)),
-            format_date(uk_local(d.enrolled_at).date()),
-            d.last_seen_at.map_or("Never".into(), uk_date_time),
-            waiting(d),
-        ));
-    }
-    let table = if devices.is_empty() {
-        "<p class=\"body\">No phone of your unit is enrolled yet.</p>".to_string()
-    } else {
-        format!(
-            "<table class=\"table\"><caption>Phones ({})</caption><thead><tr><th scope=\"col\">Officer</th><th scope=\"col\">Device</th><th scope=\"col\">Enrolled</th><th scope=\"col\">Last sync</th><th scope=\"col\" class=\"table__cell--numeric\">Records waiting</th><th scope=\"col\">Status</th><th scope=\"col\"><span class=\"visually-hidden\">Action</span></th></tr></thead><tbody>{rows}</tbody></table>",
-            devices.len()
-        )
-    };
+            };
+            vec![
+                html! { (name) },
+                html! { (label(d)) },
+                html! { (format_date(uk_local(d.enrolled_at).date())) },
+                html! { (d.last_seen_at.map_or("Never".into(), uk_date_time)) },
+                waiting(d),
+                status,
+                action,
+            ]
+        })
+        .collect();
+    let columns = [
+        Column::text("Officer"),
+        Column::text("Device"),
+        Column::text("Enrolled"),
+        Column::text("Last sync"),
+        Column::number("Records waiting"),
+        Column::text("Status"),
+        Column::text("Action"),
+    ];
     let officers = unit_officers(state, &s.officer.unit_id).await;
-    let banner = banner
-        .map(|b| format!("<div class=\"panel panel--success\" role=\"status\"><p class=\"body\">{}</p></div>", esc(b)))
-        .unwrap_or_default();
-    let body = format!(
-        "{banner}{}<h1 class=\"heading-l\">Devices</h1>\
-<p class=\"body\">Your officers' phones. Records waiting is how many records the phone held that the server had not yet acknowledged, as the phone last said.</p>\
-{table}\
-<h2 class=\"heading-m\">Enrol a phone</h2>\
-<form method=\"post\" action=\"/supervise/devices/enrol\" novalidate>{}{}\
-<button class=\"button\" type=\"submit\">Make a one-time code</button></form>",
-        error_summary(problems),
-        csrf_field(s),
-        officer_select("officer", "Officer", &officers, officer, problems),
-    );
-    let r = page_at(state, Some(s), &titled(problems, "Devices"), &body, SECTION);
+    let body = html! {
+        @if let Some(b) = banner { (success_panel(html! { p class="body" { (b) } })) }
+        (error_summary(problems))
+        h1 class="heading-l" { "Devices" }
+        p class="body" { "Your officers' phones. Records waiting is how many records the phone held that the server had not yet acknowledged, as the phone last said." }
+        @if rows.is_empty() {
+            p class="body" { "No phone of your unit is enrolled yet." }
+        } @else {
+            (table(&format!("Phones ({})", rows.len()), &columns, &rows))
+        }
+        h2 class="heading-m" { "Enrol a phone" }
+        form method="post" action="/supervise/devices/enrol" novalidate {
+            (csrf_field(s))
+            (officer_select("officer", "Officer", &officers, officer, problems))
+            (button("Make a one-time code", ButtonKind::Primary))
+        }
+    };
+    let r = page_at(state, Some(s), &titled(problems, "Devices"), body, SECTION);
     if problems.is_empty() {
         r
     } else {
@@ -203,17 +209,16 @@ async fn enrol(State(state): State<AppState>, s: Supervisor, Form(f): Form<Enrol
         .await;
     tracing::info!(officer = %officer.id, actor = %s.officer.id, "enrolment code made");
     let until = uk_date_time(now + CODE_MINUTES * 60 * 1000);
-    let body = format!(
-        "<div class=\"panel panel--confirmation\"><h1 class=\"panel__title heading-l\">One-time code for {}</h1>\
-<div class=\"panel__body\">Enrolment code<br><strong class=\"panel__reference\" id=\"code\">{}</strong></div></div>\
-<p class=\"body\">It works once, until {} ({CODE_MINUTES} minutes from now). It is shown only this once.</p>\
-<p class=\"body\">On the officer's phone, open SCPO Field, enter it as the enrolment code and choose Enrol this phone. The phone then brings the officer's nominals.</p>\
-<p class=\"body\"><a href=\"/supervise/devices\">Back to devices</a></p>",
-        esc(&officer.name),
-        esc(&code),
-        esc(&until),
-    );
-    page_at(&state, Some(&s), "One-time code", &body, SECTION)
+    let body = html! {
+        (confirmation_panel(&format!("One-time code for {}", officer.name), html! {
+            "Enrolment code" br;
+            strong class="panel__reference" id="code" { (code) }
+        }))
+        p class="body" { "It works once, until " (until) " (" (CODE_MINUTES) " minutes from now). It is shown only this once." }
+        p class="body" { "On the officer's phone, open SCPO Field, enter it as the enrolment code and choose Enrol this phone. The phone then brings the officer's nominals." }
+        p class="body" { a href="/supervise/devices" { "Back to devices" } }
+    };
+    page_at(&state, Some(&s), "One-time code", body, SECTION)
 }
 
 /// The unit's device `id` with its officer's name, or the answer to send instead.
@@ -250,22 +255,21 @@ async fn confirm_revoke(
         ),
         _ => String::new(),
     };
-    let body = format!(
-        "<a class=\"back-link\" href=\"/supervise/devices\">Back to devices</a>\
-<span class=\"caption\">{}</span><h1 class=\"heading-l\">Revoke {}?</h1>\
-<div class=\"warning-text\"><p class=\"body\"><strong><span class=\"visually-hidden\">Warning: </span>The phone is wiped at its next call to the server. Records on it that have not reached the server are lost.{}</strong></p></div>\
-<p class=\"body\">Last sync: {}.</p>\
-<form method=\"post\" action=\"/supervise/devices/{}/revoke\" novalidate>{}\
-<button class=\"button button--warning\" type=\"submit\">Revoke this device</button></form>\
-<p class=\"body\"><a href=\"/supervise/devices\">Cancel</a></p>",
-        esc(&name),
-        esc(&label(&d)),
-        esc(&lost),
-        d.last_seen_at.map_or("never".into(), uk_date_time),
-        esc(&segment(&d.id)),
-        csrf_field(&s),
-    );
-    page_at(&state, Some(&s), "Revoke a device", &body, SECTION)
+    let body = html! {
+        (back_link("/supervise/devices", "Back to devices"))
+        span class="caption" { (name) }
+        h1 class="heading-l" { "Revoke " (label(&d)) "?" }
+        (warning_text(html! {
+            "The phone is wiped at its next call to the server. Records on it that have not reached the server are lost." (lost)
+        }))
+        p class="body" { "Last sync: " (d.last_seen_at.map_or("never".into(), uk_date_time)) "." }
+        form method="post" action={ "/supervise/devices/" (segment(&d.id)) "/revoke" } novalidate {
+            (csrf_field(&s))
+            (button("Revoke this device", ButtonKind::Warning))
+        }
+        p class="body" { a href="/supervise/devices" { "Cancel" } }
+    };
+    page_at(&state, Some(&s), "Revoke a device", body, SECTION)
 }
 
 async fn revoke(

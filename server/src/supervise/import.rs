@@ -11,11 +11,15 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum::{Form, Router};
+use maud::{html, Markup};
 use scpo_field::domain::Cohort;
 use serde::Deserialize;
 
-use super::forms::{error_summary, field_error, titled, unavailable, with_status, Problem};
-use super::layout::{csrf_field, esc, page_at};
+use super::forms::{unavailable, with_status};
+use super::kit::{
+    back_link, button, confirmation_panel, csrf_field, error_summary, file_upload, inset_text,
+    page_at, pasted_text, summary_list, titled, ButtonKind, Problem,
+};
 use super::transfer::transfers;
 use super::{csrf_refusal, Supervisor};
 use crate::backend::canonical;
@@ -35,44 +39,25 @@ pub fn routes() -> Router<AppState> {
 }
 
 fn form_page(state: &AppState, s: &Supervisor, problems: &[Problem], paste: &str) -> Response {
-    let file_error = field_error(problems, "file");
-    let body = format!(
-        "<a class=\"back-link\" href=\"/supervise/cohort\">Back to the cohort</a>{}\
-<h1 class=\"heading-l\">Import a cohort file</h1>\
-<p class=\"body\">Add nominals, orders, provisions and variations, or update them, with a file in the SCPO Field cohort format (the format the app imports). Records the file names are added or replaced; nothing your unit holds is removed.</p>\
-<p class=\"body\">The file is checked first: if anything in it is wrong, every problem is listed and nothing is imported. You see what would change before anything is.</p>\
-<form method=\"post\" action=\"/supervise/cohort/import\" enctype=\"multipart/form-data\" novalidate>{}\
-<div class=\"form-group{}\"><label class=\"label\" for=\"file\">Cohort file</label>\
-<p class=\"hint\" id=\"file-hint\">A .json file, up to 10 MB.</p>{}\
-<input class=\"file-upload\" id=\"file\" name=\"file\" type=\"file\" accept=\".json,application/json\" aria-describedby=\"file-hint{}\"></div>\
-<div class=\"form-group\"><label class=\"label\" for=\"paste\">Or paste the file's contents</label>\
-<textarea class=\"textarea\" id=\"paste\" name=\"paste\" rows=\"8\" spellcheck=\"false\">{}</textarea></div>\
-<button class=\"button\" type=\"submit\">Check the file</button></form>",
-        error_summary(problems),
-        csrf_field(s),
-        if file_error.is_some() {
-            " form-group--error"
-        } else {
-            ""
-        },
-        file_error
-            .as_ref()
-            .map(|(_, h)| h.as_str())
-            .unwrap_or_default(),
-        if file_error.is_some() {
-            " file-error"
-        } else {
-            ""
-        },
-        esc(paste),
-    );
-    let r = page_at(
-        state,
-        Some(s),
-        &titled(problems, "Import a cohort file"),
-        &body,
-        SECTION,
-    );
+    let file_error = problems
+        .iter()
+        .find(|(f, _)| f == "file")
+        .map(|(_, m)| m.as_str());
+    let body = html! {
+        (back_link("/supervise/cohort", "Back to the cohort"))
+        (error_summary(problems))
+        h1 class="heading-l" { "Import a cohort file" }
+        p class="body" { "Add nominals, orders, provisions and variations, or update them, with a file in the SCPO Field cohort format (the format the app imports). Records the file names are added or replaced; nothing your unit holds is removed." }
+        p class="body" { "The file is checked first: if anything in it is wrong, every problem is listed and nothing is imported. You see what would change before anything is." }
+        form method="post" action="/supervise/cohort/import" enctype="multipart/form-data" novalidate {
+            (csrf_field(s))
+            (file_upload("file", "Cohort file", Some("A .json file, up to 10 MB."), ".json,application/json", file_error))
+            (pasted_text("paste", "Or paste the file's contents", paste, 8, None))
+            (button("Check the file", ButtonKind::Primary))
+        }
+    };
+    let title = titled(problems, "Import a cohort file");
+    let r = page_at(state, Some(s), &title, body, SECTION);
     if problems.is_empty() {
         r
     } else {
@@ -196,51 +181,43 @@ fn check_answers(
         .filter(|n| gone.contains_key(&n.id))
         .map(|n| n.display_name())
         .collect();
-    let names = |list: &[String]| -> String {
-        if list.is_empty() {
-            return "None".into();
+    let names = |list: &[String]| -> Markup {
+        html! {
+            @if list.is_empty() {
+                "None"
+            } @else {
+                (list.len())
+                ul class="list" { @for n in list { li { (n) } } }
+            }
         }
-        let items: String = list
-            .iter()
-            .map(|n| format!("<li>{}</li>", esc(n)))
-            .collect();
-        format!("{}<ul class=\"list\">{items}</ul>", list.len())
     };
-    let row = |k: &str, v: String| {
-        format!("<div class=\"summary-list__row\"><dt class=\"summary-list__key\">{k}</dt><dd class=\"summary-list__value\">{v}</dd></div>")
-    };
-    let mut rows = row("Nominals new to your unit", names(&summary.added))
-        + &row("Nominals whose records change", names(&changed))
-        + &row("Records to add", created.to_string())
-        + &row("Records to change", altered.to_string())
-        + &row("Records held already as they are", unchanged.to_string());
+    let mut rows = vec![
+        ("Nominals new to your unit", names(&summary.added)),
+        ("Nominals whose records change", names(&changed)),
+        ("Records to add", html! { (created) }),
+        ("Records to change", html! { (altered) }),
+        ("Records held already as they are", html! { (unchanged) }),
+    ];
     if !out.is_empty() {
-        rows += &row("Transferred out (they stay off the phones)", names(&out));
+        rows.push(("Transferred out (they stay off the phones)", names(&out)));
     }
-    let nothing = if created + altered == 0 {
-        "<div class=\"inset-text\"><p class=\"body\">Everything in this file is held already: importing it changes nothing.</p></div>"
-    } else {
-        ""
+    let body = html! {
+        (back_link("/supervise/cohort/import", "Choose another file"))
+        h1 class="heading-l" { "Check the import before it is applied" }
+        (summary_list(&rows))
+        @if created + altered == 0 {
+            (inset_text(html! { "Everything in this file is held already: importing it changes nothing." }))
+        }
+        p class="body" { "Nothing is removed: nominals your unit holds that the file does not name stay as they are." }
+        p class="body" { "A new nominal goes to the offender manager the file names when that officer is in your unit; otherwise they are listed as not assigned until you assign them." }
+        form method="post" action="/supervise/cohort/import/confirm" novalidate {
+            (csrf_field(s))
+            input type="hidden" name="cohort" value=(text);
+            (button("Import", ButtonKind::Primary))
+        }
     };
-    let body = format!(
-        "<a class=\"back-link\" href=\"/supervise/cohort/import\">Choose another file</a>\
-<h1 class=\"heading-l\">Check the import before it is applied</h1>\
-<dl class=\"summary-list\">{rows}</dl>{nothing}\
-<p class=\"body\">Nothing is removed: nominals your unit holds that the file does not name stay as they are.</p>\
-<p class=\"body\">A new nominal goes to the offender manager the file names when that officer is in your unit; otherwise they are listed as not assigned until you assign them.</p>\
-<form method=\"post\" action=\"/supervise/cohort/import/confirm\" novalidate>{}\
-<input type=\"hidden\" name=\"cohort\" value=\"{}\">\
-<button class=\"button\" type=\"submit\">Import</button></form>",
-        csrf_field(s),
-        esc(text),
-    );
-    page_at(
-        state,
-        Some(s),
-        "Check the import before it is applied",
-        &body,
-        SECTION,
-    )
+    let title = "Check the import before it is applied";
+    page_at(state, Some(s), title, body, SECTION)
 }
 
 #[derive(Deserialize)]
@@ -269,16 +246,18 @@ async fn apply(State(state): State<AppState>, s: Supervisor, Form(f): Form<Apply
     {
         Ok(counts) => {
             tracing::info!(actor = %s.officer.id, unit = %unit, created = counts.created, altered = counts.altered, "cohort imported");
-            let body = format!(
-                "<div class=\"panel panel--confirmation\"><h1 class=\"panel__title heading-l\">Cohort imported</h1>\
-<div class=\"panel__body\">{} added, {} changed, {} unchanged</div></div>\
-<p class=\"body\">Each officer's phone brings the changes for their nominals at its next sync.</p>\
-<p class=\"body\"><a href=\"/supervise/cohort\">Go to the cohort</a></p>",
+            let done = format!(
+                "{} added, {} changed, {} unchanged",
                 plural(counts.created),
                 counts.altered,
                 counts.unchanged
             );
-            page_at(&state, Some(&s), "Cohort imported", &body, SECTION)
+            let body = html! {
+                (confirmation_panel("Cohort imported", html! { (done) }))
+                p class="body" { "Each officer's phone brings the changes for their nominals at its next sync." }
+                p class="body" { a href="/supervise/cohort" { "Go to the cohort" } }
+            };
+            page_at(&state, Some(&s), "Cohort imported", body, SECTION)
         }
         Err(messages) => {
             // Another unit's record: say which, never which unit holds it.

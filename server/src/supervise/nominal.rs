@@ -6,17 +6,18 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::NaiveDate;
+use maud::{html, Markup};
 use scpo_field::domain::time::dates::format_date;
 use scpo_field::domain::Cohort;
 use serde::Deserialize;
 
 use super::clock::uk_today;
 use super::cohort::{order_end, SECTION};
-use super::forms::{
-    date_input, error_summary, field_error, log_consultation, not_found, officer_select, titled,
-    unavailable, unit_officers, with_status, Problem,
+use super::forms::{log_consultation, not_found, unavailable, unit_officers, with_status};
+use super::kit::{
+    back_link, button, csrf_field, date_input, error_summary, inset_text, officer_select, page_at,
+    success_panel, summary_list, text_input, titled, warning_text, ButtonKind, Problem, TextField,
 };
-use super::layout::{csrf_field, esc, page_at};
 use super::transfer::{transfers, Transferred};
 use super::unit::load;
 use super::url::segment;
@@ -89,64 +90,39 @@ pub async fn nominal_page(
     let today = uk_today(state.now());
     let gone = transfers(&mine).remove(nominal_id);
     let holder = match (&gone, assigned.get(nominal_id)) {
-        (Some(t), _) => format!(
-            "Transferred out to {} on {}",
-            esc(&t.force),
-            format_date(t.on)
-        ),
-        (None, Some(o)) => format!(
-            "{} ({})",
-            esc(names.get(o).map_or(o.as_str(), String::as_str)),
-            esc(o)
-        ),
+        (Some(t), _) => format!("Transferred out to {} on {}", t.force, format_date(t.on)),
+        (None, Some(o)) => format!("{} ({o})", names.get(o).unwrap_or(o)),
         (None, None) => "Not assigned".into(),
     };
-    let row = |k: &str, v: &str| {
-        format!("<div class=\"summary-list__row\"><dt class=\"summary-list__key\">{k}</dt><dd class=\"summary-list__value\">{v}</dd></div>")
-    };
-    let summary = [
-        row("Date of birth", &format_date(n.date_of_birth)),
-        row(
+    let summary = summary_list(&[
+        ("Date of birth", html! { (format_date(n.date_of_birth)) }),
+        (
             "Risk",
-            &format!(
-                "{}, reviewed {}",
-                esc(n.risk.label()),
-                format_date(n.risk_reviewed_on)
-            ),
+            html! { (n.risk.label()) ", reviewed " (format_date(n.risk_reviewed_on)) },
         ),
-        row("Custody", &esc(&n.custody.describe(today))),
-        row(
+        ("Custody", html! { (n.custody.describe(today)) }),
+        (
             "Offender manager in the file",
-            &format!(
-                "{} ({})",
-                esc(&n.offender_manager.name),
-                esc(&n.offender_manager.id)
-            ),
+            html! { (n.offender_manager.name) " (" (n.offender_manager.id) ")" },
         ),
-        row("Assigned to", &holder),
-    ]
-    .concat();
-    let order = order_section(&cohort, nominal_id, today);
+        ("Assigned to", html! { (holder) }),
+    ]);
     let actions = match &gone {
         Some(t) => transferred_note(t),
         None => forms_html(state, s, nominal_id, assigned.get(nominal_id), &forms).await,
     };
-    let banner = forms
-        .banner
-        .map(|b| {
-            format!("<div class=\"panel panel--success\" role=\"status\"><p class=\"body\">{b}</p></div>")
-        })
-        .unwrap_or_default();
-    let body = format!(
-        "<a class=\"back-link\" href=\"/supervise/cohort\">Back to the cohort</a>{banner}{}\
-<span class=\"caption\">Nominal {}</span><h1 class=\"heading-l\">{}</h1>\
-<dl class=\"summary-list\">{summary}</dl>{order}{actions}",
-        error_summary(&forms.problems),
-        esc(nominal_id),
-        esc(&n.display_name()),
-    );
+    let body = html! {
+        (back_link("/supervise/cohort", "Back to the cohort"))
+        @if let Some(b) = forms.banner { (success_panel(html! { p class="body" { (b) } })) }
+        (error_summary(&forms.problems))
+        span class="caption" { "Nominal " (nominal_id) }
+        h1 class="heading-l" { (n.display_name()) }
+        (summary)
+        (order_section(&cohort, nominal_id, today))
+        (actions)
+    };
     let title = titled(&forms.problems, &n.display_name());
-    let r = page_at(state, Some(s), &title, &body, SECTION);
+    let r = page_at(state, Some(s), &title, body, SECTION);
     if forms.problems.is_empty() {
         r
     } else {
@@ -154,72 +130,57 @@ pub async fn nominal_page(
     }
 }
 
-fn transferred_note(t: &Transferred) -> String {
-    format!(
-        "<div class=\"inset-text\"><p class=\"body\">Transferred out to {} on {}. The record stays here, on no phone of the unit. A nominal transferred out cannot be assigned to an officer again, and importing a file that names them does not bring them back.</p></div>",
-        esc(&t.force),
-        format_date(t.on)
-    )
+fn transferred_note(t: &Transferred) -> Markup {
+    inset_text(html! {
+        "Transferred out to " (t.force) " on " (format_date(t.on)) ". The record stays here, on no phone of the unit. A nominal transferred out cannot be assigned to an officer again, and importing a file that names them does not bring them back."
+    })
 }
 
 /// The order in force (or the latest), its variations and its provisions.
-fn order_section(cohort: &Cohort, nominal_id: &str, today: NaiveDate) -> String {
+fn order_section(cohort: &Cohort, nominal_id: &str, today: NaiveDate) -> Markup {
     let Some(o) = cohort.order_for(nominal_id, today) else {
-        return "<h2 class=\"heading-m\">Order</h2><p class=\"body\">No order is held for this nominal.</p>".into();
+        return html! {
+            h2 class="heading-m" { "Order" }
+            p class="body" { "No order is held for this nominal." }
+        };
     };
-    let row = |k: &str, v: String| {
-        format!("<div class=\"summary-list__row\"><dt class=\"summary-list__key\">{k}</dt><dd class=\"summary-list__value\">{v}</dd></div>")
-    };
-    let mut rows = row("Court reference", esc(&o.court_reference))
-        + &row("Court", esc(&o.court))
-        + &row("Status today", esc(o.status_on(today).label()));
+    let mut rows = vec![
+        ("Court reference", html! { (o.court_reference) }),
+        ("Court", html! { (o.court) }),
+        ("Status today", html! { (o.status_on(today).label()) }),
+    ];
     if let Some(cif) = o.comes_into_force() {
-        rows += &row("Comes into force", format_date(cif));
+        rows.push(("Comes into force", html! { (format_date(cif)) }));
     }
-    rows += &row("Ends", esc(&order_end(cohort, nominal_id, today)));
-    let variations: String = o
-        .variations
-        .iter()
-        .map(|v| {
-            format!(
-                "<li>Made {}, has effect from {}: {}</li>",
-                format_date(v.made_on),
-                format_date(v.takes_effect),
-                esc(&v.summary)
-            )
-        })
-        .collect();
-    let variations = if variations.is_empty() {
-        "<p class=\"body\">No variations.</p>".to_string()
-    } else {
-        format!("<ul class=\"list\">{variations}</ul>")
-    };
+    rows.push(("Ends", html! { (order_end(cohort, nominal_id, today)) }));
     let live: Vec<&str> = cohort
         .live_conditions(nominal_id, today)
         .iter()
         .map(|c| c.id.as_str())
         .collect();
-    let provisions: String = cohort
-        .conditions_of(&o.id)
-        .iter()
-        .map(|c| {
-            format!(
-                "<li><strong>{}</strong>: {}{}</li>",
-                esc(c.family.label()),
-                esc(&c.summary),
-                if live.contains(&c.id.as_str()) {
-                    ""
-                } else {
-                    " (not in force today)"
+    html! {
+        h2 class="heading-m" { "Order" }
+        (summary_list(&rows))
+        h3 class="heading-s" { "Variations" }
+        @if o.variations.is_empty() {
+            p class="body" { "No variations." }
+        } @else {
+            ul class="list" {
+                @for v in &o.variations {
+                    li { "Made " (format_date(v.made_on)) ", has effect from " (format_date(v.takes_effect)) ": " (v.summary) }
                 }
-            )
-        })
-        .collect();
-    format!(
-        "<h2 class=\"heading-m\">Order</h2><dl class=\"summary-list\">{rows}</dl>\
-<h3 class=\"heading-s\">Variations</h3>{variations}\
-<h2 class=\"heading-m\">Provisions</h2><ul class=\"list\">{provisions}</ul>"
-    )
+            }
+        }
+        h2 class="heading-m" { "Provisions" }
+        ul class="list" {
+            @for c in cohort.conditions_of(&o.id) {
+                li {
+                    strong { (c.family.label()) } ": " (c.summary)
+                    @if !live.contains(&c.id.as_str()) { " (not in force today)" }
+                }
+            }
+        }
+    }
 }
 
 async fn forms_html(
@@ -228,36 +189,31 @@ async fn forms_html(
     nominal_id: &str,
     current: Option<&String>,
     forms: &NominalForms,
-) -> String {
+) -> Markup {
     let officers = unit_officers(state, &s.officer.unit_id).await;
     let selected = forms.officer.as_deref().or(current.map(String::as_str));
-    let force_error = field_error(&forms.problems, "force");
+    let force_error = forms.problems.iter().find(|(f, _)| f == "force");
     let [day, month, year] = &forms.transfer;
-    format!(
-        "<h2 class=\"heading-m\">Assign to an officer</h2>\
-<form method=\"post\" action=\"/supervise/cohort/{id}/assign\" novalidate>{csrf}{select}\
-<button class=\"button\" type=\"submit\">Assign</button></form>\
-<h2 class=\"heading-m\">Transfer out</h2>\
-<div class=\"warning-text\"><p class=\"body\"><strong>The nominal leaves every phone of the unit at their next sync and cannot be assigned again. The record stays here.</strong></p></div>\
-<form method=\"post\" action=\"/supervise/cohort/{id}/transfer\" novalidate>{csrf}{date}\
-<div class=\"form-group{force_group}\"><label class=\"label\" for=\"force\">Receiving force</label>\
-<p class=\"hint\" id=\"force-hint\">For example, Kent Police.</p>{force_message}\
-<input class=\"input{force_input}\" id=\"force\" name=\"force\" type=\"text\" spellcheck=\"false\" aria-describedby=\"force-hint{force_described}\" value=\"{force}\"></div>\
-<button class=\"button button--warning\" type=\"submit\">Transfer out</button></form>",
-        id = esc(&segment(nominal_id)),
-        csrf = csrf_field(s),
-        select = officer_select("officer", "Officer", &officers, selected, &forms.problems),
-        date = date_input(
-            "transfer",
-            "Date of transfer",
-            "For example, 27 11 2026.",
-            [day, month, year],
-            &forms.problems
-        ),
-        force_group = if force_error.is_some() { " form-group--error" } else { "" },
-        force_input = if force_error.is_some() { " input--error" } else { "" },
-        force_message = force_error.as_ref().map(|(_, h)| h.as_str()).unwrap_or_default(),
-        force_described = if force_error.is_some() { " force-error" } else { "" },
-        force = esc(&forms.force),
-    )
+    let force = TextField {
+        hint: Some("For example, Kent Police."),
+        error: force_error.map(|(_, m)| m.as_str()),
+        ..TextField::new("force", "Receiving force", &forms.force)
+    };
+    let id = segment(nominal_id);
+    html! {
+        h2 class="heading-m" { "Assign to an officer" }
+        form method="post" action={ "/supervise/cohort/" (id) "/assign" } novalidate {
+            (csrf_field(s))
+            (officer_select("officer", "Officer", &officers, selected, &forms.problems))
+            (button("Assign", ButtonKind::Primary))
+        }
+        h2 class="heading-m" { "Transfer out" }
+        (warning_text(html! { "The nominal leaves every phone of the unit at their next sync and cannot be assigned again. The record stays here." }))
+        form method="post" action={ "/supervise/cohort/" (id) "/transfer" } novalidate {
+            (csrf_field(s))
+            (date_input("transfer", "Date of transfer", "For example, 27 11 2026.", [day, month, year], &forms.problems))
+            (text_input(&force))
+            (button("Transfer out", ButtonKind::Warning))
+        }
+    }
 }

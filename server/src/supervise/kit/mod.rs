@@ -5,15 +5,20 @@
 //! Hint and error ids follow GOV.UK: `{id}-hint` and `{id}-error`, both named in the field's
 //! `aria-describedby`.
 
+mod back_link;
 mod button;
 mod conditional;
 mod error_summary;
 mod field;
 mod layout;
+mod panel;
 mod summary_list;
 mod table;
 mod tag;
+mod upload;
+mod warning_text;
 
+pub use back_link::back_link;
 pub use button::{button, button_class, ButtonKind};
 pub use conditional::conditional_radios;
 pub use error_summary::{error_summary, titled, Problem};
@@ -22,6 +27,9 @@ pub use field::{
     textarea, Radio, TextField,
 };
 pub use layout::{csrf_field, page, page_at, NAV};
+pub use panel::{confirmation_panel, success_panel};
 pub use summary_list::{summary_list, Row};
 pub use table::{table, Column};
 pub use tag::{tag, Colour};
+pub use upload::{file_upload, pasted_text};
+pub use warning_text::{inset_text, warning_text};

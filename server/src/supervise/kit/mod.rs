@@ -21,5 +21,5 @@ pub use field::{
 };
 pub use layout::{csrf_field, page, page_at, NAV};
 pub use summary_list::{summary_list, Row};
-pub use table::{table, Column};
+pub use table::{table, table_with, Column, Layout};
 pub use tag::{tag, Colour};

@@ -26,7 +26,12 @@ pub fn csrf_field(s: &Supervisor) -> Markup {
 }
 
 /// A whole page. `signed_in` adds the navigation and sign-out.
-pub fn page(state: &AppState, signed_in: Option<&Supervisor>, title: &str, body: Markup) -> Response {
+pub fn page(
+    state: &AppState,
+    signed_in: Option<&Supervisor>,
+    title: &str,
+    body: Markup,
+) -> Response {
     page_at(state, signed_in, title, body, None)
 }
 
@@ -39,7 +44,11 @@ pub fn page_at(
     body: Markup,
     section: Option<&str>,
 ) -> Response {
-    let css = state.supervision.stylesheet.as_deref().map(|f| format!("/{}", segment(f)));
+    let css = state
+        .supervision
+        .stylesheet
+        .as_deref()
+        .map(|f| format!("/{}", segment(f)));
     let html = html! {
         (DOCTYPE)
         html lang="en-GB" {
@@ -47,7 +56,7 @@ pub fn page_at(
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " – SCPO Field supervision" }
-                link rel="icon" href="/icons/icon.svg" type="image/svg+xml";
+                link rel="icon" href=(crate::ICON) type="image/svg+xml";
                 @if let Some(href) = css { link rel="stylesheet" href=(href); }
                 script src="/supervise/passkey.js" defer {}
             }

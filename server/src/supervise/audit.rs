@@ -14,7 +14,8 @@ use maud::{html, Markup};
 use serde::Deserialize;
 
 use super::kit::{
-    button, error_summary, page_at, table, text_input, titled, ButtonKind, Column, TextField,
+    button, error_summary, page_at, table_with, text_input, titled, ButtonKind, Column, Layout,
+    TextField,
 };
 use super::oversight as o;
 use super::url::query;
@@ -234,9 +235,14 @@ fn results_html(q: &AuditQuery, rows: &[AuditEntry], more: bool) -> Markup {
         Column::text("Nominal"),
     ];
     let caption = format!("Audit lines ({shown}): {} shown", rows.len());
+    // The time on one line; the ids wrap instead (`.table--audit` in style/main.css).
+    let layout = Layout {
+        nowrap_row_headers: true,
+        class: Some("table--audit"),
+    };
     html! {
         p class="body" { a href=(csv_href) download { "Download these lines as CSV" } }
-        (table(&caption, &columns, &lines))
+        (table_with(&caption, &columns, &lines, layout))
         @if let Some(href) = next {
             p class="body" { a href=(href) { "Older lines" } }
         }

@@ -69,6 +69,7 @@ fn table(figures: &[QuarterFigures]) -> Markup {
         .collect();
     let layout = Layout {
         nowrap_row_headers: true,
+        ..Layout::default()
     };
     table_with("Outcomes by quarter", &columns, &rows, layout)
 }

@@ -36,6 +36,8 @@ pub fn table(caption: &str, columns: &[Column], rows: &[Vec<Markup>]) -> Markup 
 pub struct Layout {
     /// The row headers never wrap (`table__cell--nowrap`), e.g. a quarter's "Oct–Dec 2026".
     pub nowrap_row_headers: bool,
+    /// A class of the table's own besides `table`, for its columns' styles (`style/main.css`).
+    pub class: Option<&'static str>,
 }
 
 /// As [`table`], laid out as `layout` says.
@@ -54,7 +56,7 @@ pub fn table_with(
     };
     html! {
         div class="table-region" role="region" aria-label=(caption) tabindex="0" {
-            table class="table" {
+            table class={ "table" @if let Some(c) = layout.class { " " (c) } } {
                 caption { (caption) }
                 thead { tr {
                     @for c in columns {

@@ -67,16 +67,21 @@ pub fn app(state: state::AppState, dist: &Path) -> axum::Router {
     )
 }
 
+/// The app's icon in `dist` (the desk's pages link it too).
+pub const ICON: &str = "/icons/icon.svg";
+
 /// An address no route answers, whatever the method: under `/api`, the API's JSON 404; under
-/// `/supervise/`, the desk's "Page not found"; anywhere else, the app's files (the app's start
-/// page for an app route). Decided here on the path, in one place, rather than by catch-all
-/// routes.
+/// `/supervise/`, the desk's "Page not found"; `/favicon.ico` (which browsers ask for whatever
+/// a page links), the app's icon; anywhere else, the app's files (the app's start page for an
+/// app route). Decided here on the path, in one place, rather than by catch-all routes.
 async fn unrouted(state: state::AppState, files: axum::Router, req: Request) -> Response {
     let path = req.uri().path();
     if path == "/api" || path.starts_with("/api/") {
         api::no_such_call().await.into_response()
     } else if path.starts_with("/supervise/") {
         supervise::missing(state, req).await
+    } else if path == "/favicon.ico" {
+        axum::response::Redirect::permanent(ICON).into_response()
     } else {
         match tower::ServiceExt::oneshot(files, req).await {
             Ok(r) => r,

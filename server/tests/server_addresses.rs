@@ -119,7 +119,55 @@ async fn an_unknown_api_address_gets_a_json_404_whatever_the_method(b: Backend) 
     }
 }
 
+/// The app's icon, as `dist/icons/icon.svg` holds it.
+const ICON_SVG: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"></svg>";
+
+/// The head of a page: what is before `</head>`.
+fn head_of(html: &str) -> &str {
+    html.split("</head>").next().unwrap_or_default()
+}
+
+async fn the_favicon_is_the_app_s_icon_and_every_desk_page_names_it(b: Backend) {
+    let db = with_demo(b).await;
+    let dist = temp_dir("dist");
+    std::fs::write(dist.join("index.html"), APP_PAGE).unwrap();
+    std::fs::create_dir_all(dist.join("icons")).unwrap();
+    std::fs::write(dist.join("icons/icon.svg"), ICON_SVG).unwrap();
+    let http =
+        Http::start_with_dist(scpo_server::state::AppState::new(db.storage.clone()), &dist).await;
+    // A browser asks for /favicon.ico whatever the page links: it is sent to the icon, for good.
+    let r = http.get("/favicon.ico", None).await;
+    assert_eq!(r.status(), 308);
+    assert_eq!(header(&r, "location"), "/icons/icon.svg");
+    let r = http.get("/icons/icon.svg", None).await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(header(&r, "content-type"), "image/svg+xml");
+    assert_eq!(r.text().await.unwrap(), ICON_SVG);
+    // Every desk page's head names it: signed out, signed in, and the desk's 404.
+    start_sessions(
+        db.storage.as_ref(),
+        &[("ds-token", "DS-DEMO-01", "csrf")],
+        chrono::Utc::now().timestamp_millis(),
+    )
+    .await;
+    let link = "<link rel=\"icon\" href=\"/icons/icon.svg\" type=\"image/svg+xml\">";
+    for (path, session, status) in [
+        ("/supervise/sign-in", None, 200),
+        ("/supervise/register", None, 200),
+        ("/supervise", Some("ds-token"), 200),
+        ("/supervise/audit", Some("ds-token"), 200),
+        ("/supervise/outcomes", Some("ds-token"), 200),
+        ("/supervise/nope", Some("ds-token"), 404),
+    ] {
+        let r = http.get(path, session).await;
+        assert_eq!(r.status(), status, "{path}");
+        let html = r.text().await.unwrap();
+        assert!(head_of(&html).contains(link), "{path}: {html}");
+    }
+}
+
 on_both_backends!(
     an_unknown_desk_address_gets_the_desk_s_page_not_found,
     an_unknown_api_address_gets_a_json_404_whatever_the_method,
+    the_favicon_is_the_app_s_icon_and_every_desk_page_names_it,
 );

@@ -10,10 +10,13 @@ use axum::extract::{Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{Days, NaiveDate};
+use maud::{html, Markup};
 use serde::Deserialize;
 
-use super::forms::{error_message, error_summary, titled};
-use super::layout::{esc, page_at};
+use super::kit::{
+    button, error_summary, page_at, table_with, text_input, titled, ButtonKind, Column, Layout,
+    TextField,
+};
 use super::oversight as o;
 use super::url::query;
 use super::Supervisor;
@@ -128,31 +131,26 @@ fn query_string(q: &AuditQuery) -> String {
     ])
 }
 
-fn field_html(
-    id: &str,
-    label: &str,
-    hint: &str,
-    kind: &str,
+/// One of the filter's fields: its hint, and its problem when it has one.
+fn field(
+    id: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    date: bool,
     value: &str,
     problems: &[Problem],
-) -> String {
-    let error = problems.iter().find(|(f, _)| *f == id).map(|(_, m)| m);
-    let (group, input, message, described) = match error {
-        Some(m) => (
-            " form-group--error",
-            " input--error",
-            error_message(id, m),
-            format!("{id}-hint {id}-error"),
-        ),
-        None => ("", "", String::new(), format!("{id}-hint")),
-    };
-    let width = if kind == "date" { " input--date" } else { "" };
-    format!(
-        "<div class=\"form-group{group}\"><label class=\"label\" for=\"{id}\">{label}</label>\
-<p class=\"hint\" id=\"{id}-hint\">{hint}</p>{message}\
-<input class=\"input{width}{input}\" id=\"{id}\" name=\"{id}\" type=\"{kind}\" value=\"{}\" spellcheck=\"false\" aria-describedby=\"{described}\"></div>",
-        esc(value)
-    )
+) -> Markup {
+    let error = problems
+        .iter()
+        .find(|(f, _)| *f == id)
+        .map(|(_, m)| m.as_str());
+    text_input(&TextField {
+        hint: Some(hint),
+        width: date.then_some("input--date"),
+        kind: Some(if date { "date" } else { "text" }),
+        error,
+        ..TextField::new(id, label, value)
+    })
 }
 
 pub async fn page(
@@ -162,16 +160,8 @@ pub async fn page(
 ) -> Response {
     let filter = filter_of(&q, &s.officer.unit_id);
     let problems = filter.as_ref().err().cloned().unwrap_or_default();
-    let summary = error_summary(&problems);
-    let form = format!(
-        "<form method=\"get\" action=\"/supervise/audit\" novalidate>{}{}{}{}<button class=\"button\" type=\"submit\">Show lines</button></form>",
-        field_html("person", "Person", "An officer ID, for example PC-0123. Leave blank for everyone.", "text", &q.person, &problems),
-        field_html("nominal", "Nominal", "A nominal ID, for example N-0123. Leave blank for all.", "text", &q.nominal, &problems),
-        field_html("from", "From", "The first day, for example 1 November 2026.", "date", &q.from, &problems),
-        field_html("to", "To", "The last day, included.", "date", &q.to, &problems),
-    );
     let results = match filter {
-        Err(_) => String::new(),
+        Err(_) => html! {},
         Ok(f) => match state.storage.audit_query(&f, PAGE + 1).await {
             Err(_) => return o::unavailable(&state, &s),
             Ok(mut rows) => {
@@ -182,60 +172,81 @@ pub async fn page(
         },
     };
     let title = titled(&problems, "Audit log");
-    let body = format!(
-        "{summary}<h1 class=\"heading-l\">Audit log</h1>\
-<p class=\"body\">Who consulted, created, altered or disclosed the unit's records, and when (Data Protection Act 2018, s.62). Newest first.</p>\
-{form}{results}"
-    );
-    page_at(&state, Some(&s), &title, &body, Some("/supervise/audit"))
+    let body = html! {
+        (error_summary(&problems))
+        h1 class="heading-l" { "Audit log" }
+        p class="body" {
+            "Who consulted, created, altered or disclosed the unit's records, and when (Data Protection Act 2018, s.62). Newest first."
+        }
+        form method="get" action="/supervise/audit" novalidate {
+            (field("person", "Person", "An officer ID, for example PC-0123. Leave blank for everyone.", false, &q.person, &problems))
+            (field("nominal", "Nominal", "A nominal ID, for example N-0123. Leave blank for all.", false, &q.nominal, &problems))
+            (field("from", "From", "The first day, for example 1 November 2026.", true, &q.from, &problems))
+            (field("to", "To", "The last day, included.", true, &q.to, &problems))
+            (button("Show lines", ButtonKind::Primary))
+        }
+        (results)
+    };
+    page_at(&state, Some(&s), &title, body, Some("/supervise/audit"))
 }
 
-fn results_html(q: &AuditQuery, rows: &[AuditEntry], more: bool) -> String {
+fn results_html(q: &AuditQuery, rows: &[AuditEntry], more: bool) -> Markup {
+    if rows.is_empty() {
+        return html! { p class="body" { "No lines match." } };
+    }
     let qs = query_string(q);
     let csv_href = if qs.is_empty() {
         "/supervise/audit.csv".to_string()
     } else {
         format!("/supervise/audit.csv?{qs}")
     };
-    if rows.is_empty() {
-        return "<p class=\"body\">No lines match.</p>".into();
-    }
-    let mut body = String::new();
-    for r in rows {
-        let when = super::clock::uk_date_time(r.at);
-        body.push_str(&format!(
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{} {}</td><td>{}</td></tr>",
-            esc(&when),
-            esc(&r.actor),
-            esc(r.device_id.as_deref().unwrap_or("")),
-            esc(&r.action),
-            esc(&r.record_kind),
-            esc(&r.record_id),
-            esc(r.nominal_id.as_deref().unwrap_or(""))
-        ));
-    }
+    let lines: Vec<Vec<Markup>> = rows
+        .iter()
+        .map(|r| {
+            vec![
+                html! { (super::clock::uk_date_time(r.at)) },
+                html! { (r.actor) },
+                html! { (r.device_id.as_deref().unwrap_or("")) },
+                html! { (r.action) },
+                html! { (r.record_kind) " " (r.record_id) },
+                html! { (r.nominal_id.as_deref().unwrap_or("")) },
+            ]
+        })
+        .collect();
     let next = match (more, rows.last()) {
         (true, Some(last)) => {
             let sep = if qs.is_empty() { "" } else { "&" };
             let before = query(&[("before", &last.seq.to_string())]);
-            format!(
-                "<p class=\"body\"><a href=\"/supervise/audit?{}\">Older lines</a></p>",
-                esc(&format!("{qs}{sep}{before}"))
-            )
+            Some(format!("/supervise/audit?{qs}{sep}{before}"))
         }
-        _ => String::new(),
+        _ => None,
     };
     let shown = if !q.before.trim().is_empty() {
         "older lines"
     } else {
         "newest first"
     };
-    format!(
-        "<p class=\"body\"><a href=\"{}\" download>Download these lines as CSV</a></p>\
-<table class=\"table\"><caption>Audit lines ({shown}): {} shown</caption><thead><tr><th scope=\"col\">When</th><th scope=\"col\">Person</th><th scope=\"col\">Device</th><th scope=\"col\">Action</th><th scope=\"col\">Record</th><th scope=\"col\">Nominal</th></tr></thead><tbody>{body}</tbody></table>{next}",
-        esc(&csv_href),
-        rows.len()
-    )
+    let columns = [
+        Column::text("When"),
+        Column::text("Person"),
+        Column::text("Device"),
+        Column::text("Action"),
+        Column::text("Record"),
+        Column::text("Nominal"),
+    ];
+    let caption = format!("Audit lines ({shown}): {} shown", rows.len());
+    // The time on one line; the ids wrap instead (`.table--audit` in style/main.css).
+    let layout = Layout {
+        nowrap_row_headers: true,
+        class: Some("table--audit"),
+    };
+    html! {
+        p class="body" { a href=(csv_href) download { "Download these lines as CSV" } }
+        (table_with(&caption, &columns, &lines, layout))
+        @if let Some(href) = next {
+            p class="body" { a href=(href) { "Older lines" } }
+        }
+    }
 }
 
 pub async fn csv(

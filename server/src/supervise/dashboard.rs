@@ -8,11 +8,12 @@
 
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
-use scpo_field::domain::oversight::unit::{dashboard, Dashboard, Figure, Scope};
+use maud::{html, Markup};
 use scpo_field::domain::time::dates::format_date;
+use scpo_field::domain::oversight::unit::{dashboard, Dashboard, Figure, Scope};
 use serde::Deserialize;
 
-use super::layout::{csrf_field, esc, page_at};
+use super::kit::{button, csrf_field, page_at, table, ButtonKind, Column};
 use super::oversight as o;
 use super::unit::{load, UnitData};
 use super::url::{query, segment};
@@ -58,74 +59,63 @@ pub async fn team(State(state): State<AppState>, s: Supervisor) -> Response {
     let today = o::today(&state);
     let board = dashboard(&data.unit(), today);
     let cols = scopes(&data, &board);
-    let mut head = String::from("<th scope=\"col\">Figure</th>");
-    for (_, label) in &cols {
-        head.push_str(&format!(
-            "<th scope=\"col\" class=\"table__cell--numeric\">{}</th>",
-            esc(label)
-        ));
-    }
-    let mut rows = String::from("<tr><th scope=\"row\">Nominals held</th>");
-    for (scope, _) in &cols {
-        rows.push_str(&format!(
-            "<td class=\"table__cell--numeric\">{}</td>",
-            board.held(*scope)
-        ));
-    }
-    rows.push_str("</tr>");
+    let mut columns = vec![Column::text("Figure")];
+    columns.extend(cols.iter().map(|(_, label)| Column::number(label)));
+    let mut rows: Vec<Vec<Markup>> = Vec::new();
+    let mut held = vec![html! { "Nominals held" }];
+    held.extend(cols.iter().map(|(scope, _)| html! { (board.held(*scope)) }));
+    rows.push(held);
     for figure in Figure::ALL {
-        rows.push_str(&format!(
-            "<tr><th scope=\"row\">{}</th>",
-            esc(figure.label())
-        ));
-        for (scope, label) in &cols {
+        let mut row = vec![html! { (figure.label()) }];
+        row.extend(cols.iter().map(|(scope, label)| {
             let n = board.count(figure, *scope);
-            let cell = if n == 0 {
-                "0".to_string()
-            } else {
-                format!(
-                    "<a href=\"{}\">{n}<span class=\"visually-hidden\"> – {}, {}</span></a>",
-                    esc(&list_href(figure, *scope)),
-                    esc(figure.label()),
-                    esc(label)
-                )
-            };
-            rows.push_str(&format!("<td class=\"table__cell--numeric\">{cell}</td>"));
-        }
-        rows.push_str("</tr>");
+            html! {
+                @if n == 0 {
+                    "0"
+                } @else {
+                    a href=(list_href(figure, *scope)) {
+                        (n) span class="visually-hidden" { " – " (figure.label()) ", " (label) }
+                    }
+                }
+            }
+        }));
+        rows.push(row);
     }
-    let body = format!(
-        "<span class=\"caption\">Signed in as {} ({})</span>\
-<h1 class=\"heading-l\">Your team</h1>\
-<p class=\"body\">Figures on {}. Select a number to see the nominals behind it.</p>\
-<table class=\"table\"><caption>What needs doing, by officer</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>\
-<p class=\"hint\">Recall referrals awaiting an outcome: breaches decided as a request to HMPPS to recall whose referral to probation has no outcome yet, or with no referral made yet.</p>\
-{}\
-<h2 class=\"heading-m\">Signing out</h2>\
-<form method=\"post\" action=\"/supervise/sign-out-everywhere\">{}<button class=\"button button--secondary\" type=\"submit\">Sign out on every device</button></form>",
-        esc(&s.officer.name),
-        esc(&s.officer.id),
-        esc(&format_date(today)),
-        phones(&state, &data).await,
-        csrf_field(&s)
-    );
-    page_at(&state, Some(&s), "Your team", &body, Some("/supervise"))
+    let body = html! {
+        span class="caption" { "Signed in as " (s.officer.name) " (" (s.officer.id) ")" }
+        h1 class="heading-l" { "Your team" }
+        p class="body" { "Figures on " (format_date(today)) ". Select a number to see the nominals behind it." }
+        (table("What needs doing, by officer", &columns, &rows))
+        p class="hint" {
+            "Recall referrals awaiting an outcome: breaches decided as a request to HMPPS to recall whose referral to probation has no outcome yet, or with no referral made yet."
+        }
+        (phones(&state, &data).await)
+        h2 class="heading-m" { "Signing out" }
+        form method="post" action="/supervise/sign-out-everywhere" {
+            (csrf_field(&s))
+            (button("Sign out on every device", ButtonKind::Secondary))
+        }
+    };
+    page_at(&state, Some(&s), "Your team", body, Some("/supervise"))
 }
 
 /// Records waiting on phones: each officer's phones and when each last synced.
-async fn phones(state: &AppState, data: &UnitData) -> String {
+async fn phones(state: &AppState, data: &UnitData) -> Markup {
     let devices = super::unit::unit_devices(state, data).await;
-    let mut rows = String::new();
+    let mut rows: Vec<Vec<Markup>> = Vec::new();
     for officer in &data.officers {
         let theirs: Vec<_> = devices
             .iter()
             .filter(|d| d.officer_id == officer.id)
             .collect();
-        let who = esc(&data.officer_label(&officer.id));
+        let who = data.officer_label(&officer.id);
         if theirs.is_empty() {
-            rows.push_str(&format!(
-                "<tr><th scope=\"row\">{who}</th><td>No phone enrolled</td><td></td><td></td></tr>"
-            ));
+            rows.push(vec![
+                html! { (who) },
+                html! { "No phone enrolled" },
+                html! {},
+                html! {},
+            ]);
         }
         for d in theirs {
             let synced = d
@@ -135,17 +125,21 @@ async fn phones(state: &AppState, data: &UnitData) -> String {
             let waiting = o::records_waiting(d)
                 .map(|n| n.to_string())
                 .unwrap_or_else(|| "Not known".into());
-            rows.push_str(&format!(
-                "<tr><th scope=\"row\">{who}</th><td>{}</td><td>{}</td><td class=\"table__cell--numeric\">{}</td></tr>",
-                esc(&d.label),
-                esc(&synced),
-                esc(&waiting)
-            ));
+            rows.push(vec![
+                html! { (who) },
+                html! { (d.label) },
+                html! { (synced) },
+                html! { (waiting) },
+            ]);
         }
     }
-    format!(
-        "<table class=\"table\"><caption>Records waiting on phones</caption><thead><tr><th scope=\"col\">Officer</th><th scope=\"col\">Phone</th><th scope=\"col\">Last sync</th><th scope=\"col\" class=\"table__cell--numeric\">Records waiting</th></tr></thead><tbody>{rows}</tbody></table>"
-    )
+    let columns = [
+        Column::text("Officer"),
+        Column::text("Phone"),
+        Column::text("Last sync"),
+        Column::number("Records waiting"),
+    ];
+    table("Records waiting on phones", &columns, &rows)
 }
 
 #[derive(Deserialize)]
@@ -205,59 +199,53 @@ pub async fn list(
         Scope::Unassigned => "Nominals not assigned to an officer".into(),
     };
     let breach = figure.is_breach();
-    let mut rows = String::new();
-    for i in &items {
-        let name = data
-            .cohort
-            .nominal(&i.nominal_id)
-            .map(|n| n.display_name())
-            .unwrap_or_default();
-        let officer = i
-            .officer_id
-            .as_deref()
-            .map(|id| data.officer_label(id))
-            .unwrap_or_else(|| "Not assigned".into());
-        let report = match (&i.record_id, breach) {
-            (Some(id), true) => format!(
-                "<td><a href=\"/supervise/breaches/{}\">Report {}</a></td>",
-                esc(&segment(id)),
-                esc(id)
-            ),
-            _ => String::new(),
-        };
-        rows.push_str(&format!(
-            "<tr><th scope=\"row\">{}<br><span class=\"hint\">{}</span></th><td>{}</td><td>{}</td><td>{}</td>{report}</tr>",
-            esc(&name),
-            esc(&i.nominal_id),
-            esc(&officer),
-            esc(&format_date(i.on)),
-            esc(&i.detail)
-        ));
+    let rows: Vec<Vec<Markup>> = items
+        .iter()
+        .map(|i| {
+            let name = data
+                .cohort
+                .nominal(&i.nominal_id)
+                .map(|n| n.display_name())
+                .unwrap_or_default();
+            let officer = i
+                .officer_id
+                .as_deref()
+                .map(|id| data.officer_label(id))
+                .unwrap_or_else(|| "Not assigned".into());
+            let mut row = vec![
+                html! { (name) br; span class="hint" { (i.nominal_id) } },
+                html! { (officer) },
+                html! { (format_date(i.on)) },
+                html! { (i.detail) },
+            ];
+            if let (Some(id), true) = (&i.record_id, breach) {
+                row.push(html! {
+                    a href={ "/supervise/breaches/" (segment(id)) } { "Report " (id) }
+                });
+            }
+            row
+        })
+        .collect();
+    let mut columns = vec![
+        Column::text("Nominal"),
+        Column::text("Officer"),
+        Column::text("Date"),
+        Column::text("Details"),
+    ];
+    if breach {
+        columns.push(Column::text("Report"));
     }
-    let report_head = if breach {
-        "<th scope=\"col\">Report</th>"
-    } else {
-        ""
+    let caption = format!("{}: {}", figure.label(), items.len());
+    let body = html! {
+        p class="body" { a href="/supervise" { "Back to your team" } }
+        span class="caption" { (whose) }
+        h1 class="heading-l" { (figure.label()) }
+        p class="hint" { (figure.hint()) " On " (format_date(today)) "." }
+        @if items.is_empty() {
+            p class="body" { "No nominals are on this list today." }
+        } @else {
+            (table(&caption, &columns, &rows))
+        }
     };
-    let table = if items.is_empty() {
-        "<p class=\"body\">No nominals are on this list today.</p>".to_string()
-    } else {
-        format!(
-            "<table class=\"table\"><caption>{}: {}</caption><thead><tr><th scope=\"col\">Nominal</th><th scope=\"col\">Officer</th><th scope=\"col\">Date</th><th scope=\"col\">Details</th>{report_head}</tr></thead><tbody>{rows}</tbody></table>",
-            esc(figure.label()),
-            items.len()
-        )
-    };
-    let body = format!(
-        "<p class=\"body\"><a href=\"/supervise\">Back to your team</a></p>\
-<span class=\"caption\">{}</span>\
-<h1 class=\"heading-l\">{}</h1>\
-<p class=\"hint\">{} On {}.</p>\
-{table}",
-        esc(&whose),
-        esc(figure.label()),
-        esc(figure.hint()),
-        esc(&format_date(today)),
-    );
-    page_at(&state, Some(&s), figure.label(), &body, Some("/supervise"))
+    page_at(&state, Some(&s), figure.label(), body, Some("/supervise"))
 }

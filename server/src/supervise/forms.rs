@@ -5,7 +5,10 @@
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
-use super::layout::{esc, page};
+use maud::html;
+
+use super::kit;
+use super::layout::esc;
 use super::Supervisor;
 use crate::state::AppState;
 use crate::storage::{Officer, Role, StorageResult};
@@ -185,19 +188,23 @@ pub fn not_found(state: &AppState, s: &Supervisor) -> Response {
 /// The desk's "Page not found" (404), signed in or not: also the answer for any address under
 /// `/supervise/` that no page has.
 pub fn page_not_found(state: &AppState, s: Option<&Supervisor>) -> Response {
-    let body = "<h1 class=\"heading-l\">Page not found</h1>\
-<p class=\"body\">If you typed the web address, check it is correct.</p>\
-<p class=\"body\"><a href=\"/supervise\">Go to your team</a></p>";
-    let mut r = page(state, s, "Page not found", body);
+    let body = html! {
+        h1 class="heading-l" { "Page not found" }
+        p class="body" { "If you typed the web address, check it is correct." }
+        p class="body" { a href="/supervise" { "Go to your team" } }
+    };
+    let mut r = kit::page(state, s, "Page not found", body);
     *r.status_mut() = StatusCode::NOT_FOUND;
     r
 }
 
 /// The answer when the database cannot be reached: nothing was changed.
 pub fn unavailable(state: &AppState, s: &Supervisor) -> Response {
-    let body = "<h1 class=\"heading-l\">Sorry, there is a problem with the service</h1>\
-<p class=\"body\">Nothing was changed. Try again in a few minutes.</p>";
-    let mut r = page(state, Some(s), "Sorry, there is a problem", body);
+    let body = html! {
+        h1 class="heading-l" { "Sorry, there is a problem with the service" }
+        p class="body" { "Nothing was changed. Try again in a few minutes." }
+    };
+    let mut r = kit::page(state, Some(s), "Sorry, there is a problem", body);
     *r.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
     r
 }

@@ -3,13 +3,25 @@
 
 use axum::extract::{Query, State};
 use axum::response::Response;
+use maud::{html, Markup};
 use serde::Deserialize;
 
-use super::layout::page;
+use super::kit::{button, page, text_input, ButtonKind, TextField};
 use crate::state::AppState;
 
 /// The error summary the script fills in (hidden until then).
-const PROBLEM: &str = "<div class=\"error-summary\" id=\"problem\" role=\"alert\" tabindex=\"-1\" hidden><h2 class=\"error-summary__title\">There is a problem</h2><p class=\"body\" data-message></p></div>";
+fn problem() -> Markup {
+    html! {
+        div class="error-summary" id="problem" role="alert" tabindex="-1" hidden {
+            h2 class="error-summary__title" { "There is a problem" }
+            p class="body" data-message {}
+        }
+    }
+}
+
+fn notice(text: &str) -> Markup {
+    html! { div class="notification-banner" role="status" { p class="body" { (text) } } }
+}
 
 #[derive(Deserialize)]
 pub struct SignInQuery {
@@ -18,39 +30,53 @@ pub struct SignInQuery {
 }
 
 pub async fn sign_in(State(state): State<AppState>, Query(q): Query<SignInQuery>) -> Response {
-    let notice = match q.signed_out.as_deref() {
-        Some("everywhere") => "<div class=\"notification-banner\" role=\"status\"><p class=\"body\">You have signed out on every device.</p></div>",
-        Some(_) => "<div class=\"notification-banner\" role=\"status\"><p class=\"body\">You have signed out.</p></div>",
-        None => "",
+    let signed_out = match q.signed_out.as_deref() {
+        Some("everywhere") => Some("You have signed out on every device."),
+        Some(_) => Some("You have signed out."),
+        None => None,
     };
-    let body = format!(
-        "{notice}{PROBLEM}\
-<h1 class=\"heading-l\">Sign in</h1>\
-<p class=\"body\">Sign in with the passkey you registered for this service.</p>\
-<form data-passkey=\"sign-in\" novalidate>\
-<div class=\"form-group\"><label class=\"label\" for=\"officer\">Your officer ID</label>\
-<p class=\"hint\" id=\"officer-hint\">For example, DS-0123.</p>\
-<input class=\"input\" id=\"officer\" name=\"officer\" type=\"text\" autocomplete=\"username webauthn\" spellcheck=\"false\" aria-describedby=\"officer-hint\"></div>\
-<button class=\"button\" type=\"submit\">Sign in with a passkey</button>\
-</form>\
-<p class=\"body\">First time here? <a href=\"/supervise/register\">Register a passkey with a one-time code</a>.</p>\
-<noscript><p class=\"body\">Passkeys need JavaScript. Turn it on to sign in.</p></noscript>"
-    );
-    page(&state, None, "Sign in", &body)
+    let officer = TextField {
+        hint: Some("For example, DS-0123."),
+        autocomplete: Some("username webauthn"),
+        ..TextField::new("officer", "Your officer ID", "")
+    };
+    let body = html! {
+        @if let Some(text) = signed_out { (notice(text)) }
+        (problem())
+        h1 class="heading-l" { "Sign in" }
+        p class="body" { "Sign in with the passkey you registered for this service." }
+        form data-passkey="sign-in" novalidate {
+            (text_input(&officer))
+            (button("Sign in with a passkey", ButtonKind::Primary))
+        }
+        p class="body" {
+            "First time here? "
+            a href="/supervise/register" { "Register a passkey with a one-time code" } "."
+        }
+        noscript { p class="body" { "Passkeys need JavaScript. Turn it on to sign in." } }
+    };
+    page(&state, None, "Sign in", body)
 }
 
 pub async fn register(State(state): State<AppState>) -> Response {
-    let body = format!(
-        "{PROBLEM}\
-<h1 class=\"heading-l\">Register a passkey</h1>\
-<p class=\"body\">Your administrator gives you a one-time code (it works once, for 15 minutes). Your device then makes a passkey for this service: you will sign in with it from now on.</p>\
-<form data-passkey=\"register\" novalidate>\
-<div class=\"form-group\"><label class=\"label\" for=\"code\">One-time code</label>\
-<p class=\"hint\" id=\"code-hint\">Eight letters and numbers, like K7Q2-9XHM.</p>\
-<input class=\"input input--short\" id=\"code\" name=\"code\" type=\"text\" autocomplete=\"one-time-code\" spellcheck=\"false\" autocapitalize=\"characters\" aria-describedby=\"code-hint\"></div>\
-<button class=\"button\" type=\"submit\">Register a passkey</button>\
-</form>\
-<noscript><p class=\"body\">Passkeys need JavaScript. Turn it on to register.</p></noscript>"
-    );
-    page(&state, None, "Register a passkey", &body)
+    let body = html! {
+        (problem())
+        h1 class="heading-l" { "Register a passkey" }
+        p class="body" {
+            "Your administrator gives you a one-time code (it works once, for 15 minutes). Your device then makes a passkey for this service: you will sign in with it from now on."
+        }
+        form data-passkey="register" novalidate {
+            // The kit's text input has no `autocapitalize`: the code is typed in capitals.
+            div class="form-group" {
+                label class="label" for="code" { "One-time code" }
+                p class="hint" id="code-hint" { "Eight letters and numbers, like K7Q2-9XHM." }
+                input class="input input--short" id="code" name="code" type="text"
+                    autocomplete="one-time-code" spellcheck="false" autocapitalize="characters"
+                    aria-describedby="code-hint";
+            }
+            (button("Register a passkey", ButtonKind::Primary))
+        }
+        noscript { p class="body" { "Passkeys need JavaScript. Turn it on to register." } }
+    };
+    page(&state, None, "Register a passkey", body)
 }

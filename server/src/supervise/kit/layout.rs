@@ -56,7 +56,7 @@ pub fn page_at(
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " – SCPO Field supervision" }
-                link rel="icon" href="/icons/icon.svg" type="image/svg+xml";
+                link rel="icon" href=(crate::ICON) type="image/svg+xml";
                 @if let Some(href) = css { link rel="stylesheet" href=(href); }
                 script src="/supervise/passkey.js" defer {}
             }

@@ -29,7 +29,7 @@ pub use field::{
 pub use layout::{csrf_field, page, page_at, NAV};
 pub use panel::{confirmation_panel, success_panel};
 pub use summary_list::{summary_list, Row};
-pub use table::{table, Column};
+pub use table::{table, table_with, Column, Layout};
 pub use tag::{tag, Colour};
 pub use upload::{file_upload, pasted_text};
 pub use warning_text::{inset_text, warning_text};

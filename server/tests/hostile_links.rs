@@ -13,7 +13,6 @@ use common::*;
 use oversight_support::*;
 use reqwest::Url;
 use scpo_server::storage::{Officer, Role, StoredRecord};
-use scpo_server::supervise::layout::esc;
 use serde_json::Value;
 
 /// Every `attr="…"` in the page, as the browser reads it (`&amp;` is `&`).

@@ -11,9 +11,9 @@ use axum::routing::get;
 use axum::Router;
 use chrono::{NaiveDate, NaiveDateTime};
 use maud::{html, Markup};
+use scpo_field::domain::breach::decision::{awaiting_decision, decide, decision_for, Decider};
 use scpo_field::domain::breach::report::{standing_reports, BreachReport};
 use scpo_field::domain::time::dates::{days_between, format_date, format_date_time};
-use scpo_field::domain::breach::decision::{awaiting_decision, decide, decision_for, Decider};
 use scpo_field::domain::{Cohort, OfficerRef};
 use serde::Deserialize;
 

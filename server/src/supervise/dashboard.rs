@@ -9,8 +9,8 @@
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use maud::{html, Markup};
-use scpo_field::domain::time::dates::format_date;
 use scpo_field::domain::oversight::unit::{dashboard, Dashboard, Figure, Scope};
+use scpo_field::domain::time::dates::format_date;
 use serde::Deserialize;
 
 use super::kit::{button, csrf_field, page_at, table, ButtonKind, Column};

@@ -5,10 +5,10 @@
 //! inline errors when the domain finds problems.
 
 use maud::{html, Markup};
-use scpo_field::domain::breach::report::BreachReport;
 use scpo_field::domain::breach::decision::{
     decision_for, BreachDecision, DecisionAnswers, DecisionField, DecisionLevel,
 };
+use scpo_field::domain::breach::report::BreachReport;
 use scpo_field::domain::Cohort;
 use serde::Deserialize;
 

@@ -15,8 +15,8 @@ use axum::routing::get;
 use axum::Router;
 use maud::{html, Markup};
 use scpo_field::domain::breach::report::BreachReport;
-use scpo_field::domain::time::dates::format_date_time;
 use scpo_field::domain::exhibit::photo::Exhibit;
+use scpo_field::domain::time::dates::format_date_time;
 use scpo_field::domain::Cohort;
 
 use super::forms::{not_found, unavailable};

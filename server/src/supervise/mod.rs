@@ -18,7 +18,6 @@ mod exhibits;
 mod forms;
 mod import;
 pub mod kit;
-pub mod layout;
 mod missing;
 pub use missing::missing;
 mod nominal;

@@ -6,9 +6,9 @@
 use axum::extract::State;
 use axum::response::Response;
 use maud::{html, Markup};
-use scpo_field::domain::time::dates::format_date;
 use scpo_field::domain::oversight::outcomes::{outcomes, QuarterFigures};
 use scpo_field::domain::oversight::unit::DecisionLevel;
+use scpo_field::domain::time::dates::format_date;
 
 use super::kit::{page_at, table_with, Column, Layout};
 use super::oversight as o;

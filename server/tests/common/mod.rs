@@ -342,3 +342,8 @@ pub fn referral_answers() -> scpo_field::domain::referral::answers::ReferralAnsw
         ..Default::default()
     }
 }
+
+/// Text as the desk writes it in HTML: escaped by maud, as every page is.
+pub fn esc(s: &str) -> String {
+    maud::html! { (s) }.into_string()
+}

@@ -118,4 +118,4 @@ pub async fn desk(b: crate::common::Backend) -> Desk {
 
 /// Text as the pages put it in HTML: the pages' own escaping.
 #[allow(unused_imports)]
-pub use scpo_server::supervise::layout::esc;
+pub use crate::common::esc;

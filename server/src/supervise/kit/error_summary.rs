@@ -31,3 +31,26 @@ pub fn titled<P>(problems: &[P], title: &str) -> String {
         format!("Error: {title}")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_error_summary_is_the_gov_uk_one_and_links_each_problem_to_its_field() {
+        assert_eq!(error_summary::<&str, &str>(&[]).into_string(), "");
+        let html = error_summary(&[("to", "The last day <must> be later")]).into_string();
+        for part in [
+            "class=\"error-summary\"",
+            "role=\"alert\"",
+            "tabindex=\"-1\"",
+            "aria-labelledby=\"error-summary-title\"",
+            "id=\"error-summary-title\">There is a problem</h2>",
+            "<li><a href=\"#to\">The last day &lt;must&gt; be later</a></li>",
+        ] {
+            assert!(html.contains(part), "{part} in {html}");
+        }
+        assert_eq!(titled(&[("to", "x")], "Audit log"), "Error: Audit log");
+        assert_eq!(titled::<()>(&[], "Audit log"), "Audit log");
+    }
+}

@@ -135,3 +135,7 @@ mod tests;
 #[cfg(test)]
 #[path = "recall_licence_tests.rs"]
 mod licence_tests;
+
+#[cfg(test)]
+#[path = "recall_status_tests.rs"]
+mod status_tests;

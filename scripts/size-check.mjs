@@ -48,8 +48,12 @@ const GOAL = 250_000;
 // first with that day's provisions, notifications judged on their event's day (9, 10, 18) +2.0;
 // the nominal page split in three with its routes, the enrol-first welcome and the officer's
 // contact kept encrypted (23, 25) +6.8; merged with the references: 685.2 kB (wasm 666.0). The
-// budget is that size rounded up to the next 100; issue 22 lowers it to 600 kB.
-const BUDGET = 685_300;
+// budget is that size rounded up to the next 100. Issue 20 (the layout, no behaviour change):
+// the desk's tables scroll in their own region with the first column kept, in the stylesheet the
+// desk shares with the app, +109 B (CSS 5,491 B); the domain in folders and the UI's session
+// owning sync move code between modules, +75 B of wasm (666,220 B): 685,484 B in all. Issue 22
+// lowers it to 600 kB.
+const BUDGET = 685_500;
 
 const dist = process.argv[2] ?? 'dist';
 const files = appCode(dist);

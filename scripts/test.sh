@@ -40,11 +40,13 @@ step_server() {
 trap '[[ -n "${SCPO_PG_DIR:-}" ]] && scripts/pg.sh stop "$SCPO_PG_DIR"' EXIT
 
 step_build() {
-  trunk build --release --offline
-  node scripts/size-check.mjs dist
+  # Each command stops the step when it fails: the step runs inside `if`, where `set -e` does
+  # not apply (a size check over budget used to pass unnoticed this way).
+  trunk build --release --offline || return 1
+  node scripts/size-check.mjs dist || return 1
   # The sync end-to-end tests serve dist/ with the team server; the cohort list's test imports a
   # synthetic cohort of 120 nominals.
-  cargo build --release -p scpo-server
+  cargo build --release -p scpo-server || return 1
   cargo build --release --no-default-features --example synthetic_cohort
 }
 

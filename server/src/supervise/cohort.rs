@@ -143,10 +143,9 @@ async fn assign(
         let m = "Choose an officer of your unit";
         return nominal_page(&state, &s, &nominal_id, sent_back(m)).await;
     }
-    let records = state
-        .storage
-        .unit_records(&s.officer.unit_id)
+    let records = load(&state, &s)
         .await
+        .map(|unit| unit.records)
         .unwrap_or_default();
     let held = records
         .iter()

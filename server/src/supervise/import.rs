@@ -15,15 +15,16 @@ use maud::{html, Markup};
 use scpo_field::domain::Cohort;
 use serde::Deserialize;
 
-use super::forms::{unavailable, with_status};
+use super::forms::with_status;
 use super::kit::{
     back_link, button, confirmation_panel, csrf_field, error_summary, file_upload, inset_text,
     page_at, pasted_text, summary_list, titled, ButtonKind, Problem,
 };
 use super::transfer::transfers;
+use super::unit::{load, UnitData};
 use super::{csrf_refusal, Supervisor};
 use crate::backend::canonical;
-use crate::records::{cohort_of, records_of};
+use crate::records::records_of;
 use crate::state::AppState;
 
 const SECTION: Option<&str> = Some("/supervise/cohort");
@@ -131,9 +132,9 @@ async fn check(State(state): State<AppState>, s: Supervisor, mut mp: Multipart) 
             return form_page(&state, &s, &problems, &paste);
         }
     };
-    match state.storage.unit_records(&s.officer.unit_id).await {
-        Ok(held) => check_answers(&state, &s, &cohort, &held, &text),
-        Err(_) => unavailable(&state, &s),
+    match load(&state, &s).await {
+        Ok(unit) => check_answers(&state, &s, &cohort, &unit, &text),
+        Err(r) => r,
     }
 }
 
@@ -142,9 +143,10 @@ fn check_answers(
     state: &AppState,
     s: &Supervisor,
     cohort: &Cohort,
-    held: &[crate::storage::StoredRecord],
+    unit: &UnitData,
     text: &str,
 ) -> Response {
+    let held = &unit.records;
     let bodies: HashMap<(&str, &str), String> = held
         .iter()
         .map(|r| ((r.kind.as_str(), r.id.as_str()), canonical(&r.record)))
@@ -165,9 +167,9 @@ fn check_answers(
             }
         }
     }
-    let current = cohort_of(held);
+    let current = &unit.cohort;
     // The domain's summary says who is new to the unit.
-    let summary = cohort.import_summary(Some(&current));
+    let summary = cohort.import_summary(Some(current));
     let changed: Vec<String> = cohort
         .nominals
         .iter()

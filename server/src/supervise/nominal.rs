@@ -22,9 +22,7 @@ use super::transfer::{transfers, Transferred};
 use super::unit::load;
 use super::url::segment;
 use super::Supervisor;
-use crate::records::cohort_of;
 use crate::state::AppState;
-use crate::storage::StoredRecord;
 
 /// What the nominal page's forms were sent with, and their problems.
 #[derive(Default)]
@@ -74,12 +72,7 @@ pub async fn nominal_page(
         Err(r) => return r,
     };
     let (assigned, names) = (data.assigned(), data.names());
-    let mine: Vec<StoredRecord> = data
-        .records
-        .into_iter()
-        .filter(|r| r.nominal_id == nominal_id)
-        .collect();
-    let cohort = cohort_of(&mine);
+    let cohort = &data.cohort;
     let Some(n) = cohort.nominal(nominal_id) else {
         return not_found(state, s);
     };
@@ -88,7 +81,7 @@ pub async fn nominal_page(
         return unavailable(state, s);
     }
     let today = uk_today(state.now());
-    let gone = transfers(&mine).remove(nominal_id);
+    let gone = transfers(&data.records).remove(nominal_id);
     let holder = match (&gone, assigned.get(nominal_id)) {
         (Some(t), _) => format!("Transferred out to {} on {}", t.force, format_date(t.on)),
         (None, Some(o)) => format!("{} ({o})", names.get(o).unwrap_or(o)),
@@ -118,7 +111,7 @@ pub async fn nominal_page(
         span class="caption" { "Nominal " (nominal_id) }
         h1 class="heading-l" { (n.display_name()) }
         (summary)
-        (order_section(&cohort, nominal_id, today))
+        (order_section(cohort, nominal_id, today))
         (actions)
     };
     let title = titled(&forms.problems, &n.display_name());

@@ -7,11 +7,13 @@ mod limits;
 mod photos;
 mod types;
 mod upkeep;
+mod versions;
 pub use crate::audit_filter::AuditFilter;
 pub use limits::EnrolmentLimit;
 pub use photos::{NewPhoto, PhotoInfo, PhotoPut, Photos, MAX_UNCLAIMED_PHOTOS};
 pub use types::*;
 pub use upkeep::UnitUpkeep;
+pub use versions::*;
 
 /// What can go wrong in storage. Messages carry ids at most, never personal data.
 #[derive(Debug)]
@@ -54,7 +56,7 @@ pub type StorageResult<T> = Result<T, StorageError>;
 
 /// The server's storage. Every method is one transaction: it happens whole or not at all.
 #[async_trait]
-pub trait Storage: UnitUpkeep + Photos + EnrolmentLimit + Send + Sync {
+pub trait Storage: UnitUpkeep + Photos + EnrolmentLimit + CohortVersions + Send + Sync {
     /// A random id of this database, made with its schema: cursors from another database are
     /// refused ("resync").
     async fn database_id(&self) -> StorageResult<String>;

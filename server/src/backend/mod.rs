@@ -34,6 +34,8 @@ mod sync;
 mod team;
 #[macro_use]
 mod upkeep;
+#[macro_use]
+mod versions;
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
@@ -187,6 +189,7 @@ macro_rules! storage_impl {
         upkeep_impl!($ty, $db);
         limits_impl!($ty, $db);
         photos_impl!($ty, $db);
+        versions_impl!($ty, $db);
 
         team_methods!($ty, $db, [record_methods, sync_methods, audit_methods, impl_storage], {
             async fn database_id(&self) -> StorageResult<String> {

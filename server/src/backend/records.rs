@@ -48,37 +48,37 @@ macro_rules! record_methods {
                 let mut counts = ImportCounts::default();
                 for r in records {
                     let body = canonical(&r.record);
-                    let old: Option<(String, String)> =
-                        sqlx::query_as("SELECT body, unit_id FROM records WHERE kind = $1 AND id = $2")
+                    let old: Option<(String, String, i64)> =
+                        sqlx::query_as("SELECT body, unit_id, version FROM records WHERE kind = $1 AND id = $2")
                             .bind(&r.kind)
                             .bind(&r.id)
                             .fetch_optional(&mut *tx)
                             .await?;
                     // A unit never changes another unit's records: ids are the sender's, so two
                     // units could use the same one. Refuse the whole import (nothing applied).
-                    if let Some((_, unit)) = old.as_ref().filter(|(_, u)| u != unit_id) {
+                    if let Some((_, unit, _)) = old.as_ref().filter(|(_, u, _)| u != unit_id) {
                         return Err(StorageError::Conflict(format!(
                             "{} {} is held for another unit ({unit}); nothing was imported",
                             r.kind, r.id
                         )));
                     }
-                    let action = match old.map(|(b, _)| b) {
-                        Some(b) if b == body => {
+                    let (action, version) = match old.map(|(b, _, v)| (b, v)) {
+                        Some((b, _)) if b == body => {
                             counts.unchanged += 1;
                             continue;
                         }
-                        Some(_) => {
+                        Some((_, v)) => {
                             counts.altered += 1;
-                            "altered"
+                            ("altered", v.saturating_add(1))
                         }
                         None => {
                             counts.created += 1;
-                            "created"
+                            ("created", 1)
                         }
                     };
                     let seq = Self::bump(&mut tx).await?;
                     sqlx::query(
-                        "INSERT INTO records (kind, id, unit_id, nominal_id, body, seq) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (kind, id) DO UPDATE SET body = excluded.body, seq = excluded.seq, nominal_id = excluded.nominal_id, unit_id = excluded.unit_id",
+                        "INSERT INTO records (kind, id, unit_id, nominal_id, body, seq, version) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (kind, id) DO UPDATE SET body = excluded.body, seq = excluded.seq, nominal_id = excluded.nominal_id, unit_id = excluded.unit_id, version = excluded.version",
                     )
                     .bind(&r.kind)
                     .bind(&r.id)
@@ -86,8 +86,13 @@ macro_rules! record_methods {
                     .bind(&r.nominal_id)
                     .bind(&body)
                     .bind(seq)
+                    .bind(version)
                     .execute(&mut *tx)
                     .await?;
+                    // Cohort records are versioned: an import is a change like any other.
+                    if COHORT_KINDS.contains(&r.kind.as_str()) {
+                        Self::keep_version(&mut tx, unit_id, r, &body, version, Some(actor), now, IMPORT_REASON).await?;
+                    }
                     Self::audit_in(&mut tx, actor, None, action, &r.kind, &r.id, Some(&r.nominal_id), now).await?;
                 }
                 for (nominal_id, officer_id) in assign_to {

@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 use maud::html;
 
 use super::kit;
-use super::Supervisor;
+use super::DeskUser;
 use crate::state::AppState;
 use crate::storage::{Officer, Role, StorageResult};
 
@@ -32,7 +32,7 @@ pub async fn unit_officers(state: &AppState, unit_id: &str) -> Vec<Officer> {
 /// shows one does). What to do when it fails is the page's to say.
 pub async fn log_consultation(
     state: &AppState,
-    s: &Supervisor,
+    s: &DeskUser,
     nominal_id: &str,
 ) -> StorageResult<()> {
     state
@@ -51,13 +51,13 @@ pub async fn log_consultation(
 
 /// The answer for a nominal, device or anything else that is not in the supervisor's unit (or
 /// does not exist): the same either way.
-pub fn not_found(state: &AppState, s: &Supervisor) -> Response {
+pub fn not_found(state: &AppState, s: &DeskUser) -> Response {
     page_not_found(state, Some(s))
 }
 
 /// The desk's "Page not found" (404), signed in or not: also the answer for any address under
 /// `/supervise/` that no page has.
-pub fn page_not_found(state: &AppState, s: Option<&Supervisor>) -> Response {
+pub fn page_not_found(state: &AppState, s: Option<&DeskUser>) -> Response {
     let body = html! {
         h1 class="heading-l" { "Page not found" }
         p class="body" { "If you typed the web address, check it is correct." }
@@ -69,7 +69,7 @@ pub fn page_not_found(state: &AppState, s: Option<&Supervisor>) -> Response {
 }
 
 /// The answer when the database cannot be reached: nothing was changed.
-pub fn unavailable(state: &AppState, s: &Supervisor) -> Response {
+pub fn unavailable(state: &AppState, s: &DeskUser) -> Response {
     let body = html! {
         h1 class="heading-l" { "Sorry, there is a problem with the service" }
         p class="body" { "Nothing was changed. Try again in a few minutes." }

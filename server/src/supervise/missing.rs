@@ -7,7 +7,7 @@ use axum::extract::{FromRequestParts, Request};
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::forms::page_not_found;
-use super::Supervisor;
+use super::DeskUser;
 use crate::state::AppState;
 
 pub async fn missing(state: AppState, req: Request) -> Response {
@@ -15,8 +15,6 @@ pub async fn missing(state: AppState, req: Request) -> Response {
         return Redirect::to("/supervise").into_response();
     }
     let (mut parts, _) = req.into_parts();
-    let signed_in = Supervisor::from_request_parts(&mut parts, &state)
-        .await
-        .ok();
+    let signed_in = DeskUser::from_request_parts(&mut parts, &state).await.ok();
     page_not_found(&state, signed_in.as_ref())
 }

@@ -17,6 +17,7 @@ mod devices;
 mod exhibits;
 mod forms;
 mod import;
+pub mod keep;
 pub mod kit;
 mod missing;
 pub use missing::missing;
@@ -117,16 +118,35 @@ fn clear_cookie() -> HeaderValue {
     )
 }
 
-/// The signed-in supervisor, from the session cookie alone. Anything else (no cookie, an ended
-/// or expired session, an officer who is not a supervisor, a device credential) is sent to
-/// sign in.
-pub struct Supervisor {
+/// Anyone of a unit signed in at the desk, from the session cookie alone: the DS, or an
+/// offender manager (who keeps their own nominals, or the whole unit's with the right).
+/// Anything else (no cookie, an ended or expired session, a device credential) is sent to sign
+/// in.
+pub struct DeskUser {
     pub officer: Officer,
     pub csrf: String,
     token_hash: String,
 }
 
-impl FromRequestParts<AppState> for Supervisor {
+impl DeskUser {
+    /// May keep (record and change) every nominal of the unit, not only their own.
+    pub fn keeps_whole_unit(&self) -> bool {
+        self.officer.role == Role::Supervisor
+    }
+}
+
+/// The signed-in supervisor: a [`DeskUser`] who is the unit's DS. Anyone else is sent to sign
+/// in.
+pub struct Supervisor(DeskUser);
+
+impl std::ops::Deref for Supervisor {
+    type Target = DeskUser;
+    fn deref(&self) -> &DeskUser {
+        &self.0
+    }
+}
+
+impl FromRequestParts<AppState> for DeskUser {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
@@ -140,16 +160,29 @@ impl FromRequestParts<AppState> for Supervisor {
             .session(&token_hash, state.now(), IDLE_MS, ABSOLUTE_MS)
             .await
         {
-            Ok(Some((officer, csrf))) if officer.role == Role::Supervisor => Ok(Self {
+            Ok(Some((officer, csrf))) => Ok(Self {
                 officer,
                 csrf,
                 token_hash,
             }),
-            Ok(_) => Err(to_sign_in()),
+            Ok(None) => Err(to_sign_in()),
             Err(_) => Err(problem(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "The server could not check your session. Try again.",
             )),
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for Supervisor {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let user = DeskUser::from_request_parts(parts, state).await?;
+        if user.officer.role == Role::Supervisor {
+            Ok(Self(user))
+        } else {
+            Err(Redirect::to("/supervise/sign-in").into_response())
         }
     }
 }
@@ -161,7 +194,7 @@ pub struct CsrfForm {
 
 /// The CSRF token a form sent (its `csrf` field) against the session's: the refusal to send
 /// back when they differ.
-fn csrf_refusal(s: &Supervisor, token: &str) -> Option<Response> {
+fn csrf_refusal(s: &DeskUser, token: &str) -> Option<Response> {
     let same = secrets::same(&secrets::hash(&s.csrf), &secrets::hash(token));
     (!same).then(|| {
         (

@@ -9,7 +9,7 @@ use scpo_field::domain::oversight::unit::Unit;
 use scpo_field::domain::Cohort;
 
 use super::forms::unavailable;
-use super::Supervisor;
+use super::DeskUser;
 use crate::state::AppState;
 use crate::storage::{DeviceInfo, Officer, Role, StoredRecord};
 
@@ -64,7 +64,7 @@ impl UnitData {
 }
 
 /// Read everything the supervisor's unit holds, or the page to answer when storage fails.
-pub async fn load(state: &AppState, s: &Supervisor) -> Result<UnitData, Response> {
+pub async fn load(state: &AppState, s: &DeskUser) -> Result<UnitData, Response> {
     let unit_id = &s.officer.unit_id;
     let failed = |_| unavailable(state, s);
     let records = state.storage.unit_records(unit_id).await.map_err(failed)?;

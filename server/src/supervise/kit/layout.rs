@@ -7,8 +7,9 @@ use axum::response::{IntoResponse, Response};
 use maud::{html, Markup, DOCTYPE};
 
 use super::super::url::segment;
-use super::super::Supervisor;
+use super::super::DeskUser;
 use crate::state::AppState;
+use crate::storage::Role;
 
 /// The places a signed-in supervisor can go, in the header: (address, label).
 pub const NAV: [(&str, &str); 6] = [
@@ -20,18 +21,16 @@ pub const NAV: [(&str, &str); 6] = [
     ("/supervise/outcomes", "Outcomes"),
 ];
 
+/// The navigation of an offender manager at the desk: the nominals they keep.
+pub const OFFICER_NAV: [(&str, &str); 1] = [("/supervise/mine", "Your nominals")];
+
 /// The hidden CSRF field every form of a signed-in page carries.
-pub fn csrf_field(s: &Supervisor) -> Markup {
+pub fn csrf_field(s: &DeskUser) -> Markup {
     html! { input type="hidden" name="csrf" value=(s.csrf); }
 }
 
 /// A whole page. `signed_in` adds the navigation and sign-out.
-pub fn page(
-    state: &AppState,
-    signed_in: Option<&Supervisor>,
-    title: &str,
-    body: Markup,
-) -> Response {
+pub fn page(state: &AppState, signed_in: Option<&DeskUser>, title: &str, body: Markup) -> Response {
     page_at(state, signed_in, title, body, None)
 }
 
@@ -39,7 +38,7 @@ pub fn page(
 /// below it, e.g. a breach under "/supervise/breaches".
 pub fn page_at(
     state: &AppState,
-    signed_in: Option<&Supervisor>,
+    signed_in: Option<&DeskUser>,
     title: &str,
     body: Markup,
     section: Option<&str>,
@@ -80,11 +79,11 @@ pub fn page_at(
         .into_response()
 }
 
-fn nav(s: &Supervisor, section: Option<&str>) -> Markup {
+fn nav(s: &DeskUser, section: Option<&str>) -> Markup {
     html! {
         nav class="header__nav" aria-label="Supervision" {
             ul class="header__links" {
-                @for (href, label) in NAV {
+                @for (href, label) in if s.officer.role == Role::Supervisor { &NAV[..] } else { &OFFICER_NAV[..] } {
                     li { a href=(href) aria-current=[(section == Some(href)).then_some("page")] { (label) } }
                 }
             }

@@ -16,7 +16,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bi
 SERVE_HOST ?= 127.0.0.1
 SERVE_PORT ?= 8080
 
-.PHONY: bench-server help serve serve-static test setup setup-test build test-native test-server test-wasm test-e2e bench icons clean
+.PHONY: bench-server bench-desk help serve serve-static test setup setup-test build test-native test-server test-wasm test-e2e bench icons clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-12s %s\n", $$1, $$2 }'
@@ -62,6 +62,13 @@ bench-server: setup-test ## Team server benchmark (not a test): 200 phones push 
 	  BENCH_IN_FLIGHT=$$n target/release/examples/bench sqlite; \
 	  BENCH_IN_FLIGHT=$$n target/release/examples/bench postgres; \
 	done; \
+	scripts/pg.sh stop "$$SCPO_PG_DIR"
+
+bench-desk: setup-test ## Desk benchmark (not a test): pages p95 with 162 nominals and 20,000 records, and a cohort change seen by a pull, on SQLite and PostgreSQL
+	cargo build --release -p scpo-server --example bench_desk
+	env="$$(scripts/pg.sh start)"; eval "$$env"; \
+	target/release/examples/bench_desk sqlite; \
+	target/release/examples/bench_desk postgres; \
 	scripts/pg.sh stop "$$SCPO_PG_DIR"
 
 icons: ## Regenerate public/icons/*.png from public/icons/icon.svg (needs Chromium)

@@ -154,7 +154,9 @@ async fn the_ds_reads_the_report_and_records_a_decision(b: Backend) {
     assert!(html.contains("Decision recorded"));
     assert!(html.contains("Charge: a second breach."));
     assert!(html.contains("Investigate and charge (s.25) (the officer chose:"));
-    assert!(html.contains("Decide again"));
+    // The decision stands; changing it is one link away, not a second blank form.
+    assert!(html.contains("Change this decision"));
+    assert!(!html.contains("<form method=\"post\" action=\"/supervise/breaches/BR-0002-1\""));
     // The same form again (it does not name the decision now standing): refused, not stored.
     let r = srv
         .post(REPORT, Some("ds"), &decision("the-csrf", "Charge again."))

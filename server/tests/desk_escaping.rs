@@ -280,24 +280,52 @@ async fn every_desk_page_shows_hostile_text_only_escaped(b: Backend) {
         gets.push((format!("/supervise/lists/{slug}"), 200, shows.to_vec()));
     }
     for n in 1..=12 {
+        // The person, the order's wording and the contact plan, and the timeline.
         let mut shows = vec![
             "FAMILY",
             "GIVEN",
+            "ALIAS",
+            "ADDRESS",
+            "NOMINAL_PHONE",
             "OM_NAME",
             "COURT_REF",
             "COURT",
             "PROVISION",
+            "VERBATIM",
+            "AGREED_BY",
         ];
         match n {
-            7 => shows.push("VARIATION"),
+            2 => shows.extend([
+                "LOCATION",
+                "SEEN",
+                "BR_OFFICER",
+                "EVIDENCE_REF",
+                "ACTION",
+                "DS_NAME",
+                "REFERRAL_OFFICER",
+            ]),
+            3 => shows.push("CONTACT_NOTES"),
+            5 | 11 => shows.push("NOTIFICATION"),
+            7 => shows.extend(["VARIATION", "VARIATION_COURT"]),
             12 => shows.push("FORCE"),
             _ => {}
         }
         if n != 12 {
             shows.extend(["OFFICER_NAME", "OFFICER2_NAME"]);
         }
-        gets.push((format!("/supervise/cohort/N-{n:04}"), 200, shows));
+        gets.push((format!("/supervise/nominals/N-{n:04}"), 200, shows));
     }
+    // The old address of a nominal's page still opens it.
+    gets.push((
+        "/supervise/cohort/N-0001".into(),
+        200,
+        vec!["FAMILY", "ALIAS"],
+    ));
+    // What is typed in the search and the day asked for: shown only escaped.
+    let search = format!("/supervise/cohort?q={}", urlencoding(&p("SEARCH")));
+    gets.push((search, 200, vec!["SEARCH"]));
+    let on = format!("/supervise/nominals/N-0007?on={}", urlencoding(&p("DAY")));
+    gets.push((on, 200, vec!["DAY"]));
     let exhibits = [
         "EVIDENCE",
         "EVIDENCE_REF",
@@ -307,7 +335,10 @@ async fn every_desk_page_shows_hostile_text_only_escaped(b: Backend) {
     ];
     let reports: [(&str, Vec<&str>); 3] = [
         ("BR-0002-1", [&REPORT[..], &DECIDED, &exhibits].concat()),
-        ("BR-0002-2", [&REPORT[..], &DECIDED].concat()),
+        (
+            "BR-0002-2",
+            [&REPORT[..], &DECIDED, &["REFERRAL_OFFICER"]].concat(),
+        ),
         ("BR-0002-3", REPORT.to_vec()),
     ];
     for (id, shows) in reports {

@@ -150,11 +150,12 @@ async fn a_nominal_whose_id_holds_a_query_and_a_path_opens_and_is_assigned_there
     let id = "N-1/../devices?x=1&y=#top";
     stored_as(&srv, "N-0001", "nominal", "N-0001", id).await;
     let own = "/supervise/cohort/N-1%2F..%2Fdevices%3Fx%3D1%26y%3D%23top";
+    let shown = "/supervise/nominals/N-1%2F..%2Fdevices%3Fx%3D1%26y%3D%23top";
 
     let (_, list) = srv.html("/supervise/cohort", "ds").await;
-    assert!(attributes(&list, "href").contains(&own.to_string()));
-    assert_eq!(resolved(&srv, "/supervise/cohort", own), own);
-    let (status, page) = srv.html(own, "ds").await;
+    assert!(attributes(&list, "href").contains(&shown.to_string()));
+    assert_eq!(resolved(&srv, "/supervise/cohort", shown), shown);
+    let (status, page) = srv.html(shown, "ds").await;
     assert_eq!(status, 200, "{page}");
     assert!(page.contains(&format!("Nominal {}", esc(id))));
     let actions = attributes(&page, "action");
@@ -165,7 +166,7 @@ async fn a_nominal_whose_id_holds_a_query_and_a_path_opens_and_is_assigned_there
     let form = [("csrf", "csrf"), ("officer", "PC-DEMO-02")];
     let r = srv.post(&assign, Some("ds"), &form).await;
     assert_eq!(r.status(), 303);
-    assert_eq!(r.headers()["location"], format!("{own}?done=assigned"));
+    assert_eq!(r.headers()["location"], format!("{shown}?done=assigned"));
     let assigned = s.assigned_nominals("PC-DEMO-02").await.unwrap();
     assert!(assigned.contains(&id.to_string()), "{assigned:?}");
 }

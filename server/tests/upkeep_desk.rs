@@ -54,7 +54,7 @@ async fn assigning_and_transferring_out_from_the_desk(b: Backend) {
     assert_eq!(r.status(), 303);
     assert_eq!(
         r.headers()["location"],
-        "/supervise/cohort/N-0001?done=assigned"
+        "/supervise/nominals/N-0001?done=assigned"
     );
     assert!(s
         .assigned_nominals("PC-DEMO-02")

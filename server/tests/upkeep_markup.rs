@@ -33,7 +33,7 @@ async fn the_cohort_and_devices_tables_scroll_in_their_own_regions(b: Backend) {
     assert!(nominals.contains("<caption>Nominals (12)</caption>"));
     // Each row is named by the nominal's name, the link to their page.
     assert!(
-        nominals.contains("<th scope=\"row\"><a href=\"/supervise/cohort/N-0001\">"),
+        nominals.contains("<th scope=\"row\"><a href=\"/supervise/nominals/N-0001\">"),
         "{nominals}"
     );
     assert_eq!(
@@ -54,7 +54,7 @@ async fn the_cohort_and_devices_tables_scroll_in_their_own_regions(b: Backend) {
     let html = d.get("/supervise/cohort", DS).await.text().await.unwrap();
     let out = region(&html, "Nominals transferred out");
     assert!(
-        out.contains("<th scope=\"row\"><a href=\"/supervise/cohort/N-0012\">"),
+        out.contains("<th scope=\"row\"><a href=\"/supervise/nominals/N-0012\">"),
         "{out}"
     );
     assert!(region(&html, "Nominals (11)").contains("<th scope=\"row\">"));

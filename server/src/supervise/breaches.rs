@@ -3,6 +3,13 @@
 //! the officer wrote it, the recommendation, the officer's level, any decision made, and the
 //! DS's decision form: [`decision_form`](super::decision_form)). A report of another unit, or
 //! none, is answered 404 as if it did not exist.
+//!
+//! The report page names and links the nominal, shows the recall referral made on the report
+//! and where it stands ([`referral`]), and once a decision is recorded shows it with a link,
+//! "Change this decision", that opens the form (`?change=1`) instead of a second blank form.
+
+#[path = "breach_referral.rs"]
+mod referral;
 
 use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
@@ -17,6 +24,7 @@ use scpo_field::domain::time::dates::{days_between, format_date, format_date_tim
 use scpo_field::domain::{Cohort, OfficerRef};
 use serde::Deserialize;
 
+use super::cohort::nominal_link;
 use super::decision_form::{decision_view, form_view, Answers};
 use super::forms::{log_consultation, unavailable};
 use super::kit::{error_summary, page_at, table, titled, Column};
@@ -86,12 +94,19 @@ async fn list(State(state): State<AppState>, s: Supervisor) -> Response {
         .filter_map(|r| decision_for(&r.id, &cohort.breach_decisions).map(|d| (*r, d)))
         .collect();
     let text = |t: &str| html! { (t) };
+    // The nominal by name, linked to their page, with their ID.
+    let nominal = |id: &str| {
+        let name = cohort
+            .nominal(id)
+            .map_or_else(|| id.to_string(), |n| n.display_name());
+        html! { (nominal_link(id, &name)) br; span class="hint" { (id) } }
+    };
     let awaiting_rows: Vec<Vec<Markup>> = awaiting
         .iter()
         .map(|r| {
             vec![
                 link(r),
-                text(&r.nominal_id),
+                nominal(&r.nominal_id),
                 text(&r.officer_name),
                 text(r.decision.chosen.label()),
                 text(&format_date(r.recorded_at.date())),
@@ -105,7 +120,7 @@ async fn list(State(state): State<AppState>, s: Supervisor) -> Response {
         .map(|(r, d)| {
             vec![
                 link(r),
-                text(&r.nominal_id),
+                nominal(&r.nominal_id),
                 text(&d.summary(Some(r.decision.chosen))),
                 text(&d.decided_by_name),
                 text(&format_date(d.decided_at.date())),
@@ -153,6 +168,8 @@ fn link(r: &BreachReport) -> Markup {
 #[derive(Deserialize)]
 pub struct Shown {
     decided: Option<String>,
+    /// The form to change a recorded decision is asked for.
+    change: Option<String>,
 }
 
 async fn show(
@@ -169,16 +186,11 @@ async fn show(
         return not_found(&state, &s);
     };
     let answers = Answers::fresh(&cohort, &report.id);
-    render(
-        &state,
-        &s,
-        &cohort,
-        report,
-        &answers,
-        &[],
-        q.decided.is_some(),
-    )
-    .await
+    let shown = Shown {
+        decided: q.decided,
+        change: q.change,
+    };
+    render(&state, &s, &cohort, report, &answers, &[], &shown).await
 }
 
 async fn record(
@@ -221,7 +233,7 @@ async fn record(
                 .into_iter()
                 .map(|p| (p.field.id(), p.message))
                 .collect();
-            return render(&state, &s, &cohort, report, &a, &problems, false).await;
+            return render(&state, &s, &cohort, report, &a, &problems, &sent_back()).await;
         }
     };
     let stored = StoredRecord {
@@ -248,7 +260,7 @@ async fn record(
                 "report",
                 "A decision was recorded on this report since you opened it: read it, then decide again".to_string(),
             )];
-            render(&state, &s, &cohort, report, &a, &problems, false).await
+            render(&state, &s, &cohort, report, &a, &problems, &sent_back()).await
         }
         Err(StorageError::NotFound(_)) => not_found(&state, &s),
         Err(_) => unavailable(&state, &s),
@@ -264,8 +276,9 @@ async fn render(
     r: &BreachReport,
     answers: &Answers,
     problems: &[(&'static str, String)],
-    decided: bool,
+    shown: &Shown,
 ) -> Response {
+    let decided = shown.decided.is_some();
     let _ = log_consultation(state, s, &r.nominal_id).await;
     let name = cohort
         .nominal(&r.nominal_id)
@@ -290,13 +303,20 @@ async fn render(
         }
         (error_summary(problems))
         a class="back-link" href="/supervise/breaches" { "Back to breach reports" }
-        span class="caption" { (name) " (" (r.nominal_id) ")" }
+        span class="caption" {
+            a href={ "/supervise/nominals/" (segment(&r.nominal_id)) } { (name) } " (" (r.nominal_id) ")"
+        }
         h1 class="heading-l" { "Breach report " (r.shown_reference()) }
         (super::decision_form::report_view(cohort, r))
         (super::exhibits::exhibits_view(cohort, r))
+        (referral::referral_view(cohort, r))
         @if let Some(d) = current { (decision_view(d, r, &cohort.breach_decisions)) }
-        @if standing {
+        @if standing && (current.is_none() || shown.change.is_some() || !problems.is_empty()) {
             (form_view(s, r, current, answers, problems))
+        } @else if standing {
+            p class="body" {
+                a href={ "/supervise/breaches/" (segment(&r.id)) "?change=1#report" } { "Change this decision" }
+            }
         } @else {
             div class="warning-text" id="report" {
                 p class="body" {
@@ -316,6 +336,14 @@ async fn render(
         *resp.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
     }
     resp
+}
+
+/// The report page as sent back with problems: the form open.
+fn sent_back() -> Shown {
+    Shown {
+        decided: None,
+        change: Some("1".into()),
+    }
 }
 
 /// For the decision form and the report view: the date and time of a record, en-GB.

@@ -1,21 +1,23 @@
-//! Cohort upkeep: the unit's nominals with their officer and order end (those transferred out
-//! apart), assigning a nominal to an officer; one nominal's page is in `nominal`, transfer out
-//! in `transfer`, and adding or updating nominals, orders, provisions and variations from a
-//! cohort file in `import`.
+//! Cohort upkeep: the unit's nominals, searched and sorted by what needs attention
+//! ([`list`](list::list)), assigning a nominal to an officer; one nominal's page is in
+//! `nominal` (at `/supervise/nominals/{id}`, and at `/supervise/cohort/{id}` as before),
+//! transfer out in `transfer`, and adding or updating nominals, orders, provisions and
+//! variations from a cohort file in `import`.
+
+#[path = "cohort_list.rs"]
+mod list;
+pub use list::nominal_link;
 
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use chrono::NaiveDate;
-use maud::html;
 use scpo_field::domain::time::dates::format_date;
 use scpo_field::domain::Cohort;
 use serde::Deserialize;
 
-use super::clock::uk_today;
 use super::forms::{not_found, unavailable, unit_officers};
-use super::kit::{button_class, page_at, table, tag, ButtonKind, Colour, Column};
 use super::nominal::{nominal_page, NominalForms};
 use super::transfer::transfers;
 use super::unit::load;
@@ -28,7 +30,8 @@ pub(super) const SECTION: Option<&str> = Some("/supervise/cohort");
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/supervise/cohort", get(list))
+        .route("/supervise/cohort", get(list::list))
+        .route("/supervise/nominals/{nominal_id}", get(nominal::nominal))
         .route("/supervise/cohort/{nominal_id}", get(nominal::nominal))
         .route("/supervise/cohort/{nominal_id}/assign", post(assign))
         .route(
@@ -48,69 +51,6 @@ pub(super) fn order_end(cohort: &Cohort, nominal_id: &str, today: NaiveDate) -> 
             None => o.status_on(today).label().into(),
         },
     }
-}
-
-async fn list(State(state): State<AppState>, s: Supervisor) -> Response {
-    let data = match load(&state, &s).await {
-        Ok(d) => d,
-        Err(r) => return r,
-    };
-    let (records, assigned, names) = (&data.records, data.assigned(), data.names());
-    let cohort = &data.cohort;
-    let gone = transfers(records);
-    let today = uk_today(state.now());
-    let mut nominals: Vec<_> = cohort.nominals.iter().collect();
-    nominals.sort_by_cached_key(|n| (n.display_name(), n.id.clone()));
-    let link = |id: &str, name: &str| {
-        html! { a href={ "/supervise/cohort/" (segment(id)) } { (name) } }
-    };
-    let (mut rows, mut out_rows) = (Vec::new(), Vec::new());
-    for n in &nominals {
-        let name = n.display_name();
-        if let Some(t) = gone.get(&n.id) {
-            out_rows.push(vec![
-                link(&n.id, &name),
-                html! { (n.id) },
-                html! { (format_date(t.on)) },
-                html! { (t.force) },
-            ]);
-            continue;
-        }
-        let officer = match assigned.get(&n.id) {
-            Some(o) => html! { (names.get(o).unwrap_or(o)) },
-            None => tag("Not assigned", Colour::Yellow),
-        };
-        rows.push(vec![
-            link(&n.id, &name),
-            html! { (n.id) },
-            officer,
-            html! { (order_end(cohort, &n.id, today)) },
-        ]);
-    }
-    let columns = |last: [&'static str; 2]| {
-        [Column::text("Name"), Column::text("ID")]
-            .into_iter()
-            .chain(last.map(Column::text))
-            .collect::<Vec<_>>()
-    };
-    let body = html! {
-        h1 class="heading-l" { "Cohort" }
-        p class="body" { "The nominals your unit holds, and the officer each one is assigned to. Choose a name to assign the nominal to another officer or transfer them out." }
-        p class="body" {
-            a class=(button_class(ButtonKind::Secondary)) href="/supervise/cohort/import" { "Import a cohort file" }
-        }
-        @if rows.is_empty() {
-            p class="body" { "Your unit holds no nominals yet. Import a cohort file to add them." }
-        } @else {
-            (table(&format!("Nominals ({})", rows.len()), &columns(["Officer", "Order ends"]), &rows))
-        }
-        @if !out_rows.is_empty() {
-            h2 class="heading-m" { "Transferred out" }
-            p class="body" { "Their records stay here; they are on no phone of the unit." }
-            (table("Nominals transferred out", &columns(["Transferred on", "Receiving force"]), &out_rows))
-        }
-    };
-    page_at(&state, Some(&s), "Cohort", body, SECTION)
 }
 
 #[derive(Deserialize)]
@@ -168,7 +108,7 @@ async fn assign(
     {
         Ok(()) => {
             tracing::info!(nominal = %nominal_id, officer = %f.officer, actor = %s.officer.id, "nominal assigned");
-            let to = format!("/supervise/cohort/{}?done=assigned", segment(&nominal_id));
+            let to = format!("/supervise/nominals/{}?done=assigned", segment(&nominal_id));
             Redirect::to(&to).into_response()
         }
         Err(StorageError::NotFound(_)) => not_found(&state, &s),

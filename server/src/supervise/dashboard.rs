@@ -2,7 +2,8 @@
 //! figure a link to the list behind it (`/supervise/lists/{figure}`), and when each phone last
 //! synced.
 //!
-//! The dashboard shows counts and officers only. A list shows nominals by name, so opening one
+//! The dashboard shows counts and officers only. A list shows nominals by name (each a link to
+//! their page), so opening one
 //! is a consultation of each nominal listed: one audit line per nominal (s.62), written before
 //! the list is shown; if it cannot be written, the list is not shown.
 
@@ -13,6 +14,7 @@ use scpo_field::domain::oversight::unit::{dashboard, Dashboard, Figure, Scope};
 use scpo_field::domain::time::dates::format_date;
 use serde::Deserialize;
 
+use super::cohort::nominal_link;
 use super::kit::{button, csrf_field, page_at, table, ButtonKind, Column};
 use super::oversight as o;
 use super::unit::{load, UnitData};
@@ -213,7 +215,7 @@ pub async fn list(
                 .map(|id| data.officer_label(id))
                 .unwrap_or_else(|| "Not assigned".into());
             let mut row = vec![
-                html! { (name) br; span class="hint" { (i.nominal_id) } },
+                html! { (nominal_link(&i.nominal_id, &name)) br; span class="hint" { (i.nominal_id) } },
                 html! { (officer) },
                 html! { (format_date(i.on)) },
                 html! { (i.detail) },

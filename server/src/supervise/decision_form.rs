@@ -195,7 +195,7 @@ pub fn form_view(
     use DecisionField as F;
     let officer = DecisionLevel::from(r.decision.chosen);
     let heading = if current.is_some() {
-        "Decide again"
+        "Change this decision"
     } else {
         "Your decision"
     };
@@ -257,7 +257,10 @@ pub fn form_view(
         h2 class="heading-m" id="report" { (heading) }
         @if let Some(m) = error_of(problems, F::Report) { (error_message("report", m)) }
         @if current.is_some() {
-            p class="body" { "A new decision replaces the one above; that one is kept as it was." }
+            p class="body" {
+                "A new decision replaces the one above; that one is kept as it was. "
+                a href={ "/supervise/breaches/" (segment(&r.id)) "#decision" } { "Keep the decision as it is" }
+            }
         }
         form method="post" action={ "/supervise/breaches/" (segment(&r.id)) } novalidate {
             (csrf_field(s))

@@ -1,22 +1,31 @@
-//! One nominal of the unit, for upkeep: their summary, order, variations and provisions, and
-//! the forms to assign them to an officer and to transfer them out (or, once transferred, when
-//! and where to). Each view is logged as a consultation.
+//! One nominal of the unit (`/supervise/nominals/{id}`), the page a DS supervises from: the
+//! person ([`person`]), the order with each provision's wording as on a chosen day
+//! ([`order`], `?on=`), the contact plan, the timeline the phone shows ([`timeline`]), the links
+//! that keep the record ([`keep`]), and the forms to assign them to an officer and to transfer
+//! them out (or, once transferred, when and where to). Each view is logged as a consultation.
+
+#[path = "nominal_keep.rs"]
+mod keep;
+#[path = "nominal_order.rs"]
+mod order;
+#[path = "nominal_person.rs"]
+mod person;
+#[path = "nominal_timeline.rs"]
+mod timeline;
 
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use chrono::NaiveDate;
 use maud::{html, Markup};
 use scpo_field::domain::time::dates::format_date;
-use scpo_field::domain::Cohort;
 use serde::Deserialize;
 
 use super::clock::uk_today;
-use super::cohort::{order_end, SECTION};
+use super::cohort::SECTION;
 use super::forms::{log_consultation, not_found, unavailable, unit_officers, with_status};
 use super::kit::{
     back_link, button, csrf_field, date_input, error_summary, inset_text, officer_select, page_at,
-    success_panel, summary_list, text_input, titled, warning_text, ButtonKind, Problem, TextField,
+    success_panel, text_input, titled, warning_text, ButtonKind, Problem, TextField,
 };
 use super::transfer::{transfers, Transferred};
 use super::unit::load;
@@ -33,11 +42,14 @@ pub struct NominalForms {
     pub officer: Option<String>,
     pub transfer: [String; 3],
     pub force: String,
+    /// The day to show the order as on, as typed (`?on=`): today when empty.
+    pub on: Option<String>,
 }
 
 #[derive(Deserialize)]
 pub struct Done {
     done: Option<String>,
+    on: Option<String>,
 }
 
 pub async fn nominal(
@@ -53,6 +65,7 @@ pub async fn nominal(
     };
     let forms = NominalForms {
         banner,
+        on: q.on,
         ..Default::default()
     };
     nominal_page(&state, &s, &nominal_id, forms).await
@@ -87,34 +100,36 @@ pub async fn nominal_page(
         (None, Some(o)) => format!("{} ({o})", names.get(o).unwrap_or(o)),
         (None, None) => "Not assigned".into(),
     };
-    let summary = summary_list(&[
-        ("Date of birth", html! { (format_date(n.date_of_birth)) }),
-        (
-            "Risk",
-            html! { (n.risk.label()) ", reviewed " (format_date(n.risk_reviewed_on)) },
-        ),
-        ("Custody", html! { (n.custody.describe(today)) }),
-        (
-            "Offender manager in the file",
-            html! { (n.offender_manager.name) " (" (n.offender_manager.id) ")" },
-        ),
-        ("Assigned to", html! { (holder) }),
-    ]);
     let actions = match &gone {
         Some(t) => transferred_note(t),
         None => forms_html(state, s, nominal_id, assigned.get(nominal_id), &forms).await,
     };
+    let shown = order::ShownDay::parse(forms.on.as_deref(), today);
+    let mut problems = forms.problems.clone();
+    if let Some(m) = shown.problem {
+        problems.push(("on".into(), m.into()));
+    }
     let body = html! {
         (back_link("/supervise/cohort", "Back to the cohort"))
         @if let Some(b) = forms.banner { (success_panel(html! { p class="body" { (b) } })) }
-        (error_summary(&forms.problems))
+        (error_summary(&problems))
         span class="caption" { "Nominal " (nominal_id) }
         h1 class="heading-l" { (n.display_name()) }
-        (summary)
-        (order_section(cohort, nominal_id, today))
+        p class="contents" {
+            a href="#person" { "Person" }
+            a href="#order" { "Order" }
+            a href="#plan" { "Contact plan" }
+            a href="#timeline" { "Timeline" }
+            @if gone.is_none() { a href="#keep" { "Keep this record" } }
+        }
+        (person::person(n, today, &holder))
+        (order::order_section(cohort, n, &shown, today))
+        (person::contact_plan(cohort, nominal_id, today))
+        (timeline::timeline(cohort, nominal_id, today))
+        @if gone.is_none() { (keep::keep_links(cohort, nominal_id)) }
         (actions)
     };
-    let title = titled(&forms.problems, &n.display_name());
+    let title = titled(&problems, &n.display_name());
     let r = page_at(state, Some(s), &title, body, SECTION);
     if forms.problems.is_empty() {
         r
@@ -127,53 +142,6 @@ fn transferred_note(t: &Transferred) -> Markup {
     inset_text(html! {
         "Transferred out to " (t.force) " on " (format_date(t.on)) ". The record stays here, on no phone of the unit. A nominal transferred out cannot be assigned to an officer again, and importing a file that names them does not bring them back."
     })
-}
-
-/// The order in force (or the latest), its variations and its provisions.
-fn order_section(cohort: &Cohort, nominal_id: &str, today: NaiveDate) -> Markup {
-    let Some(o) = cohort.order_for(nominal_id, today) else {
-        return html! {
-            h2 class="heading-m" { "Order" }
-            p class="body" { "No order is held for this nominal." }
-        };
-    };
-    let mut rows = vec![
-        ("Court reference", html! { (o.court_reference) }),
-        ("Court", html! { (o.court) }),
-        ("Status today", html! { (o.status_on(today).label()) }),
-    ];
-    if let Some(cif) = o.comes_into_force() {
-        rows.push(("Comes into force", html! { (format_date(cif)) }));
-    }
-    rows.push(("Ends", html! { (order_end(cohort, nominal_id, today)) }));
-    let live: Vec<&str> = cohort
-        .live_conditions(nominal_id, today)
-        .iter()
-        .map(|c| c.id.as_str())
-        .collect();
-    html! {
-        h2 class="heading-m" { "Order" }
-        (summary_list(&rows))
-        h3 class="heading-s" { "Variations" }
-        @if o.variations.is_empty() {
-            p class="body" { "No variations." }
-        } @else {
-            ul class="list" {
-                @for v in &o.variations {
-                    li { "Made " (format_date(v.made_on)) ", has effect from " (format_date(v.takes_effect)) ": " (v.summary) }
-                }
-            }
-        }
-        h2 class="heading-m" { "Provisions" }
-        ul class="list" {
-            @for c in cohort.conditions_of(&o.id) {
-                li {
-                    strong { (c.family.label()) } ": " (c.summary)
-                    @if !live.contains(&c.id.as_str()) { " (not in force today)" }
-                }
-            }
-        }
-    }
 }
 
 async fn forms_html(

@@ -1,7 +1,11 @@
 //! The unit's outcomes (`/supervise/outcomes`): per calendar quarter, people on orders,
 //! breaches by outcome and disruptions recorded, as a table and a bar chart drawn here as SVG
 //! (no script; the table is the chart's accessible equivalent). Counts only: no nominal is
-//! named, so nothing is consulted.
+//! named, so nothing is consulted. The figures, and the breaches they count, download as CSV
+//! ([`csv`]), each download logged as a disclosure.
+
+#[path = "outcomes_csv.rs"]
+pub mod csv;
 
 use axum::extract::State;
 use axum::response::Response;
@@ -34,6 +38,12 @@ pub async fn page(State(state): State<AppState>, s: Supervisor) -> Response {
         }
         (chart(&figures))
         (table(&figures))
+        h2 class="heading-m" { "Download" }
+        p class="hint" { "Each download is recorded in the audit log as a disclosure." }
+        ul class="list" {
+            li { a href="/supervise/outcomes.csv" download { "Download the figures as CSV" } }
+            li { a href="/supervise/outcomes/breaches.csv" download { "Download the breaches counted, with the nominal each is about, as CSV" } }
+        }
     };
     page_at(
         &state,

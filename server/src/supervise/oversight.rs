@@ -17,6 +17,14 @@ pub fn routes() -> Router<AppState> {
         .route("/supervise/audit", get(super::audit::page))
         .route("/supervise/audit.csv", get(super::audit::csv))
         .route("/supervise/outcomes", get(super::outcomes::page))
+        .route(
+            "/supervise/outcomes.csv",
+            get(super::outcomes::csv::figures),
+        )
+        .route(
+            "/supervise/outcomes/breaches.csv",
+            get(super::outcomes::csv::breaches),
+        )
 }
 
 /// How many records the phone holds that the server has not had yet, as the phone last said

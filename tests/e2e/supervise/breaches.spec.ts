@@ -31,6 +31,9 @@ test('the DS reads a breach report and records a decision on it', async ({ page 
       .some((l) => l.includes(',DS-DEMO-01,') && l.includes(',consulted,nominal,N-0002,')),
   ).toBe(true);
 
+  // A decision recorded already (another spec's) is changed through its link.
+  const change = page.getByRole('link', { name: 'Change this decision' });
+  if ((await change.count()) > 0) await change.click();
   // Decide otherwise without a level or a rationale: every problem listed, what was typed kept.
   await page.getByRole('radio', { name: 'Decide otherwise' }).check();
   await page.getByLabel('Information').fill('Exhibit EXH-DEMO-001 and the earlier report.');
@@ -61,13 +64,28 @@ test('the DS reads a breach report and records a decision on it', async ({ page 
   await expect(page.getByRole('status')).toContainText('Decision recorded');
   await expect(main).toContainText('Investigate and charge (s.25) (the officer chose:');
   await expect(main).toContainText('Charge for the breach; interview this week.');
-  await expect(page.getByRole('heading', { name: 'Decide again' })).toBeVisible();
+  // The decision stands with a link to change it, not a second blank form under it.
+  await expect(page.getByRole('button', { name: 'Record the decision' })).toHaveCount(0);
   expect(await axeViolations(page)).toEqual([]);
+  await page.getByRole('link', { name: 'Change this decision' }).click();
+  await expect(page.getByRole('heading', { name: 'Change this decision' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Record the decision' })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByRole('link', { name: 'Keep the decision as it is' }).click();
+  await expect(page.getByRole('button', { name: 'Record the decision' })).toHaveCount(0);
+
+  // The report names the nominal and leads to their page.
+  await page.getByRole('link', { name: 'MARROWBY, Delphine' }).click();
+  await expect(page).toHaveURL(/\/supervise\/nominals\/N-0002$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('MARROWBY, Delphine');
 
   // The list: decided, by the DS.
   await page.goto('/supervise/breaches');
   const decided = page.getByRole('table', { name: 'Decided' });
-  await expect(decided.getByRole('row').filter({ has: page.locator('a[href="/supervise/breaches/BR-0002-1"]') })).toContainText('DS Demo Supervisor');
+  const line = decided.getByRole('row').filter({ has: page.locator('a[href="/supervise/breaches/BR-0002-1"]') });
+  await expect(line).toContainText('DS Demo Supervisor');
+  // The nominal by name, linked to their page.
+  await expect(line.getByRole('link', { name: 'MARROWBY, Delphine' })).toHaveAttribute('href', '/supervise/nominals/N-0002');
   expect(await axeViolations(page)).toEqual([]);
 
   // A report that does not exist: not found.

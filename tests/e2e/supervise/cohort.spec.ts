@@ -136,3 +136,51 @@ test('reassign a nominal, then transfer them out: off the phones, listed apart, 
   cli('import', onDisk(cohortFile(person)), '--unit', 'U-DEMO');
   expect(await scope()).not.toContain(person.id);
 });
+
+test('the cohort is searched by alias or officer, and a nominal\'s page shows the order as on a day and the timeline', async ({
+  page,
+}) => {
+  await signedInSupervisor(page);
+  await page.goto('/supervise/cohort');
+  const search = page.getByRole('search');
+  await search.getByLabel('Search the cohort').fill('Dee Marrow');
+  await search.getByRole('button', { name: 'Search' }).click();
+  const table = page.getByRole('table', { name: /^Nominals \(\d+\)$/ });
+  await expect(table.locator('tbody tr')).toHaveCount(1);
+  await expect(table).toContainText('MARROWBY, Delphine');
+  expect(await axeViolations(page)).toEqual([]);
+  await search.getByLabel('Search the cohort').fill('Nobody Here Zz');
+  await search.getByRole('button', { name: 'Search' }).click();
+  await expect(page.getByRole('status')).toContainText('No nominals match “Nobody Here Zz”');
+  await expect(page.getByRole('table', { name: /^Nominals/ })).toHaveCount(0);
+  expect(await axeViolations(page)).toEqual([]);
+
+  // N-0007's order was varied 200 days before the demo's day: the wording before, and now.
+  await page.goto('/supervise/nominals/N-0007');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('OARSBY, Benedikt');
+  await expect(page.locator('#shown-day')).toContainText('(today)');
+  await expect(page.getByRole('heading', { name: 'Timeline' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Keep this record' })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  const before = new Date(Date.now() - 201 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel('Show the order as on').fill(before);
+  await page.getByRole('button', { name: 'Show the order on this day' }).click();
+  await expect(page).toHaveURL(new RegExp(`on=${before}`));
+  await expect(page.locator('#shown-day')).not.toContainText('(today)');
+  const inForce = page.locator('.provision').filter({ hasText: 'cash exceeding £1,000' });
+  await expect(inForce).not.toContainText('Not in force');
+  await expect(page.locator('.provision').filter({ hasText: 'cash exceeding £500' })).toContainText('Not in force: this provision was added by a variation');
+  expect(await axeViolations(page)).toEqual([]);
+
+  // The timeline, newest first, with the breach report linked to its page.
+  await page.goto('/supervise/nominals/N-0002');
+  const items = page.locator('.timeline__item');
+  expect(await items.count()).toBeGreaterThan(0);
+  await expect(page.locator('.timeline').getByRole('link', { name: 'Breach report' }).first()).toHaveAttribute(
+    'href',
+    /^\/supervise\/breaches\//,
+  );
+  const times = await page.locator('.timeline__when time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime') ?? ''));
+  expect([...times].sort().reverse()).toEqual(times);
+  expect(await axeViolations(page)).toEqual([]);
+});

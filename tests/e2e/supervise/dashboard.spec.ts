@@ -40,6 +40,8 @@ test('the dashboard shows the demo unit by officer and a figure opens the list b
   await expect(list.locator('tbody tr')).toHaveCount(count);
   const first = (await list.locator('tbody tr th .hint').first().innerText()).trim();
   expect(first).toMatch(/^N-\d{4}$/);
+  // Each nominal by name, a link to their page.
+  await expect(list.locator('tbody tr th a').first()).toHaveAttribute('href', `/supervise/nominals/${first}`);
   expect(await axeViolations(page)).toEqual([]);
 
   // Opening the list consulted each nominal on it, and the log says so.

@@ -105,4 +105,11 @@ test('the desk\'s tables fit or scroll in their own region, the first column kep
     return `${s.outlineStyle} ${s.outlineWidth}`;
   });
   expect(outline).toBe('solid 3px');
+  // The cohort (a table with a column of tags) and a nominal's page (the order's wording and the
+  // timeline) on a phone's width: only a table's region scrolls, never the page.
+  await page.setViewportSize({ width: 320, height: 800 });
+  for (const path of ['/supervise/cohort', '/supervise/nominals/N-0002', '/supervise/nominals/N-0007']) {
+    await page.goto(path);
+    await expectNoSidewaysScroll(page, `${path} at 320 px`);
+  }
 });

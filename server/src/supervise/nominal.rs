@@ -30,8 +30,9 @@ use super::kit::{
 use super::transfer::{transfers, Transferred};
 use super::unit::load;
 use super::url::segment;
-use super::Supervisor;
+use super::DeskUser;
 use crate::state::AppState;
+use crate::storage::Role;
 
 /// What the nominal page's forms were sent with, and their problems.
 #[derive(Default)]
@@ -54,7 +55,7 @@ pub struct Done {
 
 pub async fn nominal(
     State(state): State<AppState>,
-    s: Supervisor,
+    s: DeskUser,
     Path(nominal_id): Path<String>,
     Query(q): Query<Done>,
 ) -> Response {
@@ -76,7 +77,7 @@ pub async fn nominal(
 /// is logged as a consultation.
 pub async fn nominal_page(
     state: &AppState,
-    s: &Supervisor,
+    s: &DeskUser,
     nominal_id: &str,
     forms: NominalForms,
 ) -> Response {
@@ -89,6 +90,11 @@ pub async fn nominal_page(
     let Some(n) = cohort.nominal(nominal_id) else {
         return not_found(state, s);
     };
+    // An officer who keeps only their own sees only the nominals assigned to them.
+    let own = assigned.get(nominal_id) == Some(&s.officer.id);
+    if !s.keeps_whole_unit() && !own {
+        return not_found(state, s);
+    }
     if let Err(e) = log_consultation(state, s, nominal_id).await {
         tracing::error!(error = %e, nominal = %nominal_id, "consultation not logged");
         return unavailable(state, s);
@@ -102,7 +108,16 @@ pub async fn nominal_page(
     };
     let actions = match &gone {
         Some(t) => transferred_note(t),
-        None => forms_html(state, s, nominal_id, assigned.get(nominal_id), &forms).await,
+        // Assigning and transferring are the DS's.
+        None if s.officer.role == Role::Supervisor => {
+            forms_html(state, s, nominal_id, assigned.get(nominal_id), &forms).await
+        }
+        None => html! {},
+    };
+    let back = if s.officer.role == Role::Supervisor {
+        back_link("/supervise/cohort", "Back to the cohort")
+    } else {
+        back_link("/supervise/mine", "Back to your nominals")
     };
     let shown = order::ShownDay::parse(forms.on.as_deref(), today);
     let mut problems = forms.problems.clone();
@@ -110,7 +125,7 @@ pub async fn nominal_page(
         problems.push(("on".into(), m.into()));
     }
     let body = html! {
-        (back_link("/supervise/cohort", "Back to the cohort"))
+        (back)
         @if let Some(b) = forms.banner { (success_panel(html! { p class="body" { (b) } })) }
         (error_summary(&problems))
         span class="caption" { "Nominal " (nominal_id) }
@@ -146,7 +161,7 @@ fn transferred_note(t: &Transferred) -> Markup {
 
 async fn forms_html(
     state: &AppState,
-    s: &Supervisor,
+    s: &DeskUser,
     nominal_id: &str,
     current: Option<&String>,
     forms: &NominalForms,

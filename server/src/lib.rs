@@ -9,6 +9,7 @@ pub mod api;
 pub mod audit_filter;
 pub mod authorship;
 pub mod backend;
+pub mod cohort_csv;
 pub mod cohort_file;
 pub mod csv;
 pub mod records;

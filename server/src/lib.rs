@@ -12,6 +12,7 @@ pub mod backend;
 pub mod cohort_csv;
 pub mod cohort_file;
 pub mod csv;
+pub mod export;
 pub mod records;
 pub mod secrets;
 pub mod state;

@@ -116,6 +116,27 @@ impl std::fmt::Display for Located {
     }
 }
 
+/// Import the files into the unit `unit_id`: read and checked against what the unit holds
+/// ([`check`]), then applied in one transaction, each new nominal to the offender manager its
+/// row names. Every problem in words; nothing applied on any.
+pub async fn import(
+    storage: &dyn crate::storage::Storage,
+    unit_id: &str,
+    files: &CsvFiles,
+    officer: &scpo_field::domain::OfficerRef,
+    now: i64,
+) -> Result<crate::storage::ImportCounts, Vec<String>> {
+    let held = storage
+        .unit_records(unit_id)
+        .await
+        .map_err(|e| vec![e.to_string()])?;
+    let got = check(files, &crate::records::cohort_of(&held), officer)?;
+    storage
+        .import_records(unit_id, &got.records, &got.owners, &officer.id, now)
+        .await
+        .map_err(|e| vec![e.to_string()])
+}
+
 #[cfg(test)]
 #[path = "../cohort_csv_tests.rs"]
 mod tests;

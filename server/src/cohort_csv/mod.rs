@@ -9,6 +9,7 @@
 mod cells;
 mod check;
 mod read;
+mod read_orders;
 mod write;
 
 pub use check::{check, CsvImport};

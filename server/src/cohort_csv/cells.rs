@@ -177,7 +177,7 @@ impl Cells<'_> {
         match read {
             Ok(d) => Some(d),
             Err(_) => {
-                let shown: String = v.chars().take(40).collect();
+                let shown: String = v.chars().take(80).collect();
                 self.problem(
                     column,
                     format!("\"{shown}\" is not a date: write it as 24/11/2026 or 2026-11-24"),
@@ -222,7 +222,7 @@ impl Cells<'_> {
             .find(|t| normal(&name(*t)) == v || normal(label(*t)) == v);
         if found.is_none() {
             let names: Vec<String> = all.iter().map(|t| name(*t)).collect();
-            let shown: String = self.word(column).chars().take(40).collect();
+            let shown: String = self.word(column).chars().take(80).collect();
             self.problem(
                 column,
                 format!("\"{shown}\" is not one of {}", names.join(", ")),
@@ -240,7 +240,7 @@ impl Cells<'_> {
         match v.parse::<u32>() {
             Ok(n) if (min..=max).contains(&n) => Some(n),
             _ => {
-                let shown: String = v.chars().take(40).collect();
+                let shown: String = v.chars().take(80).collect();
                 self.problem(
                     column,
                     format!("\"{shown}\" is not a whole number from {min} to {max}"),

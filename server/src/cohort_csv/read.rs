@@ -26,15 +26,15 @@ pub struct Read {
 /// Where a nominal stands, as the `custody` column says it.
 #[derive(Clone, Copy, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Custody {
+pub enum Standing {
     InCustody,
     OnLicence,
     LicenceEnded,
     InCommunity,
 }
 
-impl Custody {
-    pub const ALL: [Custody; 4] = [
+impl Standing {
+    pub const ALL: [Standing; 4] = [
         Self::InCustody,
         Self::OnLicence,
         Self::LicenceEnded,
@@ -141,19 +141,19 @@ fn nominal(c: &mut Cells) -> (Option<Nominal>, Option<ContactPlan>) {
 }
 
 fn custody(c: &mut Cells) -> Option<CustodyStatus> {
-    let kind = c.choice("custody", &Custody::ALL, Custody::label)?;
+    let kind = c.choice("custody", &Standing::ALL, Standing::label)?;
     let release = c.date("release_date");
     let licence_end = |c: &mut Cells| c.date("licence_end");
     Some(match kind {
-        Custody::InCustody => CustodyStatus::InCustody {
+        Standing::InCustody => CustodyStatus::InCustody {
             expected_release: release?,
         },
-        Custody::InCommunity => CustodyStatus::InCommunity { since: release? },
-        Custody::LicenceEnded => CustodyStatus::LicenceEnded {
+        Standing::InCommunity => CustodyStatus::InCommunity { since: release? },
+        Standing::LicenceEnded => CustodyStatus::LicenceEnded {
             licence_ended: licence_end(c)?,
             released_on: release?,
         },
-        Custody::OnLicence => {
+        Standing::OnLicence => {
             let licence_ends = licence_end(c);
             let name = c.raw("probation_name").to_string();
             if name.trim().is_empty() {

@@ -74,6 +74,19 @@ enum Command {
         #[arg(long)]
         unit: String,
     },
+    /// Export a unit's cohort: the cohort file (the format `import` reads) to stdout or --out
+    /// FILE, or with --csv DIR the three CSV files (nominals, orders, provisions) into DIR.
+    /// Each file is logged as a disclosure.
+    Export {
+        #[arg(long)]
+        unit: String,
+        /// Write the cohort file here instead of to stdout.
+        #[arg(long, conflicts_with = "csv")]
+        out: Option<PathBuf>,
+        /// Write nominals.csv, orders.csv and provisions.csv into this folder.
+        #[arg(long)]
+        csv: Option<PathBuf>,
+    },
     /// Print the audit log from a date (YYYY-MM-DD) as CSV.
     Audit {
         #[arg(long)]
@@ -184,7 +197,9 @@ fn check_arguments(command: &Command) -> Result<(), String> {
             vec![("nominal id", nominal_id), ("officer id", officer_id)],
             vec![],
         ),
-        Command::Import { unit, .. } => (vec![("unit id", unit)], vec![]),
+        Command::Import { unit, .. } | Command::Export { unit, .. } => {
+            (vec![("unit id", unit)], vec![])
+        }
         _ => (vec![], vec![]),
     };
     for (what, id) in ids {
@@ -203,6 +218,33 @@ fn check_arguments(command: &Command) -> Result<(), String> {
         if let Some(p) = problem {
             return Err(format!("the {what} {p}; nothing was changed"));
         }
+    }
+    Ok(())
+}
+
+/// `scpo-server export`: each file logged as a disclosure (`cli`) before it is written.
+async fn export(
+    s: &dyn Storage,
+    unit: &str,
+    out: Option<PathBuf>,
+    csv_dir: Option<PathBuf>,
+) -> Result<(), String> {
+    let files = scpo_server::export::for_command_line(s, unit, csv_dir.is_some(), now()).await?;
+    if let Some(dir) = &csv_dir {
+        std::fs::create_dir_all(dir).map_err(|e| format!("cannot make {}: {e}", dir.display()))?;
+    }
+    for (file, text) in files {
+        let path = csv_dir
+            .as_ref()
+            .map(|d| d.join(file.name()))
+            .or(out.clone());
+        let Some(p) = path else {
+            use std::io::Write as _;
+            let _ = std::io::stdout().write_all(text.as_bytes());
+            continue;
+        };
+        std::fs::write(&p, text).map_err(|e| format!("cannot write {}: {e}", p.display()))?;
+        eprintln!("Wrote {}", p.display());
     }
     Ok(())
 }
@@ -366,6 +408,7 @@ async fn run(cli: Cli) -> Result<(), String> {
                 )),
             }
         }
+        Command::Export { unit, out, csv } => export(s, &unit, out, csv).await,
         Command::Audit { since } => {
             // Logged as a disclosure before it is printed.
             let text = csv::audit_since(s, since, now()).await?;

@@ -150,6 +150,62 @@ async fn every_desk_page_shows_hostile_text_only_escaped(b: Backend) {
     );
     push("import: applied", 200, applied, vec![]);
 
+    // What an import changes, field by field: N-0001's family name changed and address left
+    // out, the old and new values shown.
+    let mut again = hostile_cohort();
+    again.nominals[0].family_name = p("ALIAS");
+    again.nominals[0].address = None;
+    let changes = paste(&srv, &again.to_json()).await;
+    push(
+        "import: field changes",
+        200,
+        changes,
+        vec!["FAMILY", "ALIAS", "ADDRESS"],
+    );
+    // From spreadsheets: the unit's CSV export sent back with a risk reviewed (its
+    // check-answers page names the nominal), and with a hostile cell (its refusal names it).
+    let mut csv = Vec::new();
+    for f in ["nominals.csv", "orders.csv", "provisions.csv"] {
+        let path = format!("/supervise/cohort/export/{f}");
+        let (status, body) = text(srv.get(&path, Some("ds")).await).await;
+        assert_eq!(status, 200, "{f}");
+        csv.push(body);
+    }
+    let send = |nominals: String| {
+        let (orders, provisions) = (csv[1].clone(), csv[2].clone());
+        let srv = &srv;
+        async move {
+            let fields = [
+                ("csrf", "csrf", None),
+                ("nominals", nominals.as_str(), Some("nominals.csv")),
+                ("orders", orders.as_str(), Some("orders.csv")),
+                ("provisions", provisions.as_str(), Some("provisions.csv")),
+            ];
+            text(
+                srv.post_multipart("/supervise/cohort/import/csv", "ds", &fields)
+                    .await,
+            )
+            .await
+        }
+    };
+    let reviewed = csv[0].replacen(",high,", ",low,", 1);
+    assert_ne!(reviewed, csv[0]);
+    push(
+        "import from CSV: check answers",
+        200,
+        send(reviewed).await,
+        vec!["FAMILY", "GIVEN"],
+    );
+    let hostile = format!(",{},", scpo_server::csv::field(&p("IMPORT_ID")));
+    let bad = csv[0].replacen(",high,", &hostile, 1);
+    assert_ne!(bad, csv[0]);
+    push(
+        "import from CSV: refused",
+        400,
+        send(bad).await,
+        vec!["IMPORT_ID"],
+    );
+
     // A phone enrolled with a hostile label sends exhibits and a contact.
     let enrol = [("csrf", "csrf"), ("officer", "PC-DEMO-01")];
     let code_page = text(
@@ -256,6 +312,8 @@ async fn every_desk_page_shows_hostile_text_only_escaped(b: Backend) {
         ("/supervise/audit?nominal=N-0002".into(), 200, vec![]),
         ("/supervise/outcomes".into(), 200, vec![]),
         ("/supervise/cohort/import".into(), 200, vec![]),
+        ("/supervise/cohort/import/csv".into(), 200, vec![]),
+        ("/supervise/cohort/export".into(), 200, vec![]),
         (
             "/supervise/lists/contacts-overdue?officer=PC-DEMO-01".into(),
             200,

@@ -4,27 +4,34 @@
 //! transaction. This is how nominals, orders, provisions and variations are added or updated:
 //! a file that contains them.
 
-use std::collections::{BTreeSet, HashMap};
-
 use axum::extract::{DefaultBodyLimit, Multipart, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum::{Form, Router};
-use maud::{html, Markup};
+use maud::html;
 use scpo_field::domain::Cohort;
 use serde::Deserialize;
 
 use super::forms::with_status;
 use super::kit::{
-    back_link, button, confirmation_panel, csrf_field, error_summary, file_upload, inset_text,
-    page_at, pasted_text, summary_list, titled, ButtonKind, Problem,
+    back_link, button, confirmation_panel, csrf_field, error_summary, file_upload, page_at,
+    pasted_text, titled, ButtonKind, Problem,
 };
-use super::transfer::transfers;
 use super::unit::{load, UnitData};
 use super::{csrf_refusal, Supervisor};
-use crate::backend::canonical;
 use crate::records::records_of;
+
+// The CSV files, the check-answers page both imports share, and the exports: beside this
+// file, served from its router.
+#[path = "import_changes.rs"]
+pub mod changes;
+#[path = "import_csv.rs"]
+mod csv_files;
+#[path = "export.rs"]
+mod export;
+#[path = "import_preview.rs"]
+pub mod preview;
 use crate::state::AppState;
 
 const SECTION: Option<&str> = Some("/supervise/cohort");
@@ -36,7 +43,9 @@ pub fn routes() -> Router<AppState> {
         .route("/supervise/cohort/import", get(form).post(check))
         .route("/supervise/cohort/import/confirm", post(apply))
         // The file once as sent, and again URL-encoded in the confirmation (up to 3 bytes a byte).
+        .merge(csv_files::routes())
         .layer(DefaultBodyLimit::max(3 * MAX_FILE_BYTES + 64 * 1024))
+        .merge(export::routes())
 }
 
 fn form_page(state: &AppState, s: &Supervisor, problems: &[Problem], paste: &str) -> Response {
@@ -56,6 +65,10 @@ fn form_page(state: &AppState, s: &Supervisor, problems: &[Problem], paste: &str
             (pasted_text("paste", "Or paste the file's contents", paste, 8, None))
             (button("Check the file", ButtonKind::Primary))
         }
+        h2 class="heading-m" { "From spreadsheets" }
+        p class="body" { a href="/supervise/cohort/import/csv" { "Import nominals, orders and provisions from CSV files" } " (templates to fill in are on that page)." }
+        h2 class="heading-m" { "Export" }
+        p class="body" { a href="/supervise/cohort/export" { "Export your unit's cohort" } " as a cohort file or as CSV files." }
     };
     let title = titled(problems, "Import a cohort file");
     let r = page_at(state, Some(s), &title, body, SECTION);
@@ -146,80 +159,13 @@ fn check_answers(
     unit: &UnitData,
     text: &str,
 ) -> Response {
-    let held = &unit.records;
-    let bodies: HashMap<(&str, &str), String> = held
-        .iter()
-        .map(|r| ((r.kind.as_str(), r.id.as_str()), canonical(&r.record)))
-        .collect();
     let (records, _) = records_of(cohort);
-    let (mut created, mut altered, mut unchanged) = (0, 0, 0);
-    let mut touched = BTreeSet::new();
-    for r in &records {
-        match bodies.get(&(r.kind.as_str(), r.id.as_str())) {
-            Some(b) if *b == canonical(&r.record) => unchanged += 1,
-            Some(_) => {
-                altered += 1;
-                touched.insert(r.nominal_id.clone());
-            }
-            None => {
-                created += 1;
-                touched.insert(r.nominal_id.clone());
-            }
-        }
-    }
-    let current = &unit.cohort;
-    // The domain's summary says who is new to the unit.
-    let summary = cohort.import_summary(Some(current));
-    let changed: Vec<String> = cohort
-        .nominals
-        .iter()
-        .filter(|n| touched.contains(&n.id) && current.nominal(&n.id).is_some())
-        .map(|n| n.display_name())
-        .collect();
-    let gone = transfers(held);
-    let out: Vec<String> = cohort
-        .nominals
-        .iter()
-        .filter(|n| gone.contains_key(&n.id))
-        .map(|n| n.display_name())
-        .collect();
-    let names = |list: &[String]| -> Markup {
-        html! {
-            @if list.is_empty() {
-                "None"
-            } @else {
-                (list.len())
-                ul class="list" { @for n in list { li { (n) } } }
-            }
-        }
+    let confirm = preview::Confirm {
+        back: ("/supervise/cohort/import", "Choose another file"),
+        action: "/supervise/cohort/import/confirm",
+        fields: vec![("cohort", text)],
     };
-    let mut rows = vec![
-        ("Nominals new to your unit", names(&summary.added)),
-        ("Nominals whose records change", names(&changed)),
-        ("Records to add", html! { (created) }),
-        ("Records to change", html! { (altered) }),
-        ("Records held already as they are", html! { (unchanged) }),
-    ];
-    if !out.is_empty() {
-        rows.push(("Transferred out (they stay off the phones)", names(&out)));
-    }
-    let body = html! {
-        (back_link("/supervise/cohort/import", "Choose another file"))
-        h1 class="heading-l" { "Check the import before it is applied" }
-        (summary_list(&rows))
-        @if created + altered == 0 {
-            (inset_text(html! { "Everything in this file is held already: importing it changes nothing." }))
-        }
-        p class="body" { "Nothing is removed: nominals your unit holds that the file does not name stay as they are." }
-        p class="body" { "A new nominal goes to the offender manager the file names when that officer is in your unit; otherwise they are listed as not assigned until you assign them." }
-        form method="post" action="/supervise/cohort/import/confirm" novalidate {
-            (csrf_field(s))
-            input type="hidden" name="cohort" value=(text);
-            (button("Import", ButtonKind::Primary))
-        }
-    };
-    let title = "Check the import before it is applied";
-    page_at(state, Some(s), title, body, SECTION)
+    preview::check_answers(state, s, unit, &records, &cohort.nominals, &confirm)
 }
 
 #[derive(Deserialize)]
@@ -246,37 +192,43 @@ async fn apply(State(state): State<AppState>, s: Supervisor, Form(f): Form<Apply
     )
     .await
     {
-        Ok(counts) => {
-            tracing::info!(actor = %s.officer.id, unit = %unit, created = counts.created, altered = counts.altered, "cohort imported");
-            let done = format!(
-                "{} added, {} changed, {} unchanged",
-                plural(counts.created),
-                counts.altered,
-                counts.unchanged
-            );
-            let body = html! {
-                (confirmation_panel("Cohort imported", html! { (done) }))
-                p class="body" { "Each officer's phone brings the changes for their nominals at its next sync." }
-                p class="body" { a href="/supervise/cohort" { "Go to the cohort" } }
-            };
-            page_at(&state, Some(&s), "Cohort imported", body, SECTION)
-        }
+        Ok(counts) => imported(&state, &s, &counts),
         Err(messages) => {
-            // Another unit's record: say which, never which unit holds it.
-            let messages = messages.into_iter().map(|m| {
-                match m.find(" is held for another unit") {
-                    Some(i) => format!(
-                        "{} is held by another unit: the file must use your unit's own ids. Nothing was imported",
-                        &m[..i]
-                    ),
-                    None if m.starts_with("database error") => {
-                        "The server could not import the file just now. Nothing was imported: try again".into()
-                    }
-                    None => m,
-                }
-            });
+            let messages = messages.into_iter().map(in_words);
             form_page(&state, &s, &file_problems(messages), "")
         }
+    }
+}
+
+/// The page after an import is applied.
+fn imported(state: &AppState, s: &Supervisor, counts: &crate::storage::ImportCounts) -> Response {
+    let unit = &s.officer.unit_id;
+    tracing::info!(actor = %s.officer.id, unit = %unit, created = counts.created, altered = counts.altered, "cohort imported");
+    let done = format!(
+        "{} added, {} changed, {} unchanged",
+        plural(counts.created),
+        counts.altered,
+        counts.unchanged
+    );
+    let body = html! {
+        (confirmation_panel("Cohort imported", html! { (done) }))
+        p class="body" { "Each officer's phone brings the changes for their nominals at its next sync." }
+        p class="body" { a href="/supervise/cohort" { "Go to the cohort" } }
+    };
+    page_at(state, Some(s), "Cohort imported", body, SECTION)
+}
+
+/// A refusal from storage in words: another unit's record named, never which unit holds it.
+fn in_words(m: String) -> String {
+    match m.find(" is held for another unit") {
+        Some(i) => format!(
+            "{} is held by another unit: the file must use your unit's own ids. Nothing was imported",
+            &m[..i]
+        ),
+        None if m.starts_with("database error") => {
+            "The server could not import the file just now. Nothing was imported: try again".into()
+        }
+        None => m,
     }
 }
 

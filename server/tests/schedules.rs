@@ -27,11 +27,9 @@ fn other_unit_cohort() -> Cohort {
     c.orders.retain(|o| o.nominal_id == "N-0008");
     c.conditions.retain(|k| k.order_id == "O-0008");
     c.contact_plans.retain(|p| p.nominal_id == "N-0008");
-    (
-        c.contacts.clear(),
-        c.notifications.clear(),
-        c.briefings.clear(),
-    );
+    c.contacts.clear();
+    c.notifications.clear();
+    c.briefings.clear();
     c.breach_reports.clear();
     c.breach_decisions.clear();
     c.recall_referrals.clear();

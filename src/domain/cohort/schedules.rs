@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use crate::domain::cohort::aggregate::Cohort;
 use crate::domain::common::id::check_id;
 use crate::domain::common::validation::{Problems, MAX_ITEMS, MAX_LONG_CHARS, MAX_SHORT_CHARS};
+pub use crate::domain::order::schedule::Entry;
 use crate::domain::order::schedule::{
     normalise_registration, registration_problem, Schedule, SchedulePerson, SchedulePremises,
     ScheduleVehicle,
@@ -222,14 +223,6 @@ pub struct ScheduleMatch<'a> {
     pub on: MatchedOn,
 }
 
-/// An entry of a schedule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Entry<'a> {
-    Person(&'a SchedulePerson),
-    Premises(&'a SchedulePremises),
-    Vehicle(&'a ScheduleVehicle),
-}
-
 /// What a search matched an entry on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MatchedOn {
@@ -239,43 +232,13 @@ pub enum MatchedOn {
     Registration,
 }
 
-impl Entry<'_> {
-    /// The entry in one line: "Alder VANCE (born 3 Mar 1990)", "4 Mill Lane: car wash",
-    /// "AB12 CDE, grey Ford Transit".
-    pub fn describe(&self) -> String {
+impl MatchedOn {
+    pub fn label(self) -> &'static str {
         match self {
-            Entry::Person(p) => {
-                let mut s = p.name.clone();
-                if !p.aliases.is_empty() {
-                    s.push_str(&format!(" (also known as {})", p.aliases.join(", ")));
-                }
-                if let Some(d) = p.date_of_birth {
-                    s.push_str(&format!(", born {}", format_date(d)));
-                }
-                s
-            }
-            Entry::Premises(x) => x.address.clone(),
-            Entry::Vehicle(v) => {
-                let what = [v.colour.as_str(), v.make.as_str()]
-                    .into_iter()
-                    .filter(|w| !w.trim().is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                if what.is_empty() {
-                    v.registration.clone()
-                } else {
-                    format!("{}, {what}", v.registration)
-                }
-            }
-        }
-    }
-
-    /// The description of a person or premises ("" for a vehicle).
-    pub fn detail(&self) -> &str {
-        match self {
-            Entry::Person(p) => &p.description,
-            Entry::Premises(x) => &x.description,
-            Entry::Vehicle(_) => "",
+            Self::Name => "name",
+            Self::Alias => "alias",
+            Self::Address => "address",
+            Self::Registration => "registration",
         }
     }
 }

@@ -10,6 +10,8 @@
 //! version whose own dates hold D and that no version started by D replaces.
 
 use chrono::NaiveDate;
+
+use crate::domain::time::dates::format_date;
 use serde::{Deserialize, Serialize};
 
 /// A schedule of an order.
@@ -114,6 +116,16 @@ impl Schedule {
             .fold(0, usize::saturating_add)
     }
 
+    /// Every entry: people, then premises, then vehicles.
+    pub fn all_entries(&self) -> Vec<Entry<'_>> {
+        let people = self.people.iter().map(Entry::Person);
+        let premises = self.premises.iter().map(Entry::Premises);
+        people
+            .chain(premises)
+            .chain(self.vehicles.iter().map(Entry::Vehicle))
+            .collect()
+    }
+
     /// This version stands on `day`: its own dates hold the day, and no version in `all` that
     /// replaces it has started by then.
     pub fn stands_on(&self, day: NaiveDate, all: &[Schedule]) -> bool {
@@ -147,4 +159,53 @@ pub fn schedules_for<'a>(
         (a.number.as_str(), a.id.as_str()).cmp(&(b.number.as_str(), b.id.as_str()))
     });
     found
+}
+
+/// An entry of a schedule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry<'a> {
+    Person(&'a SchedulePerson),
+    Premises(&'a SchedulePremises),
+    Vehicle(&'a ScheduleVehicle),
+}
+
+impl Entry<'_> {
+    /// The entry in one line: "Alder VANCE (born 3 Mar 1990)", "4 Mill Lane: car wash",
+    /// "AB12 CDE, grey Ford Transit".
+    pub fn describe(&self) -> String {
+        match self {
+            Entry::Person(p) => {
+                let mut s = p.name.clone();
+                if !p.aliases.is_empty() {
+                    s.push_str(&format!(" (also known as {})", p.aliases.join(", ")));
+                }
+                if let Some(d) = p.date_of_birth {
+                    s.push_str(&format!(", born {}", format_date(d)));
+                }
+                s
+            }
+            Entry::Premises(x) => x.address.clone(),
+            Entry::Vehicle(v) => {
+                let what = [v.colour.as_str(), v.make.as_str()]
+                    .into_iter()
+                    .filter(|w| !w.trim().is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if what.is_empty() {
+                    v.registration.clone()
+                } else {
+                    format!("{}, {what}", v.registration)
+                }
+            }
+        }
+    }
+
+    /// The description of a person or premises ("" for a vehicle).
+    pub fn detail(&self) -> &str {
+        match self {
+            Entry::Person(p) => &p.description,
+            Entry::Premises(x) => &x.description,
+            Entry::Vehicle(_) => "",
+        }
+    }
 }

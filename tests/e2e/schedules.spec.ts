@@ -33,8 +33,9 @@ test('offline: a schedule shows under its provision and the search finds its veh
     await expect(provision.getByRole('heading', { name: 'Schedule 1' })).toBeVisible();
     const entries = provision.locator('.schedule li');
     await expect(entries).toHaveCount(3);
-    await expect(entries.nth(0)).toContainText('Alder VANCE (also known as Ally V), born 14 Mar 1986');
-    await expect(entries.nth(0)).toContainText('Former co-defendant');
+    await expect(entries.nth(0)).toHaveText(
+      'Alder VANCE (also known as Ally V), born 14 Mar 1986. Former co-defendant; tall, shaved head, scar on left hand.',
+    );
     await expect(entries.nth(1)).toContainText('Merewen THORNBURY');
     await expect(entries.nth(2)).toHaveText('QX71 ZTV, Grey Ford Transit');
     // Schedule 2 (premises) is under its own provision, not this one.
@@ -62,8 +63,10 @@ test('offline: a schedule shows under its provision and the search finds its veh
     const result = page.locator('.cohort-list__item');
     await expect(result).toHaveCount(1);
     await expect(result).toContainText('QX71 ZTV, Grey Ford Transit');
-    await expect(result).toContainText('Matched on registration. On Schedule 1 of the order on');
-    await expect(result).toContainText('No contact of any kind with the people in Schedule 1.');
+    await expect(result.getByRole('link')).toHaveText('QUARRIE, Rosalind');
+    await expect(result).toContainText(
+      'Matched on registration. Schedule 1: No contact of any kind with the people in Schedule 1.',
+    );
     expect(await axeViolations(page), 'schedule search with a match').toEqual([]);
 
     // By alias, and by street; nothing for someone on no schedule.

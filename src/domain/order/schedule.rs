@@ -200,6 +200,14 @@ impl Entry<'_> {
         }
     }
 
+    /// The entry in one line with its description, if any, after it.
+    pub fn line(&self) -> String {
+        match self.detail() {
+            "" => self.describe(),
+            detail => format!("{}. {detail}", self.describe()),
+        }
+    }
+
     /// The description of a person or premises ("" for a vehicle).
     pub fn detail(&self) -> &str {
         match self {

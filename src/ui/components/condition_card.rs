@@ -32,25 +32,13 @@ pub fn ConditionCard(
     }
 }
 
-/// A schedule and every entry on it: the entry in one line, its description below.
+/// A schedule and every entry on it, each in one line with its description.
 fn schedule_view(s: &Schedule) -> impl IntoView {
+    let entries: Vec<String> = s.all_entries().iter().map(|e| e.line()).collect();
     view! {
         <div class="schedule">
             <h4 class="heading-s schedule__number">{s.number.clone()}</h4>
-            <ul class="list">
-                {s.all_entries()
-                    .into_iter()
-                    .map(|e| {
-                        let detail = e.detail().to_string();
-                        view! {
-                            <li>
-                                {e.describe()}
-                                {(!detail.is_empty()).then(|| view! { <br /> <span class="hint">{detail}</span> })}
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
+            <ul class="list">{entries.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
         </div>
     }
 }

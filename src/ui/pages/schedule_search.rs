@@ -8,17 +8,14 @@ use leptos_router::components::A;
 use crate::ui::components::{Input, Page};
 use crate::ui::{routes, use_app};
 
-/// One match, as shown: the entry, its description, what it matched on, the schedule, the
-/// nominal (id and name) and the summaries of the provisions naming the schedule.
+/// One match, as shown: the nominal (id and name), the entry with its description, and what
+/// it matched on with the schedule and the provisions naming it.
 #[derive(Clone)]
 struct Found {
-    entry: String,
-    detail: String,
-    on: &'static str,
-    schedule: String,
     nominal_id: String,
     name: String,
-    provisions: Vec<String>,
+    entry: String,
+    about: String,
 }
 
 #[component]
@@ -31,19 +28,24 @@ pub fn ScheduleSearchPage() -> impl IntoView {
         app.cohort.with(|c| {
             c.search_schedules(&q, today)
                 .into_iter()
-                .map(|m| Found {
-                    entry: m.entry.describe(),
-                    detail: m.entry.detail().to_string(),
-                    on: m.on.label(),
-                    schedule: m.schedule.number.clone(),
-                    nominal_id: m.nominal.id.clone(),
-                    name: m.nominal.display_name(),
-                    provisions: m
+                .map(|m| {
+                    let provisions: Vec<&str> = m
                         .schedule
                         .condition_ids
                         .iter()
-                        .filter_map(|id| c.condition(id).map(|k| k.summary.clone()))
-                        .collect(),
+                        .filter_map(|id| c.condition(id).map(|k| k.summary.as_str()))
+                        .collect();
+                    Found {
+                        nominal_id: m.nominal.id.clone(),
+                        name: m.nominal.display_name(),
+                        entry: m.entry.line(),
+                        about: format!(
+                            "Matched on {}. {}: {}",
+                            m.on.label(),
+                            m.schedule.number,
+                            provisions.join(" ")
+                        ),
+                    }
                 })
                 .collect::<Vec<_>>()
         })
@@ -73,14 +75,9 @@ pub fn ScheduleSearchPage() -> impl IntoView {
                 .into_iter()
                 .map(|f| view! {
                     <li class="cohort-list__item">
-                        <p class="body"><strong>{f.entry}</strong></p>
-                        {(!f.detail.is_empty()).then(|| view! { <p class="hint">{f.detail}</p> })}
-                        <p class="body-s">{format!("Matched on {}. On {} of the order on ", f.on, f.schedule)}
-                            <A href=routes::nominal_conditions(&f.nominal_id) attr:class="cohort-list__name">{f.name}</A>
-                        </p>
-                        <ul class="list body-s">
-                            {f.provisions.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
-                        </ul>
+                        <A href=routes::nominal_conditions(&f.nominal_id) attr:class="cohort-list__name">{f.name}</A>
+                        <p class="body">{f.entry}</p>
+                        <p class="hint">{f.about}</p>
                     </li>
                 })
                 .collect_view()}

@@ -145,6 +145,9 @@ async fn a_database_from_schema_v1_upgrades_with_every_record_readable() {
     store.unlock(PASS).await.unwrap();
     let loaded = store.load_cohort().await.unwrap().unwrap();
     let mut expected = cohort.clone();
+    // A v1 database has no store for schedules (v6): those of a file imported before the
+    // upgrade come with the next import or pull.
+    expected.schedules.clear();
     expected.contacts.push(contact.clone());
     expected.notifications.push(notification.clone());
     expected.briefings.push(briefing.clone());

@@ -34,11 +34,13 @@ async fn cohort_round_trips_through_every_cohort_store() {
     smaller.notifications.clear();
     smaller.briefings.clear();
     smaller.breach_reports.clear();
+    smaller.schedules.clear();
     store.import_cohort(&smaller).await.unwrap();
     let loaded = store.load_cohort().await.unwrap().unwrap();
     assert_eq!(loaded.nominals.len(), 1);
     assert_eq!(loaded.orders.len(), 1);
     assert_eq!(loaded.conditions, smaller.conditions);
+    assert!(loaded.schedules.is_empty());
     // Field records already on the phone are kept: an import never drops the officer's work.
     assert_eq!(loaded.contacts.len(), cohort.contacts.len());
     store.close();

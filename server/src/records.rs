@@ -161,6 +161,7 @@ pub fn cohort_of(held: &[StoredRecord]) -> Cohort {
             "exhibit_withdrawal" => c.exhibit_withdrawals.extend(serde_json::from_value(v).ok()),
             "recall_referral" => c.recall_referrals.extend(serde_json::from_value(v).ok()),
             "referral_status" => c.referral_statuses.extend(serde_json::from_value(v).ok()),
+            "schedule" => c.schedules.extend(serde_json::from_value(v).ok()),
             _ => {}
         }
     }
@@ -259,6 +260,16 @@ pub fn records_of(c: &Cohort) -> (Vec<StoredRecord>, Vec<(String, String)>) {
     }
     for p in &c.contact_plans {
         push("contact_plan", &p.nominal_id, &p.nominal_id, json(p));
+    }
+    // A schedule is filed under its order's nominal, so it reaches that nominal's phones.
+    for s in &c.schedules {
+        let nominal = c
+            .orders
+            .iter()
+            .find(|o| o.id == s.order_id)
+            .map(|o| o.nominal_id.clone())
+            .unwrap_or_default();
+        push("schedule", &s.id, &nominal, json(s));
     }
     for x in &c.contacts {
         push("contact", &x.id, &x.nominal_id, json(x));

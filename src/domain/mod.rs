@@ -44,7 +44,7 @@ pub use cohort::{Cohort, CohortError, ImportSummary, Problem};
 pub use field::{Briefing, BriefingGap, BriefingTask, ConditionBriefed, CopyOfOrder, SignOff};
 pub use field::{Contact, ContactKind, ContactPlan, ContactStatus};
 pub use field::{Notification, NotificationKind, Timeliness};
-pub use order::{Condition, Deadline, NotificationDuty, ProvisionFamily};
+pub use order::{Condition, Deadline, NotificationDuty, ProvisionFamily, Schedule};
 pub use order::{Order, OrderStage, OrderStatus, Variation, VariationKind};
 pub use oversight::{Badge, NominalSummary};
 pub use people::{CustodyStatus, Nominal, OfficerRef, RiskRating};

@@ -2,7 +2,7 @@
 //!
 //! An import validates the file first, encrypts every record (before any transaction), then in
 //! ONE readwrite transaction clears the cohort stores (nominals, orders, conditions, contact
-//! plans), writes every record and the cohort's metadata. Field records in the file (the
+//! plans, schedules), writes every record and the cohort's metadata. Field records in the file (the
 //! team's history) are added alongside the officer's own; the officer's records are never
 //! removed by an import. A file that fails validation, or any write that fails, leaves the
 //! store exactly as it was.
@@ -19,7 +19,7 @@ use crate::domain::{Cohort, FieldRecord, OfficerRef};
 use super::error::{StoreError, StoreResult};
 use super::field;
 use super::records::{self, Read, ToSeal, Write};
-use super::schema::{meta, stores::*, COHORT_STORES};
+use super::schema::{meta, stores::*, stores_in, COHORT_STORES};
 use super::Store;
 
 /// Encrypted in `meta`: who the cohort belongs to and when it was imported.
@@ -66,6 +66,13 @@ impl Store {
             }
             items.push(item);
         }
+        for s in &cohort.schedules {
+            let mut item = ToSeal::new(SCHEDULES, &s.id, s)?;
+            if let Some(nominal) = order_owner.get(s.order_id.as_str()) {
+                item = item.clear("nominal_id", *nominal);
+            }
+            items.push(item);
+        }
         for p in &cohort.contact_plans {
             // One plan per nominal (validated), so the nominal id is the plan's id.
             items.push(
@@ -92,8 +99,15 @@ impl Store {
         };
         items.push(ToSeal::new(META, meta::COHORT, &meta)?);
 
+        // A database a test opened at an older schema has no store for what later versions add.
+        let here = stores_in(self.db());
+        items.retain(|i| here.contains(&i.store));
         let rows = records::seal_all(&key, items).await?;
-        let mut writes: Vec<Write> = COHORT_STORES.iter().map(|s| Write::Clear(s)).collect();
+        let mut writes: Vec<Write> = COHORT_STORES
+            .iter()
+            .filter(|s| here.contains(s))
+            .map(|s| Write::Clear(s))
+            .collect();
         writes.extend(rows.into_iter().map(|(store, row)| Write::Put(store, row)));
         self.write(writes).await
     }
@@ -119,6 +133,7 @@ impl Store {
                 Read::All(EXHIBIT_WITHDRAWALS),
                 Read::All(RECALL_REFERRALS),
                 Read::All(REFERRAL_STATUSES),
+                Read::All(SCHEDULES),
             ],
         )
         .await?
@@ -131,7 +146,7 @@ impl Store {
         let (n, o, c, p) = (next(), next(), next(), next());
         let (k, nt, b, br, bd) = (next(), next(), next(), next(), next());
         let (ex, exw) = (next(), next());
-        let (rr, rs) = (next(), next());
+        let (rr, rs, sc) = (next(), next(), next());
         // Every row of every store decrypted in one batch.
         let groups = [
             (META, &meta_rows[..]),
@@ -148,6 +163,7 @@ impl Store {
             (EXHIBIT_WITHDRAWALS, &exw[..]),
             (RECALL_REFERRALS, &rr[..]),
             (REFERRAL_STATUSES, &rs[..]),
+            (SCHEDULES, &sc[..]),
         ];
         let plain = records::decrypt_groups(&key, &groups).await?;
         let group = |i: usize| plain.get(i).map_or(&[][..], Vec::as_slice);
@@ -168,6 +184,7 @@ impl Store {
             exhibit_withdrawals: records::parse_all(group(11))?,
             recall_referrals: records::parse_all(group(12))?,
             referral_statuses: records::parse_all(group(13))?,
+            schedules: records::parse_all(group(14))?,
             ..Cohort::empty(meta.officer)
         };
         sort_records(&mut cohort.contacts);

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::{
     BreachDecision, BreachReport, Briefing, Condition, Contact, ContactPlan, FieldRecord, Nominal,
-    Notification, OfficerRef, Order,
+    Notification, OfficerRef, Order, Schedule,
 };
 
 use crate::domain::common::json;
@@ -85,6 +85,10 @@ fn seal_pulled(r: &PulledRecord) -> StoreResult<Option<ToSeal>> {
         "condition" => {
             let c: Condition = parse(&r.record)?;
             ToSeal::new(CONDITIONS, &c.id, &c)?.clear("nominal_id", nominal)
+        }
+        "schedule" => {
+            let s: Schedule = parse(&r.record)?;
+            ToSeal::new(SCHEDULES, &s.id, &s)?.clear("nominal_id", nominal)
         }
         "contact_plan" => {
             let p: ContactPlan = parse(&r.record)?;
@@ -186,7 +190,7 @@ impl Store {
         outbox: &[OutboxEntry],
     ) -> StoreResult<Vec<Write>> {
         let by = |store| Read::Index(store, indexes::BY_NOMINAL, nominal_id.into());
-        let stores: Vec<&'static str> = [ORDERS, CONDITIONS, CONTACT_PLANS]
+        let stores: Vec<&'static str> = [ORDERS, CONDITIONS, CONTACT_PLANS, SCHEDULES]
             .into_iter()
             .chain(FIELD_STORES)
             .chain(REFERRAL_STORES)

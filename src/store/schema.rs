@@ -16,11 +16,13 @@
 //! - **v4**: photo exhibits: `exhibits` and `exhibit_withdrawals` (field records,
 //!   with the `nominal_id` and `nominal_day` indexes) and `exhibit_photos` (the original bytes,
 //!   sealed under the exhibit's id, with `nominal_id`).
-//! - **v5** (current): the recall referral: the `recall_referrals` and
+//! - **v5**: the recall referral: the `recall_referrals` and
 //!   `referral_statuses` stores (field records), with `nominal_id` and `nominal_day` indexes.
+//! - **v6** (current): the `schedules` store (the orders' schedules, cohort data replaced with
+//!   the cohort), with its `nominal_id` index.
 //!
-//! A new database runs every step in order (v1, v2, v3, v4, then v5), so fresh installs and upgraded
-//! ones end with the same schema through the same code.
+//! A new database runs every step in order (v1 to v6), so fresh installs and upgraded ones end
+//! with the same schema through the same code.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -36,7 +38,7 @@ use super::error::{StoreError, StoreResult};
 /// The database the app uses.
 pub const DB_NAME: &str = "scpo-field";
 /// The current schema version.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// Object store names.
 pub mod stores {
@@ -57,6 +59,8 @@ pub mod stores {
     /// v5: recall referrals to probation and their status updates (field records).
     pub const RECALL_REFERRALS: &str = "recall_referrals";
     pub const REFERRAL_STATUSES: &str = "referral_statuses";
+    /// v6: the orders' schedules (people, premises, vehicles).
+    pub const SCHEDULES: &str = "schedules";
     pub const DRAFTS: &str = "drafts";
     pub const OUTBOX: &str = "outbox";
     pub const META: &str = "meta";
@@ -78,13 +82,13 @@ pub mod meta {
 }
 
 /// Stores replaced as a whole by a cohort import (server-owned data).
-pub const COHORT_STORES: [&str; 4] = [NOMINALS, ORDERS, CONDITIONS, CONTACT_PLANS];
+pub const COHORT_STORES: [&str; 5] = [NOMINALS, ORDERS, CONDITIONS, CONTACT_PLANS, SCHEDULES];
 /// Stores of immutable field records written by the officer.
 pub const FIELD_STORES: [&str; 4] = [CONTACTS, NOTIFICATIONS, BRIEFINGS, BREACH_REPORTS];
 /// Field-record stores added by v5 (not in the v1/v2 steps, which must not touch them).
 pub const REFERRAL_STORES: [&str; 2] = [RECALL_REFERRALS, REFERRAL_STATUSES];
 /// Every object store (what a wipe clears).
-pub const ALL_STORES: [&str; 17] = [
+pub const ALL_STORES: [&str; 18] = [
     NOMINALS,
     ORDERS,
     CONDITIONS,
@@ -102,6 +106,7 @@ pub const ALL_STORES: [&str; 17] = [
     EXHIBIT_PHOTOS,
     RECALL_REFERRALS,
     REFERRAL_STATUSES,
+    SCHEDULES,
 ];
 
 /// The stores of [`ALL_STORES`] this database has: all of them, except in a database a test
@@ -212,6 +217,15 @@ fn step_v5(db: &web_sys::IdbDatabase) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// v6: the schedules store, by nominal.
+fn step_v6(db: &web_sys::IdbDatabase) -> Result<(), JsValue> {
+    let params = web_sys::IdbObjectStoreParameters::new();
+    params.set_key_path(&JsValue::from_str("id"));
+    db.create_object_store_with_optional_parameters(SCHEDULES, &params)?
+        .create_index_with_str(indexes::BY_NOMINAL, "nominal_id")?;
+    Ok(())
+}
+
 /// Run the upgrade steps from `old` to `new` inside the `versionchange` transaction.
 fn upgrade(
     db: &web_sys::IdbDatabase,
@@ -233,6 +247,9 @@ fn upgrade(
     }
     if old < 5 && new >= 5 {
         step_v5(db)?;
+    }
+    if old < 6 && new >= 6 {
+        step_v6(db)?;
     }
     Ok(())
 }

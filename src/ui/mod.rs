@@ -134,6 +134,7 @@ pub fn App() -> impl IntoView {
                         // `/nominal/:id` and its parts `conditions` and `history` (see NominalPage).
                         <Route path=(StaticSegment(NOMINAL), ParamSegment("id"), OptionalParamSegment("part")) view=pages::NominalPage />
                         <Route path=StaticSegment(DEVICE) view=pages::DevicePage />
+                        <Route path=StaticSegment(SCHEDULES) view=pages::ScheduleSearchPage />
                         // The way out offered while locked; unlocked, the Device page does it.
                         <Route path=StaticSegment(START_AGAIN) view=|| view! { <Redirect path=routes::DEVICE /> } />
                     </Routes>

@@ -6,6 +6,8 @@
 pub const COHORT: &str = "/";
 /// The Device page.
 pub const DEVICE: &str = "/device";
+/// Search the schedules of the nominals' orders.
+pub const SCHEDULE_SEARCH: &str = "/schedules";
 /// "Export records and start again": the way out while locked.
 pub const START_AGAIN: &str = "/start-again";
 
@@ -27,6 +29,7 @@ pub mod segment {
     pub const NEW: &str = "new";
     pub const DEVICE: &str = "device";
     pub const START_AGAIN: &str = "start-again";
+    pub const SCHEDULES: &str = "schedules";
 }
 
 use segment::*;

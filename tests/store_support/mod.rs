@@ -150,6 +150,7 @@ pub fn big_cohort(n: usize) -> Cohort {
     out.notifications.clear();
     out.briefings.clear();
     out.breach_reports.clear();
+    out.schedules.clear();
     let mut r = 0;
     while out.nominals.len() < n {
         let mut copy = base.clone();
@@ -162,6 +163,7 @@ pub fn big_cohort(n: usize) -> Cohort {
         out.contacts.extend(c.contacts);
         out.notifications.extend(c.notifications);
         out.briefings.extend(c.briefings);
+        out.schedules.extend(c.schedules);
         // Each copy's reports are new reports: each gets a reference of its own.
         for mut b in c.breach_reports {
             b.reference = format!("DO/BR/2026/{}", out.breach_reports.len() + 1);
@@ -176,6 +178,7 @@ pub fn big_cohort(n: usize) -> Cohort {
     let orders: std::collections::HashSet<String> =
         out.orders.iter().map(|o| o.id.clone()).collect();
     out.conditions.retain(|c| orders.contains(&c.order_id));
+    out.schedules.retain(|s| orders.contains(&s.order_id));
     out.contact_plans.retain(|p| kept.contains(&p.nominal_id));
     out.contacts.retain(|x| kept.contains(&x.nominal_id));
     out.notifications.retain(|x| kept.contains(&x.nominal_id));

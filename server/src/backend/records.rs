@@ -16,7 +16,7 @@ macro_rules! record_methods {
             }
 
             /// The nominal's records: all of them, or (`cohort_only`) its cohort data (nominal,
-            /// orders, conditions, contact plan) and the records a recall referral or its
+            /// orders, conditions, contact plan, schedules) and the records a recall referral or its
             /// status names (breach reports, referrals), which is what a new field record is
             /// judged against.
             async fn records_in(
@@ -25,7 +25,7 @@ macro_rules! record_methods {
                 cohort_only: bool,
             ) -> StorageResult<Vec<StoredRecord>> {
                 let rows = sqlx::query(
-                    "SELECT kind, id, nominal_id, body FROM records WHERE nominal_id = $1 AND (NOT $2 OR kind IN ('nominal', 'order', 'condition', 'contact_plan', 'breach_report', 'recall_referral')) ORDER BY kind, id",
+                    "SELECT kind, id, nominal_id, body FROM records WHERE nominal_id = $1 AND (NOT $2 OR kind IN ('nominal', 'order', 'condition', 'contact_plan', 'schedule', 'breach_report', 'recall_referral')) ORDER BY kind, id",
                 )
                 .bind(nominal_id)
                 .bind(cohort_only)

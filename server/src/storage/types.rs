@@ -101,8 +101,9 @@ pub enum Redeemed {
     Invalid,
 }
 
-/// A record as held: its kind (`nominal`, `order`, `condition`, `contact_plan`, `contact`,
-/// `notification`, `briefing`, `breach_report`, `breach_decision`), id, nominal and JSON body.
+/// A record as held: its kind (`nominal`, `order`, `condition`, `contact_plan`, `schedule`,
+/// `contact`, `notification`, `briefing`, `breach_report`, `breach_decision`), id, nominal and
+/// JSON body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct StoredRecord {
     pub kind: String,

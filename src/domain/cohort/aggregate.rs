@@ -13,6 +13,7 @@ use crate::domain::field::briefing::Briefing;
 use crate::domain::field::contact::{contact_status, Contact, ContactPlan, ContactStatus};
 use crate::domain::field::notification::{Notification, Timeliness};
 use crate::domain::order::condition::Condition;
+use crate::domain::order::schedule::Schedule;
 use crate::domain::order::scpo::Order;
 use crate::domain::people::nominal::{Nominal, OfficerRef};
 use crate::domain::referral::record::{RecallReferral, ReferralStatusUpdate};
@@ -56,6 +57,9 @@ pub struct Cohort {
     pub recall_referrals: Vec<RecallReferral>,
     #[serde(default)]
     pub referral_statuses: Vec<ReferralStatusUpdate>,
+    /// The orders' schedules: the people, premises and vehicles provisions name.
+    #[serde(default)]
+    pub schedules: Vec<Schedule>,
 }
 
 impl Cohort {
@@ -77,6 +81,7 @@ impl Cohort {
             exhibit_withdrawals: vec![],
             recall_referrals: vec![],
             referral_statuses: vec![],
+            schedules: vec![],
         }
     }
 

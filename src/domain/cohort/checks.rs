@@ -71,6 +71,7 @@ impl Cohort {
     pub fn validate(&self) -> Vec<Problem> {
         let mut ids = Problems(vec![]);
         self.check_id_fields(&mut ids);
+        self.check_schedule_ids(&mut ids);
         let mut p = Problems(vec![]);
         self.check_ids(&mut p);
         self.check_values(&mut p);
@@ -83,6 +84,7 @@ impl Cohort {
         self.check_exhibits(&mut p);
         self.check_referrals(&mut p);
         self.check_references(&mut p);
+        self.check_schedules(&mut p);
         // A field whose id breaks the grammar gets that one problem, not also "no nominal has
         // the id ..." or "is used twice".
         let bad: HashSet<&str> = ids.0.iter().map(|x| x.path.as_str()).collect();

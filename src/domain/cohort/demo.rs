@@ -19,6 +19,9 @@ use crate::domain::people::nominal::{
     CustodyStatus, Nominal, OfficerRef, ProbationContact, RiskRating,
 };
 
+#[path = "demo_schedules.rs"]
+mod schedules;
+
 /// The demo officer. Synthetic.
 pub fn demo_officer() -> OfficerRef {
     OfficerRef {
@@ -242,6 +245,7 @@ pub fn demo_cohort(today: NaiveDate) -> Cohort {
     add_history(&mut c, today);
     add_variation(&mut c, today);
     add_bound(&mut c);
+    schedules::add_schedules(&mut c);
     c
 }
 

@@ -168,6 +168,7 @@ impl Cohort {
             ),
             recall_referrals: read_list(&root, "recall_referrals", false, MAX_RECORDS, &mut p),
             referral_statuses: read_list(&root, "referral_statuses", false, MAX_RECORDS, &mut p),
+            schedules: read_list(&root, "schedules", false, MAX_RECORDS, &mut p),
         };
         p.0.extend(cohort.validate());
         if p.0.is_empty() {

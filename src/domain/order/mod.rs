@@ -5,6 +5,7 @@
 pub mod bound;
 pub mod condition;
 pub mod notification_kind;
+pub mod schedule;
 pub mod scpo;
 mod tagged;
 pub mod variation;
@@ -12,6 +13,7 @@ pub mod variation;
 pub use bound::*;
 pub use condition::*;
 pub use notification_kind::*;
+pub use schedule::*;
 pub use scpo::*;
 pub use variation::*;
 

@@ -53,6 +53,7 @@ pub fn CohortPage() -> impl IntoView {
         <Page title="Cohort">
         <h1 class="heading-l">"Cohort"</h1>
         <super::sync_panel::CohortSyncLine />
+        <p class="body"><A href=routes::SCHEDULE_SEARCH>"Is this person, address or vehicle on a schedule?"</A></p>
         <Input id="cohort-search" label="Search by name, alias or order reference" input_type="search"
             autocomplete="off" spellcheck="false" value=query
             on_input=move |v| {

@@ -7,7 +7,7 @@ use leptos_router::components::A;
 
 use crate::domain::order::condition::group_by_family;
 use crate::domain::time::dates::format_date;
-use crate::domain::{Condition, Order, ProvisionFamily};
+use crate::domain::{Condition, Order, ProvisionFamily, Schedule};
 use crate::ui::components::{ConditionCard, NominalNotFound, Page, SummaryList, SummaryRow};
 use crate::ui::{routes, AppState};
 
@@ -20,14 +20,22 @@ pub(super) fn conditions_page(app: AppState, id: String, today: NaiveDate) -> An
             .as_ref()
             .map(|o| c.conditions_of(&o.id).into_iter().cloned().collect())
             .unwrap_or_default();
+        // The order's schedules, every version (each provision shows those standing today).
+        let schedules: Vec<Schedule> = c
+            .schedules
+            .iter()
+            .filter(|s| order.as_ref().is_some_and(|o| o.id == s.order_id))
+            .cloned()
+            .collect();
         Some((
             n.display_name(),
             n.custody.release_date(),
             order,
             conditions,
+            schedules,
         ))
     });
-    let Some((name, release, order, conditions)) = found else {
+    let Some((name, release, order, conditions, schedules)) = found else {
         return view! { <NominalNotFound /> }.into_any();
     };
     let title = format!("Order and conditions – {id}");
@@ -38,7 +46,7 @@ pub(super) fn conditions_page(app: AppState, id: String, today: NaiveDate) -> An
         <h1 class="heading-l">"Order and conditions"</h1>
         {order_rows(order.as_ref(), today)}
         <h2 class="heading-m" id="conditions">"Conditions"</h2>
-        {conditions_view(order.as_ref(), conditions, today, Some(release))}
+        {conditions_view(order.as_ref(), conditions, &schedules, today, Some(release))}
         </Page>
     }
     .into_any()
@@ -107,6 +115,7 @@ fn order_rows(order: Option<&Order>, today: NaiveDate) -> impl IntoView {
 fn conditions_view(
     order: Option<&Order>,
     conditions: Vec<Condition>,
+    all: &[Schedule],
     today: NaiveDate,
     release: Option<NaiveDate>,
 ) -> impl IntoView {
@@ -150,7 +159,10 @@ fn conditions_view(
                     <section class="family" aria-label=family.label()>
                         <h3 class="heading-s">{family.label()}</h3>
                         <ul class="condition-list">
-                            {cs.into_iter().map(|condition| view! { <ConditionCard condition /> }).collect_view()}
+                            {cs.into_iter().map(|condition| {
+                                let schedules = named(all, &condition, today);
+                                view! { <ConditionCard condition schedules /> }
+                            }).collect_view()}
                         </ul>
                     </section>
                 }
@@ -162,13 +174,24 @@ fn conditions_view(
                 <ul class="condition-list">
                     {others
                         .into_iter()
-                        .map(|(condition, why)| match why {
-                            Some(not_in_force) => view! { <ConditionCard condition not_in_force /> }.into_any(),
-                            None => view! { <ConditionCard condition /> }.into_any(),
+                        .map(|(condition, why)| {
+                            let schedules = named(all, &condition, today);
+                            match why {
+                                Some(not_in_force) => view! { <ConditionCard condition not_in_force schedules /> }.into_any(),
+                                None => view! { <ConditionCard condition schedules /> }.into_any(),
+                            }
                         })
                         .collect_view()}
                 </ul>
             </section>
         })}
     }
+}
+
+/// The schedules `condition` names, as they stand on `day`.
+fn named(all: &[Schedule], condition: &Condition, day: NaiveDate) -> Vec<Schedule> {
+    crate::domain::order::schedule::schedules_for(all, &condition.id, day)
+        .into_iter()
+        .cloned()
+        .collect()
 }

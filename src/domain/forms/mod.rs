@@ -5,7 +5,9 @@
 pub mod breach_draft;
 pub mod breach_form;
 pub mod evidence_rules;
+pub mod keep_answers;
 pub mod notification_draft;
+pub mod nominal_form;
 pub mod notification_form;
 pub mod referral_form;
 

@@ -18,6 +18,11 @@ mod exhibits;
 mod forms;
 mod import;
 pub mod keep;
+mod keep_form;
+mod keep_nominal_new;
+mod keep_nominal_new_view;
+mod keep_pages;
+mod keep_views;
 pub mod kit;
 mod missing;
 pub use missing::missing;
@@ -59,6 +64,7 @@ pub fn router(state: AppState) -> Router {
         .merge(oversight::routes())
         .merge(breaches::routes())
         .merge(exhibits::routes())
+        .merge(keep_pages::routes())
         .route("/supervise/sign-out", post(sign_out))
         .route("/supervise/sign-out-everywhere", post(sign_out_everywhere))
         .with_state(state)

@@ -5,12 +5,25 @@
 use axum::routing::get;
 use axum::Router;
 
-use super::{keep_nominal_new};
+use super::{keep_nominal, keep_nominal_new};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route(
-        "/supervise/nominals/new",
-        get(keep_nominal_new::start).post(keep_nominal_new::post),
-    )
+    Router::new()
+        .route(
+            "/supervise/nominals/new",
+            get(keep_nominal_new::start).post(keep_nominal_new::post),
+        )
+        .route(
+            "/supervise/nominals/{nominal_id}/details",
+            get(keep_nominal::details_form).post(keep_nominal::details_post),
+        )
+        .route(
+            "/supervise/nominals/{nominal_id}/risk",
+            get(keep_nominal::risk_form).post(keep_nominal::risk_post),
+        )
+        .route(
+            "/supervise/nominals/{nominal_id}/plan",
+            get(keep_nominal::plan_form).post(keep_nominal::plan_post),
+        )
 }

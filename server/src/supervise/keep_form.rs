@@ -168,6 +168,9 @@ pub fn question_page(state: &AppState, user: &DeskUser, q: QuestionPage) -> Resp
             (csrf_field(user))
             input type="hidden" name="step" value=(q.step);
             (q.hidden)
+            @if q.step != "check" {
+                @if let Some((_, m)) = super::kit::field_error(q.problems, "check") { div id="check" { (m) } }
+            }
             (q.fields)
             div {
                 (button(q.submit, ButtonKind::Primary))

@@ -5,7 +5,7 @@
 use axum::routing::get;
 use axum::Router;
 
-use super::{keep_nominal, keep_nominal_new};
+use super::{history, keep_custody, keep_nominal, keep_nominal_new};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -25,5 +25,13 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/supervise/nominals/{nominal_id}/plan",
             get(keep_nominal::plan_form).post(keep_nominal::plan_post),
+        )
+        .route(
+            "/supervise/nominals/{nominal_id}/custody",
+            get(keep_custody::form).post(keep_custody::post),
+        )
+        .route(
+            "/supervise/nominals/{nominal_id}/history",
+            get(history::history),
         )
 }

@@ -73,7 +73,11 @@ pub async fn history(
 }
 
 /// One version, against the one before it of the same record.
-fn version(v: &RecordVersion, earlier: &[RecordVersion], names: &HashMap<String, String>) -> Markup {
+fn version(
+    v: &RecordVersion,
+    earlier: &[RecordVersion],
+    names: &HashMap<String, String>,
+) -> Markup {
     let before = earlier
         .iter()
         .rev()

@@ -87,7 +87,10 @@ mod tests {
             "custody": {"status": "in_custody", "expected_release": "2027-01-05"}});
         let d = diff(Some(&old), &new);
         let fields: Vec<&str> = d.iter().map(|c| c.field.as_str()).collect();
-        assert_eq!(fields, ["address", "aliases[1]", "custody.expected_release"]);
+        assert_eq!(
+            fields,
+            ["address", "aliases[1]", "custody.expected_release"]
+        );
         assert_eq!(d[0].old.as_deref(), Some("1 Old Road"));
         assert_eq!(d[0].new.as_deref(), Some("2 New Road"));
         assert_eq!(d[1].old, None);
@@ -104,7 +107,11 @@ mod tests {
         assert_eq!(
             shown,
             vec![
-                ("custody.status".into(), Some("on_licence".into()), Some("in_custody".into())),
+                (
+                    "custody.status".into(),
+                    Some("on_licence".into()),
+                    Some("in_custody".into())
+                ),
                 ("every_days".into(), Some("7".into()), Some("14".into())),
                 ("custody.probation.name".into(), Some("PP".into()), None),
                 ("phone".into(), Some("07700 900000".into()), None),

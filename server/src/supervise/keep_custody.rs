@@ -28,8 +28,18 @@ use crate::state::AppState;
 
 const TITLE: &str = "Custody and licence";
 
-fn event_page(state: &AppState, user: &DeskUser, n: &Nominal, a: &FormAnswers, p: &[Problem]) -> Response {
-    let e = Edit { nominal: n, slug: "custody", title: TITLE };
+fn event_page(
+    state: &AppState,
+    user: &DeskUser,
+    n: &Nominal,
+    a: &FormAnswers,
+    p: &[Problem],
+) -> Response {
+    let e = Edit {
+        nominal: n,
+        slug: "custody",
+        title: TITLE,
+    };
     let events = events_for(&n.custody);
     let choices: Vec<Radio> = events
         .iter()
@@ -42,7 +52,10 @@ fn event_page(state: &AppState, user: &DeskUser, n: &Nominal, a: &FormAnswers, p
         })
         .collect();
     let now = n.custody.describe(uk_today(state.now()));
-    let err = p.iter().find(|(f, _)| f == "event").map(|(_, m)| m.as_str());
+    let err = p
+        .iter()
+        .find(|(f, _)| f == "event")
+        .map(|(_, m)| m.as_str());
     let fields = html! {
         @if events.is_empty() {
             p class="body" { "Now: " (now) ". No custody or licence event can follow this: correct the record under their details if it is wrong." }
@@ -50,27 +63,75 @@ fn event_page(state: &AppState, user: &DeskUser, n: &Nominal, a: &FormAnswers, p
             (radios("event", "What has happened?", Some(&format!("Now: {now}.")), &choices, err, html! {}))
         }
     };
-    e.question(state, user, "event", "What has happened?", a, &["event".into()], fields, p, None)
+    e.question(
+        state,
+        user,
+        "event",
+        "What has happened?",
+        a,
+        &["event".into()],
+        fields,
+        p,
+        None,
+    )
 }
 
-fn dates_page(state: &AppState, user: &DeskUser, n: &Nominal, a: &FormAnswers, p: &[Problem]) -> Response {
-    let e = Edit { nominal: n, slug: "custody", title: TITLE };
+fn dates_page(
+    state: &AppState,
+    user: &DeskUser,
+    n: &Nominal,
+    a: &FormAnswers,
+    p: &[Problem],
+) -> Response {
+    let e = Edit {
+        nominal: n,
+        slug: "custody",
+        title: TITLE,
+    };
     let event = a.get("event");
-    let label = EVENTS.iter().find(|(c, _)| *c == event).map_or(TITLE, |(_, l)| *l);
-    let err = p.iter().find(|(f, _)| f == "licence").map(|(_, m)| m.as_str());
+    let label = EVENTS
+        .iter()
+        .find(|(c, _)| *c == event)
+        .map_or(TITLE, |(_, l)| *l);
+    let err = p
+        .iter()
+        .find(|(f, _)| f == "licence")
+        .map(|(_, m)| m.as_str());
     let licence = [
-        Radio { id: "licence", value: "yes", label: "Yes, on licence", checked: a.get("licence") == "yes" },
-        Radio { id: "licence-no", value: "no", label: "No, released without a licence", checked: a.get("licence") == "no" },
+        Radio {
+            id: "licence",
+            value: "yes",
+            label: "Yes, on licence",
+            checked: a.get("licence") == "yes",
+        },
+        Radio {
+            id: "licence-no",
+            value: "no",
+            label: "No, released without a licence",
+            checked: a.get("licence") == "no",
+        },
     ];
     let fields = match event {
-        "release_date" => date(a, "expected", "The expected date of release", "As the prison gives it.", p),
+        "release_date" => date(
+            a,
+            "expected",
+            "The expected date of release",
+            "As the prison gives it.",
+            p,
+        ),
         "released" => html! {
             (date(a, "released", "The date of release", "An order made to come into force on release comes into force on this day.", p))
             (radios("licence", "Are they released on licence?", None, &licence, err, html! {}))
             (date(a, "licence_ends", "If on licence, the licence's last day", "For example, 23 11 2027.", p))
             (probation_fields(a, p))
         },
-        "licence_end" => date(a, "licence_ends", "The licence's new last day", "For example, 23 11 2027.", p),
+        "licence_end" => date(
+            a,
+            "licence_ends",
+            "The licence's new last day",
+            "For example, 23 11 2027.",
+            p,
+        ),
         "recalled" => html! {
             (date(a, "recalled", "The date of recall", "The day they were returned to custody.", p))
             (date(a, "expected", "The expected date of release", "As the prison gives it.", p))
@@ -78,7 +139,17 @@ fn dates_page(state: &AppState, user: &DeskUser, n: &Nominal, a: &FormAnswers, p
         "licence_ended" => date(a, "ended", "The day the licence ended", "Its last day.", p),
         _ => return event_page(state, user, n, a, p),
     };
-    e.question(state, user, "dates", label, a, &event_fields(event), fields, p, Some("event"))
+    e.question(
+        state,
+        user,
+        "dates",
+        label,
+        a,
+        &event_fields(event),
+        fields,
+        p,
+        Some("event"),
+    )
 }
 
 pub async fn form(
@@ -97,12 +168,21 @@ pub async fn form(
 
 /// The versions the form was opened on: the nominal's, and each order's (a release changes
 /// the orders that wait for it).
-async fn carry_versions(state: &AppState, user: &DeskUser, unit: &UnitData, n: &Nominal, a: &mut FormAnswers) {
+async fn carry_versions(
+    state: &AppState,
+    user: &DeskUser,
+    unit: &UnitData,
+    n: &Nominal,
+    a: &mut FormAnswers,
+) {
     let v = keep::version_of(state, user, &n.id, "nominal", &n.id).await;
     a.set("version", v.map(|v| v.to_string()).unwrap_or_default());
     for o in unit.cohort.orders.iter().filter(|o| o.nominal_id == n.id) {
         let v = keep::version_of(state, user, &n.id, "order", &o.id).await;
-        a.set(&format!("version-order-{}", o.id), v.map(|v| v.to_string()).unwrap_or_default());
+        a.set(
+            &format!("version-order-{}", o.id),
+            v.map(|v| v.to_string()).unwrap_or_default(),
+        );
     }
 }
 
@@ -139,14 +219,28 @@ pub async fn post(
         Err(p) => return dates_page(&state, &user, &n, a, &problems(&p)),
     };
     let orders = match a.get("event") {
-        "released" => orders_in_force_on_release(&unit.cohort.orders, &n.id, custody.release_date()),
+        "released" => {
+            orders_in_force_on_release(&unit.cohort.orders, &n.id, custody.release_date())
+        }
         _ => vec![],
     };
-    let e = Edit { nominal: &n, slug: "custody", title: TITLE };
+    let e = Edit {
+        nominal: &n,
+        slug: "custody",
+        title: TITLE,
+    };
     if f.step != "check" {
         let mut rows = vec![
-            Checked { key: "What happened", value: html! { (reason) }, change: Some("event") },
-            Checked { key: "Now", value: html! { (custody.describe(today)) }, change: Some("dates") },
+            Checked {
+                key: "What happened",
+                value: html! { (reason) },
+                change: Some("event"),
+            },
+            Checked {
+                key: "Now",
+                value: html! { (custody.describe(today)) },
+                change: Some("dates"),
+            },
         ];
         for o in &orders {
             let day = o.comes_into_force().map(format_date).unwrap_or_default();
@@ -158,7 +252,10 @@ pub async fn post(
         }
         return e.check(&state, &user, a, &rows, &[], "Save");
     }
-    let after = Nominal { custody, ..n.clone() };
+    let after = Nominal {
+        custody,
+        ..n.clone()
+    };
     let mut change = vec![versioned(
         "nominal",
         &n.id,

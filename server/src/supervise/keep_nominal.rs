@@ -45,12 +45,25 @@ fn details_fields(n: &Nominal, a: &FormAnswers, p: &[Problem]) -> maud::Markup {
 }
 
 const DETAILS_SHOWN: [&str; 11] = [
-    "given_name", "family_name", "dob-day", "dob-month", "dob-year", "aliases", "address",
-    "phone", "probation_name", "probation_phone", "probation_email",
+    "given_name",
+    "family_name",
+    "dob-day",
+    "dob-month",
+    "dob-year",
+    "aliases",
+    "address",
+    "phone",
+    "probation_name",
+    "probation_phone",
+    "probation_email",
 ];
 
 fn shown(fields: &[&str]) -> Vec<String> {
-    fields.iter().map(|s| s.to_string()).chain(["reason".to_string()]).collect()
+    fields
+        .iter()
+        .map(|s| s.to_string())
+        .chain(["reason".to_string()])
+        .collect()
 }
 
 pub async fn details_form(
@@ -68,10 +81,30 @@ pub async fn details_form(
     details_page(&state, &user, &n, &a, &[])
 }
 
-fn details_page(state: &AppState, user: &DeskUser, n: &Nominal, a: &FormAnswers, p: &[Problem]) -> Response {
-    let e = Edit { nominal: n, slug: "details", title: "Change their details" };
+fn details_page(
+    state: &AppState,
+    user: &DeskUser,
+    n: &Nominal,
+    a: &FormAnswers,
+    p: &[Problem],
+) -> Response {
+    let e = Edit {
+        nominal: n,
+        slug: "details",
+        title: "Change their details",
+    };
     let fields = details_fields(n, a, p);
-    e.question(state, user, "form", e.title, a, &shown(&DETAILS_SHOWN), fields, p, None)
+    e.question(
+        state,
+        user,
+        "form",
+        e.title,
+        a,
+        &shown(&DETAILS_SHOWN),
+        fields,
+        p,
+        None,
+    )
 }
 
 pub async fn details_post(
@@ -97,24 +130,62 @@ pub async fn details_post(
         Ok(x) => x,
         Err(p) => return details_page(&state, &user, &n, a, &problems(&p)),
     };
-    let e = Edit { nominal: &n, slug: "details", title: "Change their details" };
+    let e = Edit {
+        nominal: &n,
+        slug: "details",
+        title: "Change their details",
+    };
     let said = Said(a);
     if f.step != "check" {
         let mut rows = vec![
-            Checked { key: "Name", value: html! { (after.given_name) " " (after.family_name) }, change: Some("form") },
-            Checked { key: "Date of birth", value: html! { (format_date(after.date_of_birth)) }, change: Some("form") },
-            Checked { key: "Aliases", value: lines(&after.aliases.join("\n")), change: Some("form") },
-            Checked { key: "Address", value: lines(a.get("address")), change: Some("form") },
-            Checked { key: "Phone", value: said.text("phone"), change: Some("form") },
+            Checked {
+                key: "Name",
+                value: html! { (after.given_name) " " (after.family_name) },
+                change: Some("form"),
+            },
+            Checked {
+                key: "Date of birth",
+                value: html! { (format_date(after.date_of_birth)) },
+                change: Some("form"),
+            },
+            Checked {
+                key: "Aliases",
+                value: lines(&after.aliases.join("\n")),
+                change: Some("form"),
+            },
+            Checked {
+                key: "Address",
+                value: lines(a.get("address")),
+                change: Some("form"),
+            },
+            Checked {
+                key: "Phone",
+                value: said.text("phone"),
+                change: Some("form"),
+            },
         ];
         if let Some(p) = after.custody.probation_on(after.custody.release_date()) {
-            rows.push(Checked { key: "Probation contact", value: html! { (p.name) }, change: Some("form") });
+            rows.push(Checked {
+                key: "Probation contact",
+                value: html! { (p.name) },
+                change: Some("form"),
+            });
         }
-        rows.push(Checked { key: "Reason for the change", value: html! { (reason) }, change: Some("form") });
+        rows.push(Checked {
+            key: "Reason for the change",
+            value: html! { (reason) },
+            change: Some("form"),
+        });
         return e.check(&state, &user, a, &rows, &[], "Save the change");
     }
     let record = serde_json::to_value(&after).unwrap_or_default();
-    let change = vec![versioned("nominal", &n.id, &n.id, record, carried(a, "version"))];
+    let change = vec![versioned(
+        "nominal",
+        &n.id,
+        &n.id,
+        record,
+        carried(a, "version"),
+    )];
     match keep::save(&state, &user, &n.id, &reason, change, None).await {
         Ok(_) => e.saved(),
         Err(r) => details_page(&state, &user, &n, a, &refusal(&r, "reason")),
@@ -123,9 +194,23 @@ pub async fn details_post(
 
 const RISK_SHOWN: [&str; 4] = ["risk", "reviewed-day", "reviewed-month", "reviewed-year"];
 
-fn risk_page(state: &AppState, user: &DeskUser, n: &Nominal, a: &FormAnswers, p: &[Problem]) -> Response {
-    let e = Edit { nominal: n, slug: "risk", title: "Record a risk review" };
-    let hint = format!("Their last review was on {}, rated {}.", format_date(n.risk_reviewed_on), n.risk.label().to_lowercase());
+fn risk_page(
+    state: &AppState,
+    user: &DeskUser,
+    n: &Nominal,
+    a: &FormAnswers,
+    p: &[Problem],
+) -> Response {
+    let e = Edit {
+        nominal: n,
+        slug: "risk",
+        title: "Record a risk review",
+    };
+    let hint = format!(
+        "Their last review was on {}, rated {}.",
+        format_date(n.risk_reviewed_on),
+        n.risk.label().to_lowercase()
+    );
     let fields = html! {
         p class="body" { (hint) }
         (risk_radios(a, p))
@@ -172,12 +257,28 @@ pub async fn risk_post(
         Ok(x) => x,
         Err(p) => return risk_page(&state, &user, &n, a, &problems(&p)),
     };
-    let e = Edit { nominal: &n, slug: "risk", title: "Record a risk review" };
+    let e = Edit {
+        nominal: &n,
+        slug: "risk",
+        title: "Record a risk review",
+    };
     if f.step != "check" {
         let rows = [
-            Checked { key: "Risk rating", value: html! { (after.risk.label()) }, change: Some("form") },
-            Checked { key: "Reviewed on", value: html! { (format_date(after.risk_reviewed_on)) }, change: Some("form") },
-            Checked { key: "Reviewed by", value: html! { (user.officer.name) }, change: None },
+            Checked {
+                key: "Risk rating",
+                value: html! { (after.risk.label()) },
+                change: Some("form"),
+            },
+            Checked {
+                key: "Reviewed on",
+                value: html! { (format_date(after.risk_reviewed_on)) },
+                change: Some("form"),
+            },
+            Checked {
+                key: "Reviewed by",
+                value: html! { (user.officer.name) },
+                change: None,
+            },
         ];
         return e.check(&state, &user, a, &rows, &[], "Save the review");
     }
@@ -187,7 +288,13 @@ pub async fn risk_post(
         after.risk.label().to_lowercase()
     );
     let record = serde_json::to_value(&after).unwrap_or_default();
-    let change = vec![versioned("nominal", &n.id, &n.id, record, carried(a, "version"))];
+    let change = vec![versioned(
+        "nominal",
+        &n.id,
+        &n.id,
+        record,
+        carried(a, "version"),
+    )];
     match keep::save(&state, &user, &n.id, &reason, change, None).await {
         Ok(_) => e.saved(),
         Err(r) => risk_page(&state, &user, &n, a, &refusal(&r, "risk")),
@@ -206,13 +313,34 @@ fn supervisors(unit: &UnitData) -> Vec<String> {
     names
 }
 
-fn plan_page(state: &AppState, user: &DeskUser, unit: &UnitData, n: &Nominal, a: &FormAnswers, p: &[Problem]) -> Response {
-    let e = Edit { nominal: n, slug: "plan", title: "The contact plan" };
-    let err = p.iter().find(|(f, _)| f == "agreed_by").map(|(_, m)| m.as_str());
-    let mut every = super::kit::TextField::new("every_days", "How often must they be seen, in days?", a.get("every_days"));
+fn plan_page(
+    state: &AppState,
+    user: &DeskUser,
+    unit: &UnitData,
+    n: &Nominal,
+    a: &FormAnswers,
+    p: &[Problem],
+) -> Response {
+    let e = Edit {
+        nominal: n,
+        slug: "plan",
+        title: "The contact plan",
+    };
+    let err = p
+        .iter()
+        .find(|(f, _)| f == "agreed_by")
+        .map(|(_, m)| m.as_str());
+    let mut every = super::kit::TextField::new(
+        "every_days",
+        "How often must they be seen, in days?",
+        a.get("every_days"),
+    );
     every.hint = Some("For example, 7 for once a week. From 1 to 365.");
     every.width = Some("input--width-3");
-    every.error = p.iter().find(|(f, _)| f == "every_days").map(|(_, m)| m.as_str());
+    every.error = p
+        .iter()
+        .find(|(f, _)| f == "every_days")
+        .map(|(_, m)| m.as_str());
     let fields = html! {
         (super::kit::text_input(&every))
         @if user.keeps_whole_unit() {
@@ -231,7 +359,16 @@ fn plan_page(state: &AppState, user: &DeskUser, unit: &UnitData, n: &Nominal, a:
         }
         (date(a, "agreed", "The day it was agreed", "For example, 24 11 2026.", p))
     };
-    let shown: Vec<String> = ["every_days", "agreed_by", "agreed-day", "agreed-month", "agreed-year"].iter().map(|s| s.to_string()).collect();
+    let shown: Vec<String> = [
+        "every_days",
+        "agreed_by",
+        "agreed-day",
+        "agreed-month",
+        "agreed-year",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
     e.question(state, user, "form", e.title, a, &shown, fields, p, None)
 }
 
@@ -244,7 +381,11 @@ pub async fn plan_form(
         Ok(x) => x,
         Err(r) => return r,
     };
-    let held = unit.cohort.contact_plans.iter().find(|p| p.nominal_id == n.id);
+    let held = unit
+        .cohort
+        .contact_plans
+        .iter()
+        .find(|p| p.nominal_id == n.id);
     let mut a = plan_prefill(held);
     let v = keep::version_of(&state, &user, &nominal_id, "contact_plan", &nominal_id).await;
     a.set("version", v.map(|v| v.to_string()).unwrap_or_default());
@@ -268,7 +409,10 @@ pub async fn plan_post(
     // The DS agrees it themselves; an officer names a DS of the unit, never anyone else.
     if user.keeps_whole_unit() {
         f.answers.set("agreed_by", user.officer.name.clone());
-    } else if !supervisors(&unit).iter().any(|s| s == f.answers.get("agreed_by")) {
+    } else if !supervisors(&unit)
+        .iter()
+        .any(|s| s == f.answers.get("agreed_by"))
+    {
         f.answers.set("agreed_by", "");
     }
     let a = &f.answers;
@@ -279,18 +423,40 @@ pub async fn plan_post(
         Ok(x) => x,
         Err(p) => return plan_page(&state, &user, &unit, &n, a, &problems(&p)),
     };
-    let e = Edit { nominal: &n, slug: "plan", title: "The contact plan" };
+    let e = Edit {
+        nominal: &n,
+        slug: "plan",
+        title: "The contact plan",
+    };
     if f.step != "check" {
         let rows = [
-            Checked { key: "Seen every", value: html! { (plan.every_days) " days" }, change: Some("form") },
-            Checked { key: "Agreed by", value: html! { (plan.agreed_by) }, change: Some("form") },
-            Checked { key: "Agreed on", value: html! { (format_date(plan.agreed_on)) }, change: Some("form") },
+            Checked {
+                key: "Seen every",
+                value: html! { (plan.every_days) " days" },
+                change: Some("form"),
+            },
+            Checked {
+                key: "Agreed by",
+                value: html! { (plan.agreed_by) },
+                change: Some("form"),
+            },
+            Checked {
+                key: "Agreed on",
+                value: html! { (format_date(plan.agreed_on)) },
+                change: Some("form"),
+            },
         ];
         return e.check(&state, &user, a, &rows, &[], "Save the plan");
     }
     let reason = format!("Contact plan agreed by {}", plan.agreed_by);
     let record = serde_json::to_value(&plan).unwrap_or_default();
-    let change = vec![versioned("contact_plan", &n.id, &n.id, record, carried(a, "version"))];
+    let change = vec![versioned(
+        "contact_plan",
+        &n.id,
+        &n.id,
+        record,
+        carried(a, "version"),
+    )];
     match keep::save(&state, &user, &n.id, &reason, change, None).await {
         Ok(_) => e.saved(),
         Err(r) => plan_page(&state, &user, &unit, &n, a, &refusal(&r, "every_days")),

@@ -31,7 +31,14 @@ pub const REASON: &str = "Recorded at the desk";
 
 pub async fn start(State(state): State<AppState>, user: DeskUser) -> Response {
     let officers = unit_officers(&state, &user.officer.unit_id).await;
-    render(&state, &user, "name", &FormAnswers::default(), &[], &officers)
+    render(
+        &state,
+        &user,
+        "name",
+        &FormAnswers::default(),
+        &[],
+        &officers,
+    )
 }
 
 pub async fn post(

@@ -37,10 +37,17 @@ pub fn render(
         .last()
         .copied();
     let (title, fields) = match step {
-        "check" => ("Check your answers before recording the nominal", check(a, whole, officers, problems)),
+        "check" => (
+            "Check your answers before recording the nominal",
+            check(a, whole, officers, problems),
+        ),
         _ => question(step, a, problems, officers),
     };
-    let shown = if step == "check" { vec![] } else { fields_of(step, a) };
+    let shown = if step == "check" {
+        vec![]
+    } else {
+        fields_of(step, a)
+    };
     let back = match step {
         "name" => back_link(section(user), "Back"),
         _ => html! {},
@@ -62,14 +69,21 @@ pub fn render(
             problems,
             hidden: hidden(a, &shown),
             fields,
-            submit: if step == "check" { "Record the nominal" } else { "Continue" },
+            submit: if step == "check" {
+                "Record the nominal"
+            } else {
+                "Continue"
+            },
             after,
         },
     )
 }
 
 fn error<'a>(problems: &'a [Problem], field: &str) -> Option<&'a str> {
-    problems.iter().find(|(f, _)| f == field).map(|(_, m)| m.as_str())
+    problems
+        .iter()
+        .find(|(f, _)| f == field)
+        .map(|(_, m)| m.as_str())
 }
 
 fn question(
@@ -87,16 +101,28 @@ fn question(
     match step {
         "dob" => (
             "What is their date of birth?",
-            date(a, "dob", "Date of birth", "For example, 27 3 1990. They must be 18 or over on the day the order is made.", problems),
+            date(
+                a,
+                "dob",
+                "Date of birth",
+                "For example, 27 3 1990. They must be 18 or over on the day the order is made.",
+                problems,
+            ),
         ),
-        "risk" => ("Their risk rating", html! {
-            (risk_radios(a, problems))
-            (date(a, "reviewed", "When was the risk last reviewed?", "For example, 1 10 2026.", problems))
-        }),
-        "contact" => ("Their address and phone", html! {
-            (textarea("address", "Address (optional)", Some("Where they live, as held. Leave it empty if not known yet."), a.get("address"), 3, error(problems, "address")))
-            (text("phone", "Phone (optional)"))
-        }),
+        "risk" => (
+            "Their risk rating",
+            html! {
+                (risk_radios(a, problems))
+                (date(a, "reviewed", "When was the risk last reviewed?", "For example, 1 10 2026.", problems))
+            },
+        ),
+        "contact" => (
+            "Their address and phone",
+            html! {
+                (textarea("address", "Address (optional)", Some("Where they live, as held. Leave it empty if not known yet."), a.get("address"), 3, error(problems, "address")))
+                (text("phone", "Phone (optional)"))
+            },
+        ),
         "custody" => {
             let choices: Vec<Radio> = CUSTODY_CHOICES
                 .iter()
@@ -117,17 +143,26 @@ fn question(
                 html! {},
             ))
         }
-        "custody-dates" => ("Their custody dates", custody_fields(a, a.get("custody"), problems)),
-        "manager" => ("Who is their offender manager?", html! {
-            @let chosen = (!a.get("officer").is_empty()).then(|| a.get("officer"));
-            (officer_select("officer", "Offender manager", officers, chosen, problems))
-            p class="hint" { "Their phone brings the nominal's records at its next sync." }
-        }),
-        _ => ("What is their name?", html! {
-            (text("given_name", "Given name"))
-            (text("family_name", "Family name"))
-            (textarea("aliases", "Aliases (optional)", Some("Other names they are known by, one a line."), a.get("aliases"), 3, error(problems, "aliases")))
-        }),
+        "custody-dates" => (
+            "Their custody dates",
+            custody_fields(a, a.get("custody"), problems),
+        ),
+        "manager" => (
+            "Who is their offender manager?",
+            html! {
+                @let chosen = (!a.get("officer").is_empty()).then(|| a.get("officer"));
+                (officer_select("officer", "Offender manager", officers, chosen, problems))
+                p class="hint" { "Their phone brings the nominal's records at its next sync." }
+            },
+        ),
+        _ => (
+            "What is their name?",
+            html! {
+                (text("given_name", "Given name"))
+                (text("family_name", "Family name"))
+                (textarea("aliases", "Aliases (optional)", Some("Other names they are known by, one a line."), a.get("aliases"), 3, error(problems, "aliases")))
+            },
+        ),
     }
 }
 
@@ -143,14 +178,46 @@ fn check(a: &FormAnswers, whole: bool, officers: &[Officer], problems: &[Problem
         .map_or("", RiskRating::label);
     let aliases = aliases_answer(a).join("\n");
     let mut rows = vec![
-        Checked { key: "Name", value: html! { (a.get("given_name")) " " (a.get("family_name")) }, change: Some("name") },
-        Checked { key: "Aliases", value: lines(&aliases), change: Some("name") },
-        Checked { key: "Date of birth", value: said.date("dob"), change: Some("dob") },
-        Checked { key: "Risk rating", value: html! { (risk) ", reviewed " (said.date("reviewed")) }, change: Some("risk") },
-        Checked { key: "Address", value: lines(a.get("address")), change: Some("contact") },
-        Checked { key: "Phone", value: said.text("phone"), change: Some("contact") },
-        Checked { key: "Where they are", value: html! { (custody) }, change: Some("custody") },
-        Checked { key: "Custody dates", value: said.custody(a.get("custody")), change: Some("custody-dates") },
+        Checked {
+            key: "Name",
+            value: html! { (a.get("given_name")) " " (a.get("family_name")) },
+            change: Some("name"),
+        },
+        Checked {
+            key: "Aliases",
+            value: lines(&aliases),
+            change: Some("name"),
+        },
+        Checked {
+            key: "Date of birth",
+            value: said.date("dob"),
+            change: Some("dob"),
+        },
+        Checked {
+            key: "Risk rating",
+            value: html! { (risk) ", reviewed " (said.date("reviewed")) },
+            change: Some("risk"),
+        },
+        Checked {
+            key: "Address",
+            value: lines(a.get("address")),
+            change: Some("contact"),
+        },
+        Checked {
+            key: "Phone",
+            value: said.text("phone"),
+            change: Some("contact"),
+        },
+        Checked {
+            key: "Where they are",
+            value: html! { (custody) },
+            change: Some("custody"),
+        },
+        Checked {
+            key: "Custody dates",
+            value: said.custody(a.get("custody")),
+            change: Some("custody-dates"),
+        },
     ];
     let om = officers.iter().find(|o| o.id == a.get("officer"));
     if whole {

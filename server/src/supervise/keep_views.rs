@@ -29,7 +29,13 @@ pub fn date(
 }
 
 /// A text question, kept as typed.
-pub fn text(a: &FormAnswers, id: &str, label: &str, hint: Option<&str>, problems: &[Problem]) -> Markup {
+pub fn text(
+    a: &FormAnswers,
+    id: &str,
+    label: &str,
+    hint: Option<&str>,
+    problems: &[Problem],
+) -> Markup {
     let mut f = TextField::new(id, label, a.get(id));
     f.hint = hint;
     f.error = error(problems, id);
@@ -130,7 +136,8 @@ impl Said<'_> {
 
     /// The custody dates of `code`, one a line.
     pub fn custody(&self, code: &str) -> Markup {
-        let line = |label: &str, v: Markup| html! { p class="summary-list__line" { (label) ": " (v) } };
+        let line =
+            |label: &str, v: Markup| html! { p class="summary-list__line" { (label) ": " (v) } };
         match code {
             "in_custody" => line("Expected release", self.date("expected")),
             "on_licence" => html! {

@@ -36,7 +36,10 @@ pub fn events_for(custody: &CustodyStatus) -> Vec<(&'static str, &'static str)> 
 
 /// The event chosen, or its problem.
 pub fn check_event(custody: &CustodyStatus, a: &FormAnswers) -> Vec<KeepProblem> {
-    if events_for(custody).iter().any(|(c, _)| *c == a.get("event")) {
+    if events_for(custody)
+        .iter()
+        .any(|(c, _)| *c == a.get("event"))
+    {
         vec![]
     } else {
         vec![KeepProblem::new("event", "Select what has happened")]
@@ -45,7 +48,13 @@ pub fn check_event(custody: &CustodyStatus, a: &FormAnswers) -> Vec<KeepProblem>
 
 /// The fields the dates page of `event` asks (dates as their three boxes).
 pub fn event_fields(event: &str) -> Vec<String> {
-    let date = |p: &str| vec![format!("{p}-day"), format!("{p}-month"), format!("{p}-year")];
+    let date = |p: &str| {
+        vec![
+            format!("{p}-day"),
+            format!("{p}-month"),
+            format!("{p}-year"),
+        ]
+    };
     let probation = ["probation_name", "probation_phone", "probation_email"].map(String::from);
     match event {
         "release_date" => date("expected"),
@@ -96,7 +105,12 @@ pub fn apply_event(
     let done = match (a.get("event"), custody) {
         ("release_date", _) => expected(&mut p).map(|d| {
             let reason = format!("Release date fixed for {}", format_date(d));
-            (CustodyStatus::InCustody { expected_release: d }, reason)
+            (
+                CustodyStatus::InCustody {
+                    expected_release: d,
+                },
+                reason,
+            )
         }),
         ("released", _) => {
             let name = "The date of release";
@@ -126,7 +140,9 @@ pub fn apply_event(
                     None
                 }
             };
-            after.zip(r).map(|(c, r)| (c, format!("Released on {}", format_date(r))))
+            after
+                .zip(r)
+                .map(|(c, r)| (c, format!("Released on {}", format_date(r))))
         }
         (
             "licence_end",
@@ -137,7 +153,13 @@ pub fn apply_event(
             },
         ) => {
             let name = "The licence's last day";
-            let e = date_answer(a, "licence_ends", "Enter the licence's last day", name, &mut p);
+            let e = date_answer(
+                a,
+                "licence_ends",
+                "Enter the licence's last day",
+                name,
+                &mut p,
+            );
             e.map(|licence_ends| {
                 let reason = format!("Licence end changed to {}", format_date(licence_ends));
                 let c = CustodyStatus::OnLicence {
@@ -155,7 +177,12 @@ pub fn apply_event(
             let e = expected(&mut p);
             r.zip(e).map(|(r, e)| {
                 let reason = format!("Recalled to custody on {}", format_date(r));
-                (CustodyStatus::InCustody { expected_release: e }, reason)
+                (
+                    CustodyStatus::InCustody {
+                        expected_release: e,
+                    },
+                    reason,
+                )
             })
         }
         ("licence_ended", CustodyStatus::OnLicence { released_on, .. }) => {

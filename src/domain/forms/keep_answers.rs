@@ -37,7 +37,11 @@ impl FormAnswers {
     pub fn set_date(&mut self, prefix: &str, day: Option<NaiveDate>) {
         use chrono::Datelike;
         let (d, m, y) = match day {
-            Some(x) => (x.day().to_string(), x.month().to_string(), x.year().to_string()),
+            Some(x) => (
+                x.day().to_string(),
+                x.month().to_string(),
+                x.year().to_string(),
+            ),
             None => Default::default(),
         };
         self.set(&format!("{prefix}-day"), d);

@@ -15,10 +15,16 @@ fn a_date_is_read_from_its_three_boxes_and_its_problem_is_at_the_first() {
     );
     assert!(p.is_empty());
     let a = answers(&[("dob-day", "31"), ("dob-month", "2"), ("dob-year", "1990")]);
-    assert_eq!(date_answer(&a, "dob", "Enter it", "Date of birth", &mut p), None);
+    assert_eq!(
+        date_answer(&a, "dob", "Enter it", "Date of birth", &mut p),
+        None
+    );
     assert_eq!(
         p,
-        vec![KeepProblem::new("dob-day", "Date of birth must be a real date")]
+        vec![KeepProblem::new(
+            "dob-day",
+            "Date of birth must be a real date"
+        )]
     );
 }
 
@@ -63,10 +69,16 @@ fn a_risk_rating_must_be_chosen_from_the_four() {
 #[test]
 fn a_cohort_problem_goes_to_the_field_that_asks_it() {
     let problems = [
-        ("nominals[0].custody.released_on", "is before the date of birth"),
+        (
+            "nominals[0].custody.released_on",
+            "is before the date of birth",
+        ),
         ("nominals[0].aliases[3]", "is too long"),
         ("nominals[0].custody.probation.name", "is too long"),
-        ("orders[0].stage.ends", "an order may be in force for at most five years"),
+        (
+            "orders[0].stage.ends",
+            "an order may be in force for at most five years",
+        ),
     ]
     .map(|(path, reason)| CohortProblem {
         path: path.into(),
@@ -74,14 +86,20 @@ fn a_cohort_problem_goes_to_the_field_that_asks_it() {
     });
     let p = at_fields(&problems, "reason");
     let fields: Vec<&str> = p.iter().map(|x| x.field).collect();
-    assert_eq!(fields, ["released-day", "aliases", "probation_name", "reason"]);
+    assert_eq!(
+        fields,
+        ["released-day", "aliases", "probation_name", "reason"]
+    );
     assert_eq!(p[0].message, "Is before the date of birth");
 }
 
 #[test]
 fn a_reason_is_required_and_short() {
     let mut p = Vec::new();
-    assert_eq!(reason_answer(&answers(&[("reason", " Moved ")]), &mut p), "Moved");
+    assert_eq!(
+        reason_answer(&answers(&[("reason", " Moved ")]), &mut p),
+        "Moved"
+    );
     assert!(p.is_empty());
     reason_answer(&answers(&[("reason", "  ")]), &mut p);
     let long = "x".repeat(201);

@@ -24,8 +24,14 @@ pub fn details_prefill(n: &Nominal) -> FormAnswers {
     a.set("phone", n.phone.clone().unwrap_or_default());
     if let CustodyStatus::OnLicence { probation, .. } = &n.custody {
         a.set("probation_name", probation.name.clone());
-        a.set("probation_phone", probation.phone.clone().unwrap_or_default());
-        a.set("probation_email", probation.email.clone().unwrap_or_default());
+        a.set(
+            "probation_phone",
+            probation.phone.clone().unwrap_or_default(),
+        );
+        a.set(
+            "probation_email",
+            probation.email.clone().unwrap_or_default(),
+        );
     }
     a
 }

@@ -29,7 +29,12 @@ fn the_details_form_starts_from_the_record_and_changes_only_what_is_typed() {
     assert_eq!(after.address.as_deref(), Some("2 New Street"));
     assert_eq!(after.aliases, vec!["One", "Two"]);
     assert_eq!(
-        after.custody.probation_on(today()).unwrap().phone.as_deref(),
+        after
+            .custody
+            .probation_on(today())
+            .unwrap()
+            .phone
+            .as_deref(),
         Some("01632 960000")
     );
     assert_eq!(after.given_name, n.given_name);
@@ -42,10 +47,15 @@ fn a_correction_keeps_the_nominal_18_on_the_day_their_order_was_made() {
     let c = demo_cohort(today());
     let n = &c.nominals[0];
     let made = adult_day(&c, &n.id, today());
-    assert!(made < today(), "the demo's first order was made before today");
+    assert!(
+        made < today(),
+        "the demo's first order was made before today"
+    );
     let mut a = details_prefill(n);
     a.set("reason", "Typo in the date of birth");
-    let too_young = made.checked_sub_months(chrono::Months::new(12 * 17)).unwrap();
+    let too_young = made
+        .checked_sub_months(chrono::Months::new(12 * 17))
+        .unwrap();
     a.set_date("dob", Some(too_young));
     let p = apply_details(n, &a, made).unwrap_err();
     assert_eq!(p[0].field, "dob-day");
@@ -63,7 +73,10 @@ fn every_details_problem_is_named_and_a_reason_is_needed() {
     a.set_date("dob", None);
     let p = apply_details(&n, &a, today()).unwrap_err();
     let fields: Vec<&str> = p.iter().map(|x| x.field).collect();
-    assert_eq!(fields, ["given_name", "dob-day", "probation_name", "reason"]);
+    assert_eq!(
+        fields,
+        ["given_name", "dob-day", "probation_name", "reason"]
+    );
 }
 
 #[test]
@@ -77,7 +90,10 @@ fn a_risk_review_is_dated_between_the_last_one_and_today() {
     assert_eq!(after.risk, RiskRating::VeryHigh);
     assert_eq!(after.risk_reviewed_on, today());
     a.set_date("reviewed", today().succ_opt());
-    assert_eq!(apply_risk(n, &a, today()).unwrap_err()[0].field, "reviewed-day");
+    assert_eq!(
+        apply_risk(n, &a, today()).unwrap_err()[0].field,
+        "reviewed-day"
+    );
     a.set_date("reviewed", n.risk_reviewed_on.pred_opt());
     let p = apply_risk(n, &a, today()).unwrap_err();
     assert!(p[0].message.contains("on or after the last review"));

@@ -8,8 +8,8 @@ pub mod custody_form;
 pub mod evidence_rules;
 pub mod keep_answers;
 pub mod keep_forms;
-pub mod notification_draft;
 pub mod nominal_form;
+pub mod notification_draft;
 pub mod notification_form;
 pub mod referral_form;
 

@@ -33,7 +33,13 @@ pub const CUSTODY_CHOICES: [(&str, &str); 4] = [
 
 /// The fields a page asks (dates as their three boxes), so the others are carried hidden.
 pub fn fields_of(step: &str, a: &FormAnswers) -> Vec<String> {
-    let date = |p: &str| vec![format!("{p}-day"), format!("{p}-month"), format!("{p}-year")];
+    let date = |p: &str| {
+        vec![
+            format!("{p}-day"),
+            format!("{p}-month"),
+            format!("{p}-year"),
+        ]
+    };
     match step {
         "name" => vec!["given_name".into(), "family_name".into(), "aliases".into()],
         "dob" => date("dob"),
@@ -47,7 +53,13 @@ pub fn fields_of(step: &str, a: &FormAnswers) -> Vec<String> {
 }
 
 fn custody_fields(code: &str) -> Vec<String> {
-    let date = |p: &str| [format!("{p}-day"), format!("{p}-month"), format!("{p}-year")];
+    let date = |p: &str| {
+        [
+            format!("{p}-day"),
+            format!("{p}-month"),
+            format!("{p}-year"),
+        ]
+    };
     let probation = ["probation_name", "probation_phone", "probation_email"].map(String::from);
     match code {
         "in_custody" => date("expected").to_vec(),
@@ -103,7 +115,10 @@ pub fn check_step(step: &str, a: &FormAnswers, today: NaiveDate) -> Vec<KeepProb
         }
         "custody" => {
             if !CUSTODY_CHOICES.iter().any(|(c, _)| *c == a.get("custody")) {
-                p.push(KeepProblem::new("custody", "Select where the nominal is now"));
+                p.push(KeepProblem::new(
+                    "custody",
+                    "Select where the nominal is now",
+                ));
             }
         }
         "custody-dates" => {
@@ -120,7 +135,13 @@ pub fn check_step(step: &str, a: &FormAnswers, today: NaiveDate) -> Vec<KeepProb
 /// The custody the answers describe, or their problems.
 pub fn custody_answer(a: &FormAnswers, p: &mut Vec<KeepProblem>) -> Option<CustodyStatus> {
     let released = |p: &mut Vec<KeepProblem>| {
-        date_answer(a, "released", "Enter the date of release", "Date of release", p)
+        date_answer(
+            a,
+            "released",
+            "Enter the date of release",
+            "Date of release",
+            p,
+        )
     };
     match a.get("custody") {
         "in_custody" => {
@@ -160,7 +181,10 @@ pub fn custody_answer(a: &FormAnswers, p: &mut Vec<KeepProblem>) -> Option<Custo
             s.map(|since| CustodyStatus::InCommunity { since })
         }
         _ => {
-            p.push(KeepProblem::new("custody", "Select where the nominal is now"));
+            p.push(KeepProblem::new(
+                "custody",
+                "Select where the nominal is now",
+            ));
             None
         }
     }

@@ -86,7 +86,10 @@ fn each_custody_asks_its_own_dates() {
     let n = new_nominal(&a, "N-1", om(), today()).unwrap();
     assert!(matches!(n.custody, CustodyStatus::LicenceEnded { .. }));
     a.set("custody", "in_community");
-    assert_eq!(check_step("custody-dates", &a, today())[0].field, "since-day");
+    assert_eq!(
+        check_step("custody-dates", &a, today())[0].field,
+        "since-day"
+    );
     a.set("custody", "somewhere");
     assert_eq!(check_step("custody", &a, today())[0].field, "custody");
 }
@@ -110,7 +113,15 @@ fn missing_answers_are_each_named_at_their_field() {
     let fields: Vec<&str> = p.iter().map(|x| x.field).collect();
     assert_eq!(
         fields,
-        ["given_name", "family_name", "dob-day", "risk", "reviewed-day", "custody", "custody"]
+        [
+            "given_name",
+            "family_name",
+            "dob-day",
+            "risk",
+            "reviewed-day",
+            "custody",
+            "custody"
+        ]
     );
 }
 

@@ -20,7 +20,11 @@ pub fn named_date_input(
         Some((eid, _)) => format!("{id}-hint {eid}"),
         None => format!("{id}-hint"),
     };
-    let boxes = [("day", "Day", 2), ("month", "Month", 2), ("year", "Year", 4)];
+    let boxes = [
+        ("day", "Day", 2),
+        ("month", "Month", 2),
+        ("year", "Year", 4),
+    ];
     let group = if error.is_some() {
         "form-group form-group--error"
     } else {

@@ -1,0 +1,493 @@
+//! Keeping a nominal's record at the desk (issue 21), over HTTP on both backends: a new nominal
+//! recorded through the pages, details, risk, plan and custody changes, each a new version with
+//! its audit line and a change-log position a phone's pull sees; a stale form refused naming who
+//! changed the record; an officer kept to their own nominals and everyone to their own unit;
+//! bad input changing nothing; a release putting an "on release" order in force.
+
+#[macro_use]
+mod common;
+
+use std::sync::Arc;
+
+use common::*;
+use scpo_server::storage::{Storage, StoredRecord};
+use serde_json::Value;
+
+/// The demo unit, sessions for the DS ("ds"), PC-DEMO-01 ("pc1") and another unit's DS
+/// ("other"), the server's clock at noon on `today()` plus an hour.
+async fn serve(b: Backend) -> Served {
+    let db = with_demo(b).await;
+    add_other_unit_ds(db.storage.as_ref()).await;
+    start_sessions(
+        db.storage.as_ref(),
+        &[
+            ("ds", "DS-DEMO-01", "csrf"),
+            ("pc1", "PC-DEMO-01", "csrf1"),
+            ("other", "DS-OTHER", "csrf2"),
+        ],
+        at(60),
+    )
+    .await;
+    let mut state = scpo_server::state::AppState::new(db.storage.clone());
+    state.clock = Arc::new(|| at(60));
+    Served {
+        http: Http::start(state).await,
+        db,
+    }
+}
+
+fn new_nominal_answers<'a>(csrf: &'a str, officer: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("csrf", csrf),
+        ("step", "check"),
+        ("given_name", "Testy"),
+        ("family_name", "Example"),
+        ("aliases", "Tex"),
+        ("dob-day", "1"),
+        ("dob-month", "2"),
+        ("dob-year", "1990"),
+        ("risk", "high"),
+        ("reviewed-day", "1"),
+        ("reviewed-month", "11"),
+        ("reviewed-year", "2026"),
+        ("address", "1 Example Street"),
+        ("phone", ""),
+        ("custody", "in_custody"),
+        ("expected-day", "1"),
+        ("expected-month", "3"),
+        ("expected-year", "2027"),
+        ("officer", officer),
+    ]
+}
+
+/// The hidden `version` a form was opened on.
+fn version_in(html: &str) -> String {
+    let at = html
+        .find("name=\"version\" value=\"")
+        .expect("the form carries its version");
+    let rest = &html[at + 22..];
+    rest[..rest.find('"').unwrap()].to_string()
+}
+
+async fn nominal_record(s: &dyn Storage, id: &str) -> Value {
+    let r: Vec<StoredRecord> = s.records_of_nominal(id).await.unwrap();
+    r.into_iter().find(|r| r.kind == "nominal").unwrap().record
+}
+
+async fn pulled(srv: &Served, officer: &str) -> Vec<Value> {
+    let (_, credential) = enrol(srv.db.storage.as_ref(), officer).await;
+    let r = srv.get_as_phone("/api/sync/pull", &credential).await;
+    assert!(r.status().is_success());
+    let body: Value = r.json().await.unwrap();
+    body["records"].as_array().unwrap().clone()
+}
+
+async fn a_ds_records_a_new_nominal_assigned_to_the_officer_chosen(b: Backend) {
+    let srv = serve(b).await;
+    let s = srv.db.storage.as_ref();
+    let (status, first) = srv.html("/supervise/nominals/new", "ds").await;
+    assert_eq!(status, 200);
+    assert!(first.contains("What is their name?"));
+    // A middle page carries the earlier answers hidden.
+    let r = srv
+        .post(
+            "/supervise/nominals/new",
+            Some("ds"),
+            &[
+                ("csrf", "csrf"),
+                ("step", "name"),
+                ("given_name", "Testy"),
+                ("family_name", "Example"),
+            ],
+        )
+        .await;
+    let page = r.text().await.unwrap();
+    assert!(page.contains("What is their date of birth?"), "{page}");
+    assert!(page.contains("type=\"hidden\" name=\"given_name\" value=\"Testy\""));
+    let r = srv
+        .post(
+            "/supervise/nominals/new",
+            Some("ds"),
+            &new_nominal_answers("csrf", "PC-DEMO-02"),
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let to = r.headers()["location"].to_str().unwrap().to_string();
+    let id = to
+        .strip_prefix("/supervise/nominals/")
+        .unwrap()
+        .strip_suffix("?done=recorded")
+        .unwrap()
+        .to_string();
+    assert!(id.starts_with("N-") && id.len() == 10, "{id}");
+    let versions = s.versions_of_nominal("U-DEMO", &id).await.unwrap();
+    assert_eq!(versions.len(), 1);
+    assert_eq!(versions[0].reason, "Recorded at the desk");
+    assert_eq!(versions[0].changed_by.as_deref(), Some("DS-DEMO-01"));
+    assert_eq!(
+        versions[0].record["custody"]["expected_release"],
+        "2027-03-01"
+    );
+    let assigned = s.unit_assignments("U-DEMO").await.unwrap();
+    assert!(assigned.contains(&(id.clone(), "PC-DEMO-02".into())));
+    let audit = s.audit_since(0).await.unwrap();
+    assert!(audit
+        .iter()
+        .any(|e| e.action == "created" && e.record_id == id && e.actor == "DS-DEMO-01"));
+    let records = pulled(&srv, "PC-DEMO-02").await;
+    assert!(records
+        .iter()
+        .any(|r| r["kind"] == "nominal" && r["id"] == id.as_str()));
+}
+
+async fn an_officer_records_a_nominal_as_their_own_whatever_the_form_says(b: Backend) {
+    let srv = serve(b).await;
+    let r = srv
+        .post(
+            "/supervise/nominals/new",
+            Some("pc1"),
+            &new_nominal_answers("csrf1", "PC-DEMO-02"),
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let to = r.headers()["location"].to_str().unwrap().to_string();
+    let id = to
+        .strip_prefix("/supervise/nominals/")
+        .unwrap()
+        .strip_suffix("?done=recorded")
+        .unwrap();
+    let n = nominal_record(srv.db.storage.as_ref(), id).await;
+    assert_eq!(n["offender_manager"]["id"], "PC-DEMO-01");
+    let assigned = srv.db.storage.unit_assignments("U-DEMO").await.unwrap();
+    assert!(assigned.contains(&(id.to_string(), "PC-DEMO-01".into())));
+}
+
+async fn under_18_or_missing_answers_record_nothing(b: Backend) {
+    let srv = serve(b).await;
+    let mut young = new_nominal_answers("csrf", "PC-DEMO-02");
+    young.retain(|(k, _)| *k != "dob-year");
+    young.push(("dob-year", "2010"));
+    let r = srv
+        .post("/supervise/nominals/new", Some("ds"), &young)
+        .await;
+    assert_eq!(r.status(), 400);
+    let page = r.text().await.unwrap();
+    assert!(page.contains("must be 18 or over"), "{page}");
+    assert!(page.contains("href=\"#dob-day\""));
+    let before = srv.db.storage.unit_records("U-DEMO").await.unwrap().len();
+    let r = srv
+        .post(
+            "/supervise/nominals/new",
+            Some("ds"),
+            &[("csrf", "csrf"), ("step", "check")],
+        )
+        .await;
+    assert_eq!(r.status(), 400);
+    assert_eq!(
+        srv.db.storage.unit_records("U-DEMO").await.unwrap().len(),
+        before
+    );
+}
+
+async fn a_details_change_is_a_new_version_and_a_stale_form_is_refused_naming_who(b: Backend) {
+    let srv = serve(b).await;
+    let s = srv.db.storage.as_ref();
+    let (status, form) = srv.html("/supervise/nominals/N-0001/details", "pc1").await;
+    assert_eq!(status, 200);
+    let opened = version_in(&form);
+    let n = nominal_record(s, "N-0001").await;
+    let dob = n["date_of_birth"].as_str().unwrap().to_string();
+    let (y, rest) = dob.split_once('-').unwrap();
+    let (m, d) = rest.split_once('-').unwrap();
+    let given = n["given_name"].as_str().unwrap().to_string();
+    let family = n["family_name"].as_str().unwrap().to_string();
+    let probation = n["custody"]["probation"]["name"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    let change = |address: &'static str, version: String| {
+        vec![
+            ("csrf".to_string(), "csrf1".to_string()),
+            ("step".into(), "check".into()),
+            ("version".into(), version),
+            ("given_name".into(), given.clone()),
+            ("family_name".into(), family.clone()),
+            ("dob-day".into(), d.into()),
+            ("dob-month".into(), m.into()),
+            ("dob-year".into(), y.into()),
+            ("address".into(), address.into()),
+            ("probation_name".into(), probation.clone()),
+            ("reason".into(), "Moved house".into()),
+        ]
+    };
+    let http = &srv.http;
+    let post = |f: Vec<(String, String)>| async move {
+        let f: Vec<(&str, &str)> = f.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        http.post("/supervise/nominals/N-0001/details", Some("pc1"), &f)
+            .await
+    };
+    let seq_before = s.audit_since(0).await.unwrap().len();
+    let r = post(change("2 New Street", opened.clone())).await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(
+        r.headers()["location"],
+        "/supervise/nominals/N-0001?done=details"
+    );
+    assert_eq!(nominal_record(s, "N-0001").await["address"], "2 New Street");
+    let versions = s.versions_of_nominal("U-DEMO", "N-0001").await.unwrap();
+    let last = versions
+        .iter()
+        .filter(|v| v.kind == "nominal")
+        .last()
+        .unwrap();
+    assert_eq!(last.reason, "Moved house");
+    assert_eq!(last.changed_by.as_deref(), Some("PC-DEMO-01"));
+    let audit = s.audit_since(0).await.unwrap();
+    assert!(audit.len() > seq_before);
+    assert!(audit
+        .iter()
+        .any(|e| e.action == "altered" && e.record_kind == "nominal" && e.record_id == "N-0001"));
+    let records = pulled(&srv, "PC-DEMO-01").await;
+    let held = records
+        .iter()
+        .find(|r| r["kind"] == "nominal" && r["id"] == "N-0001")
+        .unwrap();
+    assert_eq!(held["record"]["address"], "2 New Street");
+    // The same form again, on the version it was opened on: refused, nothing changed.
+    let r = post(change("3 Other Street", opened)).await;
+    assert_eq!(r.status(), 400);
+    let page = r.text().await.unwrap();
+    assert!(page.contains("This record was changed by PC Demo Officer at 24 Nov 2026, 13:00 after you opened the form"), "{page}");
+    assert_eq!(nominal_record(s, "N-0001").await["address"], "2 New Street");
+}
+
+async fn an_officer_keeps_only_their_own_and_nobody_another_units(b: Backend) {
+    let srv = serve(b).await;
+    for page in ["details", "risk", "plan", "custody", "history"] {
+        let theirs = format!("/supervise/nominals/N-0005/{page}");
+        assert_eq!(srv.get(&theirs, Some("pc1")).await.status(), 404, "{page}");
+        assert_eq!(
+            srv.get(&format!("/supervise/nominals/N-0001/{page}"), Some("other"))
+                .await
+                .status(),
+            404
+        );
+        assert_eq!(
+            srv.get(&format!("/supervise/nominals/N-0001/{page}"), Some("pc1"))
+                .await
+                .status(),
+            200,
+            "{page}"
+        );
+        if page != "history" {
+            let f = [
+                ("csrf", "csrf1"),
+                ("step", "check"),
+                ("reason", "x"),
+                ("risk", "low"),
+            ];
+            assert_eq!(
+                srv.post(&theirs, Some("pc1"), &f).await.status(),
+                404,
+                "{page}"
+            );
+        }
+    }
+    let before = nominal_record(srv.db.storage.as_ref(), "N-0005").await;
+    assert_eq!(
+        nominal_record(srv.db.storage.as_ref(), "N-0005").await,
+        before
+    );
+}
+
+async fn a_risk_review_and_a_plan_are_saved_and_bad_input_changes_nothing(b: Backend) {
+    let srv = serve(b).await;
+    let s = srv.db.storage.as_ref();
+    let (_, form) = srv.html("/supervise/nominals/N-0002/risk", "ds").await;
+    let v = version_in(&form);
+    let future = [
+        ("csrf", "csrf"),
+        ("step", "check"),
+        ("version", v.as_str()),
+        ("risk", "very_high"),
+        ("reviewed-day", "25"),
+        ("reviewed-month", "11"),
+        ("reviewed-year", "2026"),
+    ];
+    let before = s
+        .versions_of_nominal("U-DEMO", "N-0002")
+        .await
+        .unwrap()
+        .len();
+    let r = srv
+        .post("/supervise/nominals/N-0002/risk", Some("ds"), &future)
+        .await;
+    assert_eq!(r.status(), 400);
+    assert!(r
+        .text()
+        .await
+        .unwrap()
+        .contains("must be today or in the past"));
+    assert_eq!(
+        s.versions_of_nominal("U-DEMO", "N-0002")
+            .await
+            .unwrap()
+            .len(),
+        before
+    );
+    let bad_csrf = [
+        ("csrf", "nope"),
+        ("step", "check"),
+        ("version", v.as_str()),
+        ("risk", "low"),
+        ("reviewed-day", "24"),
+        ("reviewed-month", "11"),
+        ("reviewed-year", "2026"),
+    ];
+    assert_eq!(
+        srv.post("/supervise/nominals/N-0002/risk", Some("ds"), &bad_csrf)
+            .await
+            .status(),
+        403
+    );
+    let mut good = bad_csrf;
+    good[0] = ("csrf", "csrf");
+    let r = srv
+        .post("/supervise/nominals/N-0002/risk", Some("ds"), &good)
+        .await;
+    assert_eq!(r.status(), 303);
+    let n = nominal_record(s, "N-0002").await;
+    assert_eq!(
+        (n["risk"].as_str(), n["risk_reviewed_on"].as_str()),
+        (Some("low"), Some("2026-11-24"))
+    );
+    let (_, form) = srv.html("/supervise/nominals/N-0002/plan", "ds").await;
+    let v = version_in(&form);
+    let plan = [
+        ("csrf", "csrf"),
+        ("step", "check"),
+        ("version", v.as_str()),
+        ("every_days", "10"),
+        ("agreed_by", "Someone Else"),
+        ("agreed-day", "24"),
+        ("agreed-month", "11"),
+        ("agreed-year", "2026"),
+    ];
+    assert_eq!(
+        srv.post("/supervise/nominals/N-0002/plan", Some("ds"), &plan)
+            .await
+            .status(),
+        303
+    );
+    let held: Vec<StoredRecord> = s.records_of_nominal("N-0002").await.unwrap();
+    let p = held.iter().find(|r| r.kind == "contact_plan").unwrap();
+    assert_eq!(p.record["every_days"], 10);
+    assert_eq!(
+        p.record["agreed_by"], "DS Demo Supervisor",
+        "the DS agrees it, not the form"
+    );
+}
+
+async fn a_release_on_the_desk_puts_an_on_release_order_in_force(b: Backend) {
+    let srv = serve(b).await;
+    let s = srv.db.storage.as_ref();
+    // A nominal in custody whose order waits for release.
+    let held = s.unit_records("U-DEMO").await.unwrap();
+    let inside = held
+        .iter()
+        .find(|r| r.kind == "nominal" && r.record["custody"]["status"] == "in_custody")
+        .unwrap();
+    let nominal_id = inside.id.clone();
+    let mut order = held
+        .iter()
+        .find(|r| r.kind == "order" && r.nominal_id == nominal_id)
+        .unwrap()
+        .clone();
+    order.record["stage"]["comes_into_force"] = Value::Null;
+    order.record["stage"]["ends"] = Value::from("2031-11-23");
+    let ds = s.officer("DS-DEMO-01").await.unwrap().unwrap();
+    let keeper = scpo_server::cohort_change::Keeper {
+        officer: &ds,
+        whole_unit: true,
+    };
+    let v = scpo_server::storage::VersionedRecord {
+        record: order.clone(),
+        expected: s
+            .current_versions("U-DEMO", &nominal_id)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|(k, i, _)| k == "order" && *i == order.id)
+            .map(|x| x.2),
+    };
+    scpo_server::cohort_change::apply(
+        s,
+        keeper,
+        &nominal_id,
+        "Made to come into force on release",
+        vec![v],
+        None,
+        at(1),
+    )
+    .await
+    .unwrap();
+    let path = format!("/supervise/nominals/{nominal_id}/custody");
+    let (status, form) = srv.html(&path, "ds").await;
+    assert_eq!(status, 200);
+    assert!(form.contains("Released from custody"));
+    let order_key = format!("version-order-{}", order.id);
+    let at_open = form
+        .find(&format!("name=\"{order_key}\" value=\""))
+        .unwrap();
+    let order_version = form[at_open + order_key.len() + 15..]
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    let opened = version_in(&form);
+    let f = [
+        ("csrf", "csrf"),
+        ("step", "check"),
+        ("version", opened.as_str()),
+        (order_key.as_str(), order_version.as_str()),
+        ("event", "released"),
+        ("released-day", "24"),
+        ("released-month", "11"),
+        ("released-year", "2026"),
+        ("licence", "yes"),
+        ("licence_ends-day", "23"),
+        ("licence_ends-month", "11"),
+        ("licence_ends-year", "2027"),
+        ("probation_name", "PP Sample"),
+    ];
+    let r = srv.post(&path, Some("ds"), &f).await;
+    assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
+    let now: Vec<StoredRecord> = s.records_of_nominal(&nominal_id).await.unwrap();
+    let o = now.iter().find(|r| r.id == order.id).unwrap();
+    assert_eq!(o.record["stage"]["comes_into_force"], "2026-11-24");
+    let n = now.iter().find(|r| r.kind == "nominal").unwrap();
+    assert_eq!(n.record["custody"]["status"], "on_licence");
+    let versions = s.versions_of_nominal("U-DEMO", &nominal_id).await.unwrap();
+    let release: Vec<_> = versions
+        .iter()
+        .filter(|v| v.reason == "Released on 24 Nov 2026")
+        .collect();
+    assert_eq!(release.len(), 2, "the nominal and the order in one change");
+    let (status, history) = srv
+        .html(&format!("/supervise/nominals/{nominal_id}/history"), "ds")
+        .await;
+    assert_eq!(status, 200);
+    assert!(history.contains("Released on 24 Nov 2026"));
+    assert!(history.contains("stage.comes_into_force"));
+    assert!(history.contains("DS Demo Supervisor"));
+}
+
+on_both_backends!(
+    a_ds_records_a_new_nominal_assigned_to_the_officer_chosen,
+    an_officer_records_a_nominal_as_their_own_whatever_the_form_says,
+    under_18_or_missing_answers_record_nothing,
+    a_details_change_is_a_new_version_and_a_stale_form_is_refused_naming_who,
+    an_officer_keeps_only_their_own_and_nobody_another_units,
+    a_risk_review_and_a_plan_are_saved_and_bad_input_changes_nothing,
+    a_release_on_the_desk_puts_an_on_release_order_in_force,
+);

@@ -235,11 +235,7 @@ async fn a_details_change_is_a_new_version_and_a_stale_form_is_refused_naming_wh
     );
     assert_eq!(nominal_record(s, "N-0001").await["address"], "2 New Street");
     let versions = s.versions_of_nominal("U-DEMO", "N-0001").await.unwrap();
-    let last = versions
-        .iter()
-        .filter(|v| v.kind == "nominal")
-        .last()
-        .unwrap();
+    let last = versions.iter().rfind(|v| v.kind == "nominal").unwrap();
     assert_eq!(last.reason, "Moved house");
     assert_eq!(last.changed_by.as_deref(), Some("PC-DEMO-01"));
     let audit = s.audit_since(0).await.unwrap();

@@ -113,13 +113,11 @@ pub fn check_step(step: &str, a: &FormAnswers, today: NaiveDate) -> Vec<KeepProb
             let name = "The date of the review";
             date_answer(a, "reviewed", "Enter the date of the review", name, &mut p);
         }
-        "custody" => {
-            if !CUSTODY_CHOICES.iter().any(|(c, _)| *c == a.get("custody")) {
-                p.push(KeepProblem::new(
-                    "custody",
-                    "Select where the nominal is now",
-                ));
-            }
+        "custody" if !CUSTODY_CHOICES.iter().any(|(c, _)| *c == a.get("custody")) => {
+            p.push(KeepProblem::new(
+                "custody",
+                "Select where the nominal is now",
+            ));
         }
         "custody-dates" => {
             custody_answer(a, &mut p);

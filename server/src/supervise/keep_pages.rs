@@ -5,7 +5,7 @@
 use axum::routing::get;
 use axum::Router;
 
-use super::{history, keep_custody, keep_nominal, keep_nominal_new};
+use super::{history, keep_custody, keep_nominal, keep_nominal_new, keep_plan};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -24,7 +24,7 @@ pub fn routes() -> Router<AppState> {
         )
         .route(
             "/supervise/nominals/{nominal_id}/plan",
-            get(keep_nominal::plan_form).post(keep_nominal::plan_post),
+            get(keep_plan::plan_form).post(keep_plan::plan_post),
         )
         .route(
             "/supervise/nominals/{nominal_id}/custody",

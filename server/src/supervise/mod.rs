@@ -27,6 +27,7 @@ mod keep_nominal;
 mod keep_nominal_new;
 mod keep_nominal_new_view;
 mod keep_pages;
+mod keep_plan;
 mod keep_views;
 pub mod kit;
 mod missing;

@@ -16,8 +16,19 @@ mod decision_form;
 mod devices;
 mod exhibits;
 mod forms;
+mod history;
+mod history_diff;
 mod import;
 pub mod keep;
+mod keep_custody;
+mod keep_edit;
+mod keep_form;
+mod keep_nominal;
+mod keep_nominal_new;
+mod keep_nominal_new_view;
+mod keep_pages;
+mod keep_plan;
+mod keep_views;
 pub mod kit;
 mod missing;
 pub use missing::missing;
@@ -59,6 +70,7 @@ pub fn router(state: AppState) -> Router {
         .merge(oversight::routes())
         .merge(breaches::routes())
         .merge(exhibits::routes())
+        .merge(keep_pages::routes())
         .route("/supervise/sign-out", post(sign_out))
         .route("/supervise/sign-out-everywhere", post(sign_out_everywhere))
         .with_state(state)

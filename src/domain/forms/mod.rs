@@ -4,7 +4,11 @@
 
 pub mod breach_draft;
 pub mod breach_form;
+pub mod custody_form;
 pub mod evidence_rules;
+pub mod keep_answers;
+pub mod keep_forms;
+pub mod nominal_form;
 pub mod notification_draft;
 pub mod notification_form;
 pub mod referral_form;

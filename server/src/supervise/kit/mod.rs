@@ -8,6 +8,7 @@
 mod back_link;
 mod button;
 mod conditional;
+mod date_fields;
 mod error_summary;
 mod field;
 mod layout;
@@ -21,6 +22,7 @@ mod warning_text;
 pub use back_link::back_link;
 pub use button::{button, button_class, ButtonKind};
 pub use conditional::conditional_radios;
+pub use date_fields::named_date_input;
 pub use error_summary::{error_summary, titled, Problem};
 pub use field::{
     date_input, described_by, error_message, field_error, officer_select, radios, text_input,

@@ -4,7 +4,7 @@
 //! domain's own cohort checks (the rules a cohort file meets), and applied by storage as new
 //! versions with who, when and why, an audit line and a change-log position, in one transaction.
 
-use scpo_field::domain::Cohort;
+use scpo_field::domain::{Cohort, OfficerRef};
 
 use crate::records::cohort_of;
 use crate::storage::{
@@ -43,9 +43,11 @@ pub enum Refused {
     Unavailable,
 }
 
-/// The domain's verdict on a nominal's cohort records as a change would leave them.
-pub fn judge(records: &[StoredRecord]) -> Result<(), Vec<(String, String)>> {
-    let cohort: Cohort = cohort_of(records);
+/// The domain's verdict on a nominal's cohort records as a change would leave them, held for
+/// `officer` (the one making the change).
+pub fn judge(officer: &OfficerRef, records: &[StoredRecord]) -> Result<(), Vec<(String, String)>> {
+    let mut cohort: Cohort = cohort_of(records);
+    cohort.officer = officer.clone();
     // A record that does not read as its kind is left out of `cohort_of`: say so, not "fine".
     let read = cohort.nominals.len()
         + cohort.orders.len()
@@ -118,6 +120,11 @@ pub async fn apply(
             Some(keeper.officer.id.clone())
         },
     };
+    let held_for = OfficerRef {
+        id: keeper.officer.id.clone(),
+        name: keeper.officer.name.clone(),
+    };
+    let judge = move |records: &[StoredRecord]| judge(&held_for, records);
     match storage.change_cohort(unit, &change, &judge, now).await {
         Ok(Ok(applied)) => {
             tracing::info!(actor = %keeper.officer.id, nominal = %nominal_id, records = applied.len(), "cohort changed");

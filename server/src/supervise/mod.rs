@@ -18,6 +18,7 @@ mod exhibits;
 mod forms;
 mod import;
 pub mod keep;
+mod keep_order;
 pub mod kit;
 mod missing;
 pub use missing::missing;
@@ -59,6 +60,7 @@ pub fn router(state: AppState) -> Router {
         .merge(oversight::routes())
         .merge(breaches::routes())
         .merge(exhibits::routes())
+        .merge(keep_order::routes())
         .route("/supervise/sign-out", post(sign_out))
         .route("/supervise/sign-out-everywhere", post(sign_out_everywhere))
         .with_state(state)

@@ -7,10 +7,12 @@
 
 mod back_link;
 mod button;
+mod checkbox;
 mod conditional;
 mod error_summary;
 mod field;
 mod layout;
+mod named_date;
 mod panel;
 mod summary_list;
 mod table;
@@ -20,6 +22,7 @@ mod warning_text;
 
 pub use back_link::back_link;
 pub use button::{button, button_class, ButtonKind};
+pub use checkbox::{checkbox, select};
 pub use conditional::conditional_radios;
 pub use error_summary::{error_summary, titled, Problem};
 pub use field::{
@@ -27,6 +30,7 @@ pub use field::{
     textarea, Radio, TextField,
 };
 pub use layout::{csrf_field, page, page_at, NAV};
+pub use named_date::named_date_input;
 pub use panel::{confirmation_panel, success_panel};
 pub use summary_list::{summary_list, Row};
 pub use table::{table, table_with, Column, Layout};

@@ -67,8 +67,8 @@ pub fn split_paragraphs(text: &str) -> Vec<Paragraph> {
             lines.push(line);
         }
     }
-    if let Some(p) = current.take() {
-        out.push(finish(p));
+    if let Some((number, lines)) = current.take() {
+        out.push(finish((number, end_of_last(lines))));
     }
     out.retain(|p| !p.wording.is_empty());
     if out.is_empty() && !text.trim().is_empty() {
@@ -78,6 +78,24 @@ pub fn split_paragraphs(text: &str) -> Vec<Paragraph> {
         });
     }
     out
+}
+
+/// The last paragraph's lines without what follows it on the order: after a blank line, a
+/// block that starts at the margin with a capital (the court's seal, a signature, "Schedule 1")
+/// is not part of it; an indented line or a sub-paragraph ("(a)", "(ii)") is.
+fn end_of_last(lines: Vec<&str>) -> Vec<&str> {
+    let mut blank = false;
+    for (i, line) in lines.iter().enumerate() {
+        if line.trim().is_empty() {
+            blank = true;
+            continue;
+        }
+        if blank && line.starts_with(|c: char| c.is_uppercase()) {
+            return lines.into_iter().take(i).collect();
+        }
+        blank = false;
+    }
+    lines
 }
 
 fn finish((number, lines): (String, Vec<&str>)) -> Paragraph {

@@ -48,6 +48,32 @@ fn only_the_next_number_in_the_first_style_starts_a_paragraph() {
 }
 
 #[test]
+fn what_follows_the_last_paragraph_on_the_order_is_left_out_and_its_sub_paragraphs_kept() {
+    let text = "1. Not to enter Exampleton.\n2. Not to hold cash:\n\n  (a) above £500;\n\n(b) abroad.\n\nSealed by the court.\nSchedule 1";
+    assert_eq!(
+        wordings(text),
+        [
+            "Not to enter Exampleton.",
+            "Not to hold cash:\n\n  (a) above £500;\n\n(b) abroad."
+        ]
+    );
+    let fixture = include_str!("../../../tests/e2e/fixtures/sealed-order.txt");
+    let ps = split_paragraphs(fixture);
+    assert_eq!(ps.len(), 3);
+    assert!(
+        ps[2].wording.ends_with("within 3 days of first use."),
+        "{:?}",
+        ps[2]
+    );
+    assert_eq!(suggest_family(&ps[0].wording), ProvisionFamily::Premises);
+    assert_eq!(suggest_family(&ps[1].wording), ProvisionFamily::Travel);
+    assert_eq!(
+        suggest_family(&ps[2].wording),
+        ProvisionFamily::NotificationRequirements
+    );
+}
+
+#[test]
 fn text_without_numbers_is_one_provision_and_blank_text_none() {
     assert_eq!(
         wordings("  Not to enter Testville.  "),

@@ -26,6 +26,8 @@ pub mod variation_form;
 #[cfg(test)]
 mod order_form_tests;
 #[cfg(test)]
+mod provision_form_tests;
+#[cfg(test)]
 mod provision_text_tests;
 #[cfg(test)]
 mod variation_form_tests;

@@ -82,7 +82,7 @@ test('the DS records an order from the sealed order and its three provisions fro
   await expect(page.getByRole('group', { name: 'Last day' })).toContainText('its last day can be no later than');
   await fillDate(page, 'Last day', day(-20, 5));
   await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('alert')).toContainText('an order may be in force for at most five years');
+  await expect(page.getByRole('alert')).toContainText('An order may be in force for at most five years');
   await scan(page);
   await fillDate(page, 'Last day', day(-20, 4));
   await page.getByRole('button', { name: 'Continue' }).click();
@@ -122,9 +122,9 @@ test('the DS records an order from the sealed order and its three provisions fro
     );
     await expect(page.getByLabel(families[i], { exact: true })).toBeChecked();
     await page.getByLabel('Plain-English summary').fill(summary);
-    await page.getByRole('group', { name: 'Is it mirrored in the licence?' }).getByLabel('No').check();
+    await page.getByRole('group', { name: 'Is it mirrored in the licence?' }).getByLabel('No', { exact: true }).check();
     if (i === 0) await page.getByLabel('No duty to notify').check();
-    if (i === 2) await expect(page.getByLabel('Number of days')).toHaveValue('3');
+    if (i === 2) await expect(page.getByRole('textbox', { name: 'Number of days' })).toHaveValue('3');
     await scan(page);
     await page.getByRole('button', { name: 'Confirm this provision' }).click();
   }

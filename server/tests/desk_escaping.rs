@@ -408,6 +408,72 @@ async fn every_desk_page_shows_hostile_text_only_escaped(b: Backend) {
         let path = format!("/supervise/breaches/BR-0002-1/exhibits/{id}");
         gets.push((path, 200, shows));
     }
+    // Keeping an order (issue 21): its pages, and answers typed into them carried page to page.
+    let who = ["FAMILY", "GIVEN"];
+    let of_order = ["FAMILY", "GIVEN", "COURT_REF"];
+    gets.push((
+        "/supervise/nominals/N-0002/orders/new".into(),
+        200,
+        who.to_vec(),
+    ));
+    gets.push((
+        "/supervise/orders/O-0002/provisions/new".into(),
+        200,
+        of_order.to_vec(),
+    ));
+    gets.push((
+        "/supervise/orders/O-0002/variations/new".into(),
+        200,
+        of_order.to_vec(),
+    ));
+    let typed_court = p("ORDER_COURT_TYPED");
+    let f = [
+        ("csrf", "csrf"),
+        ("step", "court"),
+        ("court", typed_court.as_str()),
+        ("reference", ""),
+    ];
+    let r = srv.post("/supervise/nominals/N-0002/orders/new", Some("ds"), &f);
+    push(
+        "new order: court sent back",
+        400,
+        text(r.await).await,
+        vec!["ORDER_COURT_TYPED", "FAMILY", "GIVEN"],
+    );
+    let pasted = format!("1. {}", p("PASTED_WORDING"));
+    let f = [
+        ("csrf", "csrf"),
+        ("step", "text"),
+        ("text", pasted.as_str()),
+    ];
+    let r = srv.post("/supervise/orders/O-0002/provisions/new", Some("ds"), &f);
+    push(
+        "provisions: pasted wording",
+        200,
+        text(r.await).await,
+        vec!["PASTED_WORDING", "COURT_REF"],
+    );
+    let var_court = p("VARIATION_COURT_TYPED");
+    let f = [
+        ("csrf", "csrf"),
+        ("step", "decision"),
+        ("kind", "variation"),
+        ("court", var_court.as_str()),
+        ("made-day", "10"),
+        ("made-month", "1"),
+        ("made-year", "2027"),
+        ("effect-day", "10"),
+        ("effect-month", "1"),
+        ("effect-year", "2027"),
+        ("summary", "Varied"),
+    ];
+    let r = srv.post("/supervise/orders/O-0002/variations/new", Some("ds"), &f);
+    push(
+        "variation: its provisions",
+        200,
+        text(r.await).await,
+        vec!["VARIATION_COURT_TYPED", "PROVISION", "VERBATIM"],
+    );
     let not_found = format!("/supervise/{}", urlencoding(&p("PATH")));
     gets.push((not_found.clone(), 404, vec![]));
     let no_report = format!("/supervise/breaches/{}", urlencoding(&p("REPORT_ID")));

@@ -26,6 +26,7 @@ mod keep_form;
 mod keep_nominal;
 mod keep_nominal_new;
 mod keep_nominal_new_view;
+mod keep_order;
 mod keep_pages;
 mod keep_plan;
 mod keep_views;
@@ -71,6 +72,7 @@ pub fn router(state: AppState) -> Router {
         .merge(breaches::routes())
         .merge(exhibits::routes())
         .merge(keep_pages::routes())
+        .merge(keep_order::routes())
         .route("/supervise/sign-out", post(sign_out))
         .route("/supervise/sign-out-everywhere", post(sign_out_everywhere))
         .with_state(state)

@@ -19,3 +19,19 @@ pub use evidence_rules::*;
 pub use notification_draft::*;
 pub use notification_form::*;
 pub use referral_form::*;
+
+// The desk's keeping forms (issue 21): a new order, its provisions, a variation.
+pub mod keep_order_answers;
+pub mod order_form;
+pub mod provision_form;
+pub mod provision_text;
+pub mod variation_form;
+
+#[cfg(test)]
+mod order_form_tests;
+#[cfg(test)]
+mod provision_form_tests;
+#[cfg(test)]
+mod provision_text_tests;
+#[cfg(test)]
+mod variation_form_tests;

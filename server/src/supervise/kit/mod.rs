@@ -7,6 +7,7 @@
 
 mod back_link;
 mod button;
+mod checkbox;
 mod conditional;
 mod date_fields;
 mod error_summary;
@@ -21,6 +22,7 @@ mod warning_text;
 
 pub use back_link::back_link;
 pub use button::{button, button_class, ButtonKind};
+pub use checkbox::{checkbox, select};
 pub use conditional::conditional_radios;
 pub use date_fields::named_date_input;
 pub use error_summary::{error_summary, titled, Problem};

@@ -39,6 +39,7 @@ async fn serve(db: &TestDb) -> Http {
             unit_id: "U-DEMO".into(),
             name: p(tag),
             role,
+            keeps_cohort: false,
         };
         s.add_officer(&o, at(0)).await.unwrap();
     }

@@ -21,7 +21,10 @@ async fn serve(b: Backend) -> Served {
     let db = with_demo(b).await;
     start_sessions(
         db.storage.as_ref(),
-        &[("ds", "DS-DEMO-01", "ds-csrf"), ("pc", "PC-DEMO-01", "pc-csrf")],
+        &[
+            ("ds", "DS-DEMO-01", "ds-csrf"),
+            ("pc", "PC-DEMO-01", "pc-csrf"),
+        ],
         chrono::Utc::now().timestamp_millis(),
     )
     .await;
@@ -47,13 +50,24 @@ async fn an_officer_registers_a_passkey_and_signing_in_names_it(b: Backend) {
     );
     let (id, secret) = secrets::parse_enrolment_code(&code).unwrap();
     let kept = s
-        .add_passkey_with_code(&id, &secrets::hash(&secret), "PC-DEMO-01", "c1", PASSKEY, now, 5)
+        .add_passkey_with_code(
+            &id,
+            &secrets::hash(&secret),
+            "PC-DEMO-01",
+            "c1",
+            PASSKEY,
+            now,
+            5,
+        )
         .await
         .unwrap();
     assert!(matches!(kept, CodeCheck::Valid(o) if o.id == "PC-DEMO-01"));
     // Signing in names the officer's passkey itself.
     let (status, answer) = srv
-        .post_json("/supervise/api/sign-in/start", json!({ "officer": "pc-demo-01" }))
+        .post_json(
+            "/supervise/api/sign-in/start",
+            json!({ "officer": "pc-demo-01" }),
+        )
         .await;
     assert_eq!(status, 200);
     let named: Vec<&str> = answer["options"]["publicKey"]["allowCredentials"]
@@ -76,7 +90,10 @@ async fn an_officer_sees_only_their_own_nominals_and_each_view_is_logged(b: Back
         assert!(html.contains(&link), "N-{n:04} in {html}");
     }
     for n in 5..=12 {
-        assert!(!html.contains(&format!("N-{n:04}")), "N-{n:04} is not theirs");
+        assert!(
+            !html.contains(&format!("N-{n:04}")),
+            "N-{n:04} is not theirs"
+        );
     }
     // Their navigation, not the DS's; no right to the whole cohort said.
     assert!(html.contains("href=\"/supervise/mine\" aria-current=\"page\""));
@@ -120,7 +137,10 @@ async fn every_ds_page_answers_an_officer_page_not_found_in_the_desk_layout(b: B
         let r = srv.get(path, Some("pc")).await;
         assert_eq!(r.status(), 404, "{path}");
         let html = r.text().await.unwrap();
-        assert!(html.contains("<h1 class=\"heading-l\">Page not found</h1>"), "{path}");
+        assert!(
+            html.contains("<h1 class=\"heading-l\">Page not found</h1>"),
+            "{path}"
+        );
         // The desk's layout, with the officer's own navigation.
         assert!(html.contains("href=\"/supervise/mine\""), "{path}");
     }
@@ -136,8 +156,15 @@ async fn every_ds_page_answers_an_officer_page_not_found_in_the_desk_layout(b: B
     ];
     let r = srv.post("/supervise/team/new", Some("pc"), &f).await;
     assert_eq!(r.status(), 404);
-    let f = [("csrf", "pc-csrf"), ("role", "supervisor"), ("keeps_cohort", "yes"), ("confirmed", "yes")];
-    let r = srv.post("/supervise/team/PC-DEMO-01/rights", Some("pc"), &f).await;
+    let f = [
+        ("csrf", "pc-csrf"),
+        ("role", "supervisor"),
+        ("keeps_cohort", "yes"),
+        ("confirmed", "yes"),
+    ];
+    let r = srv
+        .post("/supervise/team/PC-DEMO-01/rights", Some("pc"), &f)
+        .await;
     assert_eq!(r.status(), 404);
     let officers = srv.db.storage.officers().await.unwrap();
     assert_eq!(officers.len(), 4);

@@ -32,7 +32,11 @@ async fn serve(b: Backend) -> Served {
     s.add_officer(&o, at(0)).await.unwrap();
     start_sessions(
         s,
-        &[("ds", "DS-DEMO-01", "c"), ("pc", "PC-DEMO-01", "p"), ("other", "DS-OTHER", "o")],
+        &[
+            ("ds", "DS-DEMO-01", "c"),
+            ("pc", "PC-DEMO-01", "p"),
+            ("other", "DS-OTHER", "o"),
+        ],
         chrono::Utc::now().timestamp_millis(),
     )
     .await;
@@ -56,40 +60,82 @@ async fn lines(s: &dyn Storage, actor: &str, kind: &str) -> Vec<(String, String)
 }
 
 fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
-    v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+    v.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
 }
 
 async fn the_ds_adds_a_person_with_an_id_made_or_given(b: Backend) {
     let srv = serve(b).await;
     let s = srv.db.storage.as_ref();
     let add = |name: &'static str, id: &'static str, role: &'static str| {
-        [("csrf", "c"), ("name", name), ("officer_id", id), ("role", role)]
+        [
+            ("csrf", "c"),
+            ("name", name),
+            ("officer_id", id),
+            ("role", role),
+        ]
     };
     let r = srv
-        .post("/supervise/team/new", Some("ds"), &add("PC Sam Example", "", "officer"))
+        .post(
+            "/supervise/team/new",
+            Some("ds"),
+            &add("PC Sam Example", "", "officer"),
+        )
         .await;
-    assert_eq!(r.headers()["location"], "/supervise/team/PC-DEMO-04?done=added");
+    assert_eq!(
+        r.headers()["location"],
+        "/supervise/team/PC-DEMO-04?done=added"
+    );
     let made = s.officer("PC-DEMO-04").await.unwrap().unwrap();
     assert_eq!(
-        (made.unit_id.as_str(), made.name.as_str(), made.role, made.keeps_cohort),
+        (
+            made.unit_id.as_str(),
+            made.name.as_str(),
+            made.role,
+            made.keeps_cohort
+        ),
         ("U-DEMO", "PC Sam Example", Role::Officer, false)
     );
     // Given in lower case: kept in capitals, as sign-in reads it.
     let r = srv
-        .post("/supervise/team/new", Some("ds"), &add("DS Second Example", " ds-demo-02 ", "supervisor"))
+        .post(
+            "/supervise/team/new",
+            Some("ds"),
+            &add("DS Second Example", " ds-demo-02 ", "supervisor"),
+        )
         .await;
     assert_eq!(r.status(), 303);
-    assert_eq!(s.officer("DS-DEMO-02").await.unwrap().unwrap().role, Role::Supervisor);
+    assert_eq!(
+        s.officer("DS-DEMO-02").await.unwrap().unwrap().role,
+        Role::Supervisor
+    );
     let (_, page) = srv.html("/supervise/team", "ds").await;
     assert!(page.contains("href=\"/supervise/team/PC-DEMO-04\">PC Sam Example</a>"));
-    assert!(!page.contains("DS-OTHER"), "another unit's people are not listed");
+    assert!(
+        !page.contains("DS-OTHER"),
+        "another unit's people are not listed"
+    );
 
     // Refused in words, nothing added: no name, an ID not in the grammar, no role, a taken ID
     // (another unit's), a forged token.
     let cases: [([(&str, &str); 4], &[&str]); 3] = [
-        (add("", "a b", ""), &["Enter the person's name", "may only use letters, digits", "Choose the person's role"]),
-        (add("PC Taken", "DS-OTHER", "officer"), &["Someone already has the officer ID DS-OTHER"]),
-        (add("PC Two\nLines", "", "officer"), &["The name must be one line"]),
+        (
+            add("", "a b", ""),
+            &[
+                "Enter the person's name",
+                "may only use letters, digits",
+                "Choose the person's role",
+            ],
+        ),
+        (
+            add("PC Taken", "DS-OTHER", "officer"),
+            &["Someone already has the officer ID DS-OTHER"],
+        ),
+        (
+            add("PC Two\nLines", "", "officer"),
+            &["The name must be one line"],
+        ),
     ];
     for (form, says) in cases {
         let r = srv.post("/supervise/team/new", Some("ds"), &form).await;
@@ -102,15 +148,30 @@ async fn the_ds_adds_a_person_with_an_id_made_or_given(b: Backend) {
     }
     let mut forged = add("PC Forged", "", "officer");
     forged[0] = ("csrf", "wrong");
-    assert_eq!(srv.post("/supervise/team/new", Some("ds"), &forged).await.status(), 403);
-    assert_eq!(s.officers().await.unwrap().len(), 8, "4 demo, 2 added, 2 of U-OTHER");
+    assert_eq!(
+        srv.post("/supervise/team/new", Some("ds"), &forged)
+            .await
+            .status(),
+        403
+    );
+    assert_eq!(
+        s.officers().await.unwrap().len(),
+        8,
+        "4 demo, 2 added, 2 of U-OTHER"
+    );
     assert_eq!(
         lines(s, "DS-DEMO-01", "officer").await,
         pairs(&[("created", "PC-DEMO-04"), ("created", "DS-DEMO-02")])
     );
 }
 
-async fn rights(srv: &Served, id: &str, role: &str, keeps: &str, confirmed: bool) -> reqwest::Response {
+async fn rights(
+    srv: &Served,
+    id: &str,
+    role: &str,
+    keeps: &str,
+    confirmed: bool,
+) -> reqwest::Response {
     let mut f = vec![("csrf", "c"), ("role", role), ("keeps_cohort", keeps)];
     if confirmed {
         f.push(("confirmed", "yes"));
@@ -133,7 +194,10 @@ async fn the_ds_gives_and_takes_rights_and_they_hold_from_the_next_request(b: Ba
     assert!(check.contains("No, only the nominals assigned to them → Yes"));
     assert!(!s.officer("PC-DEMO-01").await.unwrap().unwrap().keeps_cohort);
     let r = rights(&srv, "PC-DEMO-01", "officer", "yes", true).await;
-    assert_eq!(r.headers()["location"], "/supervise/team/PC-DEMO-01?done=rights");
+    assert_eq!(
+        r.headers()["location"],
+        "/supervise/team/PC-DEMO-01?done=rights"
+    );
     // The officer's very session now keeps the whole unit (DeskUser::keeps_whole_unit).
     assert!(srv.html("/supervise/mine", "pc").await.1.contains(RIGHT));
     rights(&srv, "PC-DEMO-01", "officer", "no", true).await;
@@ -159,10 +223,20 @@ async fn the_ds_gives_and_takes_rights_and_they_hold_from_the_next_request(b: Ba
             "{html}"
         );
     }
-    assert_eq!(s.officer("DS-DEMO-01").await.unwrap().unwrap().role, Role::Supervisor);
+    assert_eq!(
+        s.officer("DS-DEMO-01").await.unwrap().unwrap().role,
+        Role::Supervisor
+    );
     // Storage refuses it too, whatever the page.
     let refused = s
-        .set_officer_rights("U-DEMO", "DS-DEMO-01", Role::Officer, false, "DS-DEMO-01", at(0))
+        .set_officer_rights(
+            "U-DEMO",
+            "DS-DEMO-01",
+            Role::Officer,
+            false,
+            "DS-DEMO-01",
+            at(0),
+        )
         .await;
     assert!(refused.is_err());
     let altered = lines(s, "DS-DEMO-01", "officer").await;
@@ -175,19 +249,28 @@ fn shown_code(html: &str) -> String {
     html[at..].split('<').next().unwrap().to_string()
 }
 
+/// The DS asks for a one-time code for PC-DEMO-02, made for `made_for`.
+async fn code(srv: &Served, made_for: &str) -> reqwest::Response {
+    let f = [("csrf", "c"), ("made_for", made_for)];
+    srv.post("/supervise/team/PC-DEMO-02/codes", Some("ds"), &f)
+        .await
+}
+
 async fn the_ds_makes_codes_for_a_phone_or_a_desk_passkey(b: Backend) {
     let srv = serve(b).await;
     let s = srv.db.storage.as_ref();
-    let code = |made_for: &'static str| async move {
-        let f = [("csrf", "c"), ("made_for", made_for)];
-        srv.post("/supervise/team/PC-DEMO-02/codes", Some("ds"), &f).await
-    };
-    let r = code("passkey").await;
+    let r = code(&srv, "passkey").await;
     assert_eq!(r.status(), 200);
     let passkey = shown_code(&r.text().await.unwrap());
     let (pid, psecret) = secrets::parse_enrolment_code(&passkey).unwrap();
     let checked = s
-        .check_code(&pid, &secrets::hash(&psecret), CodeUse::Passkey, chrono::Utc::now().timestamp_millis(), 5)
+        .check_code(
+            &pid,
+            &secrets::hash(&psecret),
+            CodeUse::Passkey,
+            chrono::Utc::now().timestamp_millis(),
+            5,
+        )
         .await
         .unwrap();
     assert!(matches!(checked, CodeCheck::Valid(o) if o.id == "PC-DEMO-02"));
@@ -195,41 +278,78 @@ async fn the_ds_makes_codes_for_a_phone_or_a_desk_passkey(b: Backend) {
         .post_json("/supervise/api/register/start", json!({ "code": passkey }))
         .await;
     assert_eq!(status, 200);
-    let r = code("phone").await;
+    let r = code(&srv, "phone").await;
     let phone = shown_code(&r.text().await.unwrap());
     let (status, enrolled) = srv.post_json("/api/enrol", json!({ "code": phone })).await;
     assert_eq!(status, 200, "{enrolled}");
     assert_eq!(enrolled["officer"]["id"], "PC-DEMO-02");
-    let r = code("").await;
+    let r = code(&srv, "").await;
     assert_eq!(r.status(), 400);
-    assert!(r.text().await.unwrap().contains("Choose what the code is for"));
+    assert!(r
+        .text()
+        .await
+        .unwrap()
+        .contains("Choose what the code is for"));
     let (phone_id, _) = secrets::parse_enrolment_code(&phone).unwrap();
-    assert_eq!(lines(s, "DS-DEMO-01", "passkey_code").await, pairs(&[("created", &pid)]));
-    assert_eq!(lines(s, "DS-DEMO-01", "enrolment_code").await, pairs(&[("created", &phone_id)]));
+    assert_eq!(
+        lines(s, "DS-DEMO-01", "passkey_code").await,
+        pairs(&[("created", &pid)])
+    );
+    assert_eq!(
+        lines(s, "DS-DEMO-01", "enrolment_code").await,
+        pairs(&[("created", &phone_id)])
+    );
 }
 
 async fn the_ds_revokes_a_person_s_passkeys_and_their_sessions_end(b: Backend) {
     let srv = serve(b).await;
     let s = srv.db.storage.as_ref();
     let now = chrono::Utc::now().timestamp_millis();
-    let code = scpo_server::new_passkey_code(s, "PC-DEMO-01", now).await.unwrap();
-    let (id, secret) = secrets::parse_enrolment_code(&code).unwrap();
-    s.add_passkey_with_code(&id, &secrets::hash(&secret), "PC-DEMO-01", "cred-1", PASSKEY, now, 5)
+    let code = scpo_server::new_passkey_code(s, "PC-DEMO-01", now)
         .await
         .unwrap();
+    let (id, secret) = secrets::parse_enrolment_code(&code).unwrap();
+    s.add_passkey_with_code(
+        &id,
+        &secrets::hash(&secret),
+        "PC-DEMO-01",
+        "cred-1",
+        PASSKEY,
+        now,
+        5,
+    )
+    .await
+    .unwrap();
     let (status, check) = srv.html("/supervise/team/PC-DEMO-01/revoke", "ds").await;
     assert_eq!(status, 200);
     assert!(check.contains("Their 1 passkey stops working."));
     assert_eq!(srv.get("/supervise/mine", Some("pc")).await.status(), 200);
     let r = srv
-        .post("/supervise/team/PC-DEMO-01/revoke", Some("ds"), &[("csrf", "c")])
+        .post(
+            "/supervise/team/PC-DEMO-01/revoke",
+            Some("ds"),
+            &[("csrf", "c")],
+        )
         .await;
-    assert_eq!(r.headers()["location"], "/supervise/team/PC-DEMO-01?done=revoked");
+    assert_eq!(
+        r.headers()["location"],
+        "/supervise/team/PC-DEMO-01?done=revoked"
+    );
     assert!(s.passkeys_of("PC-DEMO-01").await.unwrap().is_empty());
     assert!(to_sign_in(&srv.get("/supervise/mine", Some("pc")).await));
-    assert_eq!(srv.get("/supervise/team", Some("ds")).await.status(), 200, "the DS's own session stays");
-    assert_eq!(lines(s, "DS-DEMO-01", "passkey").await, pairs(&[("erased", "cred-1")]));
-    assert_eq!(lines(s, "DS-DEMO-01", "sessions").await, pairs(&[("altered", "PC-DEMO-01")]));
+    assert_eq!(
+        srv.get("/supervise/team", Some("ds")).await.status(),
+        200,
+        "the DS's own session stays"
+    );
+    assert_eq!(
+        lines(s, "DS-DEMO-01", "passkey").await,
+        pairs(&[("erased", "cred-1")])
+    );
+    assert_eq!(
+        lines(s, "DS-DEMO-01", "sessions").await,
+        pairs(&[("altered", "PC-DEMO-01")])
+    );
 }
 
 async fn another_unit_s_person_answers_404_and_nothing_changes(b: Backend) {
@@ -238,25 +358,53 @@ async fn another_unit_s_person_answers_404_and_nothing_changes(b: Backend) {
     let now = chrono::Utc::now().timestamp_millis();
     start_sessions(s, &[("their-pc", "PC-OTHER-01", "x")], now).await;
     for path in ["", "/rights", "/revoke"] {
-        let r = srv.get(&format!("/supervise/team/PC-OTHER-01{path}"), Some("ds")).await;
+        let r = srv
+            .get(&format!("/supervise/team/PC-OTHER-01{path}"), Some("ds"))
+            .await;
         assert_eq!(r.status(), 404, "{path}");
     }
     let posts: [(&str, Vec<(&str, &str)>); 3] = [
         ("codes", vec![("csrf", "c"), ("made_for", "passkey")]),
-        ("rights", vec![("csrf", "c"), ("role", "supervisor"), ("keeps_cohort", "yes"), ("confirmed", "yes")]),
+        (
+            "rights",
+            vec![
+                ("csrf", "c"),
+                ("role", "supervisor"),
+                ("keeps_cohort", "yes"),
+                ("confirmed", "yes"),
+            ],
+        ),
         ("revoke", vec![("csrf", "c")]),
     ];
     for (what, f) in &posts {
-        let r = srv.post(&format!("/supervise/team/PC-OTHER-01/{what}"), Some("ds"), f).await;
+        let r = srv
+            .post(
+                &format!("/supervise/team/PC-OTHER-01/{what}"),
+                Some("ds"),
+                f,
+            )
+            .await;
         assert_eq!(r.status(), 404, "{what}");
     }
     let theirs = s.officer("PC-OTHER-01").await.unwrap().unwrap();
     assert_eq!((theirs.role, theirs.keeps_cohort), (Role::Officer, false));
-    assert_eq!(srv.get("/supervise/mine", Some("their-pc")).await.status(), 200, "their session stays");
+    assert_eq!(
+        srv.get("/supervise/mine", Some("their-pc")).await.status(),
+        200,
+        "their session stays"
+    );
     let everything = s.audit_since(0).await.unwrap();
-    assert!(everything.iter().all(|a| a.actor != "DS-DEMO-01"), "{everything:?}");
+    assert!(
+        everything.iter().all(|a| a.actor != "DS-DEMO-01"),
+        "{everything:?}"
+    );
     // And the other unit's DS cannot reach this unit's people.
-    assert_eq!(srv.get("/supervise/team/PC-DEMO-01", Some("other")).await.status(), 404);
+    assert_eq!(
+        srv.get("/supervise/team/PC-DEMO-01", Some("other"))
+            .await
+            .status(),
+        404
+    );
 }
 
 on_both_backends!(

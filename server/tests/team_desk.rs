@@ -65,6 +65,9 @@ fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The add form's fields.
+type Form = [(&'static str, &'static str); 4];
+
 async fn the_ds_adds_a_person_with_an_id_made_or_given(b: Backend) {
     let srv = serve(b).await;
     let s = srv.db.storage.as_ref();
@@ -119,7 +122,7 @@ async fn the_ds_adds_a_person_with_an_id_made_or_given(b: Backend) {
 
     // Refused in words, nothing added: no name, an ID not in the grammar, no role, a taken ID
     // (another unit's), a forged token.
-    let cases: [([(&str, &str); 4], &[&str]); 3] = [
+    let cases: [(Form, &[&str]); 3] = [
         (
             add("", "a b", ""),
             &[

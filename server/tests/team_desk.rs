@@ -1,69 +1,20 @@
 //! The DS keeps the team at the desk, on both backends: adds a person (an ID made in the
 //! unit's grammar, or given), gives and takes the supervisor role and the right to keep the
 //! whole cohort (after a check page; the right holds from the person's next request; the last
-//! supervisor cannot take their own role away), makes one-time codes for a phone or a desk
-//! passkey, and revokes a person's passkeys (their sessions end). Each change leaves its audit
-//! line (ids only); another unit's person answers 404 and nothing changes.
+//! supervisor cannot take their own role away), and makes one-time codes for a phone or a desk
+//! passkey. Each change leaves its audit line (ids only). Revoking passkeys and another unit's
+//! person: `team_access.rs`.
 
 #[macro_use]
 mod common;
+#[path = "team_support/mod.rs"]
+mod team_support;
 
 use common::*;
 use scpo_server::secrets;
-use scpo_server::state::AppState;
-use scpo_server::storage::{AuditEntry, AuditFilter, CodeCheck, CodeUse, Officer, Role, Storage};
+use scpo_server::storage::{CodeCheck, CodeUse, Role};
 use serde_json::json;
-
-const PASSKEY: &str = include_str!("fixtures/passkey.json");
-
-/// The server with sessions for the demo DS ("ds", csrf "c"), PC-DEMO-01 ("pc", csrf "p"),
-/// and a second unit U-OTHER with its DS ("other") and an officer PC-OTHER-01.
-async fn serve(b: Backend) -> Served {
-    let db = with_demo(b).await;
-    let s = db.storage.as_ref();
-    add_other_unit_ds(s).await;
-    let o = Officer {
-        id: "PC-OTHER-01".into(),
-        unit_id: "U-OTHER".into(),
-        name: "PC Other Unit".into(),
-        role: Role::Officer,
-        keeps_cohort: false,
-    };
-    s.add_officer(&o, at(0)).await.unwrap();
-    start_sessions(
-        s,
-        &[
-            ("ds", "DS-DEMO-01", "c"),
-            ("pc", "PC-DEMO-01", "p"),
-            ("other", "DS-OTHER", "o"),
-        ],
-        chrono::Utc::now().timestamp_millis(),
-    )
-    .await;
-    let http = Http::start(AppState::new(db.storage.clone())).await;
-    Served { http, db }
-}
-
-/// The audit lines by `actor` about `kind`, oldest first: (action, record id).
-async fn lines(s: &dyn Storage, actor: &str, kind: &str) -> Vec<(String, String)> {
-    let filter = AuditFilter {
-        unit_id: "U-DEMO".into(),
-        actor: Some(actor.into()),
-        ..Default::default()
-    };
-    let mut all: Vec<AuditEntry> = s.audit_query(&filter, 500).await.unwrap();
-    all.reverse();
-    all.into_iter()
-        .filter(|a| a.record_kind == kind)
-        .map(|a| (a.action, a.record_id))
-        .collect()
-}
-
-fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
-    v.iter()
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .collect()
-}
+use team_support::*;
 
 /// The add form's fields.
 type Form = [(&'static str, &'static str); 4];
@@ -304,116 +255,8 @@ async fn the_ds_makes_codes_for_a_phone_or_a_desk_passkey(b: Backend) {
     );
 }
 
-async fn the_ds_revokes_a_person_s_passkeys_and_their_sessions_end(b: Backend) {
-    let srv = serve(b).await;
-    let s = srv.db.storage.as_ref();
-    let now = chrono::Utc::now().timestamp_millis();
-    let code = scpo_server::new_passkey_code(s, "PC-DEMO-01", now)
-        .await
-        .unwrap();
-    let (id, secret) = secrets::parse_enrolment_code(&code).unwrap();
-    s.add_passkey_with_code(
-        &id,
-        &secrets::hash(&secret),
-        "PC-DEMO-01",
-        "cred-1",
-        PASSKEY,
-        now,
-        5,
-    )
-    .await
-    .unwrap();
-    let (status, check) = srv.html("/supervise/team/PC-DEMO-01/revoke", "ds").await;
-    assert_eq!(status, 200);
-    assert!(check.contains("Their 1 passkey stops working."));
-    assert_eq!(srv.get("/supervise/mine", Some("pc")).await.status(), 200);
-    let r = srv
-        .post(
-            "/supervise/team/PC-DEMO-01/revoke",
-            Some("ds"),
-            &[("csrf", "c")],
-        )
-        .await;
-    assert_eq!(
-        r.headers()["location"],
-        "/supervise/team/PC-DEMO-01?done=revoked"
-    );
-    assert!(s.passkeys_of("PC-DEMO-01").await.unwrap().is_empty());
-    assert!(to_sign_in(&srv.get("/supervise/mine", Some("pc")).await));
-    assert_eq!(
-        srv.get("/supervise/team", Some("ds")).await.status(),
-        200,
-        "the DS's own session stays"
-    );
-    assert_eq!(
-        lines(s, "DS-DEMO-01", "passkey").await,
-        pairs(&[("erased", "cred-1")])
-    );
-    assert_eq!(
-        lines(s, "DS-DEMO-01", "sessions").await,
-        pairs(&[("altered", "PC-DEMO-01")])
-    );
-}
-
-async fn another_unit_s_person_answers_404_and_nothing_changes(b: Backend) {
-    let srv = serve(b).await;
-    let s = srv.db.storage.as_ref();
-    let now = chrono::Utc::now().timestamp_millis();
-    start_sessions(s, &[("their-pc", "PC-OTHER-01", "x")], now).await;
-    for path in ["", "/rights", "/revoke"] {
-        let r = srv
-            .get(&format!("/supervise/team/PC-OTHER-01{path}"), Some("ds"))
-            .await;
-        assert_eq!(r.status(), 404, "{path}");
-    }
-    let posts: [(&str, Vec<(&str, &str)>); 3] = [
-        ("codes", vec![("csrf", "c"), ("made_for", "passkey")]),
-        (
-            "rights",
-            vec![
-                ("csrf", "c"),
-                ("role", "supervisor"),
-                ("keeps_cohort", "yes"),
-                ("confirmed", "yes"),
-            ],
-        ),
-        ("revoke", vec![("csrf", "c")]),
-    ];
-    for (what, f) in &posts {
-        let r = srv
-            .post(
-                &format!("/supervise/team/PC-OTHER-01/{what}"),
-                Some("ds"),
-                f,
-            )
-            .await;
-        assert_eq!(r.status(), 404, "{what}");
-    }
-    let theirs = s.officer("PC-OTHER-01").await.unwrap().unwrap();
-    assert_eq!((theirs.role, theirs.keeps_cohort), (Role::Officer, false));
-    assert_eq!(
-        srv.get("/supervise/mine", Some("their-pc")).await.status(),
-        200,
-        "their session stays"
-    );
-    let everything = s.audit_since(0).await.unwrap();
-    assert!(
-        everything.iter().all(|a| a.actor != "DS-DEMO-01"),
-        "{everything:?}"
-    );
-    // And the other unit's DS cannot reach this unit's people.
-    assert_eq!(
-        srv.get("/supervise/team/PC-DEMO-01", Some("other"))
-            .await
-            .status(),
-        404
-    );
-}
-
 on_both_backends!(
     the_ds_adds_a_person_with_an_id_made_or_given,
     the_ds_gives_and_takes_rights_and_they_hold_from_the_next_request,
     the_ds_makes_codes_for_a_phone_or_a_desk_passkey,
-    the_ds_revokes_a_person_s_passkeys_and_their_sessions_end,
-    another_unit_s_person_answers_404_and_nothing_changes,
 );

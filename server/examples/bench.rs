@@ -114,6 +114,7 @@ async fn main() {
             unit_id: "U-B".into(),
             name: format!("PC Bench {}", i + 1),
             role: Role::Officer,
+            keeps_cohort: false,
         };
         s.add_officer(&o, now).await.unwrap();
     }
@@ -123,6 +124,7 @@ async fn main() {
             unit_id: "U-B".into(),
             name: "PC Everyone".into(),
             role: Role::Officer,
+            keeps_cohort: false,
         },
         now,
     )

@@ -126,6 +126,7 @@ async fn main() {
             unit_id: scpo_server::DEMO_UNIT.into(),
             name: format!("PC Bench {}", i + 1),
             role: Role::Officer,
+            keeps_cohort: false,
         };
         s.add_officer(&o, now).await.unwrap();
     }

@@ -72,6 +72,7 @@ mod tests {
             unit_id: "U-1".into(),
             name: "PC Example".into(),
             role: Role::Officer,
+            keeps_cohort: false,
         }
     }
 

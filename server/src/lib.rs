@@ -111,8 +111,8 @@ pub async fn new_enrolment_code(
     new_code(storage, officer_id, CodeUse::Phone, now).await
 }
 
-/// Make a one-time code for a supervisor to register a passkey at the desk, valid for 15
-/// minutes. Refused for an officer who is not a supervisor (only supervisors use the desk).
+/// Make a one-time code for anyone of a unit (the DS, or an offender manager) to register a
+/// passkey at the desk, valid for 15 minutes.
 pub async fn new_passkey_code(
     storage: &dyn Storage,
     officer_id: &str,
@@ -132,17 +132,12 @@ async fn new_code(
             "officer {officer_id}"
         )));
     };
-    if made_for == CodeUse::Passkey && officer.role != Role::Supervisor {
-        return Err(storage::StorageError::Conflict(format!(
-            "{officer_id} is not a supervisor: only a supervisor registers a passkey (a phone's code is `enrol {officer_id}` without --passkey)"
-        )));
-    }
     let (code_id, secret) = secrets::new_enrolment_code();
     storage
         .add_enrolment_code(
             &code_id,
             &secrets::hash(&secret),
-            officer_id,
+            &officer.id,
             made_for,
             now + state::CODE_MINUTES * 60 * 1000,
         )
@@ -209,6 +204,7 @@ pub async fn set_up_demo(
             unit_id: DEMO_UNIT.into(),
             name: name.into(),
             role,
+            keeps_cohort: false,
         };
         storage
             .add_officer(&o, now)

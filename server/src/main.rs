@@ -37,7 +37,7 @@ enum Command {
         #[arg(long)]
         public_origin: Option<String>,
         /// Set up the demo team (first time only) and print a one-time code for each officer's
-        /// phone and one for the DS's passkey.
+        /// phone, one for the DS's passkey and one for the first officer's desk passkey.
         #[arg(long)]
         demo: bool,
     },
@@ -52,10 +52,10 @@ enum Command {
         action: OfficerAction,
     },
     /// Print a one-time code (valid 15 minutes, once): by default to enrol the officer's phone;
-    /// with --passkey, for a supervisor to register a passkey at the desk (/supervise/register).
+    /// with --passkey, for them to register a passkey at the desk (/supervise/register).
     Enrol {
         officer_id: String,
-        /// A code for a supervisor's passkey at the desk, not for a phone.
+        /// A code for a passkey at the desk (the DS's or an offender manager's), not for a phone.
         #[arg(long)]
         passkey: bool,
     },
@@ -151,8 +151,9 @@ async fn main() -> ExitCode {
     }
 }
 
-/// The demo team's codes: one to enrol each officer's phone, and one for the DS to register a
-/// passkey at the desk, `desk` (where supervisors reach this server).
+/// The demo team's codes: one to enrol each officer's phone, one for the DS to register a
+/// passkey at the desk, `desk` (where supervisors reach this server), and one for the first
+/// officer's desk passkey.
 async fn print_demo_codes(storage: &dyn Storage, desk: &str) -> Result<(), String> {
     say!("Demo team: enrol a phone on its Device page with one of these codes (15 minutes, once each):");
     for (id, name) in scpo_server::DEMO_OFFICERS {
@@ -169,6 +170,14 @@ async fn print_demo_codes(storage: &dyn Storage, desk: &str) -> Result<(), Strin
         "  DS Demo Supervisor ({}): {code}",
         scpo_server::DEMO_SUPERVISOR
     );
+    // An offender manager at the desk too: they land on their own nominals.
+    let (id, name) = scpo_server::DEMO_OFFICERS[0];
+    let code = scpo_server::new_passkey_code(storage, id, now())
+        .await
+        .map_err(|e| e.to_string())?;
+    // Not "Name (ID)" as the phones' lines are: scripts take the phone's code from those.
+    say!("An offender manager registers a desk passkey there too, with this code (15 minutes, once):");
+    say!("  {name}, {id}, at the desk: {code}");
     Ok(())
 }
 
@@ -324,6 +333,7 @@ async fn run(cli: Cli) -> Result<(), String> {
                 unit_id: unit,
                 name,
                 role,
+                keeps_cohort: false,
             };
             s.add_officer(&o, now()).await.map_err(|e| e.to_string())?;
             say!("Added {} {}", role.as_str(), o.id);

@@ -5,12 +5,14 @@ use async_trait::async_trait;
 
 mod limits;
 mod photos;
+mod team_admin;
 mod types;
 mod upkeep;
 mod versions;
 pub use crate::audit_filter::AuditFilter;
 pub use limits::EnrolmentLimit;
 pub use photos::{NewPhoto, PhotoInfo, PhotoPut, Photos, MAX_UNCLAIMED_PHOTOS};
+pub use team_admin::{Revoked, TeamAdmin, LAST_SUPERVISOR};
 pub use types::*;
 pub use upkeep::UnitUpkeep;
 pub use versions::*;
@@ -56,7 +58,9 @@ pub type StorageResult<T> = Result<T, StorageError>;
 
 /// The server's storage. Every method is one transaction: it happens whole or not at all.
 #[async_trait]
-pub trait Storage: UnitUpkeep + Photos + EnrolmentLimit + CohortVersions + Send + Sync {
+pub trait Storage:
+    UnitUpkeep + Photos + EnrolmentLimit + CohortVersions + TeamAdmin + Send + Sync
+{
     /// A random id of this database, made with its schema: cursors from another database are
     /// refused ("resync").
     async fn database_id(&self) -> StorageResult<String>;

@@ -50,7 +50,7 @@ async fn only_a_supervisor_of_the_unit_opens_the_breach_pages(b: Backend) {
     for path in ["/supervise/breaches", REPORT] {
         assert!(to_sign_in(&srv.get(path, None).await), "{path} signed out");
         assert!(
-            to_sign_in(&srv.get(path, Some("pc")).await),
+            refused_to_officer(path, &srv.get(path, Some("pc")).await),
             "{path} officer"
         );
     }

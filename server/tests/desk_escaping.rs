@@ -39,6 +39,7 @@ async fn serve(db: &TestDb) -> Http {
             unit_id: "U-DEMO".into(),
             name: p(tag),
             role,
+            keeps_cohort: false,
         };
         s.add_officer(&o, at(0)).await.unwrap();
     }
@@ -474,6 +475,12 @@ async fn every_desk_page_shows_hostile_text_only_escaped(b: Backend) {
         text(r.await).await,
         vec!["VARIATION_COURT_TYPED", "PROVISION", "VERBATIM"],
     );
+    let team = vec!["DS_NAME", "OFFICER_NAME", "OFFICER2_NAME"];
+    gets.push(("/supervise/team".into(), 200, team));
+    for page in ["", "/rights", "/revoke"] {
+        let path = format!("/supervise/team/PC-DEMO-01{page}");
+        gets.push((path, 200, vec!["OFFICER_NAME"]));
+    }
     let not_found = format!("/supervise/{}", urlencoding(&p("PATH")));
     gets.push((not_found.clone(), 404, vec![]));
     let no_report = format!("/supervise/breaches/{}", urlencoding(&p("REPORT_ID")));
@@ -481,6 +488,34 @@ async fn every_desk_page_shows_hostile_text_only_escaped(b: Backend) {
     for (path, want, shows) in gets {
         push(&tidy(&path), want, srv.html(&path, "ds").await, shows);
     }
+    // The team's forms sent back or checked, a code made, and an officer's own nominals.
+    let typed = p("NEW_NAME");
+    let add = [("csrf", "csrf"), ("name", &typed), ("officer_id", "a b")];
+    let r = text(srv.post("/supervise/team/new", Some("ds"), &add).await).await;
+    push("team: add sent back", 400, r, vec!["NEW_NAME"]);
+    let rights = [
+        ("csrf", "csrf"),
+        ("role", "supervisor"),
+        ("keeps_cohort", "yes"),
+    ];
+    let r = srv.post("/supervise/team/PC-DEMO-01/rights", Some("ds"), &rights);
+    push(
+        "team: check the change",
+        200,
+        text(r.await).await,
+        vec!["OFFICER_NAME"],
+    );
+    let code = [("csrf", "csrf"), ("made_for", "passkey")];
+    let r = srv.post("/supervise/team/PC-DEMO-02/codes", Some("ds"), &code);
+    push(
+        "team: one-time code",
+        200,
+        text(r.await).await,
+        vec!["OFFICER2_NAME"],
+    );
+    start_sessions(s, &[("pc", "PC-DEMO-01", "pc-csrf")], at(60)).await;
+    let r = srv.html("/supervise/mine", "pc").await;
+    push("/supervise/mine (officer)", 200, r, vec!["OFFICER_NAME"]);
     let signed_out = format!(
         "/supervise/sign-in?signed-out={}",
         urlencoding(&p("NOTICE"))

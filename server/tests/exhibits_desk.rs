@@ -126,7 +126,7 @@ async fn the_ds_sees_the_exhibits_and_each_photo_view_is_logged(b: Backend) {
     // Another unit's DS: not found. An officer's session or phone: sent to sign in. An exhibit
     // under another report: not found.
     assert_eq!(srv.get(path, Some("other")).await.status(), 404);
-    assert!(to_sign_in(&srv.get(path, Some("pc")).await));
+    assert!(refused_to_officer(path, &srv.get(path, Some("pc")).await));
     let wrong = "/supervise/breaches/BR-0001-1/exhibits/EX-1/photo";
     assert_eq!(srv.get(wrong, Some("ds")).await.status(), 404);
 }
@@ -238,7 +238,7 @@ async fn an_exhibit_opens_on_a_desk_page_of_its_own(b: Backend) {
     assert_eq!(srv.get(page, Some("other")).await.status(), 404);
     let wrong = "/supervise/breaches/BR-0001-1/exhibits/EX-1";
     assert_eq!(srv.get(wrong, Some("ds")).await.status(), 404);
-    assert!(to_sign_in(&srv.get(page, Some("pc")).await));
+    assert!(refused_to_officer(page, &srv.get(page, Some("pc")).await));
 }
 
 on_both_backends!(

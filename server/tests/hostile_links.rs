@@ -179,6 +179,7 @@ async fn the_dashboard_links_an_officer_whose_id_holds_an_ampersand(b: Backend) 
         unit_id: "U-DEMO".into(),
         name: "PC Ampersand".into(),
         role: Role::Officer,
+        keeps_cohort: false,
     };
     s.add_officer(&officer, at(0)).await.unwrap();
     // N-0004's contact is overdue: on their list now.

@@ -136,7 +136,7 @@ async fn only_a_supervisor_s_session_opens_the_dashboard_audit_and_outcomes(b: B
     for path in PAGES {
         assert!(to_sign_in(&srv.get(path, None).await), "{path} signed out");
         assert!(
-            to_sign_in(&srv.get(path, Some("pc")).await),
+            refused_to_officer(path, &srv.get(path, Some("pc")).await),
             "{path} officer's session"
         );
         let phone = srv.get_as_phone(path, &credential).await;

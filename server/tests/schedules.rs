@@ -64,6 +64,7 @@ async fn an_imported_schedule_reaches_only_the_assigned_officer_s_phone(b: Backe
         unit_id: "U-OTHER".into(),
         name: "PC Other".into(),
         role: Role::Officer,
+        keeps_cohort: false,
     };
     s.add_officer(&other, at(0)).await.unwrap();
     let theirs = other_unit_cohort();

@@ -99,13 +99,16 @@ async fn only_a_supervisor_s_session_opens_the_pages_and_forms_need_the_csrf_tok
     // An officer's phone credential is not a way in.
     let (_, credential) = enrol(db.storage.as_ref(), "PC-DEMO-01").await;
     assert!(to_sign_in(&page(None, Some(credential)).await));
-    // An officer (not a supervisor) with a session: refused.
+    // An officer (not a supervisor) with a session: sent to their own nominals, not the team.
     let now = chrono::Utc::now().timestamp_millis();
     db.storage
         .start_session(&secrets::hash("pc-token"), "PC-DEMO-01", "c1", now)
         .await
         .unwrap();
-    assert!(to_sign_in(&page(Some("pc-token".into()), None).await));
+    assert!(refused_to_officer(
+        "/supervise",
+        &page(Some("pc-token".into()), None).await
+    ));
     // The DS: in, and the page names them and their officers.
     db.storage
         .start_session(&secrets::hash("ds-token"), "DS-DEMO-01", "the-csrf", now)

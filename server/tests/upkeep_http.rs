@@ -25,7 +25,7 @@ async fn only_a_supervisor_s_session_opens_the_upkeep_pages_and_forms(b: Backend
     for path in pages {
         assert!(to_sign_in(&d.get(path, None).await), "{path} signed out");
         assert!(
-            to_sign_in(&d.get(path, Some("pc-token")).await),
+            refused_to_officer(path, &d.get(path, Some("pc-token")).await),
             "{path} officer"
         );
         let r = d.get_as_phone(path, &credential).await;
@@ -38,10 +38,12 @@ async fn only_a_supervisor_s_session_opens_the_upkeep_pages_and_forms(b: Backend
         for token in [None, Some("pc-token")] {
             let mut f = fields.clone();
             f.push(("csrf", "pc-csrf"));
-            assert!(
-                to_sign_in(&d.post(path, token, &f).await),
-                "{path} {token:?}"
-            );
+            let r = d.post(path, token, &f).await;
+            let refused = match token {
+                None => to_sign_in(&r),
+                Some(_) => refused_to_officer(path, &r),
+            };
+            assert!(refused, "{path} {token:?}");
         }
     }
     assert_unchanged(&d, &device.id).await;

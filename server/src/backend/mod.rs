@@ -33,6 +33,8 @@ mod sync;
 #[macro_use]
 mod team;
 #[macro_use]
+mod team_admin;
+#[macro_use]
 mod upkeep;
 #[macro_use]
 mod versions;
@@ -190,6 +192,7 @@ macro_rules! storage_impl {
         limits_impl!($ty, $db);
         photos_impl!($ty, $db);
         versions_impl!($ty, $db);
+        team_admin_impl!($ty, $db);
 
         team_methods!($ty, $db, [record_methods, sync_methods, audit_methods, impl_storage], {
             async fn database_id(&self) -> StorageResult<String> {
@@ -229,9 +232,11 @@ macro_rules! impl_storage {
     };
 }
 
+/// An officer from a row of `id, unit_id, name, role, keeps_cohort`.
 fn officer_row<R: Row>(r: &R) -> StorageResult<Officer>
 where
     for<'a> String: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
+    for<'a> bool: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
     usize: sqlx::ColumnIndex<R>,
 {
     Ok(Officer {
@@ -239,6 +244,7 @@ where
         unit_id: r.try_get(1)?,
         name: r.try_get(2)?,
         role: role_of(&r.try_get::<String, _>(3)?),
+        keeps_cohort: r.try_get(4)?,
     })
 }
 

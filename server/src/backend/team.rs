@@ -20,7 +20,7 @@ macro_rules! team_methods {
                 max_failures: i64,
             ) -> StorageResult<CodeCheck> {
                 let row = sqlx::query(
-                    "SELECT c.secret_hash, c.expires_at, c.used_at, c.failed_attempts, c.made_for, o.id, o.unit_id, o.name, o.role FROM enrolment_codes c JOIN officers o ON o.id = c.officer_id WHERE c.code_id = $1",
+                    "SELECT c.secret_hash, c.expires_at, c.used_at, c.failed_attempts, c.made_for, o.id, o.unit_id, o.name, o.role, o.keeps_cohort FROM enrolment_codes c JOIN officers o ON o.id = c.officer_id WHERE c.code_id = $1",
                 )
                 .bind(code_id)
                 .fetch_optional(&mut **tx)
@@ -55,6 +55,7 @@ macro_rules! team_methods {
                     unit_id: row.try_get(6)?,
                     name: row.try_get(7)?,
                     role: role_of(&row.try_get::<String, _>(8)?),
+                    keeps_cohort: row.try_get(9)?,
                 }))
             }
         }
@@ -71,12 +72,13 @@ macro_rules! team_methods {
 
             async fn add_officer(&self, o: &Officer, now: i64) -> StorageResult<()> {
                 let done = sqlx::query(
-                    "INSERT INTO officers (id, unit_id, name, role, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING",
+                    "INSERT INTO officers (id, unit_id, name, role, keeps_cohort, created_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING",
                 )
                 .bind(&o.id)
                 .bind(&o.unit_id)
                 .bind(&o.name)
                 .bind(o.role.as_str())
+                .bind(o.keeps_cohort)
                 .bind(now)
                 .execute(&self.pool)
                 .await?;
@@ -87,7 +89,7 @@ macro_rules! team_methods {
             }
 
             async fn officer(&self, id: &str) -> StorageResult<Option<Officer>> {
-                let row = sqlx::query("SELECT id, unit_id, name, role FROM officers WHERE id = $1")
+                let row = sqlx::query("SELECT id, unit_id, name, role, keeps_cohort FROM officers WHERE id = $1")
                     .bind(id)
                     .fetch_optional(&self.pool)
                     .await?;
@@ -95,7 +97,7 @@ macro_rules! team_methods {
             }
 
             async fn officers(&self) -> StorageResult<Vec<Officer>> {
-                let rows = sqlx::query("SELECT id, unit_id, name, role FROM officers ORDER BY id")
+                let rows = sqlx::query("SELECT id, unit_id, name, role, keeps_cohort FROM officers ORDER BY id")
                     .fetch_all(&self.pool)
                     .await?;
                 rows.iter().map(|r| officer_row(r)).collect()
@@ -179,7 +181,7 @@ macro_rules! team_methods {
 
             async fn device_by_credential(&self, credential_hash: &str) -> StorageResult<Option<Device>> {
                 let row = sqlx::query(
-                    "SELECT d.id, d.revoked_at, o.id, o.unit_id, o.name, o.role FROM devices d JOIN officers o ON o.id = d.officer_id WHERE d.credential_hash = $1",
+                    "SELECT d.id, d.revoked_at, o.id, o.unit_id, o.name, o.role, o.keeps_cohort FROM devices d JOIN officers o ON o.id = d.officer_id WHERE d.credential_hash = $1",
                 )
                 .bind(credential_hash)
                 .fetch_optional(&self.pool)
@@ -193,6 +195,7 @@ macro_rules! team_methods {
                         unit_id: r.try_get(3)?,
                         name: r.try_get(4)?,
                         role: role_of(&r.try_get::<String, _>(5)?),
+                        keeps_cohort: r.try_get(6)?,
                     },
                 }))
             }
@@ -305,7 +308,7 @@ macro_rules! team_methods {
             async fn session(&self, token_hash: &str, now: i64, idle_ms: i64, absolute_ms: i64) -> StorageResult<Option<(Officer, String)>> {
                 let mut tx = self.begin_write().await?;
                 let row = sqlx::query(
-                    "SELECT s.csrf, s.created_at, s.last_seen_at, s.ended_at, o.id, o.unit_id, o.name, o.role FROM sessions s JOIN officers o ON o.id = s.officer_id WHERE s.token_hash = $1",
+                    "SELECT s.csrf, s.created_at, s.last_seen_at, s.ended_at, o.id, o.unit_id, o.name, o.role, o.keeps_cohort FROM sessions s JOIN officers o ON o.id = s.officer_id WHERE s.token_hash = $1",
                 )
                 .bind(token_hash)
                 .fetch_optional(&mut *tx)
@@ -337,6 +340,7 @@ macro_rules! team_methods {
                     unit_id: row.try_get(5)?,
                     name: row.try_get(6)?,
                     role: role_of(&row.try_get::<String, _>(7)?),
+                    keeps_cohort: row.try_get(8)?,
                 };
                 Ok(Some((officer, row.try_get(0)?)))
             }

@@ -33,6 +33,9 @@ pub struct Officer {
     pub unit_id: String,
     pub name: String,
     pub role: Role,
+    /// An officer's right to keep the whole unit's cohort at the desk, not only their own
+    /// nominals (given by the DS). A supervisor keeps it by their role.
+    pub keeps_cohort: bool,
 }
 
 /// An enrolled phone, as the server knows it after a credential is checked.

@@ -31,6 +31,7 @@ mod keep_pages;
 mod keep_plan;
 mod keep_views;
 pub mod kit;
+mod mine;
 mod missing;
 pub use missing::missing;
 mod nominal;
@@ -38,6 +39,7 @@ mod outcomes;
 pub mod oversight;
 mod pages;
 mod passkey;
+mod team;
 pub mod transfer;
 mod unit;
 mod url;
@@ -73,6 +75,7 @@ pub fn router(state: AppState) -> Router {
         .merge(exhibits::routes())
         .merge(keep_pages::routes())
         .merge(keep_order::routes())
+        .merge(team::routes())
         .route("/supervise/sign-out", post(sign_out))
         .route("/supervise/sign-out-everywhere", post(sign_out_everywhere))
         .with_state(state)
@@ -107,19 +110,24 @@ async fn start_session(state: &AppState, officer: &Officer) -> Result<HeaderValu
                 "Sign-in failed. Try again.",
             )
         })?;
-    tracing::info!(officer = %officer.id, "supervisor signed in");
+    tracing::info!(officer = %officer.id, "signed in at the desk");
     HeaderValue::from_str(&format!(
         "{COOKIE}={token}; Path=/supervise; HttpOnly; Secure; SameSite=Strict"
     ))
     .map_err(|_| problem(StatusCode::INTERNAL_SERVER_ERROR, "Sign-in failed."))
 }
 
-/// The answer to a finished ceremony: the session cookie, and where to go.
+/// The answer to a finished ceremony: the session cookie, and where to go (the DS to the
+/// team, an offender manager to their nominals).
 async fn signed_in(state: &AppState, officer: &Officer) -> Response {
+    let next = match officer.role {
+        Role::Supervisor => "/supervise",
+        Role::Officer => mine::PATH,
+    };
     match start_session(state, officer).await {
         Ok(cookie) => (
             [(header::SET_COOKIE, cookie)],
-            Json(json!({ "next": "/supervise" })),
+            Json(json!({ "next": next })),
         )
             .into_response(),
         Err(r) => r,
@@ -145,12 +153,13 @@ pub struct DeskUser {
 impl DeskUser {
     /// May keep (record and change) every nominal of the unit, not only their own.
     pub fn keeps_whole_unit(&self) -> bool {
-        self.officer.role == Role::Supervisor
+        self.officer.role == Role::Supervisor || self.officer.keeps_cohort
     }
 }
 
-/// The signed-in supervisor: a [`DeskUser`] who is the unit's DS. Anyone else is sent to sign
-/// in.
+/// The signed-in supervisor: a [`DeskUser`] who is the unit's DS. Anyone not signed in is sent
+/// to sign in; an offender manager signed in gets the desk's "Page not found" (the DS's pages
+/// are not theirs), or their own nominals for the desk's front page.
 pub struct Supervisor(DeskUser);
 
 impl std::ops::Deref for Supervisor {
@@ -195,8 +204,10 @@ impl FromRequestParts<AppState> for Supervisor {
         let user = DeskUser::from_request_parts(parts, state).await?;
         if user.officer.role == Role::Supervisor {
             Ok(Self(user))
+        } else if parts.uri.path() == "/supervise" {
+            Err(Redirect::to(mine::PATH).into_response())
         } else {
-            Err(Redirect::to("/supervise/sign-in").into_response())
+            Err(forms::page_not_found(state, Some(&user)))
         }
     }
 }
@@ -219,11 +230,7 @@ fn csrf_refusal(s: &DeskUser, token: &str) -> Option<Response> {
     })
 }
 
-async fn sign_out(
-    State(state): State<AppState>,
-    s: Supervisor,
-    Form(f): Form<CsrfForm>,
-) -> Response {
+async fn sign_out(State(state): State<AppState>, s: DeskUser, Form(f): Form<CsrfForm>) -> Response {
     if let Some(refused) = csrf_refusal(&s, &f.csrf) {
         return refused;
     }
@@ -237,7 +244,7 @@ async fn sign_out(
 
 async fn sign_out_everywhere(
     State(state): State<AppState>,
-    s: Supervisor,
+    s: DeskUser,
     Form(f): Form<CsrfForm>,
 ) -> Response {
     if let Some(refused) = csrf_refusal(&s, &f.csrf) {

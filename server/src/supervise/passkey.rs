@@ -1,5 +1,5 @@
-//! Supervisors' passkeys (WebAuthn): registering one with a one-time code made for a passkey,
-//! and signing in with it. Both ceremonies end in the parent module's `signed_in`, like any other
+//! Passkeys at the desk (WebAuthn), for the DS and the unit's offender managers alike:
+//! registering one with a one-time code made for a passkey, and signing in with it. Both ceremonies end in the parent module's `signed_in`, like any other
 //! sign-in method would.
 //!
 //! The code is checked when registration starts and used up only when the passkey is kept (in
@@ -22,7 +22,7 @@ use webauthn_rs::prelude::{Passkey, PublicKeyCredential, RegisterPublicKeyCreden
 use super::{problem, signed_in};
 use crate::secrets;
 use crate::state::{AppState, Ceremony, CODE_MAX_FAILURES};
-use crate::storage::{CodeCheck, CodeUse, Role};
+use crate::storage::{CodeCheck, CodeUse};
 
 /// The passkey ceremonies' routes: the script, and a start and a finish for each ceremony.
 pub(super) fn routes() -> Router<AppState> {
@@ -95,7 +95,7 @@ async fn register_start(State(state): State<AppState>, body: Json<CodeRequest>) 
         )
         .await
     {
-        Ok(CodeCheck::Valid(o)) if o.role == Role::Supervisor => o,
+        Ok(CodeCheck::Valid(o)) => o,
         Ok(CodeCheck::OtherUse) => return problem(StatusCode::BAD_REQUEST, PHONE_CODE_AT_DESK),
         Ok(_) => return refused(),
         Err(_) => return problem(StatusCode::SERVICE_UNAVAILABLE, "Try again."),
@@ -309,7 +309,7 @@ async fn sign_in_finish(State(state): State<AppState>, body: Json<SignInFinish>)
         }
     }
     let officer = match state.storage.officer(&officer_id).await {
-        Ok(Some(o)) if o.role == Role::Supervisor => o,
+        Ok(Some(o)) => o,
         _ => return refused(),
     };
     signed_in(&state, &officer).await

@@ -139,6 +139,7 @@ pub async fn add_other_unit_ds(storage: &dyn Storage) {
         unit_id: "U-OTHER".into(),
         name: "DS Other".into(),
         role: scpo_server::storage::Role::Supervisor,
+        keeps_cohort: false,
     };
     storage.add_officer(&other, at(0)).await.unwrap();
 }
@@ -323,6 +324,16 @@ impl std::ops::Deref for Served {
 /// Sent to the supervisor's sign-in (no session, or not a supervisor's).
 pub fn to_sign_in(r: &reqwest::Response) -> bool {
     r.status().is_redirection() && r.headers()["location"] == "/supervise/sign-in"
+}
+
+/// An offender manager's session on a DS's page at `path`: the desk's "Page not found" (never
+/// a sign-in loop, as they are signed in); for the desk's front page, their own nominals.
+pub fn refused_to_officer(path: &str, r: &reqwest::Response) -> bool {
+    if path == "/supervise" {
+        r.status().is_redirection() && r.headers()["location"] == "/supervise/mine"
+    } else {
+        r.status() == 404
+    }
 }
 
 /// A recall referral's answers as an officer gives them (synthetic contact details).

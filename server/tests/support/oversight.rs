@@ -16,6 +16,7 @@ pub async fn other_unit(s: &dyn Storage) {
             unit_id: "U-OTHER".into(),
             name: format!("{id} name"),
             role,
+            keeps_cohort: false,
         };
         s.add_officer(&o, at(0)).await.unwrap();
     }

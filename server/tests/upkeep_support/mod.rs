@@ -66,6 +66,7 @@ pub async fn other_unit(s: &dyn Storage) {
             unit_id: OTHER_UNIT.into(),
             name: format!("Officer {id}"),
             role,
+            keeps_cohort: false,
         };
         s.add_officer(&o, at(0)).await.unwrap();
     }

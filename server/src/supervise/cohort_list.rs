@@ -156,6 +156,8 @@ pub async fn list(
         h1 class="heading-l" { "Cohort" }
         p class="body" { "The nominals your unit holds, what needs attention first, and the officer each one is assigned to. Choose a name to open the nominal's page." }
         p class="body" {
+            a class=(button_class(ButtonKind::Primary)) href="/supervise/nominals/new" { "Record a new nominal" }
+            " "
             a class=(button_class(ButtonKind::Secondary)) href="/supervise/cohort/import" { "Import a cohort file" }
         }
         @if !cohort.nominals.is_empty() {

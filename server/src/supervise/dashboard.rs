@@ -86,6 +86,7 @@ pub async fn team(State(state): State<AppState>, s: Supervisor) -> Response {
     let body = html! {
         span class="caption" { "Signed in as " (s.officer.name) " (" (s.officer.id) ")" }
         h1 class="heading-l" { "Your team" }
+        p class="body" { a href="/supervise/team" { "Manage the team: people, rights, codes and passkeys" } }
         p class="body" { "Figures on " (format_date(today)) ". Select a number to see the nominals behind it." }
         (table("What needs doing, by officer", &columns, &rows))
         p class="hint" {

@@ -74,6 +74,7 @@ pub async fn page(State(state): State<AppState>, user: DeskUser) -> Response {
         span class="caption" { "Signed in as " (user.officer.name) " (" (user.officer.id) ")" }
         h1 class="heading-l" { "Your nominals" }
         p class="body" { "The nominals assigned to you, the ones needing attention first. Choose a name to see and keep their record." }
+        p class="body" { a class="button" href="/supervise/nominals/new" { "Record a new nominal" } }
         @if user.officer.role == Role::Officer && user.keeps_whole_unit() {
             (inset_text(html! { "You may also keep every other nominal of your unit: your supervisor gave you that right." }))
         }

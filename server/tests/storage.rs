@@ -290,6 +290,7 @@ async fn a_unit_s_records_and_assignments_are_its_own(b: Backend) {
     other.notifications.clear();
     other.briefings.clear();
     other.breach_reports.clear();
+    other.schedules.clear();
     scpo_server::import_cohort(s, "U-OTHER", &other.to_json(), Some(vec![]), "test", at(5))
         .await
         .unwrap();

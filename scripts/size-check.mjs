@@ -52,8 +52,11 @@ const GOAL = 250_000;
 // the desk's tables scroll in their own region with the first column kept, in the stylesheet the
 // desk shares with the app, +109 B (CSS 5,491 B); the domain in folders and the UI's session
 // owning sync move code between modules, wasm 666.0 -> 666.2 kB (666,220 B): 685,484 B in all.
-// Issue 22 lowers it to 600 kB.
-const BUDGET = 685_500;
+// Issue 21: the order's schedules on the phone (a v6 store, shown under each provision, and the
+// offline search "is this person, address or vehicle on a schedule?") +13.3 kB as the schedules
+// branch measured it (domain and store +5.2, views +8.1): 698.8 kB. Taken knowingly, for a
+// feature the issue asks of the phone; issue 22 lowers the budget to 600 kB.
+const BUDGET = 699_000;
 
 const dist = process.argv[2] ?? 'dist';
 const files = appCode(dist);

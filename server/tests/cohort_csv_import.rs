@@ -195,6 +195,7 @@ async fn the_preview_shows_each_changed_field_and_each_to_be_emptied(b: Backend)
         .expect("the demo's N-0001 has an address");
     file.orders.clear();
     file.conditions.clear();
+    file.schedules.clear();
     file.contact_plans.clear();
     file.contacts.clear();
     file.notifications.clear();

@@ -141,11 +141,15 @@ async fn another_unit_s_cohort_is_never_exported(b: Backend) {
             f.name()
         );
     }
-    // An officer's session, a phone's credential, or none: the sign-in page, nothing given.
+    // An officer's session: "Page not found" (the export is the DS's); a phone's credential,
+    // or none: the sign-in page. Nothing given.
     let r = d
         .get("/supervise/cohort/export/cohort.json", Some("pc-token"))
         .await;
-    assert!(to_sign_in(&r));
+    assert!(refused_to_officer(
+        "/supervise/cohort/export/cohort.json",
+        &r
+    ));
     let r = d.get("/supervise/cohort/export/cohort.json", None).await;
     assert!(to_sign_in(&r));
     let log = d.db.storage.audit_since(at(0)).await.unwrap();

@@ -127,7 +127,9 @@ async fn every_ds_page_answers_an_officer_page_not_found_in_the_desk_layout(b: B
         "/supervise/team/PC-DEMO-02",
         "/supervise/team/new",
         "/supervise/cohort",
-        "/supervise/cohort/N-0001",
+        // Another officer's nominal (their own opens: a test below).
+        "/supervise/nominals/N-0005",
+        "/supervise/cohort/N-0005",
         "/supervise/devices",
         "/supervise/breaches",
         "/supervise/audit",
@@ -181,7 +183,26 @@ async fn every_ds_page_answers_an_officer_page_not_found_in_the_desk_layout(b: B
     assert!(to_sign_in(&srv.get("/supervise/mine", Some("pc")).await));
 }
 
+async fn an_officer_opens_their_own_nominal_to_keep_it_but_not_to_assign_it(b: Backend) {
+    let srv = serve(b).await;
+    let (status, html) = srv.html("/supervise/nominals/N-0001", "pc").await;
+    assert_eq!(status, 200, "{html}");
+    assert!(html.contains("Keep this record"), "{html}");
+    assert!(html.contains("href=\"/supervise/nominals/N-0001/details\""));
+    assert!(
+        html.contains("href=\"/supervise/mine\""),
+        "back to their nominals"
+    );
+    // Assigning and transferring are the DS's.
+    assert!(!html.contains("/supervise/cohort/N-0001/assign"), "{html}");
+    assert!(
+        !html.contains("/supervise/cohort/N-0001/transfer"),
+        "{html}"
+    );
+}
+
 on_both_backends!(
+    an_officer_opens_their_own_nominal_to_keep_it_but_not_to_assign_it,
     an_officer_registers_a_passkey_and_signing_in_names_it,
     an_officer_sees_only_their_own_nominals_and_each_view_is_logged,
     every_ds_page_answers_an_officer_page_not_found_in_the_desk_layout,

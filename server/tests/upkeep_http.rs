@@ -17,7 +17,8 @@ async fn only_a_supervisor_s_session_opens_the_upkeep_pages_and_forms(b: Backend
     let revoke = format!("/supervise/devices/{}/revoke", device.id);
     let pages = [
         "/supervise/cohort",
-        "/supervise/cohort/N-0001",
+        // Another officer's nominal: PC-DEMO-01 opens only their own (officer_desk.rs).
+        "/supervise/cohort/N-0005",
         "/supervise/cohort/import",
         "/supervise/devices",
         revoke.as_str(),

@@ -192,7 +192,20 @@ async fn the_order_shows_each_provision_s_wording_as_on_a_chosen_day(b: Backend)
     assert!(html.contains("Shown as on 24 Nov 2026 (today)."));
 }
 
+async fn a_provision_shows_the_schedules_it_names(b: Backend) {
+    let srv = serve(b).await;
+    // N-0008's no-contact provision names Schedule 1 (two people and a vehicle).
+    let (status, html) = srv.html("/supervise/nominals/N-0008", "ds").await;
+    assert_eq!(status, 200);
+    let (in_force, _) = wording(&html);
+    assert!(in_force.contains("Schedule 1"), "{in_force}");
+    assert!(in_force.contains("QX71 ZTV"), "{in_force}");
+    // Only under the provisions that name it.
+    assert_eq!(in_force.matches("QX71 ZTV").count(), 1);
+}
+
 on_both_backends!(
+    a_provision_shows_the_schedules_it_names,
     the_cohort_is_searched_by_name_alias_reference_or_officer,
     the_cohort_is_sorted_by_what_needs_attention,
     every_list_names_and_links_the_nominal,

@@ -7,6 +7,7 @@
 use chrono::NaiveDate;
 use maud::{html, Markup};
 use scpo_field::domain::order::condition::Condition;
+use scpo_field::domain::order::schedule::Schedule;
 use scpo_field::domain::order::scpo::Order;
 use scpo_field::domain::people::nominal::Nominal;
 use scpo_field::domain::time::dates::format_date;
@@ -141,7 +142,7 @@ fn variations(cohort: &Cohort, o: &Order) -> Markup {
     }
 }
 
-fn provision(c: &Condition, why_not: Option<String>) -> Markup {
+fn provision(c: &Condition, why_not: Option<String>, schedules: &[&Schedule]) -> Markup {
     html! {
         div class="provision" {
             h4 class="heading-s" { (c.summary) }
@@ -156,6 +157,11 @@ fn provision(c: &Condition, why_not: Option<String>) -> Markup {
                 p class="body-s" { "Not in force: " (why) "." }
             }
             blockquote class="inset-text" { (c.verbatim) }
+            // The schedules this provision names, as they stand on the day shown.
+            @for s in schedules {
+                h5 class="heading-s" { (s.number) }
+                ul class="list" { @for e in s.all_entries() { li { (e.line()) } } }
+            }
         }
     }
 }
@@ -175,11 +181,11 @@ fn provisions(cohort: &Cohort, n: &Nominal, o: &Order, day: NaiveDate, words: &s
         } @else if in_force.is_empty() {
             p class="body" { "No provision is in force on this day." }
         }
-        @for c in &in_force { (provision(c, None)) }
+        @for c in &in_force { (provision(c, None, &cohort.schedules_for(&c.id, day))) }
         @if !others.is_empty() {
             h3 class="heading-s" id="not-in-force" { "Not in force on " (words) }
             @for c in &others {
-                (provision(c, c.why_not_in_force(o, day, release).filter(|_| not_live.is_none()).map(|w| w.to_string())))
+                (provision(c, c.why_not_in_force(o, day, release).filter(|_| not_live.is_none()).map(|w| w.to_string()), &[]))
             }
         }
     }

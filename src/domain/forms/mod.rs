@@ -33,5 +33,6 @@ mod order_form_tests;
 mod provision_form_tests;
 #[cfg(test)]
 mod provision_text_tests;
-#[cfg(test)]
+// Holds a property test: proptest is a native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod variation_form_tests;

@@ -134,7 +134,7 @@ fn the_cohort_checks_judge_the_whole_nominal_at_its_fields() {
     assert_eq!(p[0].field, "licence_ends-day");
     assert_eq!(p[0].message, "Is before the release date");
     let mut a = full();
-    a.set("given_name", &"x".repeat(201));
+    a.set("given_name", "x".repeat(201));
     let p = new_nominal(&a, "N-1", om(), today()).unwrap_err();
     assert_eq!(p[0].field, "given_name");
 }

@@ -12,9 +12,12 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use scpo_field::domain::cohort::demo::demo_cohort;
-use scpo_field::domain::{Cohort, Contact, ContactKind};
-use scpo_server::storage::{Officer, Role, Storage};
+use scpo_field::domain::{Contact, ContactKind};
+
+#[path = "common/mod.rs"]
+mod common;
+use common::{ms, percentile, synthetic_cohort};
+use scpo_server::storage::{Officer, Role};
 use serde_json::{json, Value};
 
 const PHONES: usize = 200;
@@ -30,80 +33,12 @@ fn in_flight() -> usize {
         .unwrap_or(16)
 }
 
-fn synthetic_cohort(today: chrono::NaiveDate) -> Cohort {
-    let demo = demo_cohort(today);
-    let mut c = Cohort::empty(demo.officer.clone());
-    for i in 0..NOMINALS {
-        let src = &demo.nominals[i % demo.nominals.len()];
-        let n_id = format!("N-B{:04}", i + 1);
-        let o_id = format!("O-B{:04}", i + 1);
-        let mut n = src.clone();
-        n.id = n_id.clone();
-        n.family_name = format!("Benchington-{:04}", i + 1);
-        n.offender_manager.id = format!("PC-B{:02}", i % OFFICERS + 1);
-        c.nominals.push(n);
-        let Some(order) = demo.orders.iter().find(|o| o.nominal_id == src.id) else {
-            continue;
-        };
-        let mut o = order.clone();
-        o.id = o_id.clone();
-        o.nominal_id = n_id.clone();
-        o.court_reference = format!("TB{:07}", i + 1);
-        o.variations.clear();
-        for k in demo
-            .conditions
-            .iter()
-            .filter(|k| k.order_id == order.id && k.replaces.is_none())
-        {
-            let mut k = k.clone();
-            k.id = format!("C-B{:04}-{}", i + 1, &k.id[7..]);
-            k.order_id = o_id.clone();
-            c.conditions.push(k);
-        }
-        c.orders.push(o);
-        if let Some(p) = demo.contact_plans.iter().find(|p| p.nominal_id == src.id) {
-            let mut p = p.clone();
-            p.nominal_id = n_id;
-            c.contact_plans.push(p);
-        }
-    }
-    c
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    if sorted.is_empty() {
-        return Duration::ZERO;
-    }
-    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[i.min(sorted.len() - 1)]
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
-}
-
 #[tokio::main]
 async fn main() {
     let backend = std::env::args().nth(1).unwrap_or_else(|| "sqlite".into());
     let dir =
         std::env::temp_dir().join(format!("scpo-bench-{}", scpo_server::secrets::random_id(4)));
-    let url = match backend.as_str() {
-        "postgres" => {
-            let admin = std::env::var("SCPO_TEST_DATABASE_URL")
-                .expect("SCPO_TEST_DATABASE_URL (scripts/pg.sh start)");
-            let name = format!("bench_{}", scpo_server::secrets::random_id(4));
-            let pool = sqlx::PgPool::connect(&admin).await.unwrap();
-            sqlx::query(&format!("CREATE DATABASE {name}"))
-                .execute(&pool)
-                .await
-                .unwrap();
-            Some(format!("{}/{name}", admin.rsplit_once('/').unwrap().0))
-        }
-        _ => None,
-    };
-    let storage: Arc<dyn Storage> = scpo_server::open_storage(url.as_deref(), &dir)
-        .await
-        .unwrap();
+    let storage = common::fresh_storage(&backend, &dir).await;
     let s = storage.as_ref();
     let now = chrono::Utc::now().timestamp_millis();
     let today = chrono::Local::now().date_naive();
@@ -130,7 +65,7 @@ async fn main() {
     )
     .await
     .unwrap();
-    let cohort = synthetic_cohort(today);
+    let cohort = synthetic_cohort(today, NOMINALS, OFFICERS);
     scpo_server::import_cohort(s, "U-B", &cohort.to_json(), None, "bench", now)
         .await
         .unwrap();

@@ -10,14 +10,17 @@
 //! All data is synthetic (clones of the demo cohort with invented names and opaque ids).
 
 use std::net::SocketAddr;
-use std::sync::Arc;
-use std::time::{Duration, Instant};
 
-use scpo_field::domain::cohort::demo::demo_cohort;
+use std::time::Instant;
+
 use scpo_field::domain::field::contact::ContactOutcome;
 use scpo_field::domain::{Cohort, Contact, ContactKind};
 use scpo_server::cohort_change::{apply, Keeper};
-use scpo_server::storage::{Officer, Role, Storage, StoredRecord, VersionedRecord};
+
+#[path = "common/mod.rs"]
+mod common;
+use common::{ms, percentile, synthetic_cohort};
+use scpo_server::storage::{Officer, Role, StoredRecord, VersionedRecord};
 
 const NOMINALS: usize = 150;
 const OFFICERS: usize = 10;
@@ -25,43 +28,10 @@ const RECORDS: usize = 20_000;
 const PAGE_RUNS: usize = 40;
 const CHANGES: usize = 50;
 
-fn synthetic_cohort(today: chrono::NaiveDate) -> Cohort {
-    let demo = demo_cohort(today);
-    let mut c = Cohort::empty(demo.officer.clone());
-    for i in 0..NOMINALS {
-        let src = &demo.nominals[i % demo.nominals.len()];
-        let n_id = format!("N-B{:04}", i + 1);
-        let o_id = format!("O-B{:04}", i + 1);
-        let mut n = src.clone();
-        n.id = n_id.clone();
-        n.family_name = format!("Benchington-{:04}", i + 1);
-        n.offender_manager.id = format!("PC-B{:02}", i % OFFICERS + 1);
-        c.nominals.push(n);
-        if let Some(order) = demo.orders.iter().find(|o| o.nominal_id == src.id) {
-            let mut o = order.clone();
-            o.id = o_id.clone();
-            o.nominal_id = n_id.clone();
-            o.court_reference = format!("TB{:07}", i + 1);
-            o.variations.clear();
-            for k in demo
-                .conditions
-                .iter()
-                .filter(|k| k.order_id == order.id && k.replaces.is_none())
-            {
-                let mut k = k.clone();
-                k.id = format!("C-B{:04}-{}", i + 1, &k.id[7..]);
-                k.order_id = o_id.clone();
-                c.conditions.push(k);
-            }
-            c.orders.push(o);
-        }
-        if let Some(p) = demo.contact_plans.iter().find(|p| p.nominal_id == src.id) {
-            let mut p = p.clone();
-            p.nominal_id = n_id.clone();
-            c.contact_plans.push(p);
-        }
-    }
-    // The field records: contacts spread over the synthetic nominals and the last year.
+/// The synthetic unit with `RECORDS` field records: contacts spread over its nominals and the
+/// last year.
+fn unit_with_records(today: chrono::NaiveDate) -> Cohort {
+    let mut c = synthetic_cohort(today, NOMINALS, OFFICERS);
     for r in 0..RECORDS {
         let n = &c.nominals[r % NOMINALS];
         let day = today - chrono::Duration::days((r / NOMINALS) as i64 % 365);
@@ -80,18 +50,6 @@ fn synthetic_cohort(today: chrono::NaiveDate) -> Cohort {
     c
 }
 
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    if sorted.is_empty() {
-        return Duration::ZERO;
-    }
-    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[i.min(sorted.len() - 1)]
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
-}
-
 #[tokio::main]
 async fn main() {
     let backend = std::env::args().nth(1).unwrap_or_else(|| "sqlite".into());
@@ -99,23 +57,7 @@ async fn main() {
         "scpo-bench-desk-{}",
         scpo_server::secrets::random_id(4)
     ));
-    let url = match backend.as_str() {
-        "postgres" => {
-            let admin = std::env::var("SCPO_TEST_DATABASE_URL")
-                .expect("SCPO_TEST_DATABASE_URL (scripts/pg.sh start)");
-            let name = format!("bench_{}", scpo_server::secrets::random_id(4));
-            let pool = sqlx::PgPool::connect(&admin).await.unwrap();
-            sqlx::query(&format!("CREATE DATABASE {name}"))
-                .execute(&pool)
-                .await
-                .unwrap();
-            Some(format!("{}/{name}", admin.rsplit_once('/').unwrap().0))
-        }
-        _ => None,
-    };
-    let storage: Arc<dyn Storage> = scpo_server::open_storage(url.as_deref(), &dir)
-        .await
-        .unwrap();
+    let storage = common::fresh_storage(&backend, &dir).await;
     let s = storage.as_ref();
     let now = chrono::Utc::now().timestamp_millis();
     let today = chrono::Local::now().date_naive();
@@ -130,7 +72,7 @@ async fn main() {
         };
         s.add_officer(&o, now).await.unwrap();
     }
-    let cohort = synthetic_cohort(today);
+    let cohort = unit_with_records(today);
     let t = Instant::now();
     let counts = scpo_server::import_cohort(
         s,

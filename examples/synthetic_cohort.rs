@@ -60,6 +60,8 @@ fn synthetic_cohort(count: usize) -> Cohort {
         notifications: vec![],
         briefings: vec![],
         breach_reports: vec![],
+        // The demo's schedules name its orders, which are not copied.
+        schedules: vec![],
         ..demo.clone()
     };
     let order_of: HashMap<&str, _> = demo

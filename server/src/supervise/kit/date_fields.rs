@@ -2,10 +2,10 @@
 //! so one form can ask several dates (a release and a licence's last day, say). Its problem is
 //! found under `{id}-day`, the first box.
 
-use maud::{html, Markup};
+use maud::Markup;
 
 use super::error_summary::Problem;
-use super::field::field_error;
+use super::field::date_boxes;
 
 pub fn named_date_input(
     id: &str,
@@ -14,39 +14,5 @@ pub fn named_date_input(
     values: [&str; 3],
     problems: &[Problem],
 ) -> Markup {
-    let first = format!("{id}-day");
-    let error = field_error(problems, &first);
-    let described = match &error {
-        Some((eid, _)) => format!("{id}-hint {eid}"),
-        None => format!("{id}-hint"),
-    };
-    let boxes = [
-        ("day", "Day", 2),
-        ("month", "Month", 2),
-        ("year", "Year", 4),
-    ];
-    let group = if error.is_some() {
-        "form-group form-group--error"
-    } else {
-        "form-group"
-    };
-    html! {
-        div class=(group) {
-            fieldset class="fieldset" role="group" aria-describedby=(described) {
-                legend class="fieldset__legend" { (legend) }
-                p class="hint" id={ (id) "-hint" } { (hint) }
-                @if let Some((_, m)) = &error { (m) }
-                div class="date-input" {
-                    @for ((name, label, width), value) in boxes.iter().zip(values) {
-                        div class="date-input__item" {
-                            label class="label date-input__label" for={ (id) "-" (name) } { (label) }
-                            input class={ "input input--width-" (width) @if error.is_some() { " input--error" } }
-                                id={ (id) "-" (name) } name={ (id) "-" (name) } type="text" inputmode="numeric"
-                                autocomplete="off" value=(value);
-                        }
-                    }
-                }
-            }
-        }
-    }
+    date_boxes(id, legend, hint, values, problems, true)
 }

@@ -169,6 +169,19 @@ pub fn date_input(
     values: [&str; 3],
     problems: &[Problem],
 ) -> Markup {
+    date_boxes(id, legend, hint, values, problems, false)
+}
+
+/// The date input both kinds share: its boxes named `day`, `month`, `year`, or (`named`)
+/// `{id}-day`, `{id}-month`, `{id}-year` so one form can ask several dates.
+pub(super) fn date_boxes(
+    id: &str,
+    legend: &str,
+    hint: &str,
+    values: [&str; 3],
+    problems: &[Problem],
+    named: bool,
+) -> Markup {
     let first = format!("{id}-day");
     let error = field_error(problems, &first);
     let described = match &error {
@@ -191,7 +204,9 @@ pub fn date_input(
                         div class="date-input__item" {
                             label class="label date-input__label" for={ (id) "-" (name) } { (label) }
                             input class={ "input input--width-" (width) @if error.is_some() { " input--error" } }
-                                id={ (id) "-" (name) } name=(name) type="text" inputmode="numeric"
+                                id={ (id) "-" (name) }
+                                name=(if named { format!("{id}-{name}") } else { (*name).to_string() })
+                                type="text" inputmode="numeric"
                                 autocomplete="off" value=(value);
                         }
                     }

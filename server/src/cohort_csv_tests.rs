@@ -65,3 +65,33 @@ fn a_domain_problem_is_said_at_the_row_and_column_it_came_from() {
     );
     assert!(!problems.is_empty());
 }
+
+#[test]
+fn an_alias_holding_a_semicolon_is_exported_and_imported_whole() {
+    let got = check(&templates_as_files(), &Cohort::empty(ds()), &ds()).unwrap();
+    let mut nominal = got.nominals[0].clone();
+    nominal.aliases = vec!["Lex; the elder".into(), "A. Sample".into()];
+    let mut c = Cohort::empty(ds());
+    c.nominals.push(nominal.clone());
+    let files = CsvFiles {
+        nominals: nominals_csv(&c),
+        ..templates_as_files()
+    };
+    let back = check(&files, &Cohort::empty(ds()), &ds()).unwrap();
+    assert_eq!(back.nominals[0].aliases, nominal.aliases);
+}
+
+#[test]
+fn an_escaped_semicolon_in_the_aliases_cell_stays_in_its_alias() {
+    let mut files = templates_as_files();
+    let before = files.nominals.clone();
+    files.nominals = files
+        .nominals
+        .replace("Lex; A. Sample", r"Lex\; the elder; A. Sample");
+    assert_ne!(
+        files.nominals, before,
+        "the template's aliases are Lex; A. Sample"
+    );
+    let got = check(&files, &Cohort::empty(ds()), &ds()).unwrap();
+    assert_eq!(got.nominals[0].aliases, ["Lex; the elder", "A. Sample"]);
+}

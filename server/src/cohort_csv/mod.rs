@@ -6,6 +6,7 @@
 //! Written with the server's one CSV writer ([`crate::csv::line`]), cells neutralised against
 //! formulas, so an export reads back as it was.
 
+mod aliases;
 mod cells;
 mod check;
 mod read;

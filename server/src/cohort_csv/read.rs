@@ -102,13 +102,7 @@ fn nominal(c: &mut Cells) -> (Option<Nominal>, Option<ContactPlan>) {
     }
     let given_name = c.required("given_name");
     let family_name = c.required("family_name");
-    let aliases = c
-        .raw("aliases")
-        .split(';')
-        .map(str::trim)
-        .filter(|a| !a.is_empty())
-        .map(str::to_string)
-        .collect();
+    let aliases = super::aliases::split(c.raw("aliases"));
     let date_of_birth = c.date("date_of_birth");
     let risk = c.choice("risk", &RiskRating::ALL, RiskRating::label);
     let risk_reviewed_on = c.date("risk_reviewed_on");

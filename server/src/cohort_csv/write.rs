@@ -66,7 +66,7 @@ pub fn nominals_csv(c: &Cohort) -> String {
             n.id.clone(),
             n.given_name.clone(),
             n.family_name.clone(),
-            n.aliases.join("; "),
+            super::aliases::join(&n.aliases),
             iso(n.date_of_birth),
             name(n.risk),
             iso(n.risk_reviewed_on),

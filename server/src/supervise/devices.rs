@@ -20,8 +20,9 @@ use super::kit::{
 };
 use super::url::segment;
 use super::{csrf_refusal, CsrfForm, Supervisor};
+use crate::secrets;
 use crate::state::{AppState, CODE_MINUTES};
-use crate::storage::DeviceInfo;
+use crate::storage::{CodeUse, DeviceInfo, StorageError};
 use scpo_field::domain::time::dates::format_date;
 
 const SECTION: Option<&str> = Some("/supervise/devices");
@@ -186,28 +187,39 @@ async fn enrol(State(state): State<AppState>, s: Supervisor, Form(f): Form<Enrol
         return list_page(&state, &s, None, &problems, Some(&f.officer)).await;
     };
     let now = state.now();
-    let code = match crate::new_enrolment_code(state.storage.as_ref(), &officer.id, now).await {
-        Ok(c) => c,
+    // The code and its audit line in one transaction: a failure leaves no code issued
+    // (a live code nobody logged) and none shown.
+    let (code_id, secret) = secrets::new_enrolment_code();
+    let kept = state
+        .storage
+        .add_unit_code(
+            &s.officer.unit_id,
+            &code_id,
+            &secrets::hash(&secret),
+            &officer.id,
+            CodeUse::Phone,
+            now + CODE_MINUTES * 60 * 1000,
+            &s.officer.id,
+            now,
+        )
+        .await;
+    match kept {
+        Ok(()) => {}
+        Err(StorageError::NotFound(_)) => {
+            let problems = [(
+                "officer".to_string(),
+                "Choose an officer of your unit".to_string(),
+            )];
+            return list_page(&state, &s, None, &problems, Some(&f.officer)).await;
+        }
         Err(e) => {
             tracing::error!(error = %e, officer = %officer.id, "enrolment code");
             return unavailable(&state, &s);
         }
-    };
+    }
     // The code's public half names it in the log; its secret half is never written down.
-    let code_id: String = code.chars().take(4).collect();
-    let _ = state
-        .storage
-        .audit(
-            &s.officer.id,
-            None,
-            "created",
-            "enrolment_code",
-            &code_id,
-            None,
-            now,
-        )
-        .await;
-    tracing::info!(officer = %officer.id, actor = %s.officer.id, "enrolment code made");
+    tracing::info!(officer = %officer.id, code = %code_id, actor = %s.officer.id, "enrolment code made");
+    let code = format!("{code_id}-{secret}");
     let until = uk_date_time(now + CODE_MINUTES * 60 * 1000);
     let body = html! {
         (confirmation_panel(&format!("One-time code for {}", officer.name), html! {

@@ -31,6 +31,8 @@ impl FieldChange {
 /// One record held already that an import alters.
 #[derive(Debug, Clone)]
 pub struct RecordChange {
+    /// The record's kind as stored (`nominal`, `schedule`...).
+    pub kind: String,
     /// The record in words ("Nominal EXAMPLE, Alex (N-0001)").
     pub what: String,
     pub fields: Vec<FieldChange>,
@@ -40,6 +42,8 @@ pub struct RecordChange {
 #[derive(Debug, Default)]
 pub struct Changes {
     pub created: usize,
+    /// The kinds of the records to add, one a record (so each kind can be counted).
+    pub created_kinds: Vec<String>,
     pub unchanged: usize,
     pub altered: Vec<RecordChange>,
     /// The nominals with a record added or altered.
@@ -57,6 +61,7 @@ pub fn changes(held: &[StoredRecord], incoming: &[StoredRecord]) -> Changes {
             Some(old) if canonical(&old.record) == canonical(&r.record) => out.unchanged += 1,
             Some(old) => {
                 out.altered.push(RecordChange {
+                    kind: r.kind.clone(),
                     what: describe(r),
                     fields: fields(&old.record, &r.record),
                 });
@@ -64,11 +69,38 @@ pub fn changes(held: &[StoredRecord], incoming: &[StoredRecord]) -> Changes {
             }
             None => {
                 out.created += 1;
+                out.created_kinds.push(r.kind.clone());
                 out.touched.push(r.nominal_id.clone());
             }
         }
     }
     out
+}
+
+/// The records of `kinds` counted by kind, in words: "1 nominal, 2 provisions, 1 schedule"
+/// (the cohort's kinds first, in the order a cohort file has them; empty for none).
+pub fn by_kind<'a>(kinds: impl IntoIterator<Item = &'a str>) -> String {
+    const ORDER: [&str; 5] = ["nominal", "order", "condition", "contact_plan", "schedule"];
+    let mut counts: BTreeMap<(usize, &str), usize> = BTreeMap::new();
+    for k in kinds {
+        let rank = ORDER.iter().position(|x| *x == k).unwrap_or(ORDER.len());
+        *counts.entry((rank, k)).or_default() += 1;
+    }
+    let named: Vec<String> = counts
+        .into_iter()
+        .map(|((_, kind), n)| {
+            let one = match kind {
+                "condition" => "provision".to_string(),
+                other => other.replace('_', " "),
+            };
+            match n {
+                1 => format!("1 {one}"),
+                _ if one.ends_with('s') => format!("{n} {one}es"),
+                _ => format!("{n} {one}s"),
+            }
+        })
+        .collect();
+    named.join(", ")
 }
 
 /// Every field that differs between two bodies of a record.
@@ -170,6 +202,24 @@ fn describe(r: &StoredRecord) -> String {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn records_are_counted_by_kind_schedules_among_them() {
+        let kinds = [
+            "schedule",
+            "nominal",
+            "condition",
+            "schedule",
+            "referral_status",
+            "condition",
+            "referral_status",
+        ];
+        assert_eq!(
+            by_kind(kinds),
+            "1 nominal, 2 provisions, 2 schedules, 2 referral statuses"
+        );
+        assert_eq!(by_kind([]), "");
+    }
 
     #[test]
     fn an_address_left_out_is_emptied_and_a_changed_date_is_shown_in_words() {

@@ -63,7 +63,7 @@ fn form_page(state: &AppState, s: &Supervisor, problems: &[Problem]) -> Response
                 li { a href={ "/supervise/cohort/import/templates/" (file) } download { (label) " template (" (file) ")" } }
             }
         }
-        p class="body" { "Dates as 24/11/2026 or 2026-11-24. Aliases separated by semicolons (;). An order that comes into force on release, before release is fixed: write \"on release\". Yes or no for mirrored in the licence. The columns are described in the cohort format's guide (CSV files)." }
+        p class="body" { "Dates as 24/11/2026 or 2026-11-24. Aliases separated by semicolons (;); a semicolon inside an alias is written with a backslash before it (\\;), for example Lex\\; the elder; A. Sample is two aliases. An order that comes into force on release, before release is fixed: write \"on release\". Yes or no for mirrored in the licence. The columns are described in the cohort format's guide (CSV files)." }
         p class="body" { "Send one, two or all three files. A provision names its order by the order's court reference; an order names its nominal by id. Orders and nominals your unit holds already may be named without being in the files. Variations are not in these files: an order held already keeps its own." }
         p class="body" { "The files are checked first: if anything is wrong, every problem is listed with its file, row and column, and nothing is imported. You see what would change, field by field, before anything is." }
         form method="post" action=(PAGE) enctype="multipart/form-data" novalidate {

@@ -6,7 +6,7 @@ use axum::response::Response;
 use maud::{html, Markup};
 use scpo_field::domain::Nominal;
 
-use super::changes::{changes, RecordChange};
+use super::changes::{by_kind, changes, RecordChange};
 use crate::state::AppState;
 use crate::storage::StoredRecord;
 use crate::supervise::kit::{
@@ -66,11 +66,17 @@ pub fn check_answers(
         }
     };
     let altered = found.altered.len();
+    // Each count with what its records are, schedules as much as nominals.
+    let counted = |n: usize, kinds: String| -> Markup {
+        html! { (n) @if n > 0 { " (" (kinds) ")" } }
+    };
+    let to_add = by_kind(found.created_kinds.iter().map(String::as_str));
+    let to_change = by_kind(found.altered.iter().map(|r| r.kind.as_str()));
     let mut rows = vec![
         ("Nominals new to your unit", names(&added)),
         ("Nominals whose records change", names(&changed)),
-        ("Records to add", html! { (found.created) }),
-        ("Records to change", html! { (altered) }),
+        ("Records to add", counted(found.created, to_add)),
+        ("Records to change", counted(altered, to_change)),
         (
             "Records held already as they are",
             html! { (found.unchanged) },

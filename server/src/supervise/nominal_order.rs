@@ -1,14 +1,15 @@
-//! The nominal page's order: the order that stands on a chosen day (`?on=`, today unless
-//! given), its variations, and each provision's wording as on that day: the provisions in force
-//! then, word for word, and apart from them those not in force that day with the reason in words
-//! (ended or added by a variation, not started, ended), all by the domain's own rules
+//! The nominal page's orders: each order live on a chosen day (`?on=`, today unless given; a
+//! nominal may be under two), or else the one that stands nearest to it, each with its
+//! variations and its provisions' wording as on that day: the provisions in force then, word
+//! for word, and apart from them those not in force that day with the reason in words (ended
+//! or added by a variation, not started, ended), all by the domain's own rules
 //! ([`Condition::why_not_in_force`]).
 
 use chrono::NaiveDate;
 use maud::{html, Markup};
 use scpo_field::domain::order::condition::Condition;
 use scpo_field::domain::order::schedule::Schedule;
-use scpo_field::domain::order::scpo::Order;
+use scpo_field::domain::order::scpo::{Order, OrderStatus};
 use scpo_field::domain::people::nominal::Nominal;
 use scpo_field::domain::time::dates::format_date;
 use scpo_field::domain::Cohort;
@@ -77,16 +78,60 @@ fn day_form(nominal_id: &str, shown: &ShownDay) -> Markup {
     }
 }
 
+/// The orders the page shows on `day`: every order live that day (a nominal may be under two),
+/// else the one nearest to being live, as the phone picks it ([`Cohort::order_for`]).
+fn shown_orders<'a>(cohort: &'a Cohort, nominal_id: &str, day: NaiveDate) -> Vec<&'a Order> {
+    let live: Vec<&Order> = cohort
+        .orders
+        .iter()
+        .filter(|o| o.nominal_id == nominal_id && o.status_on(day) == OrderStatus::Live)
+        .collect();
+    if live.is_empty() {
+        cohort.order_for(nominal_id, day).into_iter().collect()
+    } else {
+        live
+    }
+}
+
 pub fn order_section(cohort: &Cohort, n: &Nominal, shown: &ShownDay, today: NaiveDate) -> Markup {
     let day = shown.on;
     let words = day_words(day, today);
-    let Some(o) = cohort.order_for(&n.id, day) else {
+    let orders = shown_orders(cohort, &n.id, day);
+    if orders.is_empty() {
         return html! {
             h2 class="heading-m" id="order" { "Order" }
             (day_form(&n.id, shown))
             p class="body" { "No order is held for this nominal." }
         };
-    };
+    }
+    let many = orders.len() > 1;
+    html! {
+        h2 class="heading-m" id="order" { @if many { "Orders" } @else { "Order" } }
+        (day_form(&n.id, shown))
+        p class="body" id="shown-day" { strong { "Shown as on " (words) "." } }
+        @if many {
+            p class="body" { (orders.len()) " orders are in force on " (words) ". Each is shown with its provisions." }
+        }
+        @for (i, o) in orders.iter().enumerate() {
+            // The first order's parts keep the page's plain ids; each later one's are numbered.
+            @let suffix = if i == 0 { String::new() } else { format!("-{}", i.saturating_add(1)) };
+            @if many {
+                h3 class="heading-m" id={ "order-" (i.saturating_add(1)) } { "Order " (o.court_reference) }
+            }
+            (one_order(cohort, n, o, day, &words, &suffix))
+        }
+    }
+}
+
+/// One order as on `day`: its summary, variations and provisions.
+fn one_order(
+    cohort: &Cohort,
+    n: &Nominal,
+    o: &Order,
+    day: NaiveDate,
+    words: &str,
+    suffix: &str,
+) -> Markup {
     let mut rows: Vec<Row> = vec![
         ("Court reference", html! { (o.court_reference) }),
         ("Court", html! { (o.court) }),
@@ -105,12 +150,9 @@ pub fn order_section(cohort: &Cohort, n: &Nominal, shown: &ShownDay, today: Naiv
         rows.push(("How bound", html! { (b.describe()) }));
     }
     html! {
-        h2 class="heading-m" id="order" { "Order" }
-        (day_form(&n.id, shown))
-        p class="body" id="shown-day" { strong { "Shown as on " (words) "." } }
         (summary_list(&rows))
         (variations(cohort, o))
-        (provisions(cohort, n, o, day, &words))
+        (provisions(cohort, n, o, day, words, suffix))
     }
 }
 
@@ -166,7 +208,14 @@ fn provision(c: &Condition, why_not: Option<String>, schedules: &[&Schedule]) ->
     }
 }
 
-fn provisions(cohort: &Cohort, n: &Nominal, o: &Order, day: NaiveDate, words: &str) -> Markup {
+fn provisions(
+    cohort: &Cohort,
+    n: &Nominal,
+    o: &Order,
+    day: NaiveDate,
+    words: &str,
+    suffix: &str,
+) -> Markup {
     let release = Some(n.custody.release_date());
     let not_live = o.why_not_live(day, release);
     let all = cohort.conditions_of(&o.id);
@@ -175,7 +224,7 @@ fn provisions(cohort: &Cohort, n: &Nominal, o: &Order, day: NaiveDate, words: &s
         Some(_) => (vec![], all),
     };
     html! {
-        h3 class="heading-s" id="provisions" { "Provisions in force on " (words) }
+        h3 class="heading-s" id={ "provisions" (suffix) } { "Provisions in force on " (words) }
         @if let Some(why) = &not_live {
             p class="body" { "The order is not in force on " (format_date(day)) ": " (why) "." }
         } @else if in_force.is_empty() {
@@ -183,7 +232,7 @@ fn provisions(cohort: &Cohort, n: &Nominal, o: &Order, day: NaiveDate, words: &s
         }
         @for c in &in_force { (provision(c, None, &cohort.schedules_for(&c.id, day))) }
         @if !others.is_empty() {
-            h3 class="heading-s" id="not-in-force" { "Not in force on " (words) }
+            h3 class="heading-s" id={ "not-in-force" (suffix) } { "Not in force on " (words) }
             @for c in &others {
                 (provision(c, c.why_not_in_force(o, day, release).filter(|_| not_live.is_none()).map(|w| w.to_string()), &[]))
             }

@@ -13,6 +13,24 @@ pub struct Fetched {
     pub shows: Vec<&'static str>,
 }
 
+/// The pages fetched so far, in the order they were.
+#[derive(Default)]
+pub struct Pages(pub Vec<Fetched>);
+
+impl Pages {
+    /// A page `page` as fetched (`r`: its status and HTML), with the status it should have and
+    /// the fields it shows.
+    pub fn push(&mut self, page: &str, want: u16, r: (u16, String), shows: Vec<&'static str>) {
+        self.0.push(Fetched {
+            page: page.into(),
+            want_status: want,
+            status: r.0,
+            html: r.1,
+            shows,
+        })
+    }
+}
+
 /// The page lower case, with the other spellings of `"`, `<`, `>` and `/` an escaper may use
 /// made the ones `escaped` uses (and an id quoted in a problem, `"a\"b"`, read as said).
 fn normalised(html: &str) -> String {

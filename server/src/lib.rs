@@ -102,7 +102,11 @@ pub fn stylesheet_in(dist: &Path) -> Option<String> {
         .find(|n| n.starts_with("main-") && n.ends_with(".css"))
 }
 
+/// Who the audit log names for what the command line does (it has no signed-in officer).
+pub const CLI_ACTOR: &str = "cli";
+
 /// Make a one-time code to enrol an officer's phone, valid for 15 minutes: `XXXX-XXXX`.
+/// Kept with its `created enrolment_code` audit line, as a code the desk issues is.
 pub async fn new_enrolment_code(
     storage: &dyn Storage,
     officer_id: &str,
@@ -133,13 +137,17 @@ async fn new_code(
         )));
     };
     let (code_id, secret) = secrets::new_enrolment_code();
+    // The code and its audit line in one transaction, as the desk issues them.
     storage
-        .add_enrolment_code(
+        .add_unit_code(
+            &officer.unit_id,
             &code_id,
             &secrets::hash(&secret),
             &officer.id,
             made_for,
             now + state::CODE_MINUTES * 60 * 1000,
+            CLI_ACTOR,
+            now,
         )
         .await?;
     Ok(format!("{code_id}-{secret}"))

@@ -285,7 +285,33 @@ async fn codes_made_before_their_use_was_kept_work_where_they_were_meant_to(b: B
     assert!(matches!(enrolled, Redeemed::Enrolled { officer, .. } if officer.id == "PC-1"));
 }
 
+/// A code made on the command line (`scpo-server enrol`, `passkey-code`, the demo's codes) is
+/// in the audit log like one the desk issues: the code's id, made by the command line.
+async fn a_code_made_on_the_command_line_is_audited(b: Backend) {
+    let db = with_demo(b).await;
+    let s = db.storage.as_ref();
+    let before = s.audit_since(0).await.unwrap().len();
+    let phone = scpo_server::new_enrolment_code(s, "PC-DEMO-01", now())
+        .await
+        .unwrap();
+    let passkey = scpo_server::new_passkey_code(s, "PC-DEMO-02", now())
+        .await
+        .unwrap();
+    let log = s.audit_since(0).await.unwrap();
+    let made: Vec<_> = log[before..]
+        .iter()
+        .map(|e| (e.actor.as_str(), e.action.as_str(), e.record_id.as_str()))
+        .collect();
+    let id = |code: &str| code.split('-').next().unwrap().to_string();
+    assert_eq!(made.len(), 2, "{made:?}");
+    for ((actor, action, record), code) in made.iter().zip([&phone, &passkey]) {
+        assert_eq!((*actor, *action), (scpo_server::CLI_ACTOR, "created"));
+        assert_eq!(*record, id(code));
+    }
+}
+
 on_both_backends!(
+    a_code_made_on_the_command_line_is_audited,
     a_code_is_taken_only_by_the_ceremony_it_was_made_for,
     a_passkey_code_outlives_a_cancelled_or_failed_registration,
     a_passkey_code_is_used_up_with_the_passkey_it_registered_and_only_once,

@@ -27,12 +27,31 @@ export async function scan(page: Page, what: string) {
   }
 }
 
-/** A date `days` from today (UTC, as the desk's dates are in winter), as the boxes take it. */
+/** A date `days` (and `years`) from today in London, where the desk and the phones keep
+ * their days, as the boxes take it. */
 export function day(days: number, years = 0): [string, string, string] {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + days);
-  d.setUTCFullYear(d.getUTCFullYear() + years);
-  return [String(d.getUTCDate()), String(d.getUTCMonth() + 1), String(d.getUTCFullYear())];
+  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' })
+    .format(new Date())
+    .split('-')
+    .map(Number);
+  const t = new Date(Date.UTC(y + years, m - 1, d + days));
+  return [String(t.getUTCDate()), String(t.getUTCMonth() + 1), String(t.getUTCFullYear())];
+}
+
+/** The minute `ms` falls in, in London, as a `<time datetime>` of the desk writes it
+ * ("2026-12-08T14:05"). */
+export function londonMinute(ms: number): string {
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
+    .format(new Date(ms))
+    .replace(' ', 'T');
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -50,6 +50,13 @@ async fn a_ds_records_a_new_nominal_assigned_to_the_officer_chosen(b: Backend) {
         .unwrap()
         .to_string();
     assert!(id.starts_with("N-") && id.len() == 10, "{id}");
+    // Where it leads says the nominal is recorded.
+    let (status, page) = srv.html(&to, "ds").await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("role=\"status\"") && page.contains("The nominal is recorded."),
+        "{page}"
+    );
     let versions = s.versions_of_nominal("U-DEMO", &id).await.unwrap();
     assert_eq!(versions.len(), 1);
     assert_eq!(versions[0].reason, "Recorded at the desk");
@@ -163,6 +170,10 @@ async fn a_details_change_is_a_new_version_and_a_stale_form_is_refused_naming_wh
         r.headers()["location"],
         "/supervise/nominals/N-0001?done=details"
     );
+    let (_, page) = srv
+        .html("/supervise/nominals/N-0001?done=details", "pc1")
+        .await;
+    assert!(page.contains("The details are saved."), "{page}");
     assert_eq!(nominal_record(s, "N-0001").await["address"], "2 New Street");
     let versions = s.versions_of_nominal("U-DEMO", "N-0001").await.unwrap();
     let last = versions.iter().rfind(|v| v.kind == "nominal").unwrap();

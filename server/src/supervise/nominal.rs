@@ -62,6 +62,12 @@ pub async fn nominal(
     let banner = match q.done.as_deref() {
         Some("assigned") => Some("The nominal is assigned. The officer's phone brings their records at its next sync."),
         Some("transferred") => Some("The nominal is transferred out. They leave the unit's phones at their next sync; the record stays here."),
+        // The keeping pages land here once saved (keep_nominal_new, keep_edit::saved).
+        Some("recorded") => Some("The nominal is recorded. The offender manager's phone brings their records at its next sync."),
+        Some("details") => Some("The details are saved. The officer's phone brings the change at its next sync."),
+        Some("risk") => Some("The risk review is recorded. The officer's phone brings it at its next sync."),
+        Some("plan") => Some("The contact plan is changed. The officer's phone brings it at its next sync."),
+        Some("custody") => Some("The custody change is recorded. The officer's phone brings it at its next sync."),
         _ => None,
     };
     let forms = NominalForms {

@@ -3,39 +3,11 @@
 // (tests/e2e/fixtures/sealed-order.txt, synthetic), each confirmed on its own page, and sees
 // them on the nominal's page. Every page is scanned with axe at 1280 px and 320 px, light and
 // dark. The nominal is imported under an id of its own (the specs share one database).
-import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import { axeViolations } from '../axe';
+import { expect, test } from '@playwright/test';
 import { cli } from '../server-support';
 import { cohortFile, freshId, listed, onDisk, type Person } from './cohort-files';
+import { day, fillDate, heading, ORDER_TEXT, scan } from './keeping';
 import { signedInSupervisor } from './support';
-
-const ORDER_TEXT = readFileSync(new URL('../fixtures/sealed-order.txt', import.meta.url), 'utf8');
-
-/** axe at a desk and on the narrowest phone, then back to the desk. */
-async function scan(page: Page) {
-  for (const width of [320, 1280]) {
-    await page.setViewportSize({ width, height: 900 });
-    expect(await axeViolations(page), `at ${width} px`).toEqual([]);
-  }
-}
-
-/** A date `days` from today, as the form's day, month and year boxes take it. */
-function day(days: number, years = 0): [string, string, string] {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + days);
-  d.setUTCFullYear(d.getUTCFullYear() + years);
-  return [String(d.getUTCDate()), String(d.getUTCMonth() + 1), String(d.getUTCFullYear())];
-}
-
-async function fillDate(page: Page, legend: string, [d, m, y]: [string, string, string]) {
-  const group = page.getByRole('group', { name: legend });
-  await group.getByLabel('Day').fill(d);
-  await group.getByLabel('Month').fill(m);
-  await group.getByLabel('Year').fill(y);
-}
-
-const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 
 test('the DS records an order from the sealed order and its three provisions from its text', async ({ page }) => {
   const person: Person = {

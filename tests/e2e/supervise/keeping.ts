@@ -19,11 +19,11 @@ const FAMILIES = ['Premises', 'Travel', 'Notification requirements'];
 export const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 
 /** axe in the light and dark colour schemes, on the narrowest phone and at a desk; the page
- * is left at 1280 px. `what` names the page in a failure. */
-export async function scan(page: Page, what: string) {
+ * is left at 1280 px. `what` names the page in a failure (its address if not given). */
+export async function scan(page: Page, what = '') {
   for (const width of [320, 1280]) {
     await page.setViewportSize({ width, height: 900 });
-    expect(await axeViolations(page), `${what} at ${width} px`).toEqual([]);
+    expect(await axeViolations(page), `${what || page.url()} at ${width} px`).toEqual([]);
   }
 }
 

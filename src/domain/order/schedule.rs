@@ -9,6 +9,8 @@
 //! the old version then stands up to the day before. So "the schedule as on day D" is the
 //! version whose own dates hold D and that no version started by D replaces.
 
+use std::cmp::Ordering;
+
 use chrono::NaiveDate;
 
 use crate::domain::time::dates::format_date;
@@ -156,9 +158,45 @@ pub fn schedules_for<'a>(
         .filter(|s| s.names(condition_id) && s.stands_on(day, all))
         .collect();
     crate::domain::common::sort::sort_by(&mut found, |a, b| {
-        (a.number.as_str(), a.id.as_str()).cmp(&(b.number.as_str(), b.id.as_str()))
+        number_order(&a.number, &b.number).then_with(|| a.id.cmp(&b.id))
     });
     found
+}
+
+/// Schedules' numbers in the order a reader counts them: runs of digits compare as numbers, so
+/// "Schedule 2" comes before "Schedule 10"; letters compare ignoring case ("schedule 1A" after
+/// "Schedule 1"). Equal numbers ("Schedule 02", "Schedule 2") then compare as written.
+pub fn number_order(a: &str, b: &str) -> Ordering {
+    let (mut x, mut y) = (a.chars().peekable(), b.chars().peekable());
+    loop {
+        match (x.peek().copied(), y.peek().copied()) {
+            (None, None) => return a.cmp(b),
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(c), Some(d)) if c.is_ascii_digit() && d.is_ascii_digit() => {
+                let run = |it: &mut std::iter::Peekable<std::str::Chars<'_>>| {
+                    let mut digits = String::new();
+                    while let Some(c) = it.next_if(char::is_ascii_digit) {
+                        digits.push(c);
+                    }
+                    digits.trim_start_matches('0').to_string()
+                };
+                let (m, n) = (run(&mut x), run(&mut y));
+                let by_value = m.len().cmp(&n.len()).then_with(|| m.cmp(&n));
+                if by_value != Ordering::Equal {
+                    return by_value;
+                }
+            }
+            (Some(c), Some(d)) => {
+                let by_letter = c.to_lowercase().cmp(d.to_lowercase());
+                if by_letter != Ordering::Equal {
+                    return by_letter;
+                }
+                x.next();
+                y.next();
+            }
+        }
+    }
 }
 
 /// An entry of a schedule.

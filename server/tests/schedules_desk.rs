@@ -6,75 +6,16 @@
 
 #[macro_use]
 mod common;
+mod schedules_support;
 mod upkeep_support;
 
 use common::*;
-use scpo_field::domain::Cohort;
-use scpo_server::storage::Device;
+use schedules_support::*;
 use upkeep_support::*;
 
 const DS: Option<&str> = Some("ds-token");
 const PC: Option<&str> = Some("pc-token");
 const LIST: &str = "/supervise/orders/O-0001/schedules";
-
-/// The value of the hidden field `name` on a page.
-fn hidden(html: &str, name: &str) -> Option<String> {
-    let at = html.find(&format!("name=\"{name}\" value=\""))?;
-    let rest = &html[at + name.len() + 15..];
-    Some(rest[..rest.find('"')?].to_string())
-}
-
-fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
-
-/// Every answer the page's form carries in hidden fields (not its CSRF token or step), as the
-/// browser would send them back.
-fn carried(html: &str) -> Vec<(String, String)> {
-    let unescape = |v: &str| {
-        v.replace("&quot;", "\"")
-            .replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&amp;", "&")
-    };
-    html.split("<input type=\"hidden\" name=\"")
-        .skip(1)
-        .filter_map(|rest| {
-            let (name, rest) = rest.split_once("\" value=\"")?;
-            let value = &rest[..rest.find('"')?];
-            (name != "csrf" && name != "step").then(|| (name.to_string(), unescape(value)))
-        })
-        .collect()
-}
-
-async fn post(
-    d: &Desk,
-    path: &str,
-    session: Option<&str>,
-    form: &[(String, String)],
-) -> (u16, String) {
-    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    let r = d.post(path, session, &form).await;
-    (r.status().as_u16(), r.text().await.unwrap())
-}
-
-async fn phone_cohort(d: &Desk, phone: &Device) -> Cohort {
-    let page = d.db.storage.pull(phone, 0, 100_000, at(90)).await.unwrap();
-    scpo_server::records::cohort_of(&page.records)
-}
-
-/// The versions held of the schedule `id` of `nominal`.
-async fn versions(d: &Desk, nominal: &str, id: &str) -> Vec<scpo_server::storage::RecordVersion> {
-    d.db.storage
-        .versions_of_nominal("U-DEMO", nominal)
-        .await
-        .unwrap()
-        .into_iter()
-        .filter(|v| v.kind == "schedule" && v.id == id)
-        .collect()
-}
 
 async fn a_schedule_recorded_at_the_desk_is_versioned_audited_and_reaches_the_phone(b: Backend) {
     let d = desk(b).await;
@@ -259,6 +200,9 @@ async fn a_form_opened_before_someone_elses_save_is_refused(b: Backend) {
     assert_eq!(versions(&d, "N-0008", "S-0008-1").await, held);
 }
 
+/// Answers sent, and the words (any of them) the page must say.
+type Case<'a> = (&'a [(&'a str, &'a str)], &'a [&'a str]);
+
 async fn bad_answers_are_refused_at_their_fields_and_change_nothing(b: Backend) {
     let d = desk(b).await;
     let url = "/supervise/orders/O-0008/schedules";
@@ -276,7 +220,7 @@ async fn bad_answers_are_refused_at_their_fields_and_change_nothing(b: Backend) 
         ("step", "check"),
         ("go", "save"),
     ]);
-    let cases: [(&[(&str, &str)], &[&str]); 4] = [
+    let cases: [Case; 4] = [
         (
             &[],
             &[

@@ -25,6 +25,7 @@ pub mod keep_order_answers;
 pub mod order_form;
 pub mod provision_form;
 pub mod provision_text;
+pub mod schedule_entry;
 pub mod schedule_form;
 pub mod variation_form;
 

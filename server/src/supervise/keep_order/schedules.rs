@@ -311,7 +311,7 @@ pub async fn post(
     if let Some(first) = problems
         .iter()
         .map(|(f, _)| step_of(f))
-        .filter(|s| *s <= upto && (*s != CHECK || go == "save"))
+        .filter(|s| *s <= upto)
         .min()
     {
         let here: Vec<Problem> = problems

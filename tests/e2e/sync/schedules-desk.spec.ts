@@ -47,7 +47,7 @@ test('a schedule recorded at the desk shows under its provision on the phone off
   await noViolations(ds, 'the order’s schedules, none yet');
 
   // A new schedule: nothing answered says what is missing, at each question.
-  await ds.getByRole('link', { name: 'Add a schedule' }).click();
+  await ds.getByRole('button', { name: 'Add a schedule' }).click();
   await expect(ds.getByRole('heading', { level: 1 })).toHaveText('Add a schedule');
   await noViolations(ds, 'add a schedule');
   await ds.getByRole('button', { name: 'Continue' }).click();

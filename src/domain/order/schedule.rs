@@ -165,38 +165,46 @@ pub fn schedules_for<'a>(
 
 /// Schedules' numbers in the order a reader counts them: runs of digits compare as numbers, so
 /// "Schedule 2" comes before "Schedule 10"; letters compare ignoring case ("schedule 1A" after
-/// "Schedule 1"). Equal numbers ("Schedule 02", "Schedule 2") then compare as written.
+/// "Schedule 1"). Equal numbers ("Schedule 02", "Schedule 2") then compare as written. Bytes,
+/// not chars: small in the phone's wasm, and UTF-8 keeps the order of other characters.
 pub fn number_order(a: &str, b: &str) -> Ordering {
-    let (mut x, mut y) = (a.chars().peekable(), b.chars().peekable());
+    let (mut x, mut y) = (a.as_bytes(), b.as_bytes());
     loop {
-        match (x.peek().copied(), y.peek().copied()) {
+        let by = match (x.first(), y.first()) {
             (None, None) => return a.cmp(b),
             (None, Some(_)) => return Ordering::Less,
             (Some(_), None) => return Ordering::Greater,
             (Some(c), Some(d)) if c.is_ascii_digit() && d.is_ascii_digit() => {
-                let run = |it: &mut std::iter::Peekable<std::str::Chars<'_>>| {
-                    let mut digits = String::new();
-                    while let Some(c) = it.next_if(char::is_ascii_digit) {
-                        digits.push(c);
-                    }
-                    digits.trim_start_matches('0').to_string()
-                };
-                let (m, n) = (run(&mut x), run(&mut y));
-                let by_value = m.len().cmp(&n.len()).then_with(|| m.cmp(&n));
-                if by_value != Ordering::Equal {
-                    return by_value;
-                }
+                let ((m, rest_x), (n, rest_y)) = (digits(x), digits(y));
+                (x, y) = (rest_x, rest_y);
+                m.len().cmp(&n.len()).then_with(|| m.cmp(n))
             }
             (Some(c), Some(d)) => {
-                let by_letter = c.to_lowercase().cmp(d.to_lowercase());
-                if by_letter != Ordering::Equal {
-                    return by_letter;
-                }
-                x.next();
-                y.next();
+                (x, y) = (
+                    x.get(1..).unwrap_or_default(),
+                    y.get(1..).unwrap_or_default(),
+                );
+                c.to_ascii_lowercase().cmp(&d.to_ascii_lowercase())
             }
+        };
+        if by != Ordering::Equal {
+            return by;
         }
     }
+}
+
+/// A run of digits at the start of `s` without its leading zeros, and what follows it.
+fn digits(s: &[u8]) -> (&[u8], &[u8]) {
+    let end = s
+        .iter()
+        .position(|c| !c.is_ascii_digit())
+        .unwrap_or(s.len());
+    let (run, rest) = (
+        s.get(..end).unwrap_or_default(),
+        s.get(end..).unwrap_or_default(),
+    );
+    let zeros = run.iter().position(|c| *c != b'0').unwrap_or(run.len());
+    (run.get(zeros..).unwrap_or_default(), rest)
 }
 
 /// An entry of a schedule.

@@ -12,8 +12,8 @@ use crate::domain::common::id::check_id;
 use crate::domain::common::validation::{Problems, MAX_ITEMS, MAX_LONG_CHARS, MAX_SHORT_CHARS};
 pub use crate::domain::order::schedule::Entry;
 use crate::domain::order::schedule::{
-    normalise_registration, registration_problem, Schedule, SchedulePerson, SchedulePremises,
-    ScheduleVehicle,
+    normalise_registration, number_order, registration_problem, Schedule, SchedulePerson,
+    SchedulePremises, ScheduleVehicle,
 };
 use crate::domain::order::scpo::{Order, OrderStatus};
 use crate::domain::people::nominal::Nominal;
@@ -206,8 +206,10 @@ impl Cohort {
             }
         }
         crate::domain::common::sort::sort_by(&mut out, |a, b| {
-            (a.nominal.display_name(), &a.schedule.number)
-                .cmp(&(b.nominal.display_name(), &b.schedule.number))
+            a.nominal
+                .display_name()
+                .cmp(&b.nominal.display_name())
+                .then_with(|| number_order(&a.schedule.number, &b.schedule.number))
         });
         out
     }

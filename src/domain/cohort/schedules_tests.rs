@@ -322,3 +322,48 @@ fn search_leaves_out_schedules_of_orders_not_live() {
     let released = c.nominal("N-0006").unwrap().custody.release_date();
     assert_eq!(c.search_schedules("harte", released).len(), 1);
 }
+
+#[test]
+fn schedule_10_comes_after_schedule_2_under_a_provision_and_in_the_search() {
+    use crate::domain::order::schedule::number_order;
+    use std::cmp::Ordering;
+    let mut c = demo();
+    // Schedule 2 of N-0008's order, renumbered to 10, named by the no-contact provision too.
+    c.schedules[1].number = "Schedule 10".into();
+    c.schedules[1].condition_ids.push("C-0008-04".into());
+    c.schedules[1].premises[0].address = "QX71 Cobble Yard".into();
+    c.schedules[0].number = "Schedule 2".into();
+    let numbers: Vec<&str> = c
+        .schedules_for("C-0008-04", today())
+        .iter()
+        .map(|s| s.number.as_str())
+        .collect();
+    assert_eq!(numbers, ["Schedule 2", "Schedule 10"]);
+    // The other way round in the file, the same order.
+    c.schedules.reverse();
+    let numbers: Vec<&str> = c
+        .schedules_for("C-0008-04", today())
+        .iter()
+        .map(|s| s.number.as_str())
+        .collect();
+    assert_eq!(numbers, ["Schedule 2", "Schedule 10"]);
+    let found: Vec<&str> = c
+        .search_schedules("qx71", today())
+        .iter()
+        .map(|m| m.schedule.number.as_str())
+        .collect();
+    assert_eq!(found, ["Schedule 2", "Schedule 10"]);
+    for (a, b) in [
+        ("Schedule 9", "Schedule 10"),
+        ("Schedule 1", "Schedule 1A"),
+        ("schedule 1a", "Schedule 1B"),
+        ("Schedule 2", "schedule 3"),
+        ("Schedule 007", "Schedule 8"),
+        ("A", "B"),
+    ] {
+        assert_eq!(number_order(a, b), Ordering::Less, "{a} before {b}");
+        assert_eq!(number_order(b, a), Ordering::Greater, "{b} after {a}");
+    }
+    assert_eq!(number_order("Schedule 02", "Schedule 2"), Ordering::Less);
+    assert_eq!(number_order("Schedule 2", "Schedule 2"), Ordering::Equal);
+}

@@ -25,6 +25,8 @@ pub mod keep_order_answers;
 pub mod order_form;
 pub mod provision_form;
 pub mod provision_text;
+pub mod schedule_entry;
+pub mod schedule_form;
 pub mod variation_form;
 
 #[cfg(test)]
@@ -33,6 +35,8 @@ mod order_form_tests;
 mod provision_form_tests;
 #[cfg(test)]
 mod provision_text_tests;
+#[cfg(test)]
+mod schedule_form_tests;
 // Holds a property test: proptest is a native dev-dependency.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod variation_form_tests;

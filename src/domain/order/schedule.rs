@@ -9,6 +9,8 @@
 //! the old version then stands up to the day before. So "the schedule as on day D" is the
 //! version whose own dates hold D and that no version started by D replaces.
 
+use std::cmp::Ordering;
+
 use chrono::NaiveDate;
 
 use crate::domain::time::dates::format_date;
@@ -156,9 +158,53 @@ pub fn schedules_for<'a>(
         .filter(|s| s.names(condition_id) && s.stands_on(day, all))
         .collect();
     crate::domain::common::sort::sort_by(&mut found, |a, b| {
-        (a.number.as_str(), a.id.as_str()).cmp(&(b.number.as_str(), b.id.as_str()))
+        number_order(&a.number, &b.number).then_with(|| a.id.cmp(&b.id))
     });
     found
+}
+
+/// Schedules' numbers in the order a reader counts them: runs of digits compare as numbers, so
+/// "Schedule 2" comes before "Schedule 10"; letters compare ignoring case ("schedule 1A" after
+/// "Schedule 1"). Equal numbers ("Schedule 02", "Schedule 2") then compare as written. Bytes,
+/// not chars: small in the phone's wasm, and UTF-8 keeps the order of other characters.
+pub fn number_order(a: &str, b: &str) -> Ordering {
+    let (mut x, mut y) = (a.as_bytes(), b.as_bytes());
+    loop {
+        let by = match (x.first(), y.first()) {
+            (None, None) => return a.cmp(b),
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(c), Some(d)) if c.is_ascii_digit() && d.is_ascii_digit() => {
+                let ((m, rest_x), (n, rest_y)) = (digits(x), digits(y));
+                (x, y) = (rest_x, rest_y);
+                m.len().cmp(&n.len()).then_with(|| m.cmp(n))
+            }
+            (Some(c), Some(d)) => {
+                (x, y) = (
+                    x.get(1..).unwrap_or_default(),
+                    y.get(1..).unwrap_or_default(),
+                );
+                c.to_ascii_lowercase().cmp(&d.to_ascii_lowercase())
+            }
+        };
+        if by != Ordering::Equal {
+            return by;
+        }
+    }
+}
+
+/// A run of digits at the start of `s` without its leading zeros, and what follows it.
+fn digits(s: &[u8]) -> (&[u8], &[u8]) {
+    let end = s
+        .iter()
+        .position(|c| !c.is_ascii_digit())
+        .unwrap_or(s.len());
+    let (run, rest) = (
+        s.get(..end).unwrap_or_default(),
+        s.get(end..).unwrap_or_default(),
+    );
+    let zeros = run.iter().position(|c| *c != b'0').unwrap_or(run.len());
+    (run.get(zeros..).unwrap_or_default(), rest)
 }
 
 /// An entry of a schedule.

@@ -11,6 +11,9 @@ mod order;
 mod order_view;
 mod provisions;
 mod provisions_view;
+mod schedules;
+mod schedules_list;
+mod schedules_view;
 mod variation;
 mod variation_view;
 
@@ -33,4 +36,5 @@ pub fn routes() -> Router<AppState> {
             "/supervise/orders/{order}/variations/new",
             get(variation::start).post(variation::post),
         )
+        .merge(schedules::routes())
 }

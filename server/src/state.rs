@@ -16,6 +16,7 @@ use webauthn_rs::prelude::{
     PasskeyAuthentication, PasskeyRegistration, Url, Webauthn, WebauthnBuilder,
 };
 
+use scpo_field::domain::oversight::figures::Dashboard;
 use scpo_field::domain::Cohort;
 
 use crate::secrets;
@@ -70,6 +71,16 @@ pub struct HeldUnit {
     pub cohort: Arc<Cohort>,
     /// The nominals transferred out, by id.
     pub transferred: Arc<Vec<String>>,
+    /// The team's figures (the domain's dashboard) worked out from this, with the day and who
+    /// held whom then: the same again while those are the same.
+    pub figures: Mutex<Option<HeldFigures>>,
+}
+
+/// The team's figures on `today` with the unit's assignments they were worked out with.
+pub struct HeldFigures {
+    pub today: chrono::NaiveDate,
+    pub assignments: Vec<(String, String)>,
+    pub board: Arc<Dashboard>,
 }
 
 /// The units held, by unit id (a few units a server: one entry each).

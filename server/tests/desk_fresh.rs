@@ -150,15 +150,18 @@ async fn every_change_made_by_another_server_is_on_the_next_page(b: Backend) {
         assert_eq!(counts.altered, 1, "{counts:?}");
     });
 
-    // An assignment to another officer.
-    seen_next!(
-        &http,
-        "/supervise/nominals/N-0002",
-        "PC Second Demo (PC-DEMO-02)",
-        o.assign("N-0002", "PC-DEMO-02", "DS-DEMO-01", at(64))
-            .await
-            .unwrap()
-    );
+    // An assignment to another officer: the page's "Assigned to" row.
+    let holder = |html: &str| {
+        let row = &html[html.find("Assigned to").expect("an Assigned to row")..];
+        row[..row.find("</dd>").expect("its value")].to_string()
+    };
+    let path = "/supervise/nominals/N-0002";
+    assert!(holder(&page(&http, path).await).contains("PC Demo Officer (PC-DEMO-01)"));
+    o.assign("N-0002", "PC-DEMO-02", "DS-DEMO-01", at(64))
+        .await
+        .unwrap();
+    let after = holder(&page(&http, path).await);
+    assert!(after.contains("PC Second Demo (PC-DEMO-02)"), "{after}");
 
     // A transfer out.
     let transfer = StoredRecord {

@@ -13,12 +13,13 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use axum::response::Response;
-use scpo_field::domain::oversight::unit::Unit;
+use chrono::NaiveDate;
+use scpo_field::domain::oversight::unit::{dashboard, Dashboard, Unit};
 use scpo_field::domain::Cohort;
 
 use super::forms::unavailable;
 use super::DeskUser;
-use crate::state::{AppState, HeldUnit};
+use crate::state::{AppState, HeldFigures, HeldUnit};
 use crate::storage::{DeviceInfo, Officer, Role, StoredRecord};
 
 /// The unit's records as the figures read them.
@@ -33,6 +34,8 @@ pub struct UnitData {
     pub officers: Vec<Officer>,
     /// Everyone of the unit (officers and supervisors), by id.
     pub people: Vec<Officer>,
+    /// The unit as held, whose records and cohort these are.
+    held: Arc<HeldUnit>,
 }
 
 impl UnitData {
@@ -43,6 +46,25 @@ impl UnitData {
             decisions: &self.cohort.breach_decisions,
             transferred: &self.transferred,
         }
+    }
+
+    /// The team's figures on `today` (the domain's [`dashboard`]): worked out once for the unit's
+    /// records as held, the day and who holds whom, and the same figures again while those are.
+    pub fn dashboard(&self, today: NaiveDate) -> Arc<Dashboard> {
+        let mut held = self.held.figures.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(f) = held
+            .as_ref()
+            .filter(|f| f.today == today && f.assignments == self.assignments)
+        {
+            return f.board.clone();
+        }
+        let board = Arc::new(dashboard(&self.unit(), today));
+        *held = Some(HeldFigures {
+            today,
+            assignments: self.assignments.clone(),
+            board: board.clone(),
+        });
+        board
     }
 
     /// Who holds each nominal: nominal id to officer id.
@@ -104,6 +126,7 @@ pub async fn load(state: &AppState, s: &DeskUser) -> Result<UnitData, Response> 
         assignments,
         officers,
         people,
+        held,
     })
 }
 
@@ -144,6 +167,7 @@ async fn held_unit(
         cohort: Arc::new(crate::records::cohort_of(&records)),
         records: Arc::new(records),
         transferred: Arc::new(transferred),
+        figures: Default::default(),
     });
     state.held_units.keep(unit_id, held.clone());
     Ok(held)

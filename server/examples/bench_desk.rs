@@ -1,8 +1,10 @@
 //! `make bench-desk`: a benchmark, not a test (issue 21). A unit of 162 nominals (the demo's 12
-//! and 150 synthetic ones) holding 20,000 field records; the DS's desk pages (team, cohort, a
-//! nominal, a breach) fetched over loopback HTTP, 40 times each, p50/p95; and a single cohort
-//! change (a nominal's phone number) applied through `cohort_change::apply` and then seen by the
-//! assigned officer's phone pull, 50 times, p50/p95.
+//! and 150 synthetic ones) holding 20,000 field records; where a page's time goes in reading the
+//! unit (its rows read, their JSON parsed, the domain's cohort built); the DS's desk pages (team,
+//! cohort, a nominal, a breach) fetched over loopback HTTP, 40 times each, p50/p95, and again
+//! each right after a cohort change (so the unit is read afresh); and a single cohort change (a
+//! nominal's phone number) applied through `cohort_change::apply` and then seen by the assigned
+//! officer's phone pull, 50 times, p50/p95.
 //!
 //!   cargo run --release -p scpo-server --example bench_desk -- sqlite
 //!   cargo run --release -p scpo-server --example bench_desk -- postgres   (SCPO_TEST_DATABASE_URL)
@@ -20,13 +22,58 @@ use scpo_server::cohort_change::{apply, Keeper};
 #[path = "common/mod.rs"]
 mod common;
 use common::{ms, percentile, synthetic_cohort};
-use scpo_server::storage::{Officer, Role, StoredRecord, VersionedRecord};
+use scpo_server::storage::{Officer, Role, Storage, StoredRecord, VersionedRecord};
+
+/// The nominal's phone number changed through `cohort_change::apply`, as the desk changes it
+/// (`version` is the nominal record's version held, moved on by the change).
+async fn change_phone(
+    s: &dyn Storage,
+    keeper: Keeper<'_>,
+    nominal: &mut serde_json::Value,
+    version: &mut i64,
+    phone: &str,
+    now: i64,
+) {
+    nominal["phone"] = phone.into();
+    apply(
+        s,
+        keeper,
+        "N-B0001",
+        "New phone",
+        vec![VersionedRecord {
+            record: StoredRecord {
+                kind: "nominal".into(),
+                id: "N-B0001".into(),
+                nominal_id: "N-B0001".into(),
+                record: nominal.clone(),
+            },
+            expected: Some(*version),
+        }],
+        None,
+        now,
+    )
+    .await
+    .unwrap();
+    *version += 1;
+}
+
+/// "p50 12.3 ms  p95 45.6 ms" of the times.
+fn figures(times: &mut [std::time::Duration]) -> String {
+    times.sort();
+    format!(
+        "p50 {}  p95 {}",
+        ms(percentile(times, 0.5)),
+        ms(percentile(times, 0.95))
+    )
+}
 
 const NOMINALS: usize = 150;
 const OFFICERS: usize = 10;
 const RECORDS: usize = 20_000;
 const PAGE_RUNS: usize = 40;
 const CHANGES: usize = 50;
+/// Runs of the reading of the unit, and of each page right after a change.
+const PROFILE_RUNS: usize = 10;
 
 /// The synthetic unit with `RECORDS` field records: contacts spread over its nominals and the
 /// last year.
@@ -91,6 +138,53 @@ async fn main() {
         ms(t.elapsed())
     );
 
+    // Where the time goes when a page reads the whole unit: its rows (read, and each body's JSON
+    // parsed into a value), the JSON parse alone (the same bodies parsed again), the domain's
+    // cohort built from them; the team page's figures (the domain's dashboard) on that cohort;
+    // and what a page reads of the unit while it is held and nothing changed (the records written
+    // after its newest position: none).
+    let assignments = s.unit_assignments(scpo_server::DEMO_UNIT).await.unwrap();
+    let newest = s.position().await.unwrap();
+    let (mut read, mut parse, mut build, mut board, mut position) =
+        (vec![], vec![], vec![], vec![], vec![]);
+    for _ in 0..PROFILE_RUNS {
+        let t = Instant::now();
+        let records = s.unit_records(scpo_server::DEMO_UNIT).await.unwrap();
+        read.push(t.elapsed());
+        let bodies: Vec<String> = records.iter().map(|r| r.record.to_string()).collect();
+        let t = Instant::now();
+        for b in &bodies {
+            let _: serde_json::Value = serde_json::from_str(b).unwrap();
+        }
+        parse.push(t.elapsed());
+        let t = Instant::now();
+        let built = scpo_server::records::cohort_of(&records);
+        build.push(t.elapsed());
+        assert!(built.contacts.len() >= RECORDS);
+        let t = Instant::now();
+        let unit = scpo_field::domain::oversight::unit::Unit {
+            cohort: &built,
+            assignments: &assignments,
+            decisions: &built.breach_decisions,
+            transferred: &[],
+        };
+        let _ = scpo_field::domain::oversight::unit::dashboard(&unit, today);
+        board.push(t.elapsed());
+        let t = Instant::now();
+        let none = s
+            .unit_records_since(scpo_server::DEMO_UNIT, newest)
+            .await
+            .unwrap();
+        position.push(t.elapsed());
+        assert!(none.is_empty());
+    }
+    println!("  reading the whole unit, {PROFILE_RUNS} runs:");
+    println!("    rows read and parsed  {}", figures(&mut read));
+    println!("      of which JSON parse {}", figures(&mut parse));
+    println!("    cohort built          {}", figures(&mut build));
+    println!("    team's figures        {}", figures(&mut board));
+    println!("    nothing changed read  {}", figures(&mut position));
+
     let dist = dir.join("dist");
     std::fs::create_dir_all(&dist).unwrap();
     let app = scpo_server::app(scpo_server::state::AppState::new(storage.clone()), &dist)
@@ -137,12 +231,7 @@ async fn main() {
             times.push(t.elapsed());
             assert!(status.is_success(), "{path}: {status}");
         }
-        times.sort();
-        println!(
-            "    {name:<8} p50 {}  p95 {}",
-            ms(percentile(&times, 0.5)),
-            ms(percentile(&times, 0.95))
-        );
+        println!("    {name:<8} {}", figures(&mut times));
     }
 
     // One cohort change, applied and then seen by the phone of the officer who holds it.
@@ -173,7 +262,6 @@ async fn main() {
         officer: &ds,
         whole_unit: true,
     };
-    let mut since = s.pull(&device, 0, 100_000, now).await.unwrap().position;
     let mut nominal = s
         .records_of_nominal("N-B0001")
         .await
@@ -182,30 +270,36 @@ async fn main() {
         .find(|r| r.kind == "nominal")
         .unwrap()
         .record;
+    let mut version = 1;
+
+    // Each page again, each time right after a cohort change (the unit's records read afresh).
+    println!("  desk pages right after a cohort change, {PROFILE_RUNS} runs each:");
+    for (name, path) in &pages {
+        let mut times = Vec::new();
+        for i in 0..PROFILE_RUNS {
+            let phone = format!("07700 8{i:05}");
+            change_phone(s, keeper, &mut nominal, &mut version, &phone, now).await;
+            let t = Instant::now();
+            let r = client
+                .get(format!("{base}{path}"))
+                .header("cookie", &cookie)
+                .send()
+                .await
+                .unwrap();
+            let status = r.status();
+            let _ = r.bytes().await.unwrap();
+            times.push(t.elapsed());
+            assert!(status.is_success(), "{path}: {status}");
+        }
+        println!("    {name:<8} {}", figures(&mut times));
+    }
+
+    let mut since = s.pull(&device, 0, 100_000, now).await.unwrap().position;
     let mut times = Vec::new();
     for i in 0..CHANGES {
         let phone = format!("07700 9{i:05}");
-        nominal["phone"] = phone.clone().into();
         let t = Instant::now();
-        apply(
-            s,
-            keeper,
-            "N-B0001",
-            "New phone",
-            vec![VersionedRecord {
-                record: StoredRecord {
-                    kind: "nominal".into(),
-                    id: "N-B0001".into(),
-                    nominal_id: "N-B0001".into(),
-                    record: nominal.clone(),
-                },
-                expected: Some(i as i64 + 1),
-            }],
-            None,
-            now,
-        )
-        .await
-        .unwrap();
+        change_phone(s, keeper, &mut nominal, &mut version, &phone, now).await;
         let page = s.pull(&device, since, 500, now).await.unwrap();
         times.push(t.elapsed());
         assert!(page
@@ -214,11 +308,9 @@ async fn main() {
             .any(|r| r.kind == "nominal" && r.record["phone"] == phone.as_str()));
         since = page.position;
     }
-    times.sort();
     println!(
-        "  a cohort change applied and pulled, {CHANGES} runs: p50 {}  p95 {}",
-        ms(percentile(&times, 0.5)),
-        ms(percentile(&times, 0.95))
+        "  a cohort change applied and pulled, {CHANGES} runs: {}",
+        figures(&mut times)
     );
     let _ = std::fs::remove_dir_all(&dir);
 }

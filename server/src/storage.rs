@@ -7,6 +7,7 @@ mod limits;
 mod photos;
 mod team_admin;
 mod types;
+mod unit_position;
 mod upkeep;
 mod versions;
 pub use crate::audit_filter::AuditFilter;
@@ -14,6 +15,7 @@ pub use limits::EnrolmentLimit;
 pub use photos::{NewPhoto, PhotoInfo, PhotoPut, Photos, MAX_UNCLAIMED_PHOTOS};
 pub use team_admin::{Revoked, TeamAdmin, LAST_SUPERVISOR};
 pub use types::*;
+pub use unit_position::UnitChanges;
 pub use upkeep::UnitUpkeep;
 pub use versions::*;
 
@@ -59,7 +61,7 @@ pub type StorageResult<T> = Result<T, StorageError>;
 /// The server's storage. Every method is one transaction: it happens whole or not at all.
 #[async_trait]
 pub trait Storage:
-    UnitUpkeep + Photos + EnrolmentLimit + CohortVersions + TeamAdmin + Send + Sync
+    UnitUpkeep + Photos + EnrolmentLimit + CohortVersions + TeamAdmin + UnitChanges + Send + Sync
 {
     /// A random id of this database, made with its schema: cursors from another database are
     /// refused ("resync").

@@ -35,6 +35,8 @@ mod team;
 #[macro_use]
 mod team_admin;
 #[macro_use]
+mod unit_position;
+#[macro_use]
 mod upkeep;
 #[macro_use]
 mod versions;
@@ -193,6 +195,7 @@ macro_rules! storage_impl {
         photos_impl!($ty, $db);
         versions_impl!($ty, $db);
         team_admin_impl!($ty, $db);
+        unit_position_impl!($ty, $db);
 
         team_methods!($ty, $db, [record_methods, sync_methods, audit_methods, impl_storage], {
             async fn database_id(&self) -> StorageResult<String> {

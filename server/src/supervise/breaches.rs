@@ -49,7 +49,7 @@ pub fn local_time(ms: i64) -> NaiveDateTime {
 }
 
 /// The unit's records as a cohort (every nominal, report and decision of the unit).
-async fn unit_cohort(state: &AppState, s: &Supervisor) -> Result<Cohort, Response> {
+async fn unit_cohort(state: &AppState, s: &Supervisor) -> Result<std::sync::Arc<Cohort>, Response> {
     Ok(load(state, s).await?.cohort)
 }
 

@@ -10,7 +10,7 @@
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use maud::{html, Markup};
-use scpo_field::domain::oversight::unit::{dashboard, Dashboard, Figure, Scope};
+use scpo_field::domain::oversight::unit::{Dashboard, Figure, Scope};
 use scpo_field::domain::time::dates::format_date;
 use serde::Deserialize;
 
@@ -59,7 +59,7 @@ pub async fn team(State(state): State<AppState>, s: Supervisor) -> Response {
         Err(r) => return r,
     };
     let today = o::today(&state);
-    let board = dashboard(&data.unit(), today);
+    let board = data.dashboard(today);
     let cols = scopes(&data, &board);
     let mut columns = vec![Column::text("Figure")];
     columns.extend(cols.iter().map(|(_, label)| Column::number(label)));
@@ -173,7 +173,7 @@ pub async fn list(
         },
     };
     let today = o::today(&state);
-    let board = dashboard(&data.unit(), today);
+    let board = data.dashboard(today);
     let items = board.list(figure, scope);
     let mut consulted: Vec<(String, String, Option<String>)> = items
         .iter()

@@ -298,7 +298,7 @@ pub fn check_page(
     change: &VariationChange,
     problems: &[Problem],
 ) -> Response {
-    let mut cohort = data.cohort.clone();
+    let mut cohort = scpo_field::domain::Cohort::clone(&data.cohort);
     cohort.orders.retain(|o| o.id != order.id);
     cohort.orders.push(change.order.clone());
     cohort.conditions.extend(change.added.iter().cloned());

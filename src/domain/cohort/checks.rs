@@ -85,6 +85,7 @@ impl Cohort {
         self.check_referrals(&mut p);
         self.check_references(&mut p);
         self.check_schedules(&mut p);
+        self.check_releases(&mut p);
         // A field whose id breaks the grammar gets that one problem, not also "no nominal has
         // the id ..." or "is used twice".
         let bad: HashSet<&str> = ids.0.iter().map(|x| x.path.as_str()).collect();

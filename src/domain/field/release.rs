@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::cohort::Cohort;
 use crate::domain::forms::custody_form::orders_in_force_on_release;
-use crate::domain::order::scpo::Order;
+use crate::domain::order::scpo::{Order, OrderStage};
 use crate::domain::people::nominal::{CustodyStatus, Nominal, ProbationContact};
 use crate::domain::time::dates::format_date;
 
@@ -52,26 +52,38 @@ impl Release {
     }
 }
 
-/// The answers of the "Released today?" question, checked: the problems in words, by field.
-pub fn check_release_answers(
-    licence_ends: Option<NaiveDate>,
+/// The answers to "Released today?" turned into the release to record: `Ok(None)` for "no",
+/// the release (on the day of `at`) for "yes", else every problem in words, by field
+/// (`released`, `licence-ends`, `probation-name`).
+pub fn make_release(
+    released: &str,
+    licence_ends: Result<NaiveDate, String>,
     probation_name: &str,
-    today: NaiveDate,
-) -> Vec<(&'static str, String)> {
+    nominal_id: &str,
+    id: String,
+    officer: &crate::domain::people::nominal::OfficerRef,
+    at: NaiveDateTime,
+) -> Result<Option<Release>, Vec<(&'static str, String)>> {
+    match released {
+        "no" => return Ok(None),
+        "yes" => {}
+        _ => {
+            let m = "Select yes if they were released today";
+            return Err(vec![("released", m.to_string())]);
+        }
+    }
+    let today = at.date();
     let mut p = vec![];
-    match licence_ends {
-        None => p.push((
-            "licence-ends",
-            "Enter the licence's last day as a real date".to_string(),
-        )),
-        Some(d) if d < today => p.push((
+    match &licence_ends {
+        Err(why) => p.push(("licence-ends", why.clone())),
+        Ok(d) if *d < today => p.push((
             "licence-ends",
             format!(
                 "The licence's last day must be today or later (today is {})",
                 format_date(today)
             ),
         )),
-        Some(_) => {}
+        Ok(_) => {}
     }
     let name = probation_name.trim();
     if name.is_empty() {
@@ -85,7 +97,19 @@ pub fn check_release_answers(
             "The probation practitioner's name must be 200 characters or fewer".to_string(),
         ));
     }
-    p
+    match licence_ends {
+        Ok(licence_ends) if p.is_empty() => Ok(Some(Release {
+            id,
+            nominal_id: nominal_id.to_string(),
+            released_on: today,
+            licence_ends,
+            probation_name: name.to_string(),
+            officer_id: officer.id.clone(),
+            officer_name: officer.name.clone(),
+            recorded_at: at,
+        })),
+        _ => Err(p),
+    }
 }
 
 impl Cohort {
@@ -126,7 +150,31 @@ impl Cohort {
             custody: release.custody(),
             ..n.clone()
         };
-        let orders = orders_in_force_on_release(&self.orders, &n.id, release.released_on);
+        let mut orders = orders_in_force_on_release(&self.orders, &n.id, release.released_on);
+        // An order made before release comes into force on release (DOMAIN.md): one dated to
+        // the release expected comes into force on the real release day instead, and its last
+        // day is at most five years from then (s.16(2)).
+        let expected = n.custody.release_date();
+        let day = release.released_on;
+        for o in self.orders.iter().filter(|o| o.nominal_id == n.id) {
+            if let OrderStage::Granted {
+                date_granted,
+                comes_into_force: Some(cif),
+                ends,
+            } = o.stage
+            {
+                if cif == expected && cif != day && date_granted <= day {
+                    orders.push(Order {
+                        stage: OrderStage::Granted {
+                            date_granted,
+                            comes_into_force: Some(day),
+                            ends: ends.min(Order::latest_lawful_end(day)),
+                        },
+                        ..o.clone()
+                    });
+                }
+            }
+        }
         Some((nominal, orders))
     }
 

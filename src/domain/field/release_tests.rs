@@ -61,6 +61,25 @@ fn a_release_puts_the_nominal_on_licence_and_the_order_in_force_that_day() {
 }
 
 #[test]
+fn an_order_dated_to_the_release_expected_comes_into_force_on_the_real_release_day() {
+    // The demo's N-0006: release expected in 4 days, the order dated to come into force then.
+    let c = demo_cohort(today());
+    let order = c.order_for("N-0006", today()).unwrap().clone();
+    assert_eq!(order.comes_into_force(), Some(ymd(2026, 11, 28)));
+    let (_, orders) = c.released(&release("N-0006")).unwrap();
+    assert_eq!(orders.len(), 1);
+    assert_eq!(orders[0].comes_into_force(), Some(today()));
+    assert!(orders[0].is_live_on(today()));
+    // Its last day at most five years from the real release day.
+    assert_eq!(orders[0].ends_as_granted(), Some(ymd(2031, 11, 23)));
+    let mut c = c;
+    c.releases.push(release("N-0006"));
+    c.apply_releases();
+    assert!(c.validate().is_empty(), "{:?}", c.validate());
+    assert!(c.briefing_opens("N-0006", today()));
+}
+
+#[test]
 fn a_release_for_a_nominal_not_in_custody_is_refused_in_words() {
     let c = waiting();
     // N-0001 is on licence already.
@@ -108,13 +127,36 @@ fn released_today_is_asked_only_of_a_nominal_waiting_for_release() {
 
 #[test]
 fn the_answers_are_checked_in_words() {
-    let p = check_release_answers(None, " ", today());
+    let officer = crate::domain::people::nominal::OfficerRef {
+        id: "DO-1".into(),
+        name: "PC Demo Officer".into(),
+    };
+    let at = today().and_hms_opt(9, 30, 0).unwrap();
+    let make = |released: &str, ends: Result<NaiveDate, String>, name: &str| {
+        make_release(released, ends, name, "N-0006", "REL-1".into(), &officer, at)
+    };
+    let none = make("", Ok(ymd(2027, 1, 1)), "PP").unwrap_err();
+    assert_eq!(
+        none,
+        [(
+            "released",
+            "Select yes if they were released today".to_string()
+        )]
+    );
+    assert_eq!(make("no", Err("x".into()), ""), Ok(None));
+    let p = make("yes", Err("Enter the licence's last day".into()), " ").unwrap_err();
     assert_eq!(p.len(), 2);
-    assert_eq!(p[0].0, "licence-ends");
+    assert_eq!(
+        p[0],
+        ("licence-ends", "Enter the licence's last day".to_string())
+    );
     assert_eq!(p[1].1, "Enter the probation practitioner's name");
-    let past = check_release_answers(Some(ymd(2026, 11, 1)), "PP Sample", today());
+    let past = make("yes", Ok(ymd(2026, 11, 1)), "PP Sample").unwrap_err();
     assert!(past[0].1.contains("today or later"));
-    assert!(check_release_answers(Some(ymd(2027, 1, 1)), "PP Sample", today()).is_empty());
+    let r = make("yes", Ok(ymd(2027, 11, 23)), " PP Sample ")
+        .unwrap()
+        .unwrap();
+    assert_eq!(r, release("N-0006"));
 }
 
 #[test]

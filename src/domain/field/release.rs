@@ -128,6 +128,12 @@ impl Cohort {
                     format_date(release.released_on)
                 ))
             }
+            CustodyStatus::InCustody {
+                recall: Some(r), ..
+            } if release.released_on <= r.recalled_on => Some(format!(
+                "{name} was recalled to custody on {}, after this release: the release was not recorded",
+                format_date(r.recalled_on)
+            )),
             CustodyStatus::InCustody { .. } if release.released_on < n.date_of_birth => {
                 Some("The release is before the date of birth".into())
             }
@@ -204,7 +210,10 @@ impl Cohort {
         let Some(n) = self.nominal(nominal_id) else {
             return false;
         };
-        let CustodyStatus::InCustody { expected_release } = n.custody else {
+        let CustodyStatus::InCustody {
+            expected_release, ..
+        } = n.custody
+        else {
             return false;
         };
         let soon = crate::domain::time::dates::days_between(today, expected_release)

@@ -175,3 +175,27 @@ fn a_cohort_file_keeps_its_releases_and_one_without_any_still_reads() {
     let bad = Cohort::from_json(&c.to_json()).unwrap_err();
     assert!(format!("{bad:?}").contains("releases[1]"), "{bad:?}");
 }
+
+#[test]
+fn a_release_older_than_a_recall_is_refused_and_never_reapplied() {
+    use crate::domain::people::nominal::Recall;
+    let mut c = waiting();
+    let n = c.nominals.iter_mut().find(|n| n.id == "N-0006").unwrap();
+    n.custody = CustodyStatus::InCustody {
+        expected_release: ymd(2027, 5, 1),
+        recall: Some(Recall {
+            released_on: today(),
+            recalled_on: today(),
+        }),
+    };
+    let why = c.release_refusal(&release("N-0006")).unwrap();
+    assert!(
+        why.contains("was recalled to custody on 24 Nov 2026"),
+        "{why}"
+    );
+    // The phone holding that release does not put them back on licence.
+    c.releases.push(release("N-0006"));
+    let before = c.clone();
+    c.apply_releases();
+    assert_eq!(c, before);
+}

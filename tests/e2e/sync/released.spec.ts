@@ -38,7 +38,7 @@ test('a release recorded on the phone at the briefing puts the order in force, a
   // Bad input: told in words, nothing recorded.
   await p.getByRole('button', { name: 'Save and continue' }).click();
   await expect(p.locator('.error-summary')).toContainText('Select yes if they were released today');
-  await p.getByLabel('Yes').check();
+  await p.getByLabel('Yes', { exact: true }).check();
   await p.getByRole('button', { name: 'Save and continue' }).click();
   await expect(p.locator('.error-summary')).toContainText("Enter the licence's last day");
   await expect(p.locator('.error-summary')).toContainText("Enter the probation practitioner's name");

@@ -18,7 +18,7 @@ use crate::storage::{NewEntry, Officer};
 fn name_at(kind: &str) -> Option<&'static [&'static str]> {
     match kind {
         "breach_report" | "exhibit" | "exhibit_withdrawal" | "recall_referral"
-        | "referral_status" => Some(&["officer_name"]),
+        | "referral_status" | "release" => Some(&["officer_name"]),
         "briefing" => Some(&["signed_off", "officer_name"]),
         _ => None,
     }

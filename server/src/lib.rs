@@ -15,6 +15,7 @@ pub mod cohort_file;
 pub mod csv;
 pub mod export;
 pub mod records;
+pub mod release;
 pub mod secrets;
 pub mod state;
 pub mod storage;

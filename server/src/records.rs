@@ -4,13 +4,14 @@
 use scpo_field::domain::breach::report::BreachReport;
 use scpo_field::domain::common::id::check_id;
 use scpo_field::domain::exhibit::photo::{Exhibit, ExhibitWithdrawal};
+use scpo_field::domain::field::release::Release;
 use scpo_field::domain::referral::record::{RecallReferral, ReferralStatusUpdate};
 use scpo_field::domain::{Briefing, Cohort, Contact, Notification, OfficerRef};
 
 use crate::storage::{NewEntry, StoredRecord};
 
 /// The kinds of field record a phone may push.
-pub const FIELD_KINDS: [&str; 8] = [
+pub const FIELD_KINDS: [&str; 9] = [
     "contact",
     "notification",
     "briefing",
@@ -19,6 +20,7 @@ pub const FIELD_KINDS: [&str; 8] = [
     "exhibit_withdrawal",
     "recall_referral",
     "referral_status",
+    "release",
 ];
 
 /// Kinds judged against the nominal's field records as well as its cohort data (an exhibit
@@ -101,6 +103,10 @@ pub fn read_entry(v: &serde_json::Value) -> Result<NewEntry, Unreadable> {
             let (r, record) = known::<ReferralStatusUpdate>(sent).map_err(read)?;
             (record, r.id, r.nominal_id, r.officer_id)
         }
+        "release" => {
+            let (r, record) = known::<Release>(sent).map_err(read)?;
+            (record, r.id, r.nominal_id, r.officer_id)
+        }
         other => {
             return Err(fail(format!(
                 "Unknown kind \"{}\": this server takes {}",
@@ -162,6 +168,7 @@ pub fn cohort_of(held: &[StoredRecord]) -> Cohort {
             "recall_referral" => c.recall_referrals.extend(serde_json::from_value(v).ok()),
             "referral_status" => c.referral_statuses.extend(serde_json::from_value(v).ok()),
             "schedule" => c.schedules.extend(serde_json::from_value(v).ok()),
+            "release" => c.releases.extend(serde_json::from_value(v).ok()),
             _ => {}
         }
     }
@@ -202,6 +209,7 @@ pub fn judge(entry: &NewEntry, held: &[StoredRecord]) -> Result<(), String> {
         "exhibit_withdrawal" => ("exhibit_withdrawals", after.exhibit_withdrawals.len()),
         "recall_referral" => ("recall_referrals", after.recall_referrals.len()),
         "referral_status" => ("referral_statuses", after.referral_statuses.len()),
+        "release" => ("releases", after.releases.len()),
         _ => ("breach_reports", after.breach_reports.len()),
     };
     // The new record is the last of its list.
@@ -218,6 +226,9 @@ pub fn judge(entry: &NewEntry, held: &[StoredRecord]) -> Result<(), String> {
             "The record does not fit the nominal's order: {}",
             words.join("; ")
         ));
+    }
+    if entry.kind == "release" {
+        return crate::release::judge(&after, &entry.record_id);
     }
     // Recall needs a licence in force: the phone's own rule, the phone's own words.
     match scpo_field::domain::cohort::referrals::recall_refusal_of(
@@ -291,6 +302,9 @@ pub fn records_of(c: &Cohort) -> (Vec<StoredRecord>, Vec<(String, String)>) {
     }
     for x in &c.referral_statuses {
         push("referral_status", &x.id, &x.nominal_id, json(x));
+    }
+    for x in &c.releases {
+        push("release", &x.id, &x.nominal_id, json(x));
     }
     let owners = c
         .nominals

@@ -194,7 +194,59 @@ async fn a_release_on_the_desk_puts_an_on_release_order_in_force(b: Backend) {
     assert!(history.contains("DS Demo Supervisor"));
 }
 
+/// A recall recorded at the desk for a nominal on licence whose order came into force on the
+/// release: saved (the domain refused it before), the release kept, the order still in force.
+async fn a_recall_on_the_desk_keeps_the_order_in_force(b: Backend) {
+    let srv = serve(b).await;
+    let s = srv.db.storage.as_ref();
+    // N-0001: on licence, released on `today()`, the order in force from that day.
+    let path = "/supervise/nominals/N-0001/custody";
+    let (status, form) = srv.html(path, "ds").await;
+    assert_eq!(status, 200);
+    assert!(form.contains("Recalled to custody"));
+    let opened = version_in(&form);
+    let f = [
+        ("csrf", "csrf"),
+        ("step", "check"),
+        ("version", opened.as_str()),
+        ("event", "recalled"),
+        ("recalled-day", "24"),
+        ("recalled-month", "11"),
+        ("recalled-year", "2026"),
+        ("expected-day", "1"),
+        ("expected-month", "5"),
+        ("expected-year", "2027"),
+    ];
+    let r = srv.post(path, Some("ds"), &f).await;
+    assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
+    let n = nominal_record(s, "N-0001").await;
+    assert_eq!(n["custody"]["status"], "in_custody");
+    assert_eq!(n["custody"]["recall"]["released_on"], "2026-11-24");
+    assert_eq!(n["custody"]["recall"]["recalled_on"], "2026-11-24");
+    let held: Vec<StoredRecord> = s.records_of_nominal("N-0001").await.unwrap();
+    let o = held.iter().find(|r| r.kind == "order").unwrap();
+    assert_eq!(o.record["stage"]["comes_into_force"], "2026-11-24");
+    let versions = s.versions_of_nominal("U-DEMO", "N-0001").await.unwrap();
+    assert!(versions
+        .iter()
+        .any(|v| v.reason == "Recalled to custody on 24 Nov 2026"));
+    let (_, page) = srv.html("/supervise/nominals/N-0001", "ds").await;
+    assert!(page.contains("Recalled to custody on 24 Nov 2026 (released 24 Nov 2026)"));
+    assert!(!page.contains("The order is not in force"));
+    // The phone gets the recall and the order as they are.
+    let pulled = pulled(&srv, "PC-DEMO-01").await;
+    let nominal = pulled
+        .iter()
+        .find(|r| r["kind"] == "nominal" && r["id"] == "N-0001")
+        .unwrap();
+    assert_eq!(
+        nominal["record"]["custody"]["recall"]["released_on"],
+        "2026-11-24"
+    );
+}
+
 on_both_backends!(
     a_risk_review_and_a_plan_are_saved_and_bad_input_changes_nothing,
     a_release_on_the_desk_puts_an_on_release_order_in_force,
+    a_recall_on_the_desk_keeps_the_order_in_force,
 );

@@ -88,6 +88,7 @@ impl Store {
         items.extend(field_rows(&cohort.exhibit_withdrawals)?);
         items.extend(field_rows(&cohort.recall_referrals)?);
         items.extend(field_rows(&cohort.referral_statuses)?);
+        items.extend(field_rows(&cohort.releases)?);
         for d in &cohort.breach_decisions {
             items.push(
                 ToSeal::new(BREACH_DECISIONS, &d.id, d)?.clear("nominal_id", d.nominal_id.as_str()),
@@ -134,6 +135,7 @@ impl Store {
                 Read::All(RECALL_REFERRALS),
                 Read::All(REFERRAL_STATUSES),
                 Read::All(SCHEDULES),
+                Read::All(RELEASES),
             ],
         )
         .await?
@@ -146,7 +148,7 @@ impl Store {
         let (n, o, c, p) = (next(), next(), next(), next());
         let (k, nt, b, br, bd) = (next(), next(), next(), next(), next());
         let (ex, exw) = (next(), next());
-        let (rr, rs, sc) = (next(), next(), next());
+        let (rr, rs, sc, rl) = (next(), next(), next(), next());
         // Every row of every store decrypted in one batch.
         let groups = [
             (META, &meta_rows[..]),
@@ -164,6 +166,7 @@ impl Store {
             (RECALL_REFERRALS, &rr[..]),
             (REFERRAL_STATUSES, &rs[..]),
             (SCHEDULES, &sc[..]),
+            (RELEASES, &rl[..]),
         ];
         let plain = records::decrypt_groups(&key, &groups).await?;
         let group = |i: usize| plain.get(i).map_or(&[][..], Vec::as_slice);
@@ -185,6 +188,7 @@ impl Store {
             recall_referrals: records::parse_all(group(12))?,
             referral_statuses: records::parse_all(group(13))?,
             schedules: records::parse_all(group(14))?,
+            releases: records::parse_all(group(15))?,
             ..Cohort::empty(meta.officer)
         };
         sort_records(&mut cohort.contacts);
@@ -195,6 +199,10 @@ impl Store {
         sort_records(&mut cohort.exhibit_withdrawals);
         sort_records(&mut cohort.recall_referrals);
         sort_records(&mut cohort.referral_statuses);
+        sort_records(&mut cohort.releases);
+        // A release recorded here shows (on licence, the order in force) until the team
+        // server's versions of the nominal and order arrive.
+        cohort.apply_releases();
         // Decisions need no order: the one standing follows `replaces` (`decision_for`), and
         // the timeline orders its entries itself.
         Ok(Some(cohort))

@@ -31,6 +31,7 @@ pub(crate) fn store_of<R: FieldRecord>() -> &'static str {
         "exhibit_withdrawal" => EXHIBIT_WITHDRAWALS,
         "recall_referral" => RECALL_REFERRALS,
         "referral_status" => REFERRAL_STATUSES,
+        "release" => RELEASES,
         _ => BREACH_REPORTS,
     }
 }

@@ -104,6 +104,7 @@ fn seal_pulled(r: &PulledRecord) -> StoreResult<Option<ToSeal>> {
         "exhibit_withdrawal" => field_seal::<ExhibitWithdrawal>(&r.record)?,
         "recall_referral" => field_seal::<RecallReferral>(&r.record)?,
         "referral_status" => field_seal::<ReferralStatusUpdate>(&r.record)?,
+        "release" => field_seal::<crate::domain::field::release::Release>(&r.record)?,
         // The DS's decision: kept like a field record, but never pushed (not a FieldRecord).
         "breach_decision" => {
             let d: BreachDecision = parse(&r.record)?;
@@ -199,6 +200,7 @@ impl Store {
                 EXHIBITS,
                 EXHIBIT_WITHDRAWALS,
                 EXHIBIT_PHOTOS,
+                RELEASES,
             ])
             .collect();
         let reads: Vec<Read> = stores.iter().map(|s| by(*s)).collect();

@@ -18,10 +18,12 @@
 //!   sealed under the exhibit's id, with `nominal_id`).
 //! - **v5**: the recall referral: the `recall_referrals` and
 //!   `referral_statuses` stores (field records), with `nominal_id` and `nominal_day` indexes.
-//! - **v6** (current): the `schedules` store (the orders' schedules, cohort data replaced with
+//! - **v6**: the `schedules` store (the orders' schedules, cohort data replaced with
 //!   the cohort), with its `nominal_id` index.
+//! - **v7** (current): the `releases` store ("Released today", recorded at the release-day
+//!   briefing: field records), with `nominal_id` and `nominal_day` indexes.
 //!
-//! A new database runs every step in order (v1 to v6), so fresh installs and upgraded ones end
+//! A new database runs every step in order (v1 to v7), so fresh installs and upgraded ones end
 //! with the same schema through the same code.
 
 use std::cell::RefCell;
@@ -38,7 +40,7 @@ use super::error::{StoreError, StoreResult};
 /// The database the app uses.
 pub const DB_NAME: &str = "scpo-field";
 /// The current schema version.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// Object store names.
 pub mod stores {
@@ -61,6 +63,8 @@ pub mod stores {
     pub const REFERRAL_STATUSES: &str = "referral_statuses";
     /// v6: the orders' schedules (people, premises, vehicles).
     pub const SCHEDULES: &str = "schedules";
+    /// v7: releases recorded on the phone (field records).
+    pub const RELEASES: &str = "releases";
     pub const DRAFTS: &str = "drafts";
     pub const OUTBOX: &str = "outbox";
     pub const META: &str = "meta";
@@ -88,7 +92,7 @@ pub const FIELD_STORES: [&str; 4] = [CONTACTS, NOTIFICATIONS, BRIEFINGS, BREACH_
 /// Field-record stores added by v5 (not in the v1/v2 steps, which must not touch them).
 pub const REFERRAL_STORES: [&str; 2] = [RECALL_REFERRALS, REFERRAL_STATUSES];
 /// Every object store (what a wipe clears).
-pub const ALL_STORES: [&str; 18] = [
+pub const ALL_STORES: [&str; 19] = [
     NOMINALS,
     ORDERS,
     CONDITIONS,
@@ -107,6 +111,7 @@ pub const ALL_STORES: [&str; 18] = [
     RECALL_REFERRALS,
     REFERRAL_STATUSES,
     SCHEDULES,
+    RELEASES,
 ];
 
 /// The stores of [`ALL_STORES`] this database has: all of them, except in a database a test
@@ -226,6 +231,15 @@ fn step_v6(db: &web_sys::IdbDatabase) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// v7: the releases store, indexed like the other field-record stores.
+fn step_v7(db: &web_sys::IdbDatabase) -> Result<(), JsValue> {
+    let params = web_sys::IdbObjectStoreParameters::new();
+    params.set_key_path(&JsValue::from_str("id"));
+    let store = db.create_object_store_with_optional_parameters(RELEASES, &params)?;
+    store.create_index_with_str(indexes::BY_NOMINAL, "nominal_id")?;
+    by_nominal_day(&store)
+}
+
 /// Run the upgrade steps from `old` to `new` inside the `versionchange` transaction.
 fn upgrade(
     db: &web_sys::IdbDatabase,
@@ -250,6 +264,9 @@ fn upgrade(
     }
     if old < 6 && new >= 6 {
         step_v6(db)?;
+    }
+    if old < 7 && new >= 7 {
+        step_v7(db)?;
     }
     Ok(())
 }

@@ -68,11 +68,28 @@ pub(super) async fn push(
         records::judge(entry, held)?;
         super::photos::judge_photo(entry, &photos)
     };
-    let mut stored = state
+    let stored = state
         .storage
         .push_batch(&device, &items, &judge, state.now())
-        .await?
-        .into_iter();
+        .await?;
+    // A release accepted is applied to the nominal's cohort records (release.rs): if the
+    // database fails there, the push fails and the phone sends it again.
+    if crate::release::apply_accepted(
+        state.storage.as_ref(),
+        &device.officer,
+        &items,
+        &stored,
+        state.now(),
+    )
+    .await
+    .is_err()
+    {
+        return Err(ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "The release was kept but could not be applied yet. Sync again.",
+        ));
+    }
+    let mut stored = stored.into_iter();
     let mut no_uuid = no_uuid.into_iter().peekable();
     for i in 0..entries.len() {
         match no_uuid.peek() {

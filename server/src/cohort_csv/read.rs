@@ -141,6 +141,7 @@ fn custody(c: &mut Cells) -> Option<CustodyStatus> {
     Some(match kind {
         Standing::InCustody => CustodyStatus::InCustody {
             expected_release: release?,
+            recall: None,
         },
         Standing::InCommunity => CustodyStatus::InCommunity { since: release? },
         Standing::LicenceEnded => CustodyStatus::LicenceEnded {

@@ -40,9 +40,9 @@ fn day(d: Option<NaiveDate>) -> String {
 pub fn nominals_csv(c: &Cohort) -> String {
     let lines = c.nominals.iter().map(|n| {
         let (kind, release, end, probation) = match &n.custody {
-            CustodyStatus::InCustody { expected_release } => {
-                ("in_custody", *expected_release, None, None)
-            }
+            CustodyStatus::InCustody {
+                expected_release, ..
+            } => ("in_custody", *expected_release, None, None),
             CustodyStatus::OnLicence {
                 released_on,
                 licence_ends,

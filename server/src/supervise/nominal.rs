@@ -144,6 +144,7 @@ pub async fn nominal_page(
             @if gone.is_none() { a href="#keep" { "Keep this record" } }
         }
         (person::person(n, today, &holder))
+        (person::release_recorded(cohort, nominal_id))
         (order::order_section(cohort, n, &shown, today))
         (person::contact_plan(cohort, nominal_id, today))
         (timeline::timeline(cohort, nominal_id, today))

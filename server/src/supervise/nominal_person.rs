@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use maud::{html, Markup};
 use scpo_field::domain::oversight::unit::risk_review_due_on;
 use scpo_field::domain::people::nominal::{CustodyStatus, Nominal};
-use scpo_field::domain::time::dates::format_date;
+use scpo_field::domain::time::dates::{format_date, format_date_time};
 use scpo_field::domain::Cohort;
 
 use super::super::kit::{summary_list, Row};
@@ -62,6 +62,25 @@ pub fn person(n: &Nominal, today: NaiveDate, holder: &str) -> Markup {
     html! {
         h2 class="heading-m" id="person" { "Person" }
         (summary_list(&rows))
+    }
+}
+
+/// Who recorded the nominal's release on the phone at the release-day briefing, and when (the
+/// latest release recorded); nothing when none was.
+pub fn release_recorded(cohort: &Cohort, nominal_id: &str) -> Markup {
+    let latest = cohort
+        .releases
+        .iter()
+        .filter(|r| r.nominal_id == nominal_id)
+        .max_by_key(|r| r.recorded_at);
+    html! {
+        @if let Some(r) = latest {
+            p class="body" id="release-recorded" {
+                "Released on " (format_date(r.released_on)) ": recorded on the phone by "
+                (r.officer_name) " at " (format_date_time(r.recorded_at))
+                ", during the release-day briefing."
+            }
+        }
     }
 }
 

@@ -60,6 +60,9 @@ pub struct Cohort {
     /// The orders' schedules: the people, premises and vehicles provisions name.
     #[serde(default)]
     pub schedules: Vec<Schedule>,
+    /// Releases recorded on the phone ("Released today?" at the release-day briefing).
+    #[serde(default)]
+    pub releases: Vec<crate::domain::field::release::Release>,
 }
 
 impl Cohort {
@@ -82,6 +85,7 @@ impl Cohort {
             recall_referrals: vec![],
             referral_statuses: vec![],
             schedules: vec![],
+            releases: vec![],
         }
     }
 
@@ -277,6 +281,7 @@ impl Cohort {
                 self.exhibit_withdrawals.len(),
                 self.recall_referrals.len(),
                 self.referral_statuses.len(),
+                self.releases.len(),
             ]
             .into_iter()
             .fold(0, usize::saturating_add),

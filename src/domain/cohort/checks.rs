@@ -85,6 +85,7 @@ impl Cohort {
         self.check_referrals(&mut p);
         self.check_references(&mut p);
         self.check_schedules(&mut p);
+        self.check_releases(&mut p);
         // A field whose id breaks the grammar gets that one problem, not also "no nominal has
         // the id ..." or "is used twice".
         let bad: HashSet<&str> = ids.0.iter().map(|x| x.path.as_str()).collect();
@@ -152,8 +153,15 @@ impl Cohort {
             c.text(at("address"), n.address.as_deref().unwrap_or(""), short);
             c.text(at("phone"), n.phone.as_deref().unwrap_or(""), short);
             match &n.custody {
-                CustodyStatus::InCustody { expected_release } => {
+                CustodyStatus::InCustody {
+                    expected_release,
+                    recall,
+                } => {
                     c.date(at("custody.expected_release"), *expected_release);
+                    if let Some(r) = recall {
+                        c.date(at("custody.recall.released_on"), r.released_on);
+                        c.date(at("custody.recall.recalled_on"), r.recalled_on);
+                    }
                 }
                 CustodyStatus::OnLicence {
                     released_on,

@@ -43,7 +43,23 @@ impl Cohort {
                         p.add(at("custody.since"), "is before the date of birth");
                     }
                 }
-                CustodyStatus::InCustody { .. } => {}
+                CustodyStatus::InCustody {
+                    recall: Some(r), ..
+                } => {
+                    if r.recalled_on < r.released_on {
+                        p.add(
+                            at("custody.recall.recalled_on"),
+                            "is before the release date",
+                        );
+                    }
+                    if r.released_on < n.date_of_birth {
+                        p.add(
+                            at("custody.recall.released_on"),
+                            "is before the date of birth",
+                        );
+                    }
+                }
+                CustodyStatus::InCustody { recall: None, .. } => {}
             }
             if n.risk_reviewed_on < n.date_of_birth {
                 p.add(at("risk_reviewed_on"), "is before the date of birth");
@@ -309,7 +325,8 @@ fn check_against_release(o: &Order, custody: &CustodyStatus, path: &str, p: &mut
     let (Some(granted), Some(ends)) = (o.date_granted(), o.ends_as_granted()) else {
         return;
     };
-    let release = custody.release_date();
+    // A recall keeps the release it ended: the order came into force on that one.
+    let release = custody.first_release();
     if granted > release || ends < release {
         return;
     }

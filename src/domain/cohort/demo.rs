@@ -149,6 +149,7 @@ pub fn demo_cohort(today: NaiveDate) -> Cohort {
         let custody = match s.licence_ends {
             _ if s.released > 0 => CustodyStatus::InCustody {
                 expected_release: released,
+                recall: None,
             },
             Some(ends) => CustodyStatus::OnLicence {
                 released_on: released,

@@ -140,6 +140,12 @@ impl Cohort {
             id(p, at("referral_id"), &s.referral_id);
             id(p, at("officer_id"), &s.officer_id);
         }
+        for (i, r) in self.releases.iter().enumerate() {
+            let at = |f: &str| format!("releases[{i}].{f}");
+            id(p, at("id"), &r.id);
+            id(p, at("nominal_id"), &r.nominal_id);
+            id(p, at("officer_id"), &r.officer_id);
+        }
     }
 }
 

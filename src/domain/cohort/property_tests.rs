@@ -207,6 +207,7 @@ fn any_report() -> impl Strategy<Value = BreachReport> {
                 let facts = gather_facts(
                     &CustodyStatus::InCustody {
                         expected_release: occurred,
+                        recall: None,
                     },
                     "O-1",
                     &[],

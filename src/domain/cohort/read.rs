@@ -169,6 +169,7 @@ impl Cohort {
             recall_referrals: read_list(&root, "recall_referrals", false, MAX_RECORDS, &mut p),
             referral_statuses: read_list(&root, "referral_statuses", false, MAX_RECORDS, &mut p),
             schedules: read_list(&root, "schedules", false, MAX_RECORDS, &mut p),
+            releases: read_list(&root, "releases", false, MAX_RECORDS, &mut p),
         };
         p.0.extend(cohort.validate());
         if p.0.is_empty() {

@@ -106,6 +106,14 @@ officer_record!(
     never
 );
 
+officer_record!(
+    crate::domain::field::release::Release,
+    "release",
+    recorded_at,
+    releases,
+    never
+);
+
 /// A briefing is signed by the officer only at the end, and is never a correction.
 impl FieldRecord for Briefing {
     const KIND: &'static str = "briefing";

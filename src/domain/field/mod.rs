@@ -5,6 +5,7 @@ pub mod briefing;
 pub mod contact;
 pub mod contact_form;
 pub mod notification;
+pub mod release;
 mod tagged;
 
 pub use briefing::*;

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::keep_answers::{date_answer, FormAnswers, KeepProblem};
 use super::nominal_form::probation_answer;
 use crate::domain::order::scpo::{Order, OrderStage};
-use crate::domain::people::nominal::CustodyStatus;
+use crate::domain::people::nominal::{CustodyStatus, Recall};
 use crate::domain::time::dates::format_date;
 
 /// The events, by code, with their labels.
@@ -108,6 +108,7 @@ pub fn apply_event(
             (
                 CustodyStatus::InCustody {
                     expected_release: d,
+                    recall: None,
                 },
                 reason,
             )
@@ -174,12 +175,28 @@ pub fn apply_event(
             let name = "The date of recall";
             let r = date_answer(a, "recalled", "Enter the date of recall", name, &mut p);
             not_future(r, today, "recalled-day", name, &mut p);
+            // The release the licence began with is kept: an order that came into force on it
+            // stays in force (a recall does not end the order).
+            let released_on = custody.release_date();
+            if r.is_some_and(|r| r < released_on) {
+                p.push(KeepProblem::new(
+                    "recalled-day",
+                    format!(
+                        "The date of recall must be on or after the release on {}",
+                        format_date(released_on)
+                    ),
+                ));
+            }
             let e = expected(&mut p);
-            r.zip(e).map(|(r, e)| {
-                let reason = format!("Recalled to custody on {}", format_date(r));
+            r.zip(e).map(|(recalled_on, e)| {
+                let reason = format!("Recalled to custody on {}", format_date(recalled_on));
                 (
                     CustodyStatus::InCustody {
                         expected_release: e,
+                        recall: Some(Recall {
+                            released_on,
+                            recalled_on,
+                        }),
                     },
                     reason,
                 )
@@ -237,3 +254,7 @@ pub fn orders_in_force_on_release(
 #[cfg(test)]
 #[path = "custody_form_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "custody_recall_tests.rs"]
+mod recall_tests;

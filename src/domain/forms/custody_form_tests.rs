@@ -14,6 +14,7 @@ fn answers(pairs: &[(&str, &str)]) -> FormAnswers {
 fn inside() -> CustodyStatus {
     CustodyStatus::InCustody {
         expected_release: ymd(2026, 12, 1),
+        recall: None,
     }
 }
 
@@ -56,7 +57,8 @@ fn a_release_date_moved_keeps_them_in_custody() {
     assert_eq!(
         c,
         CustodyStatus::InCustody {
-            expected_release: ymd(2027, 2, 1)
+            expected_release: ymd(2027, 2, 1),
+            recall: None,
         }
     );
     assert_eq!(reason, "Release date fixed for 1 Feb 2027");
@@ -102,7 +104,11 @@ fn a_licence_changed_recalled_or_ended() {
     assert_eq!(
         c,
         CustodyStatus::InCustody {
-            expected_release: ymd(2027, 5, 1)
+            expected_release: ymd(2027, 5, 1),
+            recall: Some(crate::domain::people::nominal::Recall {
+                released_on: ymd(2026, 1, 5),
+                recalled_on: today(),
+            }),
         }
     );
     assert_eq!(reason, "Recalled to custody on 24 Nov 2026");

@@ -145,7 +145,10 @@ pub fn custody_answer(a: &FormAnswers, p: &mut Vec<KeepProblem>) -> Option<Custo
         "in_custody" => {
             let name = "Expected release";
             let e = date_answer(a, "expected", "Enter the expected date of release", name, p);
-            e.map(|expected_release| CustodyStatus::InCustody { expected_release })
+            e.map(|expected_release| CustodyStatus::InCustody {
+                expected_release,
+                recall: None,
+            })
         }
         "on_licence" => {
             let r = released(p);

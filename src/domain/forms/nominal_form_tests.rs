@@ -78,7 +78,8 @@ fn each_custody_asks_its_own_dates() {
     assert_eq!(
         n.custody,
         CustodyStatus::InCustody {
-            expected_release: ymd(2027, 3, 1)
+            expected_release: ymd(2027, 3, 1),
+            recall: None,
         }
     );
     a.set("custody", "licence_ended");

@@ -196,6 +196,7 @@ fn four_eight_and_twelve_weeks_are_counted_to_the_day() {
         let n = c.nominals.iter_mut().find(|n| n.id == "N-0009").unwrap();
         n.custody = CustodyStatus::InCustody {
             expected_release: today() + Days::new(days),
+            recall: None,
         };
         let d = board(&c, &[], &[]);
         assert_eq!(

@@ -232,7 +232,10 @@ pub fn dashboard(unit: &Unit, today: NaiveDate) -> Dashboard {
             let (figure, detail) = briefing_item(today, release, c.briefing_due(&n.id, today));
             push(figure, item(release, detail, None));
         }
-        if let CustodyStatus::InCustody { expected_release } = n.custody {
+        if let CustodyStatus::InCustody {
+            expected_release, ..
+        } = n.custody
+        {
             if (0..=RELEASES_WITHIN_DAYS).contains(&days_between(today, expected_release)) {
                 let detail = format!(
                     "Release expected {} ({})",

@@ -43,6 +43,16 @@ pub struct ProbationContact {
     pub email: Option<String>,
 }
 
+/// A recall to custody from a licence: the day of the release the licence began with, and the
+/// day of the recall.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recall {
+    #[serde(deserialize_with = "crate::domain::time::iso::date")]
+    pub released_on: NaiveDate,
+    #[serde(deserialize_with = "crate::domain::time::iso::date")]
+    pub recalled_on: NaiveDate,
+}
+
 /// Where the nominal stands with prison and probation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(
@@ -53,6 +63,10 @@ pub struct ProbationContact {
 pub enum CustodyStatus {
     InCustody {
         expected_release: NaiveDate,
+        /// Recalled to custody from a licence: the release it ended is kept, so an order that
+        /// came into force on that release stays in force (a recall does not end the order).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        recall: Option<Recall>,
     },
     OnLicence {
         released_on: NaiveDate,
@@ -66,9 +80,7 @@ pub enum CustodyStatus {
     /// In the community with no licence: a High Court order (s.1) on someone never imprisoned,
     /// a release without licence, or a sentence that ended before the order came into force.
     /// `since`: the day of that release, or (never imprisoned) the day the order came into force.
-    InCommunity {
-        since: NaiveDate,
-    },
+    InCommunity { since: NaiveDate },
 }
 
 impl CustodyStatus {
@@ -140,7 +152,9 @@ impl CustodyStatus {
     /// The day of release, past or expected.
     pub fn release_date(&self) -> NaiveDate {
         match self {
-            Self::InCustody { expected_release } => *expected_release,
+            Self::InCustody {
+                expected_release, ..
+            } => *expected_release,
             Self::OnLicence { released_on, .. } | Self::LicenceEnded { released_on, .. } => {
                 *released_on
             }
@@ -148,11 +162,33 @@ impl CustodyStatus {
         }
     }
 
+    /// The release an order made before it came into force on: the release a recall ended,
+    /// else the day of release, past or expected.
+    pub fn first_release(&self) -> NaiveDate {
+        match self {
+            Self::InCustody {
+                recall: Some(r), ..
+            } => r.released_on,
+            _ => self.release_date(),
+        }
+    }
+
     /// Wording for the nominal page, e.g. "On licence until 3 Mar 2027".
     pub fn describe(&self, today: NaiveDate) -> String {
         use crate::domain::time::dates::format_date;
         match self {
-            Self::InCustody { expected_release } => {
+            Self::InCustody {
+                expected_release,
+                recall: Some(r),
+            } => format!(
+                "Recalled to custody on {} (released {}), expected release {}",
+                format_date(r.recalled_on),
+                format_date(r.released_on),
+                format_date(*expected_release)
+            ),
+            Self::InCustody {
+                expected_release, ..
+            } => {
                 format!(
                     "In custody, expected release {}",
                     format_date(*expected_release)
@@ -284,6 +320,7 @@ mod tests {
         assert!(!n.custody.on_licence_on(ymd(2028, 1, 1)));
         let inside = CustodyStatus::InCustody {
             expected_release: ymd(2027, 1, 1),
+            recall: None,
         };
         assert!(!inside.on_licence_on(ymd(2027, 1, 1)));
     }

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::nominal::{CustodyStatus, ProbationContact};
+use super::nominal::{CustodyStatus, ProbationContact, Recall};
 use crate::domain::common::tagged::{need, MissingField};
 #[derive(Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -33,6 +33,8 @@ pub struct CustodyRaw {
     #[serde(default)]
     probation: Option<ProbationContact>,
     #[serde(default)]
+    recall: Option<Recall>,
+    #[serde(default)]
     #[serde(deserialize_with = "crate::domain::time::iso::opt_date")]
     since: Option<NaiveDate>,
 }
@@ -43,6 +45,7 @@ impl TryFrom<CustodyRaw> for CustodyStatus {
         Ok(match r.status {
             CustodyTag::InCustody => Self::InCustody {
                 expected_release: need(r.expected_release, "expected_release")?,
+                recall: r.recall,
             },
             CustodyTag::OnLicence => Self::OnLicence {
                 released_on: need(r.released_on, "released_on")?,

@@ -180,6 +180,7 @@ fn kind_words(kind: &str) -> &'static str {
         "exhibit_withdrawal" => "Exhibit withdrawal",
         "recall_referral" => "Recall referral",
         "referral_status" => "Recall referral status",
+        "release" => "Release",
         _ => "Record",
     }
 }

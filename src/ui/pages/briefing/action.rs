@@ -1,6 +1,7 @@
 //! The briefing's place on the nominal page: "Start release-day briefing" (or "Continue
 //! briefing" when a draft is on the phone) once the nominal is released and until a briefing is
-//! signed off; after that, when and by whom it was signed off.
+//! signed off; after that, when and by whom it was signed off. Before that, for a nominal in
+//! custody whose order waits for release, "Released today?" (released.rs).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -42,7 +43,16 @@ pub fn BriefingAction(#[prop(into)] nominal_id: String) -> impl IntoView {
             )
         })
     });
+    let asks = Memo::new(move |_| {
+        let today = app.today.get();
+        app.cohort
+            .with(|c| c.asks_released_today(&id.read_value(), today))
+    });
     move || {
+        if asks.get() {
+            return view! { <super::released::ReleasedToday nominal_id=id.get_value() /> }
+                .into_any();
+        }
         let href = Step::TaskList.path(&id.read_value());
         match state.get() {
             (_, Some(s), _) => view! {

@@ -8,6 +8,7 @@
 mod action;
 mod condition;
 mod flow;
+mod released;
 mod sign_off;
 mod task_list;
 mod tasks;

@@ -55,8 +55,13 @@ const GOAL = 250_000;
 // Issue 21: the order's schedules on the phone (a v6 store, shown under each provision, and the
 // offline search "is this person, address or vehicle on a schedule?") +13.3 kB as the schedules
 // branch measured it (domain and store +5.2, views +8.1): 698.8 kB. Taken knowingly, for a
-// feature the issue asks of the phone; issue 22 lowers the budget to 600 kB.
-const BUDGET = 699_000;
+// feature the issue asks of the phone; issue 22 lowers the budget to 600 kB. Then "Released
+// today?" in the release-day briefing (issue 21 item 5: the field record, its form with the
+// licence's last day and the probation practitioner, a v7 store, the phone showing its own
+// release until the server's versions arrive) and the schedules' natural order: +8.4 kB on
+// main, 707.2 kB, rounded up to the next 100. Taken knowingly again; issue 22 is the place to
+// win it back.
+const BUDGET = 707_300;
 
 const dist = process.argv[2] ?? 'dist';
 const files = appCode(dist);

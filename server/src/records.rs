@@ -228,7 +228,7 @@ pub fn judge(entry: &NewEntry, held: &[StoredRecord]) -> Result<(), String> {
         ));
     }
     if entry.kind == "release" {
-        return crate::release::judge(&after, &entry.record_id);
+        return after.release_judgement(&entry.record_id);
     }
     // Recall needs a licence in force: the phone's own rule, the phone's own words.
     match scpo_field::domain::cohort::referrals::recall_refusal_of(

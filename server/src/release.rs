@@ -9,57 +9,11 @@
 //! applies a release whose first application failed, and never applies one twice.
 
 use scpo_field::domain::field::release::{Release, RELEASE_REASON};
-use scpo_field::domain::Cohort;
 
 use crate::cohort_change::{self, Keeper, Refused};
 use crate::records::cohort_of;
 use crate::storage::StoredRecord;
 use crate::storage::{EntryResult, EntryStatus, Incoming, Officer, Storage, VersionedRecord};
-
-/// The push's judgement of a release (the new record is `releases[..]` of `after`, with the
-/// nominal's cohort records as held): it must apply, and the nominal and orders it leaves must
-/// meet every rule of the cohort, else the refusal in words.
-pub fn judge(after: &Cohort, release_id: &str) -> Result<(), String> {
-    let Some(release) = after.releases.iter().find(|r| r.id == release_id) else {
-        return Err("The release could not be read".into());
-    };
-    if let Some(why) = after.release_refusal(release) {
-        return Err(why);
-    }
-    let Some(applied) = released_cohort(after, release) else {
-        return Err("The release could not be applied".into());
-    };
-    let words: Vec<String> = applied
-        .validate()
-        .into_iter()
-        .filter(|p| p.path.starts_with("nominals[") || p.path.starts_with("orders["))
-        .take(3)
-        .map(|p| p.to_string())
-        .collect();
-    if words.is_empty() {
-        Ok(())
-    } else {
-        Err(format!(
-            "The release cannot be recorded as it stands: {}. Ask the DS to correct the record at the desk",
-            words.join("; ")
-        ))
-    }
-}
-
-/// The cohort as `release` leaves it.
-fn released_cohort(c: &Cohort, release: &Release) -> Option<Cohort> {
-    let (nominal, orders) = c.released(release)?;
-    let mut after = c.clone();
-    for n in after.nominals.iter_mut().filter(|n| n.id == nominal.id) {
-        *n = nominal.clone();
-    }
-    for o in orders {
-        for held in after.orders.iter_mut().filter(|h| h.id == o.id) {
-            *held = o.clone();
-        }
-    }
-    Some(after)
-}
 
 /// Apply every release this push accepted (`items` and `results` in the same order). `Err` only
 /// when the database failed: the push is answered with a failure, the phone sends it again, and

@@ -7,9 +7,8 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::Form;
 use maud::html;
-use scpo_field::domain::forms::custody_form::{
-    apply_event, event_fields, events_for, orders_in_force_on_release, EVENTS,
-};
+use scpo_field::domain::cohort::releases::orders_in_force_on_release;
+use scpo_field::domain::forms::custody_form::{apply_event, event_fields, events_for, EVENTS};
 use scpo_field::domain::forms::keep_answers::FormAnswers;
 use scpo_field::domain::time::dates::format_date;
 use scpo_field::domain::Nominal;

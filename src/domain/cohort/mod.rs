@@ -22,6 +22,7 @@ pub mod record;
 pub mod references;
 pub mod referral_checks;
 pub mod referrals;
+pub mod releases;
 pub mod schedules;
 
 pub use aggregate::*;

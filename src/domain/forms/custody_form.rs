@@ -7,7 +7,6 @@ use chrono::NaiveDate;
 
 use super::keep_answers::{date_answer, FormAnswers, KeepProblem};
 use super::nominal_form::probation_answer;
-use crate::domain::order::scpo::{Order, OrderStage};
 use crate::domain::people::nominal::{CustodyStatus, Recall};
 use crate::domain::time::dates::format_date;
 
@@ -221,34 +220,6 @@ pub fn apply_event(
         Some(d) if p.is_empty() => Ok(d),
         _ => Err(p),
     }
-}
-
-/// The nominal's orders that wait for release ("on release": granted, not yet in force), in
-/// force from `released_on`: the new versions to save with the release.
-pub fn orders_in_force_on_release(
-    orders: &[Order],
-    nominal_id: &str,
-    released_on: NaiveDate,
-) -> Vec<Order> {
-    orders
-        .iter()
-        .filter(|o| o.nominal_id == nominal_id)
-        .filter_map(|o| match &o.stage {
-            OrderStage::Granted {
-                date_granted,
-                comes_into_force: None,
-                ends,
-            } => Some(Order {
-                stage: OrderStage::Granted {
-                    date_granted: *date_granted,
-                    comes_into_force: Some(released_on),
-                    ends: *ends,
-                },
-                ..o.clone()
-            }),
-            _ => None,
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -1,5 +1,7 @@
 use super::*;
 use crate::domain::cohort::demo::demo_cohort;
+use crate::domain::cohort::releases::orders_in_force_on_release;
+use crate::domain::order::scpo::{Order, OrderStage};
 use crate::domain::people::nominal::ProbationContact;
 use crate::domain::time::dates::ymd;
 

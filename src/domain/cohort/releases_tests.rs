@@ -1,5 +1,6 @@
 use super::*;
 use crate::domain::cohort::demo::demo_cohort;
+use crate::domain::field::release::*;
 use crate::domain::order::scpo::OrderStage;
 use crate::domain::time::dates::ymd;
 

@@ -6,6 +6,7 @@
 
 #[macro_use]
 mod common;
+mod desk_forms;
 #[path = "keep_order/forms.rs"]
 mod forms;
 mod upkeep_support;

@@ -6,6 +6,7 @@
 
 #[macro_use]
 mod common;
+mod desk_forms;
 mod schedules_support;
 mod upkeep_support;
 

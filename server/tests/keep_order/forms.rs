@@ -6,10 +6,8 @@ use chrono::NaiveDate;
 use scpo_field::domain::forms::keep_order_answers::Answers;
 use scpo_field::domain::forms::provision_form::answers_of;
 use scpo_field::domain::forms::variation_form::{reword_prefix, reworded_field};
-use scpo_field::domain::Cohort;
-use scpo_server::storage::Device;
 
-use crate::common::*;
+pub use crate::desk_forms::*;
 use crate::upkeep_support::*;
 
 pub const DS: Option<&str> = Some("ds-token");
@@ -18,41 +16,11 @@ pub fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-/// The value of the hidden field `name` on a page.
-pub fn hidden(html: &str, name: &str) -> Option<String> {
-    let at = html.find(&format!("name=\"{name}\" value=\""))?;
-    let rest = &html[at + name.len() + 15..];
-    Some(rest[..rest.find('"')?].to_string())
-}
-
 pub fn date(a: &mut Vec<(String, String)>, id: &str, d: NaiveDate) {
     use chrono::Datelike;
     a.push((format!("{id}-day"), d.day().to_string()));
     a.push((format!("{id}-month"), d.month().to_string()));
     a.push((format!("{id}-year"), d.year().to_string()));
-}
-
-pub fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
-
-pub async fn post(
-    d: &Desk,
-    path: &str,
-    session: Option<&str>,
-    form: &[(String, String)],
-) -> (u16, String) {
-    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    let r = d.post(path, session, &form).await;
-    (r.status().as_u16(), r.text().await.unwrap())
-}
-
-/// Everything the phone holds after pulling from 0: its cohort as the domain reads it.
-pub async fn phone_cohort(d: &Desk, phone: &Device) -> Cohort {
-    let page = d.db.storage.pull(phone, 0, 100_000, at(90)).await.unwrap();
-    scpo_server::records::cohort_of(&page.records)
 }
 
 /// Record a new order for `nominal` as the DS, through every page; its id.

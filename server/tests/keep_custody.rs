@@ -9,7 +9,6 @@ mod support;
 
 use common::*;
 use scpo_server::storage::StoredRecord;
-use serde_json::Value;
 use support::*;
 
 async fn a_risk_review_and_a_plan_are_saved_and_bad_input_changes_nothing(b: Backend) {
@@ -104,50 +103,12 @@ async fn a_release_on_the_desk_puts_an_on_release_order_in_force(b: Backend) {
     let srv = serve(b).await;
     let s = srv.db.storage.as_ref();
     // A nominal in custody whose order waits for release.
-    let held = s.unit_records("U-DEMO").await.unwrap();
-    let inside = held
-        .iter()
-        .find(|r| r.kind == "nominal" && r.record["custody"]["status"] == "in_custody")
-        .unwrap();
-    let nominal_id = inside.id.clone();
-    let mut order = held
-        .iter()
-        .find(|r| r.kind == "order" && r.nominal_id == nominal_id)
-        .unwrap()
-        .clone();
-    order.record["stage"]["comes_into_force"] = Value::Null;
-    order.record["stage"]["ends"] = Value::from("2031-11-23");
-    let ds = s.officer("DS-DEMO-01").await.unwrap().unwrap();
-    let keeper = scpo_server::cohort_change::Keeper {
-        officer: &ds,
-        whole_unit: true,
-    };
-    let v = scpo_server::storage::VersionedRecord {
-        record: order.clone(),
-        expected: s
-            .current_versions("U-DEMO", &nominal_id)
-            .await
-            .unwrap()
-            .into_iter()
-            .find(|(k, i, _)| k == "order" && *i == order.id)
-            .map(|x| x.2),
-    };
-    scpo_server::cohort_change::apply(
-        s,
-        keeper,
-        &nominal_id,
-        "Made to come into force on release",
-        vec![v],
-        None,
-        at(1),
-    )
-    .await
-    .unwrap();
+    let (nominal_id, order_id, _) = waiting_for_release(s).await;
     let path = format!("/supervise/nominals/{nominal_id}/custody");
     let (status, form) = srv.html(&path, "ds").await;
     assert_eq!(status, 200);
     assert!(form.contains("Released from custody"));
-    let order_key = format!("version-order-{}", order.id);
+    let order_key = format!("version-order-{}", order_id);
     let at_open = form
         .find(&format!("name=\"{order_key}\" value=\""))
         .unwrap();
@@ -175,7 +136,7 @@ async fn a_release_on_the_desk_puts_an_on_release_order_in_force(b: Backend) {
     let r = srv.post(&path, Some("ds"), &f).await;
     assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
     let now: Vec<StoredRecord> = s.records_of_nominal(&nominal_id).await.unwrap();
-    let o = now.iter().find(|r| r.id == order.id).unwrap();
+    let o = now.iter().find(|r| r.id == order_id).unwrap();
     assert_eq!(o.record["stage"]["comes_into_force"], "2026-11-24");
     let n = now.iter().find(|r| r.kind == "nominal").unwrap();
     assert_eq!(n.record["custody"]["status"], "on_licence");

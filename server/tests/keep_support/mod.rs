@@ -75,3 +75,57 @@ pub async fn pulled(srv: &Served, officer: &str) -> Vec<Value> {
     let body: Value = r.json().await.unwrap();
     body["records"].as_array().unwrap().clone()
 }
+
+/// A nominal of the demo unit in custody with its order made to come into force "on release",
+/// and the officer who holds them.
+pub async fn waiting_for_release(s: &dyn Storage) -> (String, String, String) {
+    let held = s.unit_records("U-DEMO").await.unwrap();
+    let inside = held
+        .iter()
+        .find(|r| r.kind == "nominal" && r.record["custody"]["status"] == "in_custody")
+        .unwrap();
+    let nominal_id = inside.id.clone();
+    let mut order = held
+        .iter()
+        .find(|r| r.kind == "order" && r.nominal_id == nominal_id)
+        .unwrap()
+        .clone();
+    order.record["stage"]["comes_into_force"] = Value::Null;
+    order.record["stage"]["ends"] = Value::from("2031-11-23");
+    let ds = s.officer("DS-DEMO-01").await.unwrap().unwrap();
+    let keeper = scpo_server::cohort_change::Keeper {
+        officer: &ds,
+        whole_unit: true,
+    };
+    let expected = s
+        .current_versions("U-DEMO", &nominal_id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|(k, i, _)| k == "order" && *i == order.id)
+        .map(|x| x.2);
+    let v = scpo_server::storage::VersionedRecord {
+        record: order.clone(),
+        expected,
+    };
+    scpo_server::cohort_change::apply(
+        s,
+        keeper,
+        &nominal_id,
+        "Made to come into force on release",
+        vec![v],
+        None,
+        at(1),
+    )
+    .await
+    .unwrap();
+    let officer = s
+        .unit_assignments("U-DEMO")
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|(n, _)| *n == nominal_id)
+        .map(|(_, o)| o)
+        .unwrap();
+    (nominal_id, order.id, officer)
+}

@@ -11,7 +11,6 @@ use scpo_field::domain::forms::referral_form::Making;
 use scpo_field::domain::referral::answers::ReferralAnswers;
 use scpo_field::domain::referral::record::{RecallReferral, ReferralStatusUpdate};
 use scpo_field::domain::OfficerRef;
-use scpo_field::store::schema::SCHEMA_VERSION;
 use scpo_field::store::DraftKey;
 use store_support::*;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -94,24 +93,15 @@ async fn a_referral_and_its_status_are_kept_with_their_outbox_entries() {
 
 #[wasm_bindgen_test]
 async fn a_schema_v3_database_upgrades_to_the_referral_stores() {
-    let name = unique_name("referral-v3");
-    let v3 = open_at(&name, 3).await;
-    v3.set_passcode(PASS, PASS).await.unwrap();
-    v3.import_cohort(&demo()).await.unwrap();
-    v3.close();
-    let store = open(&name).await;
-    let db = raw_open(&name).await;
-    assert_eq!(db.version(), f64::from(SCHEMA_VERSION));
-    let names: Vec<String> = (0..db.object_store_names().length())
-        .filter_map(|i| db.object_store_names().get(i))
-        .collect();
-    assert!(names.contains(&"recall_referrals".to_string()), "{names:?}");
+    let (name, store, stores) = upgraded_from("referral-v3", 3).await;
     assert!(
-        names.contains(&"referral_statuses".to_string()),
-        "{names:?}"
+        stores.contains(&"recall_referrals".to_string()),
+        "{stores:?}"
     );
-    db.close();
-    store.unlock(PASS).await.unwrap();
+    assert!(
+        stores.contains(&"referral_statuses".to_string()),
+        "{stores:?}"
+    );
     let loaded = store.load_cohort().await.unwrap().unwrap();
     assert_eq!(loaded.nominals.len(), demo().nominals.len());
     assert!(loaded.recall_referrals.is_empty());

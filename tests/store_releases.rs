@@ -10,7 +10,6 @@ mod store_support;
 use scpo_field::domain::field::release::make_release;
 use scpo_field::domain::people::nominal::CustodyStatus;
 use scpo_field::domain::OfficerRef;
-use scpo_field::store::schema::SCHEMA_VERSION;
 use store_support::*;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
@@ -82,20 +81,8 @@ async fn a_release_is_kept_encrypted_with_its_outbox_entry_and_shown_applied() {
 
 #[wasm_bindgen_test]
 async fn a_schema_v6_database_upgrades_to_the_releases_store() {
-    let name = unique_name("release-v6");
-    let v6 = open_at(&name, 6).await;
-    v6.set_passcode(PASS, PASS).await.unwrap();
-    v6.import_cohort(&demo()).await.unwrap();
-    v6.close();
-    let store = open(&name).await;
-    let db = raw_open(&name).await;
-    assert_eq!(db.version(), f64::from(SCHEMA_VERSION));
-    let names: Vec<String> = (0..db.object_store_names().length())
-        .filter_map(|i| db.object_store_names().get(i))
-        .collect();
-    assert!(names.contains(&"releases".to_string()), "{names:?}");
-    db.close();
-    store.unlock(PASS).await.unwrap();
+    let (name, store, stores) = upgraded_from("release-v6", 6).await;
+    assert!(stores.contains(&"releases".to_string()), "{stores:?}");
     let loaded = store.load_cohort().await.unwrap().unwrap();
     assert_eq!(loaded.nominals.len(), demo().nominals.len());
     assert!(loaded.releases.is_empty());

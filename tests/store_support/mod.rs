@@ -53,6 +53,26 @@ pub async fn fresh(label: &str) -> (String, Store) {
     (name, store)
 }
 
+/// A database made at `schema_version` with the demo cohort imported, then opened by this
+/// build (which upgrades it) and unlocked: its name, the store, and the object stores it has
+/// now. The upgrade is to the current version.
+pub async fn upgraded_from(label: &str, schema_version: u32) -> (String, Store, Vec<String>) {
+    let name = unique_name(label);
+    let old = open_at(&name, schema_version).await;
+    old.set_passcode(PASS, PASS).await.unwrap();
+    old.import_cohort(&demo()).await.unwrap();
+    old.close();
+    let store = open(&name).await;
+    let db = raw_open(&name).await;
+    assert_eq!(db.version(), f64::from(SCHEMA_VERSION));
+    let stores: Vec<String> = (0..db.object_store_names().length())
+        .filter_map(|i| db.object_store_names().get(i))
+        .collect();
+    db.close();
+    store.unlock(PASS).await.unwrap();
+    (name, store, stores)
+}
+
 pub fn demo() -> Cohort {
     demo_cohort(today())
 }

@@ -11,6 +11,28 @@ pub struct DateItem {
     pub on_input: Callback<String>,
 }
 
+impl DateItem {
+    /// The day, month and year boxes of a date asked as `id` (the day box; `{id}-month`,
+    /// `{id}-year`), each bound to its signal.
+    pub fn day_month_year(id: &str, parts: [RwSignal<String>; 3]) -> Vec<DateItem> {
+        [
+            (id.to_string(), "Day", 2u8),
+            (format!("{id}-month"), "Month", 2),
+            (format!("{id}-year"), "Year", 4),
+        ]
+        .into_iter()
+        .zip(parts)
+        .map(|((id, label, width), v)| DateItem {
+            id,
+            label,
+            width,
+            value: v.into(),
+            on_input: Callback::new(move |x| v.set(x)),
+        })
+        .collect()
+    }
+}
+
 /// GOV.UK's date input: a fieldset of boxes, digits only, with a hint (`{id}-hint`) and an error
 /// message (`{id}-error`) named by the fieldset. `id` is the first box's.
 #[component]

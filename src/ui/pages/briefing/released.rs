@@ -35,21 +35,7 @@ pub fn ReleasedToday(#[prop(into)] nominal_id: String) -> impl IntoView {
         choice("released", "yes", "Yes"),
         choice("released-no", "no", "No"),
     ];
-    let boxes = [
-        ("licence-ends", "Day", 2u8),
-        ("licence-ends-month", "Month", 2),
-        ("licence-ends-year", "Year", 4),
-    ]
-    .into_iter()
-    .zip(parts)
-    .map(|((id, label, width), v)| DateItem {
-        id: id.into(),
-        label,
-        width,
-        value: v.into(),
-        on_input: Callback::new(move |x| v.set(x)),
-    })
-    .collect::<Vec<_>>();
+    let boxes = DateItem::day_month_year("licence-ends", parts);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if saving.get_untracked() {

@@ -223,21 +223,7 @@ fn UpdateStatus(referral_id: String, errors: RwSignal<Vec<FieldError>>) -> impl 
             )
         })
         .collect();
-    let boxes = [
-        ("on", "Day", 2u8),
-        ("on-month", "Month", 2),
-        ("on-year", "Year", 4),
-    ]
-    .into_iter()
-    .zip(parts)
-    .map(|((id, label, width), v)| DateItem {
-        id: id.into(),
-        label,
-        width,
-        value: v.into(),
-        on_input: Callback::new(move |x| v.set(x)),
-    })
-    .collect();
+    let boxes = DateItem::day_month_year("on", parts);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if saving.get_untracked() {

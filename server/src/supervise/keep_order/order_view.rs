@@ -34,6 +34,15 @@ pub fn section(user: &DeskUser) -> &'static str {
     }
 }
 
+/// The caption of an order's pages: "Order {reference} for {name}".
+pub fn caption(data: &UnitData, order: &Order) -> String {
+    let name = data
+        .cohort
+        .nominal(&order.nominal_id)
+        .map_or_else(|| order.nominal_id.clone(), |n| n.display_name());
+    format!("Order {} for {name}", order.court_reference)
+}
+
 fn name_of(data: &UnitData, nominal_id: &str) -> String {
     data.cohort
         .nominal(nominal_id)

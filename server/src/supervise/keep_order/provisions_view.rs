@@ -13,20 +13,12 @@ use super::super::unit::UnitData;
 use super::super::url::segment;
 use super::super::DeskUser;
 use super::fields::{error, provision_fields, provision_rows};
-use super::order_view::{continue_button, nominal_href, question_page, section};
+use super::order_view::{caption, continue_button, nominal_href, question_page, section};
 use super::provisions::{count, prefix};
 use crate::state::AppState;
 
 fn action(order: &Order) -> String {
     format!("/supervise/orders/{}/provisions/new", segment(&order.id))
-}
-
-fn caption(data: &UnitData, order: &Order) -> String {
-    let name = data
-        .cohort
-        .nominal(&order.nominal_id)
-        .map_or_else(|| order.nominal_id.clone(), |n| n.display_name());
-    format!("Order {} for {name}", order.court_reference)
 }
 
 pub fn text_page(

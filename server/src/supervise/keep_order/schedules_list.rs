@@ -13,9 +13,9 @@ use super::super::kit::{back_link, page_at, table, Column};
 use super::super::unit::UnitData;
 use super::super::url::segment;
 use super::super::DeskUser;
-use super::order_view::{nominal_href, section};
+use super::order_view::{caption, nominal_href, section};
 use super::schedules::schedules_of;
-use super::schedules_view::{caption, provision_label, schedules_href};
+use super::schedules_view::{provision_label, schedules_href};
 use crate::state::AppState;
 
 /// The links to correct and remove an entry, each naming it for a screen reader.

@@ -20,21 +20,13 @@ use super::super::unit::UnitData;
 use super::super::url::segment;
 use super::super::DeskUser;
 use super::fields::{date, error};
-use super::order_view::{change_row, continue_button, question_page, section};
+use super::order_view::{caption, change_row, continue_button, question_page, section};
 use super::schedules::{change, held, STEP_NAMES};
 use crate::state::AppState;
 
 /// The form's address (every page posts to it) and the list of the order's schedules.
 pub fn schedules_href(order: &Order) -> String {
     format!("/supervise/orders/{}/schedules", segment(&order.id))
-}
-
-pub fn caption(data: &UnitData, order: &Order) -> String {
-    let name = data
-        .cohort
-        .nominal(&order.nominal_id)
-        .map_or_else(|| order.nominal_id.clone(), |n| n.display_name());
-    format!("Order {} for {name}", order.court_reference)
 }
 
 /// A provision as the desk names it: its summary, or its wording when it has none.

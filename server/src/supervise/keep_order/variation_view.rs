@@ -22,7 +22,9 @@ use super::super::unit::UnitData;
 use super::super::url::segment;
 use super::super::DeskUser;
 use super::fields::{date, error, provision_fields};
-use super::order_view::{change_row, continue_button, nominal_href, question_page, section};
+use super::order_view::{
+    caption, change_row, continue_button, nominal_href, question_page, section,
+};
 use super::variation::{
     change, effect_day, standing, CHECK, DECISION, DECISION_FIELDS, PROVISIONS, STEP_NAMES,
 };
@@ -30,14 +32,6 @@ use crate::state::AppState;
 
 fn action(order: &Order) -> String {
     format!("/supervise/orders/{}/variations/new", segment(&order.id))
-}
-
-fn caption(data: &UnitData, order: &Order) -> String {
-    let name = data
-        .cohort
-        .nominal(&order.nominal_id)
-        .map_or_else(|| order.nominal_id.clone(), |n| n.display_name());
-    format!("Order {} for {name}", order.court_reference)
 }
 
 #[allow(clippy::too_many_arguments)]

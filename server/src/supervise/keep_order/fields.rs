@@ -39,6 +39,25 @@ pub fn carry(a: &Answers, shown: &dyn Fn(&str) -> bool) -> Markup {
 }
 
 /// The problem at `id`, if any.
+/// Where a multi-page form goes back to when its answers do not hold: the first step up to
+/// `upto` with a problem (by `step_of` its field), and that step's problems.
+pub fn first_failing(
+    problems: Vec<Problem>,
+    step_of: impl Fn(&str) -> usize,
+    upto: usize,
+) -> Option<(usize, Vec<Problem>)> {
+    let first = problems
+        .iter()
+        .map(|(f, _)| step_of(f))
+        .filter(|s| *s <= upto)
+        .min()?;
+    let here = problems
+        .into_iter()
+        .filter(|(f, _)| step_of(f) == first)
+        .collect();
+    Some((first, here))
+}
+
 pub fn error<'a>(problems: &'a [Problem], id: &str) -> Option<&'a str> {
     problems
         .iter()

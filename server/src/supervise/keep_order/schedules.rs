@@ -26,7 +26,7 @@ use super::super::keep::{self, problems_of, save};
 use super::super::kit::Problem;
 use super::super::unit::UnitData;
 use super::super::{csrf_refusal, DeskUser};
-use super::fields::{new_token, order_ctx, posted, token_of, version_of};
+use super::fields::{first_failing, new_token, order_ctx, posted, token_of, version_of};
 use super::schedules_list::list_page;
 use super::schedules_view::{check_page, done_page, entry_page, head_page};
 use crate::state::AppState;
@@ -308,16 +308,7 @@ pub async fn post(
     let result = change(&state, &data, &order, &a);
     let problems: Vec<Problem> = result.as_ref().err().cloned().unwrap_or_default();
     let upto = if go == "save" { CHECK } else { step };
-    if let Some(first) = problems
-        .iter()
-        .map(|(f, _)| step_of(f))
-        .filter(|s| *s <= upto)
-        .min()
-    {
-        let here: Vec<Problem> = problems
-            .into_iter()
-            .filter(|(f, _)| step_of(f) == first)
-            .collect();
+    if let Some((first, here)) = first_failing(problems, step_of, upto) {
         return bad(page_at_step(&state, &user, &data, &order, first, &a, &here));
     }
     if go != "save" || step != CHECK {

@@ -21,7 +21,9 @@ use super::super::keep::{self, problems_of, save};
 use super::super::kit::Problem;
 use super::super::unit::UnitData;
 use super::super::{csrf_refusal, DeskUser};
-use super::fields::{date_values, new_token, order_ctx, posted, token_of, version_of};
+use super::fields::{
+    date_values, first_failing, new_token, order_ctx, posted, token_of, version_of,
+};
 use super::variation_view::{check_page, done_page, step_page};
 use crate::state::AppState;
 use crate::storage::{StoredRecord, VersionedRecord};
@@ -186,16 +188,7 @@ pub async fn post(
     let result = change(&a, &data, &order);
     let problems: Vec<Problem> = result.as_ref().err().cloned().unwrap_or_default();
     let upto = if go == "save" { CHECK } else { step };
-    if let Some(first) = problems
-        .iter()
-        .map(|(f, _)| step_of(f))
-        .filter(|s| *s <= upto)
-        .min()
-    {
-        let here: Vec<Problem> = problems
-            .into_iter()
-            .filter(|(f, _)| step_of(f) == first)
-            .collect();
+    if let Some((first, here)) = first_failing(problems, step_of, upto) {
         return bad(step_page(&state, &user, &data, &order, first, &a, &here));
     }
     if go != "save" || step != CHECK {

@@ -81,6 +81,23 @@ pub async fn nominal_ctx(
 
 /// The unit and the order, when `user` may keep its nominal; "Page not found" otherwise
 /// (another unit's order is the same as none).
+/// A keeping form posted about an order: its answers once the session's CSRF token is
+/// checked (first, before anything is read), with the unit and the order the user may keep;
+/// else the page to answer (403, or 404 for an order not theirs to keep).
+pub async fn order_post(
+    state: &AppState,
+    user: &DeskUser,
+    order_id: &str,
+    pairs: Vec<(String, String)>,
+) -> Result<(Answers, UnitData, Order), Response> {
+    let a = posted(pairs);
+    if let Some(refused) = super::super::csrf_refusal(user, answer(&a, "csrf")) {
+        return Err(refused);
+    }
+    let (data, order) = order_ctx(state, user, order_id).await?;
+    Ok((a, data, order))
+}
+
 pub async fn order_ctx(
     state: &AppState,
     user: &DeskUser,

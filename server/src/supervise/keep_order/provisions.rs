@@ -17,8 +17,8 @@ use scpo_field::domain::order::{Condition, Deadline, Order};
 use super::super::forms::with_status;
 use super::super::keep::{self, problems_of, save};
 use super::super::kit::Problem;
-use super::super::{csrf_refusal, DeskUser};
-use super::fields::{new_token, order_ctx, posted, token_of, version_of};
+use super::super::DeskUser;
+use super::fields::{new_token, order_ctx, order_post, token_of, version_of};
 use super::order::REASON;
 use super::provisions_view::{check_page, done_page, provision_page, text_page};
 use crate::state::AppState;
@@ -132,11 +132,7 @@ pub async fn post(
     Path(order_id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    let a = posted(pairs);
-    if let Some(refused) = csrf_refusal(&user, answer(&a, "csrf")) {
-        return refused;
-    }
-    let (data, order) = match order_ctx(&state, &user, &order_id).await {
+    let (a, data, order) = match order_post(&state, &user, &order_id, pairs).await {
         Ok(x) => x,
         Err(r) => return r,
     };

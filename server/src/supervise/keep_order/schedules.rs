@@ -25,8 +25,8 @@ use super::super::forms::{not_found, with_status};
 use super::super::keep::{self, problems_of, save};
 use super::super::kit::Problem;
 use super::super::unit::UnitData;
-use super::super::{csrf_refusal, DeskUser};
-use super::fields::{first_failing, new_token, order_ctx, posted, token_of, version_of};
+use super::super::DeskUser;
+use super::fields::{first_failing, new_token, order_ctx, order_post, token_of, version_of};
 use super::schedules_list::list_page;
 use super::schedules_view::{check_page, done_page, entry_page, head_page};
 use crate::state::AppState;
@@ -284,11 +284,7 @@ pub async fn post(
     Path(order_id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    let a = posted(pairs);
-    if let Some(refused) = csrf_refusal(&user, answer(&a, "csrf")) {
-        return refused;
-    }
-    let (data, order) = match order_ctx(&state, &user, &order_id).await {
+    let (a, data, order) = match order_post(&state, &user, &order_id, pairs).await {
         Ok(x) => x,
         Err(r) => return r,
     };

@@ -20,9 +20,9 @@ use super::super::forms::with_status;
 use super::super::keep::{self, problems_of, save};
 use super::super::kit::Problem;
 use super::super::unit::UnitData;
-use super::super::{csrf_refusal, DeskUser};
+use super::super::DeskUser;
 use super::fields::{
-    date_values, first_failing, new_token, order_ctx, posted, token_of, version_of,
+    date_values, first_failing, new_token, order_ctx, order_post, token_of, version_of,
 };
 use super::variation_view::{check_page, done_page, step_page};
 use crate::state::AppState;
@@ -164,11 +164,7 @@ pub async fn post(
     Path(order_id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    let mut a = posted(pairs);
-    if let Some(refused) = csrf_refusal(&user, answer(&a, "csrf")) {
-        return refused;
-    }
-    let (data, order) = match order_ctx(&state, &user, &order_id).await {
+    let (mut a, data, order) = match order_post(&state, &user, &order_id, pairs).await {
         Ok(x) => x,
         Err(r) => return r,
     };

@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::domain::common::validation::{MAX_ITEMS, MAX_LONG_CHARS, MAX_SHORT_CHARS};
 use crate::domain::forms::keep_order_answers::{
-    answer, optional_date_at, problem, Answers, FieldProblems,
+    answer, optional_date_at, problem, short_text_at, Answers, FieldProblems,
 };
 use crate::domain::forms::schedule_form::{
     ADDRESS, ALIASES, COLOUR, DESCRIPTION, DOB, MAKE, NAME, REGISTRATION,
@@ -97,21 +97,6 @@ pub(crate) fn optional_text(
     text.to_string()
 }
 
-/// Text that must be given, up to 200 characters, trimmed.
-pub(crate) fn required_text(
-    a: &Answers,
-    id: &str,
-    missing: &str,
-    name: &str,
-    p: &mut FieldProblems,
-) -> String {
-    let text = answer(a, id).trim();
-    if text.is_empty() {
-        problem(p, id, missing);
-    }
-    optional_text(a, id, name, MAX_SHORT_CHARS, p)
-}
-
 /// One entry of `kind` from the answers; a date of birth must be before `today`.
 pub fn entry_from(
     a: &Answers,
@@ -123,7 +108,7 @@ pub fn entry_from(
         |p: &mut FieldProblems| optional_text(a, DESCRIPTION, "The description", MAX_LONG_CHARS, p);
     let value = match kind {
         EntryKind::Person => {
-            let name = required_text(
+            let name = short_text_at(
                 a,
                 NAME,
                 "Enter the person's name as the order gives it",

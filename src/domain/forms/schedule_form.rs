@@ -7,11 +7,12 @@
 use chrono::NaiveDate;
 
 use crate::domain::common::validation::{MAX_ITEMS, MAX_SHORT_CHARS};
-use crate::domain::forms::keep_order_answers::{answer, problem, Answers, FieldProblems};
+use crate::domain::forms::keep_order_answers::{
+    answer, problem, short_text_at, Answers, FieldProblems,
+};
 use crate::domain::order::condition::Condition;
 use crate::domain::order::schedule::Schedule;
 
-use crate::domain::forms::schedule_entry::required_text;
 pub use crate::domain::forms::schedule_entry::{entry_answers, entry_from, EntryKind, EntryValue};
 
 /// How the order names the schedule ("Schedule 1").
@@ -58,7 +59,7 @@ pub fn head_from(
     others: &[&Schedule],
 ) -> Result<(String, Vec<String>), FieldProblems> {
     let mut p = FieldProblems::new();
-    let number = required_text(
+    let number = short_text_at(
         a,
         NUMBER,
         "Enter the schedule's number as the order gives it, for example Schedule 1",

@@ -11,3 +11,19 @@ export function cli(...args: string[]): string {
     encoding: 'utf8',
   }).trim();
 }
+
+/** The id of the phone enrolled last for `officer` and not revoked: the one a spec has just
+ * enrolled. The specs share one database, so an earlier spec's phones for the same officer are
+ * there too. Read from `scpo-server devices` (id,officer,label,enrolled_at,revoked_at,
+ * last_seen_at), counting the times from the end so a label with a comma cannot shift them. */
+export function newestDevice(officer: string): string {
+  const phones = cli('devices')
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(','))
+    .filter((f) => f[1] === officer && f.at(-2) === '')
+    .sort((a, b) => Number(a.at(-3)) - Number(b.at(-3)));
+  const newest = phones.at(-1);
+  if (!newest) throw new Error(`no phone enrolled for ${officer}`);
+  return newest[0];
+}

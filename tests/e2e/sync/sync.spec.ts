@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { Taps, breachToRecommendation, INTELLIGENCE, reportIdOf } from '../breach-support';
 import { axeViolations } from '../axe';
-import { cli } from '../server-support';
+import { cli, newestDevice } from '../server-support';
 import { PASSCODE } from '../support';
 import { recordDecision, signedInSupervisor } from '../supervise/support';
 import { enrol, nominalLink, phone } from './phone';
@@ -143,12 +143,7 @@ test('two phones follow the team server', async ({ browser }) => {
   await expect(p1.locator('#outbox-list')).not.toContainText('Breach report about N-0004');
 
   // Phone one is revoked: its next call wipes it, and the officer is told.
-  const device = cli('devices')
-    .split('\n')
-    .find((l) => l.includes(',PC-DEMO-01,'))
-    ?.split(',')[0];
-  expect(device).toBeTruthy();
-  cli('revoke', device as string);
+  cli('revoke', newestDevice('PC-DEMO-01'));
   await go(p1, 'Device');
   await p1.getByRole('button', { name: 'Sync now' }).click();
   await expect(p1.getByText('This phone has been revoked by your team. Everything on it has been deleted.')).toBeVisible();
@@ -235,11 +230,7 @@ test('the sync screens pass an accessibility scan, in dark mode at 320 px wide',
   expect(button?.height ?? 0).toBeGreaterThanOrEqual(44);
   await scan('device, enrolled, with records and the log');
 
-  const device = cli('devices')
-    .split('\n')
-    .find((l) => l.includes(',PC-DEMO-03,'))
-    ?.split(',')[0];
-  cli('revoke', device as string);
+  cli('revoke', newestDevice('PC-DEMO-03'));
   await page.getByRole('button', { name: 'Sync now' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('This phone has been revoked');
   await scan('revoked');

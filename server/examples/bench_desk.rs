@@ -13,7 +13,7 @@
 
 use std::net::SocketAddr;
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use scpo_field::domain::field::contact::ContactOutcome;
 use scpo_field::domain::{Cohort, Contact, ContactKind};
@@ -219,17 +219,7 @@ async fn main() {
     for (name, path) in &pages {
         let mut times = Vec::new();
         for _ in 0..PAGE_RUNS {
-            let t = Instant::now();
-            let r = client
-                .get(format!("{base}{path}"))
-                .header("cookie", &cookie)
-                .send()
-                .await
-                .unwrap();
-            let status = r.status();
-            let _ = r.bytes().await.unwrap();
-            times.push(t.elapsed());
-            assert!(status.is_success(), "{path}: {status}");
+            times.push(page_time(&client, &base, &cookie, path).await);
         }
         println!("    {name:<8} {}", figures(&mut times));
     }
@@ -279,17 +269,7 @@ async fn main() {
         for i in 0..PROFILE_RUNS {
             let phone = format!("07700 8{i:05}");
             change_phone(s, keeper, &mut nominal, &mut version, &phone, now).await;
-            let t = Instant::now();
-            let r = client
-                .get(format!("{base}{path}"))
-                .header("cookie", &cookie)
-                .send()
-                .await
-                .unwrap();
-            let status = r.status();
-            let _ = r.bytes().await.unwrap();
-            times.push(t.elapsed());
-            assert!(status.is_success(), "{path}: {status}");
+            times.push(page_time(&client, &base, &cookie, path).await);
         }
         println!("    {name:<8} {}", figures(&mut times));
     }
@@ -313,4 +293,20 @@ async fn main() {
         figures(&mut times)
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// How long one desk page takes, from asking to the last byte; it must answer with success.
+async fn page_time(client: &reqwest::Client, base: &str, cookie: &str, path: &str) -> Duration {
+    let t = Instant::now();
+    let r = client
+        .get(format!("{base}{path}"))
+        .header("cookie", cookie)
+        .send()
+        .await
+        .unwrap();
+    let status = r.status();
+    let _ = r.bytes().await.unwrap();
+    let took = t.elapsed();
+    assert!(status.is_success(), "{path}: {status}");
+    took
 }

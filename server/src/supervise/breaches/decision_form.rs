@@ -12,13 +12,13 @@ use scpo_field::domain::breach::report::BreachReport;
 use scpo_field::domain::Cohort;
 use serde::Deserialize;
 
-use super::breaches::when;
-use super::kit::{
+use super::when;
+use crate::supervise::kit::{
     button, conditional_radios, csrf_field, error_message, radios, summary_list, textarea,
     ButtonKind, Radio, Row,
 };
-use super::url::segment;
-use super::Supervisor;
+use crate::supervise::url::segment;
+use crate::supervise::Supervisor;
 
 /// The form as posted (and as shown again on error).
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -19,12 +19,12 @@ use scpo_field::domain::exhibit::photo::Exhibit;
 use scpo_field::domain::time::dates::format_date_time;
 use scpo_field::domain::Cohort;
 
-use super::forms::{not_found, unavailable};
-use super::kit::{page_at, summary_list, tag, Colour, Row};
-use super::unit::load;
-use super::url::segment;
-use super::Supervisor;
 use crate::state::AppState;
+use crate::supervise::forms::{not_found, unavailable};
+use crate::supervise::kit::{page_at, summary_list, tag, Colour, Row};
+use crate::supervise::unit::load;
+use crate::supervise::url::segment;
+use crate::supervise::Supervisor;
 
 pub fn routes() -> Router<AppState> {
     Router::new()

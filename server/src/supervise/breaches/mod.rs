@@ -1,14 +1,15 @@
 //! Breach decisions: `GET /supervise/breaches` (the unit's breach reports awaiting a decision,
 //! oldest first, then the decided ones) and `/supervise/breaches/{report_id}` (the report as
 //! the officer wrote it, the recommendation, the officer's level, any decision made, and the
-//! DS's decision form: [`decision_form`](super::decision_form)). A report of another unit, or
+//! DS's decision form: [`decision_form`](self::decision_form)). A report of another unit, or
 //! none, is answered 404 as if it did not exist.
 //!
 //! The report page names and links the nominal, shows the recall referral made on the report
 //! and where it stands ([`referral`]), and once a decision is recorded shows it with a link,
 //! "Change this decision", that opens the form (`?change=1`) instead of a second blank form.
 
-#[path = "breach_referral.rs"]
+mod decision_form;
+mod exhibits;
 mod referral;
 
 use axum::extract::{Form, Path, Query, State};
@@ -24,8 +25,8 @@ use scpo_field::domain::time::dates::{days_between, format_date, format_date_tim
 use scpo_field::domain::{Cohort, OfficerRef};
 use serde::Deserialize;
 
+use self::decision_form::{decision_view, form_view, Answers};
 use super::cohort::nominal_link;
-use super::decision_form::{decision_view, form_view, Answers};
 use super::forms::{log_consultation, unavailable};
 use super::kit::{error_summary, page_at, table, titled, Column};
 use super::unit::load;
@@ -40,6 +41,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route(SECTION, get(list))
         .route("/supervise/breaches/{report_id}", get(show).post(record))
+        .merge(exhibits::routes())
 }
 
 /// The server's clock as UK wall-clock time (the decision's `decided_at`, the age of a
@@ -307,8 +309,8 @@ async fn render(
             a href={ "/supervise/nominals/" (segment(&r.nominal_id)) } { (name) } " (" (r.nominal_id) ")"
         }
         h1 class="heading-l" { "Breach report " (r.shown_reference()) }
-        (super::decision_form::report_view(cohort, r))
-        (super::exhibits::exhibits_view(cohort, r))
+        (self::decision_form::report_view(cohort, r))
+        (self::exhibits::exhibits_view(cohort, r))
         (referral::referral_view(cohort, r))
         @if let Some(d) = current { (decision_view(d, r, &cohort.breach_decisions)) }
         @if standing && (current.is_none() || shown.change.is_some() || !problems.is_empty()) {

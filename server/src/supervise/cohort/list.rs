@@ -19,10 +19,10 @@ use super::super::clock::uk_today;
 use super::super::kit::{
     button, button_class, page_at, table, tag, text_input, ButtonKind, Colour, Column, TextField,
 };
-use super::super::transfer::transfers;
 use super::super::unit::load;
 use super::super::url::segment;
 use super::super::Supervisor;
+use super::transfer::transfers;
 use super::{order_end, SECTION};
 use crate::state::AppState;
 

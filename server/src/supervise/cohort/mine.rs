@@ -8,14 +8,14 @@ use axum::response::Response;
 use maud::{html, Markup};
 use scpo_field::domain::oversight::attention::Badge;
 
-use super::forms::unavailable;
-use super::kit::{inset_text, page_at, table, tag, Colour, Column};
-use super::oversight::today;
-use super::unit::load;
-use super::url::segment;
-use super::DeskUser;
 use crate::state::AppState;
 use crate::storage::Role;
+use crate::supervise::forms::unavailable;
+use crate::supervise::kit::{inset_text, page_at, table, tag, Colour, Column};
+use crate::supervise::oversight::today;
+use crate::supervise::unit::load;
+use crate::supervise::url::segment;
+use crate::supervise::DeskUser;
 
 /// The page's address (and its place in an offender manager's navigation).
 pub const PATH: &str = "/supervise/mine";
@@ -59,7 +59,7 @@ pub async fn page(State(state): State<AppState>, user: DeskUser) -> Response {
                 html! { (s.id) },
                 html! { (s.risk.label()) },
                 attention(&s.badges),
-                html! { (super::cohort::order_end(&data.cohort, &s.id, today)) },
+                html! { (super::order_end(&data.cohort, &s.id, today)) },
             ]
         })
         .collect();

@@ -4,8 +4,9 @@
 //! transfer out in `transfer`, and adding or updating nominals, orders, provisions and
 //! variations from a cohort file in `import`.
 
-#[path = "cohort_list.rs"]
 mod list;
+pub(super) mod mine;
+pub(super) mod transfer;
 pub use list::nominal_link;
 
 use axum::extract::{Path, State};
@@ -17,12 +18,12 @@ use scpo_field::domain::time::dates::format_date;
 use scpo_field::domain::Cohort;
 use serde::Deserialize;
 
+use self::transfer::transfers;
 use super::forms::{not_found, unavailable, unit_officers};
 use super::nominal::{nominal_page, NominalForms};
-use super::transfer::transfers;
 use super::unit::load;
 use super::url::segment;
-use super::{csrf_refusal, import, nominal, transfer, Supervisor};
+use super::{csrf_refusal, import, nominal, Supervisor};
 use crate::state::AppState;
 use crate::storage::StorageError;
 

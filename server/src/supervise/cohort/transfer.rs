@@ -13,14 +13,14 @@ use scpo_field::domain::common::form::{entered_date_parts, required_text_problem
 use serde::Deserialize;
 use serde_json::json;
 
-use super::clock::uk_today;
-use super::forms::{not_found, unavailable, Problem};
-use super::nominal::{nominal_page, NominalForms};
-use super::url::segment;
-use super::{csrf_refusal, Supervisor};
 use crate::secrets::random_id;
 use crate::state::AppState;
 use crate::storage::{StorageError, StoredRecord};
+use crate::supervise::clock::uk_today;
+use crate::supervise::forms::{not_found, unavailable, Problem};
+use crate::supervise::nominal::{nominal_page, NominalForms};
+use crate::supervise::url::segment;
+use crate::supervise::{csrf_refusal, Supervisor};
 
 /// The record kind.
 pub const KIND: &str = "transfer";

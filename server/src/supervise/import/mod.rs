@@ -24,13 +24,9 @@ use crate::records::records_of;
 
 // The CSV files, the check-answers page both imports share, and the exports: beside this
 // file, served from its router.
-#[path = "import_changes.rs"]
 pub mod changes;
-#[path = "import_csv.rs"]
 mod csv_files;
-#[path = "export.rs"]
 mod export;
-#[path = "import_preview.rs"]
 pub mod preview;
 use crate::state::AppState;
 

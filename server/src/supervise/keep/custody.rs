@@ -13,17 +13,17 @@ use scpo_field::domain::forms::keep_answers::FormAnswers;
 use scpo_field::domain::time::dates::format_date;
 use scpo_field::domain::Nominal;
 
-use super::clock::uk_today;
-use super::csrf_refusal;
-use super::forms::Problem;
-use super::keep;
-use super::keep_edit::Edit;
-use super::keep_form::{carried, open, posted, problems, refusal, versioned, Checked};
-use super::keep_views::{date, probation_fields};
-use super::kit::{radios, Radio};
-use super::unit::UnitData;
-use super::DeskUser;
+use super::edit::Edit;
+use super::form::{carried, open, posted, problems, refusal, versioned, Checked};
+use super::views::{date, probation_fields};
 use crate::state::AppState;
+use crate::supervise::clock::uk_today;
+use crate::supervise::csrf_refusal;
+use crate::supervise::forms::Problem;
+use crate::supervise::keep;
+use crate::supervise::kit::{radios, Radio};
+use crate::supervise::unit::UnitData;
+use crate::supervise::DeskUser;
 
 const TITLE: &str = "Custody and licence";
 

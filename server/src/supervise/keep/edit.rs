@@ -7,14 +7,14 @@ use maud::Markup;
 use scpo_field::domain::forms::keep_answers::FormAnswers;
 use scpo_field::domain::Nominal;
 
-use super::forms::Problem;
-use super::keep_form::{
+use super::form::{
     back_step, check_answers, hidden, nominal_href, question_page, Checked, QuestionPage,
 };
-use super::kit::back_link;
-use super::url::segment;
-use super::DeskUser;
 use crate::state::AppState;
+use crate::supervise::forms::Problem;
+use crate::supervise::kit::back_link;
+use crate::supervise::url::segment;
+use crate::supervise::DeskUser;
 
 /// One of a nominal's keeping pages: its address under the nominal's and its title.
 pub struct Edit<'a> {
@@ -81,7 +81,7 @@ impl Edit<'_> {
         submit: &str,
     ) -> Response {
         let fields = maud::html! {
-            @if let Some((_, m)) = super::kit::field_error(problems, "check") { (m) }
+            @if let Some((_, m)) = crate::supervise::kit::field_error(problems, "check") { (m) }
             div id="check" { (check_answers(rows)) }
         };
         question_page(

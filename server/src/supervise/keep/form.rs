@@ -1,5 +1,5 @@
 //! What the desk's keeping pages (a new nominal, details, risk, plan, custody) share beyond
-//! [`keep`](super::keep): the answers as posted (carried page to page in hidden fields, no state
+//! [`keep`](crate::supervise::keep): the answers as posted (carried page to page in hidden fields, no state
 //! on the server), the nominal opened for keeping (404 for anyone who may not), the domain's
 //! problems for the error summary, and the pieces of a question page.
 
@@ -10,15 +10,15 @@ use scpo_field::domain::forms::keep_answers::{at_fields, FormAnswers, KeepProble
 use scpo_field::domain::Nominal;
 use scpo_field::domain::Problem as CohortProblem;
 
-use super::forms::{not_found, with_status, Problem};
-use super::keep::{may_keep, problems_of};
-use super::kit::{button, csrf_field, error_summary, page_at, titled, ButtonKind};
-use super::unit::{load, UnitData};
-use super::url::segment;
-use super::DeskUser;
 use crate::cohort_change::Refused;
 use crate::state::AppState;
 use crate::storage::{StoredRecord, VersionedRecord};
+use crate::supervise::forms::{not_found, with_status, Problem};
+use crate::supervise::keep::{may_keep, problems_of};
+use crate::supervise::kit::{button, csrf_field, error_summary, page_at, titled, ButtonKind};
+use crate::supervise::unit::{load, UnitData};
+use crate::supervise::url::segment;
+use crate::supervise::DeskUser;
 
 /// A keeping form as posted: the CSRF token, the page it was sent from (`step`), a page to go
 /// back to (`go`: a "Change" on check answers), and every answer by name.
@@ -169,7 +169,7 @@ pub fn question_page(state: &AppState, user: &DeskUser, q: QuestionPage) -> Resp
             input type="hidden" name="step" value=(q.step);
             (q.hidden)
             @if q.step != "check" {
-                @if let Some((_, m)) = super::kit::field_error(q.problems, "check") { div id="check" { (m) } }
+                @if let Some((_, m)) = crate::supervise::kit::field_error(q.problems, "check") { div id="check" { (m) } }
             }
             (q.fields)
             div {

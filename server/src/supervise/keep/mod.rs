@@ -2,6 +2,19 @@
 //! [`cohort_change::apply`](crate::cohort_change::apply) as the signed-in user, who may keep
 //! which nominal, the version a form carries, and a refusal in words at the form's fields.
 
+mod custody;
+mod edit;
+pub(super) mod form;
+mod nominal;
+mod nominal_new;
+mod nominal_new_view;
+mod order;
+mod pages;
+mod plan;
+mod views;
+
+use axum::Router;
+
 use crate::cohort_change::{apply, Keeper, Refused};
 use crate::state::AppState;
 use crate::storage::{Applied, VersionedRecord};
@@ -10,6 +23,11 @@ use super::clock::uk_date_time;
 use super::kit::Problem;
 use super::unit::UnitData;
 use super::DeskUser;
+
+/// The keeping pages' routes: a nominal's record (`pages`) and their order (`order`).
+pub fn routes() -> Router<AppState> {
+    Router::new().merge(pages::routes()).merge(order::routes())
+}
 
 /// The signed-in user as the one making a change.
 pub fn keeper(user: &DeskUser) -> Keeper<'_> {

@@ -1,6 +1,6 @@
 //! Changing a nominal's record at the desk: their details (address, phone, aliases, probation
 //! contact, a typo in a name or the date of birth: each with the reason for the change), a risk
-//! review (by the signed-in user); the contact plan is in `keep_plan`. Each is a
+//! review (by the signed-in user); the contact plan is in `plan`. Each is a
 //! form opened on what is held, check your answers, and a save through [`keep::save`] that is
 //! refused if the record changed since the form was opened.
 
@@ -15,16 +15,16 @@ use scpo_field::domain::forms::keep_forms::{
 use scpo_field::domain::time::dates::format_date;
 use scpo_field::domain::{CustodyStatus, Nominal};
 
-use super::clock::uk_today;
-use super::csrf_refusal;
-use super::forms::Problem;
-use super::keep;
-use super::keep_edit::Edit;
-use super::keep_form::{carried, lines, open, posted, problems, refusal, versioned, Checked};
-use super::keep_views::{date, probation_fields, risk_radios, text, Said};
-use super::kit::textarea;
-use super::DeskUser;
+use super::edit::Edit;
+use super::form::{carried, lines, open, posted, problems, refusal, versioned, Checked};
+use super::views::{date, probation_fields, risk_radios, text, Said};
 use crate::state::AppState;
+use crate::supervise::clock::uk_today;
+use crate::supervise::csrf_refusal;
+use crate::supervise::forms::Problem;
+use crate::supervise::keep;
+use crate::supervise::kit::textarea;
+use crate::supervise::DeskUser;
 
 type Answers = Form<Vec<(String, String)>>;
 

@@ -14,17 +14,17 @@ use scpo_field::domain::forms::nominal_form::{
 };
 use scpo_field::domain::OfficerRef;
 
-use super::clock::uk_today;
-use super::csrf_refusal;
-use super::forms::{unit_officers, Problem};
-use super::keep;
-use super::keep_form::{nominal_href, posted, problems, refusal, versioned};
-use super::keep_nominal_new_view::render;
-use super::unit::load;
-use super::DeskUser;
+use super::form::{nominal_href, posted, problems, refusal, versioned};
+use super::nominal_new_view::render;
 use crate::secrets::random_id;
 use crate::state::AppState;
 use crate::storage::Officer;
+use crate::supervise::clock::uk_today;
+use crate::supervise::csrf_refusal;
+use crate::supervise::forms::{unit_officers, Problem};
+use crate::supervise::keep;
+use crate::supervise::unit::load;
+use crate::supervise::DeskUser;
 
 /// The reason kept with the first version of a nominal recorded at the desk.
 pub const REASON: &str = "Recorded at the desk";
@@ -75,7 +75,7 @@ pub async fn post(
         return render(&state, &user, "manager", a, &p, &officers);
     };
     let Ok(unit) = load(&state, &user).await else {
-        return super::forms::unavailable(&state, &user);
+        return crate::supervise::forms::unavailable(&state, &user);
     };
     let id = loop {
         let id = new_nominal_id(four_random_bytes());

@@ -6,17 +6,17 @@ use scpo_field::domain::forms::keep_answers::{aliases_answer, FormAnswers};
 use scpo_field::domain::forms::nominal_form::{fields_of, CUSTODY_CHOICES, STEPS};
 use scpo_field::domain::RiskRating;
 
-use super::forms::Problem;
-use super::keep_form::{
+use super::form::{
     back_step, check_answers, hidden, lines, question_page, section, Checked, QuestionPage,
 };
-use super::keep_views::{custody_fields, date, risk_radios, Said};
-use super::kit::{
-    back_link, field_error, officer_select, radios, text_input, textarea, Radio, TextField,
-};
-use super::DeskUser;
+use super::views::{custody_fields, date, risk_radios, Said};
 use crate::state::AppState;
 use crate::storage::Officer;
+use crate::supervise::forms::Problem;
+use crate::supervise::kit::{
+    back_link, field_error, officer_select, radios, text_input, textarea, Radio, TextField,
+};
+use crate::supervise::DeskUser;
 
 const ACTION: &str = "/supervise/nominals/new";
 

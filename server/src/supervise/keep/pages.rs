@@ -5,30 +5,31 @@
 use axum::routing::get;
 use axum::Router;
 
-use super::{history, keep_custody, keep_nominal, keep_nominal_new, keep_plan};
+use super::{custody, nominal, nominal_new, plan};
 use crate::state::AppState;
+use crate::supervise::nominal::history;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route(
             "/supervise/nominals/new",
-            get(keep_nominal_new::start).post(keep_nominal_new::post),
+            get(nominal_new::start).post(nominal_new::post),
         )
         .route(
             "/supervise/nominals/{nominal_id}/details",
-            get(keep_nominal::details_form).post(keep_nominal::details_post),
+            get(nominal::details_form).post(nominal::details_post),
         )
         .route(
             "/supervise/nominals/{nominal_id}/risk",
-            get(keep_nominal::risk_form).post(keep_nominal::risk_post),
+            get(nominal::risk_form).post(nominal::risk_post),
         )
         .route(
             "/supervise/nominals/{nominal_id}/plan",
-            get(keep_plan::plan_form).post(keep_plan::plan_post),
+            get(plan::plan_form).post(plan::plan_post),
         )
         .route(
             "/supervise/nominals/{nominal_id}/custody",
-            get(keep_custody::form).post(keep_custody::post),
+            get(custody::form).post(custody::post),
         )
         .route(
             "/supervise/nominals/{nominal_id}/history",

@@ -11,17 +11,17 @@ use scpo_field::domain::forms::keep_forms::{apply_plan, plan_prefill};
 use scpo_field::domain::time::dates::format_date;
 use scpo_field::domain::Nominal;
 
-use super::clock::uk_today;
-use super::csrf_refusal;
-use super::forms::Problem;
-use super::keep;
-use super::keep_edit::Edit;
-use super::keep_form::{carried, open, posted, problems, refusal, versioned, Checked};
-use super::keep_views::date;
-use super::unit::UnitData;
-use super::DeskUser;
+use super::edit::Edit;
+use super::form::{carried, open, posted, problems, refusal, versioned, Checked};
+use super::views::date;
 use crate::state::AppState;
 use crate::storage::Role;
+use crate::supervise::clock::uk_today;
+use crate::supervise::csrf_refusal;
+use crate::supervise::forms::Problem;
+use crate::supervise::keep;
+use crate::supervise::unit::UnitData;
+use crate::supervise::DeskUser;
 
 type Answers = Form<Vec<(String, String)>>;
 
@@ -54,7 +54,7 @@ fn plan_page(
         .iter()
         .find(|(f, _)| f == "agreed_by")
         .map(|(_, m)| m.as_str());
-    let mut every = super::kit::TextField::new(
+    let mut every = crate::supervise::kit::TextField::new(
         "every_days",
         "How often must they be seen, in days?",
         a.get("every_days"),
@@ -66,13 +66,13 @@ fn plan_page(
         .find(|(f, _)| f == "every_days")
         .map(|(_, m)| m.as_str());
     let fields = html! {
-        (super::kit::text_input(&every))
+        (crate::supervise::kit::text_input(&every))
         @if user.keeps_whole_unit() {
             p class="body" { "Agreed by you, " (user.officer.name) "." }
         } @else {
             div class={ "form-group" @if err.is_some() { " form-group--error" } } {
                 label class="label" for="agreed_by" { "Which DS agreed the plan?" }
-                @if let Some(m) = err { (super::kit::error_message("agreed_by", m)) }
+                @if let Some(m) = err { (crate::supervise::kit::error_message("agreed_by", m)) }
                 select class="select" id="agreed_by" name="agreed_by" aria-describedby=[err.map(|_| "agreed_by-error")] {
                     option value="" { "Choose a DS" }
                     @for name in supervisors(unit) {

@@ -7,8 +7,8 @@ use scpo_field::domain::forms::keep_answers::{risk_code, FormAnswers};
 use scpo_field::domain::time::dates::format_date;
 use scpo_field::domain::RiskRating;
 
-use super::forms::Problem;
-use super::kit::{named_date_input, radios, text_input, Radio, TextField};
+use crate::supervise::forms::Problem;
+use crate::supervise::kit::{named_date_input, radios, text_input, Radio, TextField};
 
 fn error<'a>(problems: &'a [Problem], field: &str) -> Option<&'a str> {
     problems

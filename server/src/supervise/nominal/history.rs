@@ -9,14 +9,14 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use maud::{html, Markup};
 
-use super::clock::uk_date_time;
-use super::forms::{log_consultation, unavailable};
 use super::history_diff::diff;
-use super::keep_form::{nominal_href, open, section};
-use super::kit::{back_link, page_at, table, Column};
-use super::DeskUser;
 use crate::state::AppState;
 use crate::storage::RecordVersion;
+use crate::supervise::clock::uk_date_time;
+use crate::supervise::forms::{log_consultation, unavailable};
+use crate::supervise::keep::form::{nominal_href, open, section};
+use crate::supervise::kit::{back_link, page_at, table, Column};
+use crate::supervise::DeskUser;
 
 fn kind_label(kind: &str) -> &'static str {
     match kind {

@@ -4,13 +4,11 @@
 //! that keep the record ([`keep`]), and the forms to assign them to an officer and to transfer
 //! them out (or, once transferred, when and where to). Each view is logged as a consultation.
 
-#[path = "nominal_keep.rs"]
+pub(super) mod history;
+mod history_diff;
 mod keep;
-#[path = "nominal_order.rs"]
 mod order;
-#[path = "nominal_person.rs"]
 mod person;
-#[path = "nominal_timeline.rs"]
 mod timeline;
 
 use axum::extract::{Path, Query, State};
@@ -27,12 +25,12 @@ use super::kit::{
     back_link, button, csrf_field, date_input, error_summary, inset_text, officer_select, page_at,
     success_panel, text_input, titled, warning_text, ButtonKind, Problem, TextField,
 };
-use super::transfer::{transfers, Transferred};
 use super::unit::load;
 use super::url::segment;
 use super::DeskUser;
 use crate::state::AppState;
 use crate::storage::Role;
+use crate::supervise::cohort::transfer::{transfers, Transferred};
 
 /// What the nominal page's forms were sent with, and their problems.
 #[derive(Default)]
@@ -62,7 +60,7 @@ pub async fn nominal(
     let banner = match q.done.as_deref() {
         Some("assigned") => Some("The nominal is assigned. The officer's phone brings their records at its next sync."),
         Some("transferred") => Some("The nominal is transferred out. They leave the unit's phones at their next sync; the record stays here."),
-        // The keeping pages land here once saved (keep_nominal_new, keep_edit::saved).
+        // The keeping pages land here once saved (keep::nominal_new, keep::edit::saved).
         Some("recorded") => Some("The nominal is recorded. The offender manager's phone brings their records at its next sync."),
         Some("details") => Some("The details are saved. The officer's phone brings the change at its next sync."),
         Some("risk") => Some("The risk review is recorded. The officer's phone brings it at its next sync."),

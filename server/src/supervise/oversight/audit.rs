@@ -13,15 +13,15 @@ use chrono::{Days, NaiveDate};
 use maud::{html, Markup};
 use serde::Deserialize;
 
-use super::kit::{
+use crate::state::AppState;
+use crate::storage::{AuditEntry, AuditFilter};
+use crate::supervise::kit::{
     button, error_summary, page_at, table_with, text_input, titled, ButtonKind, Column, Layout,
     TextField,
 };
-use super::oversight as o;
-use super::url::query;
-use super::Supervisor;
-use crate::state::AppState;
-use crate::storage::{AuditEntry, AuditFilter};
+use crate::supervise::oversight as o;
+use crate::supervise::url::query;
+use crate::supervise::Supervisor;
 
 /// Lines on one page.
 pub const PAGE: i64 = 200;
@@ -204,7 +204,7 @@ fn results_html(q: &AuditQuery, rows: &[AuditEntry], more: bool) -> Markup {
         .iter()
         .map(|r| {
             vec![
-                html! { (super::clock::uk_date_time(r.at)) },
+                html! { (crate::supervise::clock::uk_date_time(r.at)) },
                 html! { (r.actor) },
                 html! { (r.device_id.as_deref().unwrap_or("")) },
                 html! { (r.action) },

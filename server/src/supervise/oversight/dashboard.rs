@@ -14,13 +14,13 @@ use scpo_field::domain::oversight::unit::{Dashboard, Figure, Scope};
 use scpo_field::domain::time::dates::format_date;
 use serde::Deserialize;
 
-use super::cohort::nominal_link;
-use super::kit::{button, csrf_field, page_at, table, ButtonKind, Column};
-use super::oversight as o;
-use super::unit::{load, UnitData};
-use super::url::{query, segment};
-use super::Supervisor;
 use crate::state::AppState;
+use crate::supervise::cohort::nominal_link;
+use crate::supervise::kit::{button, csrf_field, page_at, table, ButtonKind, Column};
+use crate::supervise::oversight as o;
+use crate::supervise::unit::{load, UnitData};
+use crate::supervise::url::{query, segment};
+use crate::supervise::Supervisor;
 
 /// The address of a figure's list for a scope.
 fn list_href(figure: Figure, scope: Scope) -> String {
@@ -104,7 +104,7 @@ pub async fn team(State(state): State<AppState>, s: Supervisor) -> Response {
 
 /// Records waiting on phones: each officer's phones and when each last synced.
 async fn phones(state: &AppState, data: &UnitData) -> Markup {
-    let devices = super::unit::unit_devices(state, data).await;
+    let devices = crate::supervise::unit::unit_devices(state, data).await;
     let mut rows: Vec<Vec<Markup>> = Vec::new();
     for officer in &data.officers {
         let theirs: Vec<_> = devices
@@ -123,7 +123,7 @@ async fn phones(state: &AppState, data: &UnitData) -> Markup {
         for d in theirs {
             let synced = d
                 .last_seen_at
-                .map(super::clock::uk_date_time)
+                .map(crate::supervise::clock::uk_date_time)
                 .unwrap_or_else(|| "Not yet".into());
             let waiting = o::records_waiting(d)
                 .map(|n| n.to_string())

@@ -2,6 +2,10 @@
 //! domain reads it (`scpo_field::domain::oversight::unit`), and the routes of those pages and the
 //! audit log.
 
+mod audit;
+mod dashboard;
+mod outcomes;
+
 use axum::routing::get;
 use axum::Router;
 
@@ -12,18 +16,15 @@ use crate::storage::DeviceInfo;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/supervise", get(super::dashboard::team))
-        .route("/supervise/lists/{figure}", get(super::dashboard::list))
-        .route("/supervise/audit", get(super::audit::page))
-        .route("/supervise/audit.csv", get(super::audit::csv))
-        .route("/supervise/outcomes", get(super::outcomes::page))
-        .route(
-            "/supervise/outcomes.csv",
-            get(super::outcomes::csv::figures),
-        )
+        .route("/supervise", get(self::dashboard::team))
+        .route("/supervise/lists/{figure}", get(self::dashboard::list))
+        .route("/supervise/audit", get(self::audit::page))
+        .route("/supervise/audit.csv", get(self::audit::csv))
+        .route("/supervise/outcomes", get(self::outcomes::page))
+        .route("/supervise/outcomes.csv", get(self::outcomes::csv::figures))
         .route(
             "/supervise/outcomes/breaches.csv",
-            get(super::outcomes::csv::breaches),
+            get(self::outcomes::csv::breaches),
         )
 }
 

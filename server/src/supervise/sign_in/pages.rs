@@ -6,8 +6,8 @@ use axum::response::Response;
 use maud::{html, Markup};
 use serde::Deserialize;
 
-use super::kit::{button, page, text_input, ButtonKind, TextField};
 use crate::state::AppState;
+use crate::supervise::kit::{button, page, text_input, ButtonKind, TextField};
 
 /// The error summary the script fills in (hidden until then).
 fn problem() -> Markup {

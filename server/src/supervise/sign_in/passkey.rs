@@ -19,10 +19,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use webauthn_rs::prelude::{Passkey, PublicKeyCredential, RegisterPublicKeyCredential};
 
-use super::{problem, signed_in};
 use crate::secrets;
 use crate::state::{AppState, Ceremony, CODE_MAX_FAILURES};
 use crate::storage::{CodeCheck, CodeUse};
+use crate::supervise::{problem, signed_in};
 
 /// The passkey ceremonies' routes: the script, and a start and a finish for each ceremony.
 pub(super) fn routes() -> Router<AppState> {

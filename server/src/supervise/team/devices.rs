@@ -12,17 +12,17 @@ use axum::{Form, Router};
 use maud::{html, Markup};
 use serde::Deserialize;
 
-use super::clock::{uk_date_time, uk_local};
-use super::forms::{not_found, unavailable, unit_officers, with_status};
-use super::kit::{
-    back_link, button, confirmation_panel, csrf_field, error_summary, officer_select, page_at,
-    success_panel, table, tag, titled, warning_text, ButtonKind, Colour, Column, Problem,
-};
-use super::url::segment;
-use super::{csrf_refusal, CsrfForm, Supervisor};
 use crate::secrets;
 use crate::state::{AppState, CODE_MINUTES};
 use crate::storage::{CodeUse, DeviceInfo, StorageError};
+use crate::supervise::clock::{uk_date_time, uk_local};
+use crate::supervise::forms::{not_found, unavailable, unit_officers, with_status};
+use crate::supervise::kit::{
+    back_link, button, confirmation_panel, csrf_field, error_summary, officer_select, page_at,
+    success_panel, table, tag, titled, warning_text, ButtonKind, Colour, Column, Problem,
+};
+use crate::supervise::url::segment;
+use crate::supervise::{csrf_refusal, CsrfForm, Supervisor};
 use scpo_field::domain::time::dates::format_date;
 
 const SECTION: Option<&str> = Some("/supervise/devices");

@@ -6,6 +6,7 @@
 //! person answers 404 as one who does not exist. Offender managers' own page, "Your nominals",
 //! is `mine`; its route is here too.
 
+mod devices;
 mod person;
 mod rights;
 mod view;
@@ -22,7 +23,7 @@ use serde::Deserialize;
 use super::forms::{not_found, unavailable, with_status};
 use super::kit::{page_at, Problem};
 use super::url::segment;
-use super::{csrf_refusal, mine, DeskUser, Supervisor};
+use super::{cohort::mine, csrf_refusal, DeskUser, Supervisor};
 use crate::state::AppState;
 use crate::storage::{Officer, Role, StorageError};
 
@@ -44,6 +45,7 @@ pub fn routes() -> Router<AppState> {
             "/supervise/team/{officer_id}/revoke",
             get(person::confirm_revoke).post(person::revoke),
         )
+        .merge(devices::routes())
 }
 
 /// A role in words.

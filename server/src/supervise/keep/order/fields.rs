@@ -9,15 +9,15 @@ use scpo_field::domain::forms::provision_form::{code_of, DUTY, DUTY_DAYS, DUTY_K
 use scpo_field::domain::order::{Condition, NotificationKind, Order, ProvisionFamily};
 use scpo_field::domain::time::dates::format_date;
 
-use super::super::forms::not_found;
-use super::super::keep::may_keep;
-use super::super::kit::{
-    named_date_input, radios, select, text_input, textarea, Problem, Radio, Row, TextField,
-};
-use super::super::unit::{load, UnitData};
-use super::super::DeskUser;
 use crate::secrets;
 use crate::state::AppState;
+use crate::supervise::forms::not_found;
+use crate::supervise::keep::may_keep;
+use crate::supervise::kit::{
+    named_date_input, radios, select, text_input, textarea, Problem, Radio, Row, TextField,
+};
+use crate::supervise::unit::{load, UnitData};
+use crate::supervise::DeskUser;
 
 /// The fields every page posts that are not answers.
 const META: [&str; 3] = ["csrf", "go", "step"];
@@ -91,7 +91,7 @@ pub async fn order_post(
     pairs: Vec<(String, String)>,
 ) -> Result<(Answers, UnitData, Order), Response> {
     let a = posted(pairs);
-    if let Some(refused) = super::super::csrf_refusal(user, answer(&a, "csrf")) {
+    if let Some(refused) = crate::supervise::csrf_refusal(user, answer(&a, "csrf")) {
         return Err(refused);
     }
     let (data, order) = order_ctx(state, user, order_id).await?;

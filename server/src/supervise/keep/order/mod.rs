@@ -3,12 +3,12 @@
 //! numbered paragraphs), and a variation, extension or discharge. GOV.UK question pages and a
 //! check-answers page; the answers travel page to page in hidden fields and are checked again
 //! in full, by the domain's form checks (`scpo_field::domain::forms`), before anything is
-//! saved through [`keep::save`](super::keep::save) (versioned, audited, on the phones at their
+//! saved through [`keep::save`](super::save) (versioned, audited, on the phones at their
 //! next pull). Every page: the nominal's keeper only (404 otherwise), CSRF checked.
 
 mod fields;
-mod order;
-mod order_view;
+mod new_order;
+mod new_order_view;
 mod provisions;
 mod provisions_view;
 mod schedules;
@@ -26,7 +26,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route(
             "/supervise/nominals/{nominal_id}/orders/new",
-            get(order::start).post(order::post),
+            get(new_order::start).post(new_order::post),
         )
         .route(
             "/supervise/orders/{order}/provisions/new",

@@ -14,15 +14,15 @@ use scpo_field::domain::forms::provision_form::{
 use scpo_field::domain::forms::provision_text::{split_paragraphs, suggest_duty, suggest_family};
 use scpo_field::domain::order::{Condition, Deadline, Order};
 
-use super::super::forms::with_status;
-use super::super::keep::{self, problems_of, save};
-use super::super::kit::Problem;
-use super::super::DeskUser;
 use super::fields::{new_token, order_ctx, order_post, token_of, version_of};
-use super::order::REASON;
+use super::new_order::REASON;
 use super::provisions_view::{check_page, done_page, provision_page, text_page};
 use crate::state::AppState;
 use crate::storage::{StoredRecord, VersionedRecord};
+use crate::supervise::forms::with_status;
+use crate::supervise::keep::{self, problems_of, save};
+use crate::supervise::kit::Problem;
+use crate::supervise::DeskUser;
 
 /// The most provisions one form records.
 const MAX_PROVISIONS: usize = 60;

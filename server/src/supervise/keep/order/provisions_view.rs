@@ -8,14 +8,14 @@ use scpo_field::domain::forms::provision_form::{provision_from, PROVISION_FIELDS
 use scpo_field::domain::forms::provision_text::suggest_family;
 use scpo_field::domain::order::Order;
 
-use super::super::kit::{confirmation_panel, page_at, summary_list, textarea, Problem};
-use super::super::unit::UnitData;
-use super::super::url::segment;
-use super::super::DeskUser;
 use super::fields::{error, provision_fields, provision_rows};
-use super::order_view::{caption, continue_button, nominal_href, question_page, section};
+use super::new_order_view::{caption, continue_button, nominal_href, question_page, section};
 use super::provisions::{count, prefix};
 use crate::state::AppState;
+use crate::supervise::kit::{confirmation_panel, page_at, summary_list, textarea, Problem};
+use crate::supervise::unit::UnitData;
+use crate::supervise::url::segment;
+use crate::supervise::DeskUser;
 
 fn action(order: &Order) -> String {
     format!("/supervise/orders/{}/provisions/new", segment(&order.id))

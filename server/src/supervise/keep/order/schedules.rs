@@ -2,7 +2,7 @@
 //! with their entries, and one change at a time to them: a new schedule (its number and the
 //! provisions naming it, then its first entry), an entry added, corrected or removed, or a
 //! schedule's number and provisions changed. Question pages, check answers, then the schedule
-//! as it will be saved through [`keep::save`](super::super::keep::save) (kind `schedule`,
+//! as it will be saved through [`keep::save`](crate::supervise::keep::save) (kind `schedule`,
 //! versioned, against the version the form was opened on). The domain's schedule form
 //! (`scpo_field::domain::forms::schedule_form`) judges the answers; the server has no rule of
 //! its own. Every page: the nominal's keeper only (404 otherwise), CSRF checked.
@@ -20,17 +20,17 @@ use scpo_field::domain::forms::schedule_form::{
 use scpo_field::domain::order::schedule::Schedule;
 use scpo_field::domain::order::{Condition, Order};
 
-use super::super::clock::uk_today;
-use super::super::forms::{not_found, with_status};
-use super::super::keep::{self, problems_of, save};
-use super::super::kit::Problem;
-use super::super::unit::UnitData;
-use super::super::DeskUser;
 use super::fields::{first_failing, new_token, order_ctx, order_post, token_of, version_of};
 use super::schedules_list::list_page;
 use super::schedules_view::{check_page, done_page, entry_page, head_page};
 use crate::state::AppState;
 use crate::storage::{StoredRecord, VersionedRecord};
+use crate::supervise::clock::uk_today;
+use crate::supervise::forms::{not_found, with_status};
+use crate::supervise::keep::{self, problems_of, save};
+use crate::supervise::kit::Problem;
+use crate::supervise::unit::UnitData;
+use crate::supervise::DeskUser;
 
 pub const HEAD: usize = 0;
 pub const ENTRY: usize = 1;

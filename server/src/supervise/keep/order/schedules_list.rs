@@ -9,14 +9,14 @@ use scpo_field::domain::order::schedule::Schedule;
 use scpo_field::domain::order::Order;
 use scpo_field::domain::time::dates::format_date;
 
-use super::super::kit::{back_link, page_at, table, Column};
-use super::super::unit::UnitData;
-use super::super::url::segment;
-use super::super::DeskUser;
-use super::order_view::{caption, nominal_href, section};
+use super::new_order_view::{caption, nominal_href, section};
 use super::schedules::schedules_of;
 use super::schedules_view::{provision_label, schedules_href};
 use crate::state::AppState;
+use crate::supervise::kit::{back_link, page_at, table, Column};
+use crate::supervise::unit::UnitData;
+use crate::supervise::url::segment;
+use crate::supervise::DeskUser;
 
 /// The links to correct and remove an entry, each naming it for a screen reader.
 fn actions(href: &str, what: &str) -> Markup {

@@ -12,17 +12,17 @@ use scpo_field::domain::forms::schedule_form::{
 use scpo_field::domain::order::schedule::{Entry, Schedule};
 use scpo_field::domain::order::{Condition, Order};
 
-use super::super::kit::{
+use super::fields::{date, error};
+use super::new_order_view::{caption, change_row, continue_button, question_page, section};
+use super::schedules::{change, held, STEP_NAMES};
+use crate::state::AppState;
+use crate::supervise::kit::{
     checkbox, confirmation_panel, error_message, page_at, radios, summary_list, text_input,
     textarea, Problem, Radio, TextField,
 };
-use super::super::unit::UnitData;
-use super::super::url::segment;
-use super::super::DeskUser;
-use super::fields::{date, error};
-use super::order_view::{caption, change_row, continue_button, question_page, section};
-use super::schedules::{change, held, STEP_NAMES};
-use crate::state::AppState;
+use crate::supervise::unit::UnitData;
+use crate::supervise::url::segment;
+use crate::supervise::DeskUser;
 
 /// The form's address (every page posts to it) and the list of the order's schedules.
 pub fn schedules_href(order: &Order) -> String {

@@ -16,17 +16,17 @@ use scpo_field::domain::forms::variation_form::{
 };
 use scpo_field::domain::order::{Condition, Order};
 
-use super::super::forms::with_status;
-use super::super::keep::{self, problems_of, save};
-use super::super::kit::Problem;
-use super::super::unit::UnitData;
-use super::super::DeskUser;
 use super::fields::{
     date_values, first_failing, new_token, order_ctx, order_post, token_of, version_of,
 };
 use super::variation_view::{check_page, done_page, step_page};
 use crate::state::AppState;
 use crate::storage::{StoredRecord, VersionedRecord};
+use crate::supervise::forms::with_status;
+use crate::supervise::keep::{self, problems_of, save};
+use crate::supervise::kit::Problem;
+use crate::supervise::unit::UnitData;
+use crate::supervise::DeskUser;
 
 pub const DECISION: usize = 0;
 pub const PROVISIONS: usize = 1;

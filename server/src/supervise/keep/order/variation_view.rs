@@ -14,21 +14,21 @@ use scpo_field::domain::forms::variation_form::{
 use scpo_field::domain::order::{Condition, Order, OrderStage};
 use scpo_field::domain::time::dates::format_date;
 
-use super::super::kit::{
-    checkbox, confirmation_panel, error_message, page_at, radios, summary_list, table, text_input,
-    textarea, Column, Problem, Radio, TextField,
-};
-use super::super::unit::UnitData;
-use super::super::url::segment;
-use super::super::DeskUser;
 use super::fields::{date, error, provision_fields};
-use super::order_view::{
+use super::new_order_view::{
     caption, change_row, continue_button, nominal_href, question_page, section,
 };
 use super::variation::{
     change, effect_day, standing, CHECK, DECISION, DECISION_FIELDS, PROVISIONS, STEP_NAMES,
 };
 use crate::state::AppState;
+use crate::supervise::kit::{
+    checkbox, confirmation_panel, error_message, page_at, radios, summary_list, table, text_input,
+    textarea, Column, Problem, Radio, TextField,
+};
+use crate::supervise::unit::UnitData;
+use crate::supervise::url::segment;
+use crate::supervise::DeskUser;
 
 fn action(order: &Order) -> String {
     format!("/supervise/orders/{}/variations/new", segment(&order.id))

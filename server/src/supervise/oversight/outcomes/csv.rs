@@ -12,11 +12,11 @@ use chrono::NaiveDate;
 use scpo_field::domain::oversight::outcomes::{outcomes, Quarter, QuarterFigures};
 use scpo_field::domain::oversight::unit::DecisionLevel;
 
-use super::super::oversight as o;
-use super::super::unit::load;
-use super::super::Supervisor;
 use super::QUARTERS;
 use crate::state::AppState;
+use crate::supervise::oversight as o;
+use crate::supervise::unit::load;
+use crate::supervise::Supervisor;
 
 /// "2026-Q4".
 fn quarter_id(q: Quarter) -> String {

@@ -4,7 +4,6 @@
 //! named, so nothing is consulted. The figures, and the breaches they count, download as CSV
 //! ([`csv`]), each download logged as a disclosure.
 
-#[path = "outcomes_csv.rs"]
 pub mod csv;
 
 use axum::extract::State;
@@ -14,11 +13,11 @@ use scpo_field::domain::oversight::outcomes::{outcomes, QuarterFigures};
 use scpo_field::domain::oversight::unit::DecisionLevel;
 use scpo_field::domain::time::dates::format_date;
 
-use super::kit::{page_at, table_with, Column, Layout};
-use super::oversight as o;
-use super::unit::load;
-use super::Supervisor;
 use crate::state::AppState;
+use crate::supervise::kit::{page_at, table_with, Column, Layout};
+use crate::supervise::oversight as o;
+use crate::supervise::unit::load;
+use crate::supervise::Supervisor;
 
 /// How many quarters the page shows, today's the last.
 pub const QUARTERS: usize = 8;

@@ -9,15 +9,15 @@ use scpo_field::domain::forms::keep_order_answers::{answer, Answers};
 use scpo_field::domain::forms::order_form::order_from;
 use scpo_field::domain::order::Order;
 
-use super::super::clock::uk_today;
-use super::super::forms::with_status;
-use super::super::keep::{problems_of, save};
-use super::super::kit::Problem;
-use super::super::{csrf_refusal, DeskUser};
 use super::fields::{new_token, nominal_ctx, posted, token_of};
-use super::order_view::{check_page, done_page, step_page};
+use super::new_order_view::{check_page, done_page, step_page};
 use crate::state::AppState;
 use crate::storage::{StoredRecord, VersionedRecord};
+use crate::supervise::clock::uk_today;
+use crate::supervise::forms::with_status;
+use crate::supervise::keep::{problems_of, save};
+use crate::supervise::kit::Problem;
+use crate::supervise::{csrf_refusal, DeskUser};
 
 pub const REASON: &str = "Recorded from the sealed order";
 

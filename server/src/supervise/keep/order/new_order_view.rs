@@ -9,16 +9,16 @@ use scpo_field::domain::forms::provision_form::code_of;
 use scpo_field::domain::order::{Order, ServiceMethod};
 use scpo_field::domain::time::dates::format_date;
 
-use super::super::kit::{
+use super::fields::{carry, date, date_values, error};
+use super::new_order::{CHECK, STEPS};
+use crate::state::AppState;
+use crate::supervise::kit::{
     back_link, confirmation_panel, csrf_field, error_summary, page_at, radios, text_input, titled,
     Problem, Radio, TextField,
 };
-use super::super::unit::UnitData;
-use super::super::url::segment;
-use super::super::DeskUser;
-use super::fields::{carry, date, date_values, error};
-use super::order::{CHECK, STEPS};
-use crate::state::AppState;
+use crate::supervise::unit::UnitData;
+use crate::supervise::url::segment;
+use crate::supervise::DeskUser;
 
 /// The nominal's page on the desk.
 pub fn nominal_href(nominal_id: &str) -> String {

@@ -20,6 +20,7 @@ mod nominal;
 pub mod oversight;
 mod sign_in;
 mod team;
+mod transferred;
 mod unit;
 mod url;
 
@@ -46,6 +47,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(sign_in::routes())
         .merge(cohort::routes())
+        .merge(nominal::routes())
         .merge(oversight::routes())
         .merge(breaches::routes())
         .merge(keep::routes())

@@ -26,9 +26,9 @@ use scpo_field::domain::{Cohort, OfficerRef};
 use serde::Deserialize;
 
 use self::decision_form::{decision_view, form_view, Answers};
-use super::cohort::nominal_link;
 use super::forms::{log_consultation, unavailable};
 use super::kit::{error_summary, page_at, table, titled, Column};
+use super::nominal::nominal_link;
 use super::unit::load;
 use super::url::segment;
 use super::{csrf_refusal, Supervisor};

@@ -20,21 +20,16 @@ use super::super::kit::{
     button, button_class, page_at, table, tag, text_input, ButtonKind, Colour, Column, TextField,
 };
 use super::super::unit::load;
-use super::super::url::segment;
 use super::super::Supervisor;
-use super::transfer::transfers;
 use super::{order_end, SECTION};
 use crate::state::AppState;
+use crate::supervise::nominal::nominal_link;
+use crate::supervise::transferred::transfers;
 
 #[derive(Deserialize, Default)]
 pub struct Search {
     #[serde(default)]
     q: String,
-}
-
-/// A link to a nominal's page, by their name.
-pub fn nominal_link(id: &str, name: &str) -> Markup {
-    html! { a href={ "/supervise/nominals/" (segment(id)) } { (name) } }
 }
 
 /// Does the nominal answer `q` (trimmed, lower case, not empty): by name either way round, an

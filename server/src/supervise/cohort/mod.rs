@@ -7,7 +7,6 @@
 mod list;
 pub(super) mod mine;
 pub(super) mod transfer;
-pub use list::nominal_link;
 
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -18,22 +17,20 @@ use scpo_field::domain::time::dates::format_date;
 use scpo_field::domain::Cohort;
 use serde::Deserialize;
 
-use self::transfer::transfers;
 use super::forms::{not_found, unavailable, unit_officers};
 use super::nominal::{nominal_page, NominalForms};
 use super::unit::load;
 use super::url::segment;
-use super::{csrf_refusal, import, nominal, Supervisor};
+use super::{csrf_refusal, import, Supervisor};
 use crate::state::AppState;
 use crate::storage::StorageError;
+use crate::supervise::transferred::transfers;
 
 pub(super) const SECTION: Option<&str> = Some("/supervise/cohort");
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/supervise/cohort", get(list::list))
-        .route("/supervise/nominals/{nominal_id}", get(nominal::nominal))
-        .route("/supervise/cohort/{nominal_id}", get(nominal::nominal))
         .route("/supervise/cohort/{nominal_id}/assign", post(assign))
         .route(
             "/supervise/cohort/{nominal_id}/transfer",

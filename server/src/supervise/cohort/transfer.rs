@@ -3,8 +3,6 @@
 //! scope), with the transfer date and the receiving force kept in a server-authored `transfer`
 //! record. A nominal transferred out is never assigned again, by hand or by an import.
 
-use std::collections::HashMap;
-
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
@@ -19,33 +17,12 @@ use crate::storage::{StorageError, StoredRecord};
 use crate::supervise::clock::uk_today;
 use crate::supervise::forms::{not_found, unavailable, Problem};
 use crate::supervise::nominal::{nominal_page, NominalForms};
+use crate::supervise::transferred::KIND;
 use crate::supervise::url::segment;
 use crate::supervise::{csrf_refusal, Supervisor};
 
-/// The record kind.
-pub const KIND: &str = "transfer";
 /// Longest name of a receiving force (the cohort format's limit for names).
 const MAX_FORCE_CHARS: usize = 200;
-
-/// A nominal transferred out, as its `transfer` record says.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Transferred {
-    pub on: NaiveDate,
-    pub force: String,
-}
-
-/// The nominals transferred out among `records`, by nominal id.
-pub fn transfers(records: &[StoredRecord]) -> HashMap<String, Transferred> {
-    records
-        .iter()
-        .filter(|r| r.kind == KIND)
-        .filter_map(|r| {
-            let on = r.record.get("transferred_on")?.as_str()?.parse().ok()?;
-            let force = r.record.get("receiving_force")?.as_str()?.to_string();
-            Some((r.nominal_id.clone(), Transferred { on, force }))
-        })
-        .collect()
-}
 
 #[derive(Deserialize)]
 pub struct TransferForm {

@@ -9,11 +9,11 @@ use scpo_field::domain::Nominal;
 use super::changes::{by_kind, changes, RecordChange};
 use crate::state::AppState;
 use crate::storage::StoredRecord;
-use crate::supervise::cohort::transfer::transfers;
 use crate::supervise::kit::{
     back_link, button, csrf_field, inset_text, page_at, summary_list, table, tag, warning_text,
     ButtonKind, Colour, Column,
 };
+use crate::supervise::transferred::transfers;
 use crate::supervise::unit::UnitData;
 use crate::supervise::Supervisor;
 

@@ -1,13 +1,12 @@
 //! The desk's pages that keep a nominal's record (issue 21): record a new nominal, change their
-//! details, record a risk review, the contact plan, a custody or licence event, and every
-//! version of the record.
+//! details, record a risk review, the contact plan, a custody or licence event. Every version
+//! of the record is shown by the nominal's pages (`nominal::history`).
 
 use axum::routing::get;
 use axum::Router;
 
 use super::{custody, nominal, nominal_new, plan};
 use crate::state::AppState;
-use crate::supervise::nominal::history;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -30,9 +29,5 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/supervise/nominals/{nominal_id}/custody",
             get(custody::form).post(custody::post),
-        )
-        .route(
-            "/supervise/nominals/{nominal_id}/history",
-            get(history::history),
         )
 }

@@ -4,7 +4,7 @@
 //! that keep the record ([`keep`]), and the forms to assign them to an officer and to transfer
 //! them out (or, once transferred, when and where to). Each view is logged as a consultation.
 
-pub(super) mod history;
+mod history;
 mod history_diff;
 mod keep;
 mod order;
@@ -14,12 +14,13 @@ mod timeline;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use axum::routing::get;
+use axum::Router;
 use maud::{html, Markup};
 use scpo_field::domain::time::dates::format_date;
 use serde::Deserialize;
 
 use super::clock::uk_today;
-use super::cohort::SECTION;
 use super::forms::{log_consultation, not_found, unavailable, unit_officers, with_status};
 use super::kit::{
     back_link, button, csrf_field, date_input, error_summary, inset_text, officer_select, page_at,
@@ -30,7 +31,27 @@ use super::url::segment;
 use super::DeskUser;
 use crate::state::AppState;
 use crate::storage::Role;
-use crate::supervise::cohort::transfer::{transfers, Transferred};
+use crate::supervise::transferred::{transfers, Transferred};
+
+/// A nominal's pages sit under "Cohort" in the navigation.
+const SECTION: Option<&str> = Some("/supervise/cohort");
+
+/// A link to a nominal's page, by their name.
+pub fn nominal_link(id: &str, name: &str) -> Markup {
+    html! { a href={ "/supervise/nominals/" (segment(id)) } { (name) } }
+}
+
+/// The nominal's page (at `/supervise/nominals/{id}`, and at `/supervise/cohort/{id}` as
+/// before) and every version of their record.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/supervise/nominals/{nominal_id}", get(nominal))
+        .route("/supervise/cohort/{nominal_id}", get(nominal))
+        .route(
+            "/supervise/nominals/{nominal_id}/history",
+            get(history::history),
+        )
+}
 
 /// What the nominal page's forms were sent with, and their problems.
 #[derive(Default)]

@@ -15,8 +15,8 @@ use scpo_field::domain::time::dates::format_date;
 use serde::Deserialize;
 
 use crate::state::AppState;
-use crate::supervise::cohort::nominal_link;
 use crate::supervise::kit::{button, csrf_field, page_at, table, ButtonKind, Column};
+use crate::supervise::nominal::nominal_link;
 use crate::supervise::oversight as o;
 use crate::supervise::unit::{load, UnitData};
 use crate::supervise::url::{query, segment};

@@ -4,7 +4,7 @@
 //! passkeys. Every change is one transaction with its audit line (ids only), every form carries
 //! the session's CSRF token, and everything is authorised from the session: another unit's
 //! person answers 404 as one who does not exist. Offender managers' own page, "Your nominals",
-//! is `mine`; its route is here too.
+//! is `cohort::mine`; its route is here too.
 
 mod devices;
 mod person;

@@ -7,40 +7,20 @@
 //! [`start_session`]; another sign-in method (OpenID Connect with Entra ID, say) would be two
 //! more routes ending in the same call, with no page touched.
 
-mod audit;
 mod breaches;
 pub mod clock;
 mod cohort;
-mod dashboard;
-mod decision_form;
-mod devices;
-mod exhibits;
 mod forms;
-mod history;
-mod history_diff;
 mod import;
 pub mod keep;
-mod keep_custody;
-mod keep_edit;
-mod keep_form;
-mod keep_nominal;
-mod keep_nominal_new;
-mod keep_nominal_new_view;
-mod keep_order;
-mod keep_pages;
-mod keep_plan;
-mod keep_views;
 pub mod kit;
-mod mine;
 mod missing;
 pub use missing::missing;
 mod nominal;
-mod outcomes;
 pub mod oversight;
-mod pages;
-mod passkey;
+mod sign_in;
 mod team;
-pub mod transfer;
+mod transferred;
 mod unit;
 mod url;
 
@@ -48,7 +28,7 @@ use axum::extract::{Form, FromRequestParts, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
+use axum::routing::post;
 use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::json;
@@ -65,16 +45,12 @@ const COOKIE: &str = "scpo_session";
 
 pub fn router(state: AppState) -> Router {
     Router::new()
-        .route("/supervise/sign-in", get(pages::sign_in))
-        .route("/supervise/register", get(pages::register))
-        .merge(passkey::routes())
+        .merge(sign_in::routes())
         .merge(cohort::routes())
-        .merge(devices::routes())
+        .merge(nominal::routes())
         .merge(oversight::routes())
         .merge(breaches::routes())
-        .merge(exhibits::routes())
-        .merge(keep_pages::routes())
-        .merge(keep_order::routes())
+        .merge(keep::routes())
         .merge(team::routes())
         .route("/supervise/sign-out", post(sign_out))
         .route("/supervise/sign-out-everywhere", post(sign_out_everywhere))
@@ -122,7 +98,7 @@ async fn start_session(state: &AppState, officer: &Officer) -> Result<HeaderValu
 async fn signed_in(state: &AppState, officer: &Officer) -> Response {
     let next = match officer.role {
         Role::Supervisor => "/supervise",
-        Role::Officer => mine::PATH,
+        Role::Officer => cohort::mine::PATH,
     };
     match start_session(state, officer).await {
         Ok(cookie) => (
@@ -205,7 +181,7 @@ impl FromRequestParts<AppState> for Supervisor {
         if user.officer.role == Role::Supervisor {
             Ok(Self(user))
         } else if parts.uri.path() == "/supervise" {
-            Err(Redirect::to(mine::PATH).into_response())
+            Err(Redirect::to(cohort::mine::PATH).into_response())
         } else {
             Err(forms::page_not_found(state, Some(&user)))
         }

@@ -160,7 +160,9 @@ async fn held_unit(
     }
     // As the unit's records were always given to the pages: by nominal, kind and id.
     records.sort_by(|a, b| (&a.nominal_id, &a.kind, &a.id).cmp(&(&b.nominal_id, &b.kind, &b.id)));
-    let mut transferred: Vec<String> = super::transfer::transfers(&records).into_keys().collect();
+    let mut transferred: Vec<String> = crate::supervise::transferred::transfers(&records)
+        .into_keys()
+        .collect();
     transferred.sort();
     let held = Arc::new(HeldUnit {
         at,

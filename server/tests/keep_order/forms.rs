@@ -1,4 +1,4 @@
-//! How `keep_order` drives the desk's order forms: posting answers as a browser does, the
+//! How `supervise::keep::order` drives the desk's order forms: posting answers as a browser does, the
 //! hidden fields and dates the pages carry, a new order recorded through every page, the
 //! answers of a variation that rewords a provision, and what a phone holds after a pull.
 

@@ -13,7 +13,7 @@ use crate::state::AppState;
 use crate::storage::{Officer, Role, StorageError, LAST_SUPERVISOR};
 use crate::supervise::forms::{not_found, unavailable, with_status};
 use crate::supervise::kit::{page_at, titled, Problem};
-use crate::supervise::{csrf_refusal, mine, Supervisor};
+use crate::supervise::{cohort::mine, csrf_refusal, Supervisor};
 
 pub async fn form(
     State(state): State<AppState>,

@@ -8,11 +8,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::document::document_page;
+use super::document::{self, document_page};
 use crate::domain::evidence_pack::report_document;
 use crate::domain::time::dates::format_date_time;
 use crate::domain::{BreachReport, Cohort};
-use crate::ui::components::{Page, SummaryList, SummaryRow};
+use crate::ui::components::Page;
 use crate::ui::{routes, use_app};
 
 /// The report named in the address, with the nominal's display name.
@@ -55,7 +55,13 @@ pub fn BreachSubmittedPage() -> impl IntoView {
         let ds = app.cohort.with(|c| ds_decision(c, &r));
         let recommended = d.recommended.level.label();
         let chosen = d.chosen.label();
-        let occurred = r.when();
+        let mut rows = vec![
+            ("Recommended", recommended.to_string()),
+            ("Chosen", chosen.to_string()),
+        ];
+        rows.extend(d.override_reason.map(|why| ("Why a different level", why)));
+        rows.push(("When it happened", r.when()));
+        let summary = document::rows(rows);
         let print_href = routes::breach_report_print(&id, &r.id);
         let (title, top) = if just_submitted {
             (
@@ -83,14 +89,7 @@ pub fn BreachSubmittedPage() -> impl IntoView {
         view! {
             <Page title>
             {top}
-            <SummaryList>
-                <SummaryRow key="Recommended">{recommended}</SummaryRow>
-                <SummaryRow key="Chosen">{chosen}</SummaryRow>
-                {d.override_reason.map(|why| view! {
-                    <SummaryRow key="Why a different level">{why}</SummaryRow>
-                })}
-                <SummaryRow key="When it happened">{occurred}</SummaryRow>
-            </SummaryList>
+            {summary}
             {ds}
             <crate::ui::pages::exhibit::ExhibitList nominal_id=id.clone() record_id=Some(r.id.clone()) add_to=Some(r.id.clone()) />
             <div class="actions">
@@ -122,12 +121,13 @@ fn ds_decision(c: &Cohort, r: &BreachReport) -> AnyView {
             });
             let by = format!("{} by {}", format_date_time(x.decided_at), x.decided_by_name);
             let (summary, rationale) = (x.summary(Some(r.decision.chosen)), x.action.clone());
+            let rows = document::rows(vec![
+                ("Decision", summary),
+                ("Decision and rationale", rationale),
+                ("Decided", by),
+            ]);
             view! {
-                <SummaryList>
-                    <SummaryRow key="Decision">{summary}</SummaryRow>
-                    <SummaryRow key="Decision and rationale">{rationale}</SummaryRow>
-                    <SummaryRow key="Decided">{by}</SummaryRow>
-                </SummaryList>
+                {rows}
                 {to_do}
             }
             .into_any()

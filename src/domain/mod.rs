@@ -23,6 +23,7 @@
 pub mod breach;
 pub mod cohort;
 pub mod common;
+pub mod document;
 pub mod evidence_pack;
 pub mod exhibit;
 pub mod field;

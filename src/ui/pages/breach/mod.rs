@@ -11,6 +11,7 @@
 mod actions;
 mod check;
 mod details;
+mod document;
 mod pack;
 mod questions;
 mod recommendation;

@@ -3,11 +3,12 @@
 
 use leptos::prelude::*;
 
-use super::questions::{answer, probation_text, question};
+use super::questions::{answer, question};
 use super::{field_errors, BackLink, Flow, Step, F};
 use crate::domain::cohort::referrals::may_refer;
 use crate::domain::forms::referral_form::{prefill, provisions_of};
 use crate::domain::referral::answers::ReferralField;
+use crate::domain::referral::document::probation_text;
 use crate::domain::referral::record::{CustodyNow, RecallReferral};
 use crate::store::OfficerContact;
 use crate::ui::components::{ErrorSummary, FieldError, SummaryList, SummaryRow};

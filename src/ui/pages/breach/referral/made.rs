@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use super::super::pack::rows;
+use super::super::document::rows;
 use crate::domain::cohort::referrals::{current_status, may_refer, statuses_of};
 use crate::domain::common::form::entered_date_parts;
 use crate::domain::forms::referral_form::Making;
@@ -95,14 +95,6 @@ pub(super) fn not_found(id: &str) -> AnyView {
     .into_any()
 }
 
-pub(super) fn yes_no(b: bool) -> &'static str {
-    if b {
-        "Yes"
-    } else {
-        "No"
-    }
-}
-
 /// `/nominal/:id/referrals/:referral`.
 #[component]
 pub fn ReferralPage() -> impl IntoView {
@@ -166,7 +158,7 @@ fn referral_view(
     // The status form's problems, summarised at the top of the page (GOV.UK's place for an
     // error summary), not above the form halfway down.
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    // The evidence pack's rows: one compiled view for every summary of text.
+    // The printouts' rows: one compiled view for every summary of text.
     let summary = rows(vec![
         ("Reference", r.shown_reference().to_string()),
         ("Breach report", report_reference),

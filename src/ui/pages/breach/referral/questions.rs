@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::{BackLink, Flow, Step, F};
 use crate::domain::referral::answers::{ReferralAnswers, ReferralField};
+use crate::domain::referral::document::probation_text;
 use crate::domain::referral::record::CustodyNow;
 use crate::ui::components::{error_for, ErrorSummary, Input, Legend, RadioItem, Radios, Textarea};
 
@@ -190,20 +191,6 @@ fn aside(flow: Flow, step: Step) -> Option<AnyView> {
     }
 }
 
-/// The probation contact in one line, or that the record has none.
-pub(super) fn probation_text(
-    p: Option<&crate::domain::people::nominal::ProbationContact>,
-) -> String {
-    match p {
-        Some(p) => [Some(p.name.clone()), p.phone.clone(), p.email.clone()]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(", "),
-        None => "None on the nominal’s record (not on licence on this phone’s records)".into(),
-    }
-}
-
 #[component]
 pub(super) fn QuestionStep(flow: Flow, step: Step) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -231,28 +218,5 @@ pub(super) fn QuestionStep(flow: Flow, step: Step) -> impl IntoView {
             {after}
             <button class="button" type="submit">"Continue"</button>
         </form>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::probation_text;
-    use crate::domain::people::nominal::ProbationContact;
-
-    #[test]
-    fn the_probation_contact_in_one_line_or_that_the_record_has_none() {
-        assert_eq!(
-            probation_text(None),
-            "None on the nominal’s record (not on licence on this phone’s records)"
-        );
-        let p = ProbationContact {
-            name: "Pat Example".into(),
-            phone: None,
-            email: Some("pat.example@probation.example".into()),
-        };
-        assert_eq!(
-            probation_text(Some(&p)),
-            "Pat Example, pat.example@probation.example"
-        );
     }
 }

@@ -51,6 +51,7 @@ async fn a_release_is_kept_encrypted_with_its_outbox_entry_and_shown_applied() {
             released_on,
             licence_ends,
             probation,
+            ..
         } => {
             assert_eq!((*released_on, *licence_ends), (today(), ends));
             assert_eq!(probation.name, PRACTITIONER);

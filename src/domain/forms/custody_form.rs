@@ -234,6 +234,19 @@ pub fn apply_event(
     }
 }
 
+/// The hint under the date of release: after a recall, the day it must follow and that the
+/// order stays in force; else that an order waiting for release comes into force that day.
+pub fn released_hint(custody: &CustodyStatus) -> String {
+    match (custody, custody.recall()) {
+        (CustodyStatus::InCustody { .. }, Some(r)) => format!(
+            "After the recall on {}. An order in force since the release on {} stays in force.",
+            format_date(r.recalled_on),
+            format_date(r.first_release())
+        ),
+        _ => "An order made to come into force on release comes into force on this day.".into(),
+    }
+}
+
 /// "Released on 3 Mar 2027", or after a recall "Re-released on 3 Mar 2027 after recall".
 fn released_reason(before: &CustodyStatus, day: NaiveDate) -> String {
     match before.recall() {

@@ -165,6 +165,24 @@ fn a_release_on_or_before_the_recall_day_is_refused_in_words() {
 }
 
 #[test]
+fn the_date_of_release_says_what_a_recall_asks_of_it() {
+    let (c, _) = steps(&[(
+        recalled(ymd(2027, 1, 10), ymd(2027, 3, 1)),
+        ymd(2027, 1, 10),
+    )]);
+    assert_eq!(
+        released_hint(&c.nominal("N-0001").unwrap().custody),
+        "After the recall on 10 Jan 2027. An order in force since the release on 24 Nov 2026 stays in force."
+    );
+    let first = demo_cohort(first_release());
+    let inside = first.nominal("N-0006").unwrap();
+    assert_eq!(
+        released_hint(&inside.custody),
+        "An order made to come into force on release comes into force on this day."
+    );
+}
+
+#[test]
 fn moving_the_release_date_while_recalled_keeps_the_recall() {
     let moved = answers(
         &[("event", "release_date")],

@@ -91,6 +91,25 @@ async fn a_release_after_a_recall_is_saved_at_the_desk_and_the_order_stays_in_fo
     recall_at_the_desk(&srv).await;
     let (_, form) = srv.html(CUSTODY, "ds").await;
     assert!(form.contains("Released from custody"));
+    // The date of release says what the recall asks of it.
+    let pick = [
+        ("csrf", "csrf"),
+        ("step", "event"),
+        ("version", "0"),
+        ("event", "released"),
+    ];
+    let dates = srv
+        .post(CUSTODY, Some("ds"), &pick)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        dates.contains(
+            "After the recall on 10 Jan 2027. An order in force since the release on 24 Nov 2026 stays in force."
+        ),
+        "{dates}"
+    );
     let released = [
         ("event", "released"),
         ("released-day", "3"),

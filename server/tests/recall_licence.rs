@@ -35,6 +35,7 @@ fn licence_ended_yesterday() -> Cohort {
     n.custody = CustodyStatus::LicenceEnded {
         released_on,
         licence_ended: days_ago(1),
+        recall: None,
     };
     c
 }

@@ -143,10 +143,14 @@ fn custody(c: &mut Cells) -> Option<CustodyStatus> {
             expected_release: release?,
             recall: None,
         },
-        Standing::InCommunity => CustodyStatus::InCommunity { since: release? },
+        Standing::InCommunity => CustodyStatus::InCommunity {
+            since: release?,
+            recall: None,
+        },
         Standing::LicenceEnded => CustodyStatus::LicenceEnded {
             licence_ended: licence_end(c)?,
             released_on: release?,
+            recall: None,
         },
         Standing::OnLicence => {
             let licence_ends = licence_end(c);
@@ -165,6 +169,7 @@ fn custody(c: &mut Cells) -> Option<CustodyStatus> {
                     phone: c.optional("probation_phone"),
                     email: c.optional("probation_email"),
                 },
+                recall: None,
             }
         }
     })

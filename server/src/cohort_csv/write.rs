@@ -47,6 +47,7 @@ pub fn nominals_csv(c: &Cohort) -> String {
                 released_on,
                 licence_ends,
                 probation,
+                ..
             } => (
                 "on_licence",
                 *released_on,
@@ -56,8 +57,9 @@ pub fn nominals_csv(c: &Cohort) -> String {
             CustodyStatus::LicenceEnded {
                 released_on,
                 licence_ended,
+                ..
             } => ("licence_ended", *released_on, Some(*licence_ended), None),
-            CustodyStatus::InCommunity { since } => ("in_community", *since, None, None),
+            CustodyStatus::InCommunity { since, .. } => ("in_community", *since, None, None),
         };
         let plan = c.plan_for(&n.id);
         let p =
@@ -229,6 +231,7 @@ fn example() -> Cohort {
                 phone: Some("07700 900001".into()),
                 email: Some("sam.probation@example.org".into()),
             },
+            recall: None,
         },
         address: Some("1 Example Street, Testtown, TE1 1ST".into()),
         phone: Some("07700 900002".into()),

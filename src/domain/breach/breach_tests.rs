@@ -174,6 +174,7 @@ pub(crate) mod gathering {
                 phone: None,
                 email: None,
             },
+            recall: None,
         }
     }
 
@@ -310,6 +311,7 @@ pub(crate) mod gathering {
         let ended = CustodyStatus::LicenceEnded {
             released_on: ymd(2026, 1, 1),
             licence_ended: ymd(2026, 12, 31),
+            recall: None,
         };
         let history = [earlier(ymd(2026, 6, 1), None)];
         let f = gather_facts(

@@ -286,6 +286,7 @@ mod gathered {
         let ended = CustodyStatus::LicenceEnded {
             released_on: ymd(2025, 1, 1),
             licence_ended: ymd(2026, 11, 19),
+            recall: None,
         };
         // Breach inside the licence, choice after it ended.
         assert_eq!(
@@ -311,6 +312,7 @@ mod gathered {
                 phone: None,
                 email: None,
             },
+            recall: None,
         };
         assert!(stale
             .recall_refusal(ymd(2026, 11, 1), ymd(2026, 11, 24))
@@ -319,6 +321,7 @@ mod gathered {
         assert!(stale.probation_on(ymd(2026, 11, 19)).is_some());
         let never = CustodyStatus::InCommunity {
             since: ymd(2024, 3, 1),
+            recall: None,
         };
         assert_eq!(
             never.recall_refusal(ymd(2026, 6, 1), ymd(2026, 6, 1)),

@@ -154,19 +154,15 @@ impl Cohort {
             c.text(at("phone"), n.phone.as_deref().unwrap_or(""), short);
             match &n.custody {
                 CustodyStatus::InCustody {
-                    expected_release,
-                    recall,
+                    expected_release, ..
                 } => {
                     c.date(at("custody.expected_release"), *expected_release);
-                    if let Some(r) = recall {
-                        c.date(at("custody.recall.released_on"), r.released_on);
-                        c.date(at("custody.recall.recalled_on"), r.recalled_on);
-                    }
                 }
                 CustodyStatus::OnLicence {
                     released_on,
                     licence_ends,
                     probation,
+                    ..
                 } => {
                     c.date(at("custody.released_on"), *released_on);
                     c.date(at("custody.licence_ends"), *licence_ends);
@@ -179,12 +175,20 @@ impl Cohort {
                 CustodyStatus::LicenceEnded {
                     released_on,
                     licence_ended,
+                    ..
                 } => {
                     c.date(at("custody.released_on"), *released_on);
                     c.date(at("custody.licence_ended"), *licence_ended);
                 }
-                CustodyStatus::InCommunity { since } => {
+                CustodyStatus::InCommunity { since, .. } => {
                     c.date(at("custody.since"), *since);
+                }
+            }
+            if let Some(r) = n.custody.recall() {
+                c.date(at("custody.recall.released_on"), r.released_on);
+                c.date(at("custody.recall.recalled_on"), r.recalled_on);
+                if let Some(first) = r.first_released_on {
+                    c.date(at("custody.recall.first_released_on"), first);
                 }
             }
         }

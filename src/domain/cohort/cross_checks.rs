@@ -26,6 +26,7 @@ impl Cohort {
                 | CustodyStatus::LicenceEnded {
                     released_on,
                     licence_ended: end,
+                    ..
                 } => {
                     let field = match &n.custody {
                         CustodyStatus::OnLicence { .. } => "custody.licence_ends",
@@ -38,28 +39,15 @@ impl Cohort {
                         p.add(at("custody.released_on"), "is before the date of birth");
                     }
                 }
-                CustodyStatus::InCommunity { since } => {
+                CustodyStatus::InCommunity { since, .. } => {
                     if *since < n.date_of_birth {
                         p.add(at("custody.since"), "is before the date of birth");
                     }
                 }
-                CustodyStatus::InCustody {
-                    recall: Some(r), ..
-                } => {
-                    if r.recalled_on < r.released_on {
-                        p.add(
-                            at("custody.recall.recalled_on"),
-                            "is before the release date",
-                        );
-                    }
-                    if r.released_on < n.date_of_birth {
-                        p.add(
-                            at("custody.recall.released_on"),
-                            "is before the date of birth",
-                        );
-                    }
-                }
-                CustodyStatus::InCustody { recall: None, .. } => {}
+                CustodyStatus::InCustody { .. } => {}
+            }
+            if let Some(r) = n.custody.recall() {
+                check_recall(r, &n.custody, n.date_of_birth, &at, p);
             }
             if n.risk_reviewed_on < n.date_of_birth {
                 p.add(at("risk_reviewed_on"), "is before the date of birth");
@@ -250,6 +238,49 @@ impl Cohort {
                 }
             }
         }
+    }
+}
+
+/// A recall kept with custody: the first release, the release the licence began with, the
+/// recall, and (released again) the re-release, in that order, none before the date of birth.
+fn check_recall(
+    r: &crate::domain::people::nominal::Recall,
+    custody: &CustodyStatus,
+    date_of_birth: chrono::NaiveDate,
+    at: &dyn Fn(&str) -> String,
+    p: &mut Problems,
+) {
+    if r.recalled_on < r.released_on {
+        p.add(
+            at("custody.recall.recalled_on"),
+            "is before the release date",
+        );
+    }
+    if r.first_release() < date_of_birth {
+        let field = match r.first_released_on {
+            Some(_) => "custody.recall.first_released_on",
+            None => "custody.recall.released_on",
+        };
+        p.add(at(field), "is before the date of birth");
+    }
+    if r.first_released_on.is_some_and(|f| r.released_on < f) {
+        p.add(
+            at("custody.recall.released_on"),
+            "is before the first release",
+        );
+    }
+    let field = match custody {
+        CustodyStatus::InCustody { .. } => None,
+        CustodyStatus::InCommunity { .. } => Some("custody.since"),
+        CustodyStatus::OnLicence { .. } | CustodyStatus::LicenceEnded { .. } => {
+            Some("custody.released_on")
+        }
+    };
+    if let Some(field) = field.filter(|_| custody.release_date() < r.recalled_on) {
+        p.add(
+            at(field),
+            format!("is before the recall on {}", format_date(r.recalled_on)),
+        );
     }
 }
 

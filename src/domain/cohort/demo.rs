@@ -159,10 +159,12 @@ pub fn demo_cohort(today: NaiveDate) -> Cohort {
                     phone: Some(format!("07700 900{:03}", 500 + n)),
                     email: Some(format!("probation.practitioner{n}@example.org")),
                 },
+                recall: None,
             },
             None => CustodyStatus::LicenceEnded {
                 released_on: released,
                 licence_ended: plus(released, 365),
+                recall: None,
             },
         };
         c.nominals.push(Nominal {

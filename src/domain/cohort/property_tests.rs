@@ -140,7 +140,7 @@ proptest! {
         let custody = CustodyStatus::OnLicence {
             released_on: granted,
             licence_ends: ends,
-            probation: ProbationContact { name: "P".into(), phone: None, email: None },
+            probation: ProbationContact { name: "P".into(), phone: None, email: None }, recall: None,
         };
         let _ = custody.on_licence_on(day);
         let _ = custody.describe(day);
@@ -165,7 +165,7 @@ proptest! {
         let custody = CustodyStatus::OnLicence {
             released_on: ymd(2026, 1, 1),
             licence_ends: ymd(2027, 6, 30),
-            probation: ProbationContact { name: "P".into(), phone: None, email: None },
+            probation: ProbationContact { name: "P".into(), phone: None, email: None }, recall: None,
         };
         let k = Condition {
             id: "C-1".into(),

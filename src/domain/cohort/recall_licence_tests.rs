@@ -29,6 +29,7 @@ fn licence_ended_since() -> Cohort {
         n.custody = CustodyStatus::LicenceEnded {
             released_on: ymd_minus_years(2),
             licence_ended: days_ago(1),
+            recall: None,
         };
     }
     c
@@ -59,6 +60,7 @@ fn a_referral_is_refused_for_a_nominal_never_on_licence_under_the_order() {
     if let Some(n) = c.nominals.iter_mut().find(|n| n.id == "N-0002") {
         n.custody = CustodyStatus::InCommunity {
             since: days_ago(400),
+            recall: None,
         };
     }
     assert_eq!(

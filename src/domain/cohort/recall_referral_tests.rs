@@ -266,6 +266,7 @@ fn a_nominal_with_no_probation_contact_on_record_gives_a_referral_without_one() 
     n.custody = CustodyStatus::LicenceEnded {
         released_on,
         licence_ended: today(),
+        recall: None,
     };
     let r = RecallReferral::make(&c, "BR-0002-2", &answers(), making("R1")).expect("referral");
     assert_eq!(r.probation_contact, None);

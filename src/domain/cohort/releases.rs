@@ -79,8 +79,9 @@ impl Cohort {
             return None;
         }
         let n = self.nominal(&release.nominal_id)?;
+        // A release after a recall keeps the recall, and with it the first release.
         let nominal = Nominal {
-            custody: release.custody(),
+            custody: release.custody().following(&n.custody),
             ..n.clone()
         };
         let mut orders = orders_in_force_on_release(&self.orders, &n.id, release.released_on);
@@ -132,13 +133,15 @@ impl Cohort {
 
     /// "Released today?" is asked for a nominal in custody whose expected release is no more
     /// than the briefing's window away (or past), with an order made and not ended that waits
-    /// for the release, and no release recorded for them yet.
+    /// for the release (or, recalled, an order that stays in force through the recall), and no
+    /// release recorded for them yet (recalled: none after the recall).
     pub fn asks_released_today(&self, nominal_id: &str, today: NaiveDate) -> bool {
         let Some(n) = self.nominal(nominal_id) else {
             return false;
         };
         let CustodyStatus::InCustody {
-            expected_release, ..
+            expected_release,
+            recall,
         } = n.custody
         else {
             return false;
@@ -149,9 +152,11 @@ impl Cohort {
             o.nominal_id == nominal_id
                 && o.date_granted().is_some_and(|g| g <= today)
                 && o.ends_on(today).is_some_and(|e| today <= e)
-                && o.comes_into_force().is_none_or(|cif| today <= cif)
+                && (recall.is_some() || o.comes_into_force().is_none_or(|cif| today <= cif))
         });
-        let recorded = self.releases.iter().any(|r| r.nominal_id == nominal_id);
+        let recorded = self.releases.iter().any(|r| {
+            r.nominal_id == nominal_id && recall.is_none_or(|rc| rc.recalled_on < r.released_on)
+        });
         soon && waiting && !recorded
     }
 }
@@ -257,3 +262,7 @@ impl Cohort {
 #[cfg(test)]
 #[path = "releases_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "releases_recall_tests.rs"]
+mod recall_tests;

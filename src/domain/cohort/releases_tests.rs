@@ -187,6 +187,7 @@ fn a_release_older_than_a_recall_is_refused_and_never_reapplied() {
         recall: Some(Recall {
             released_on: today(),
             recalled_on: today(),
+            first_released_on: None,
         }),
     };
     let why = c.release_refusal(&release("N-0006")).unwrap();

@@ -35,7 +35,8 @@ pub struct Release {
 }
 
 impl Release {
-    /// The nominal's custody after this release: on licence from the release day.
+    /// The nominal's custody after this release: on licence from the release day (a recall
+    /// before it is kept by [`CustodyStatus::following`]).
     pub fn custody(&self) -> CustodyStatus {
         CustodyStatus::OnLicence {
             released_on: self.released_on,
@@ -45,6 +46,7 @@ impl Release {
                 phone: None,
                 email: None,
             },
+            recall: None,
         }
     }
 }

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::keep_answers::{date_answer, FormAnswers, KeepProblem};
 use super::nominal_form::probation_answer;
-use crate::domain::people::nominal::{CustodyStatus, Recall};
+use crate::domain::people::nominal::CustodyStatus;
 use crate::domain::time::dates::format_date;
 
 /// The events, by code, with their labels.
@@ -105,10 +105,12 @@ pub fn apply_event(
         ("release_date", _) => expected(&mut p).map(|d| {
             let reason = format!("Release date fixed for {}", format_date(d));
             (
+                // A release date moved while recalled: the recall is kept.
                 CustodyStatus::InCustody {
                     expected_release: d,
                     recall: None,
-                },
+                }
+                .following(custody),
                 reason,
             )
         }),
@@ -116,6 +118,18 @@ pub fn apply_event(
             let name = "The date of release";
             let r = date_answer(a, "released", "Enter the date of release", name, &mut p);
             not_future(r, today, "released-day", name, &mut p);
+            // A release after a recall: after the recall's day, and the recall is kept.
+            if let (Some(day), Some(recall)) = (r, custody.recall()) {
+                if day <= recall.recalled_on {
+                    p.push(KeepProblem::new(
+                        "released-day",
+                        format!(
+                            "The date of release must be after the recall on {}",
+                            format_date(recall.recalled_on)
+                        ),
+                    ));
+                }
+            }
             let after = match a.get("licence") {
                 "yes" => {
                     let name = "The licence's last day";
@@ -128,12 +142,16 @@ pub fn apply_event(
                                 released_on,
                                 licence_ends,
                                 probation,
+                                recall: None,
                             })
                         }
                         _ => None,
                     }
                 }
-                "no" => r.map(|since| CustodyStatus::InCommunity { since }),
+                "no" => r.map(|since| CustodyStatus::InCommunity {
+                    since,
+                    recall: None,
+                }),
                 _ => {
                     let m = "Select whether they are released on licence";
                     p.push(KeepProblem::new("licence", m));
@@ -142,7 +160,7 @@ pub fn apply_event(
             };
             after
                 .zip(r)
-                .map(|(c, r)| (c, format!("Released on {}", format_date(r))))
+                .map(|(c, r)| (c.following(custody), released_reason(custody, r)))
         }
         (
             "licence_end",
@@ -166,16 +184,18 @@ pub fn apply_event(
                     released_on: *released_on,
                     licence_ends,
                     probation: probation.clone(),
+                    recall: None,
                 };
-                (c, reason)
+                (c.following(custody), reason)
             })
         }
         ("recalled", _) => {
             let name = "The date of recall";
             let r = date_answer(a, "recalled", "Enter the date of recall", name, &mut p);
             not_future(r, today, "recalled-day", name, &mut p);
-            // The release the licence began with is kept: an order that came into force on it
-            // stays in force (a recall does not end the order).
+            // The release the licence began with is kept (and the first release of the
+            // sentence): an order that came into force on it stays in force (a recall does not
+            // end the order).
             let released_on = custody.release_date();
             if r.is_some_and(|r| r < released_on) {
                 p.push(KeepProblem::new(
@@ -189,16 +209,7 @@ pub fn apply_event(
             let e = expected(&mut p);
             r.zip(e).map(|(recalled_on, e)| {
                 let reason = format!("Recalled to custody on {}", format_date(recalled_on));
-                (
-                    CustodyStatus::InCustody {
-                        expected_release: e,
-                        recall: Some(Recall {
-                            released_on,
-                            recalled_on,
-                        }),
-                    },
-                    reason,
-                )
+                (custody.recalled(recalled_on, e), reason)
             })
         }
         ("licence_ended", CustodyStatus::OnLicence { released_on, .. }) => {
@@ -210,8 +221,9 @@ pub fn apply_event(
                 let c = CustodyStatus::LicenceEnded {
                     released_on: *released_on,
                     licence_ended,
+                    recall: None,
                 };
-                (c, reason)
+                (c.following(custody), reason)
             })
         }
         _ => None,
@@ -222,6 +234,27 @@ pub fn apply_event(
     }
 }
 
+/// The hint under the date of release: after a recall, the day it must follow and that the
+/// order stays in force; else that an order waiting for release comes into force that day.
+pub fn released_hint(custody: &CustodyStatus) -> String {
+    match (custody, custody.recall()) {
+        (CustodyStatus::InCustody { .. }, Some(r)) => format!(
+            "After the recall on {}. An order in force since the release on {} stays in force.",
+            format_date(r.recalled_on),
+            format_date(r.first_release())
+        ),
+        _ => "An order made to come into force on release comes into force on this day.".into(),
+    }
+}
+
+/// "Released on 3 Mar 2027", or after a recall "Re-released on 3 Mar 2027 after recall".
+fn released_reason(before: &CustodyStatus, day: NaiveDate) -> String {
+    match before.recall() {
+        Some(_) => format!("Re-released on {} after recall", format_date(day)),
+        None => format!("Released on {}", format_date(day)),
+    }
+}
+
 #[cfg(test)]
 #[path = "custody_form_tests.rs"]
 mod tests;
@@ -229,3 +262,11 @@ mod tests;
 #[cfg(test)]
 #[path = "custody_recall_tests.rs"]
 mod recall_tests;
+
+#[cfg(test)]
+#[path = "custody_rerelease_tests.rs"]
+mod rerelease_tests;
+
+#[cfg(test)]
+#[path = "custody_sequence_tests.rs"]
+mod sequence_tests;

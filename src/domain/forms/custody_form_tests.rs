@@ -29,6 +29,7 @@ fn licence() -> CustodyStatus {
             phone: None,
             email: None,
         },
+        recall: None,
     }
 }
 
@@ -45,7 +46,11 @@ fn the_events_offered_follow_where_the_nominal_is() {
         codes(&licence()),
         ["licence_end", "recalled", "licence_ended"]
     );
-    assert!(codes(&CustodyStatus::InCommunity { since: today() }).is_empty());
+    assert!(codes(&CustodyStatus::InCommunity {
+        since: today(),
+        recall: None
+    })
+    .is_empty());
     let a = answers(&[("event", "recalled")]);
     assert_eq!(check_event(&inside(), &a)[0].field, "event");
     assert!(check_event(&licence(), &a).is_empty());
@@ -80,7 +85,13 @@ fn a_release_on_licence_or_without_one() {
     assert_eq!(reason, "Released on 24 Nov 2026");
     a.set("licence", "no");
     let (c, _) = apply_event(&inside(), &a, today()).unwrap();
-    assert_eq!(c, CustodyStatus::InCommunity { since: today() });
+    assert_eq!(
+        c,
+        CustodyStatus::InCommunity {
+            since: today(),
+            recall: None
+        }
+    );
     a.set("licence", "");
     assert_eq!(
         apply_event(&inside(), &a, today()).unwrap_err()[0].field,
@@ -110,6 +121,7 @@ fn a_licence_changed_recalled_or_ended() {
             recall: Some(crate::domain::people::nominal::Recall {
                 released_on: ymd(2026, 1, 5),
                 recalled_on: today(),
+                first_released_on: None,
             }),
         }
     );
@@ -121,7 +133,8 @@ fn a_licence_changed_recalled_or_ended() {
         c,
         CustodyStatus::LicenceEnded {
             released_on: ymd(2026, 1, 5),
-            licence_ended: today()
+            licence_ended: today(),
+            recall: None
         }
     );
     let p = apply_event(&licence(), &answers(&[("event", "recalled")]), today()).unwrap_err();

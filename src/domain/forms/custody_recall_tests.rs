@@ -38,6 +38,7 @@ fn a_recall_keeps_the_release_and_the_order_in_force() {
             recall: Some(Recall {
                 released_on: today(),
                 recalled_on: ymd(2027, 1, 10),
+                first_released_on: None,
             }),
         }
     );
@@ -89,6 +90,7 @@ fn a_file_without_a_recall_reads_as_before_and_writes_no_recall() {
         recall: Some(Recall {
             released_on: ymd(2026, 6, 1),
             recalled_on: ymd(2026, 5, 1),
+            first_released_on: None,
         }),
     };
     let problems = bad.validate();

@@ -161,6 +161,7 @@ pub fn custody_answer(a: &FormAnswers, p: &mut Vec<KeepProblem>) -> Option<Custo
                         released_on,
                         licence_ends,
                         probation,
+                        recall: None,
                     })
                 }
                 _ => None,
@@ -173,13 +174,17 @@ pub fn custody_answer(a: &FormAnswers, p: &mut Vec<KeepProblem>) -> Option<Custo
             Some(CustodyStatus::LicenceEnded {
                 released_on: r?,
                 licence_ended: e?,
+                recall: None,
             })
         }
         "in_community" => {
             let name = "The date";
             let missing = "Enter the date of release, or the day the order came into force";
             let s = date_answer(a, "since", missing, name, p);
-            s.map(|since| CustodyStatus::InCommunity { since })
+            s.map(|since| CustodyStatus::InCommunity {
+                since,
+                recall: None,
+            })
         }
         _ => {
             p.push(KeepProblem::new(

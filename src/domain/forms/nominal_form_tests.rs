@@ -63,6 +63,7 @@ fn the_answers_make_the_nominal_with_its_custody() {
                 phone: None,
                 email: Some("pp@example.org".into()),
             },
+            recall: None,
         }
     );
 }

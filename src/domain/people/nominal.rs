@@ -44,13 +44,21 @@ pub struct ProbationContact {
 }
 
 /// A recall to custody from a licence: the day of the release the licence began with, and the
-/// day of the recall.
+/// day of the recall. When that release was itself a re-release after an earlier recall,
+/// `first_released_on` keeps the first release of the sentence (the one an order made before
+/// it came into force on); absent, `released_on` was the first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Recall {
     #[serde(deserialize_with = "crate::domain::time::iso::date")]
     pub released_on: NaiveDate,
     #[serde(deserialize_with = "crate::domain::time::iso::date")]
     pub recalled_on: NaiveDate,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::time::iso::opt_date"
+    )]
+    pub first_released_on: Option<NaiveDate>,
 }
 
 /// Where the nominal stands with prison and probation.
@@ -68,19 +76,32 @@ pub enum CustodyStatus {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         recall: Option<Recall>,
     },
+    /// On licence from `released_on`. `recall`: when this is a re-release, the recall it
+    /// followed (keeping the first release, so an order in force from it stays in force).
     OnLicence {
         released_on: NaiveDate,
         licence_ends: NaiveDate,
         probation: ProbationContact,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        recall: Option<Recall>,
     },
+    /// The licence that began on `released_on` ended; `recall` as on licence.
     LicenceEnded {
         released_on: NaiveDate,
         licence_ended: NaiveDate,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        recall: Option<Recall>,
     },
     /// In the community with no licence: a High Court order (s.1) on someone never imprisoned,
     /// a release without licence, or a sentence that ended before the order came into force.
     /// `since`: the day of that release, or (never imprisoned) the day the order came into force.
-    InCommunity { since: NaiveDate },
+    /// `recall`: when released without licence after a recall (a sentence served in full), that
+    /// recall.
+    InCommunity {
+        since: NaiveDate,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        recall: Option<Recall>,
+    },
 }
 
 impl CustodyStatus {
@@ -106,6 +127,7 @@ impl CustodyStatus {
             Self::LicenceEnded {
                 released_on,
                 licence_ended,
+                ..
             } => Some((*released_on, *licence_ended)),
             Self::InCustody { .. } | Self::InCommunity { .. } => None,
         }
@@ -158,38 +180,30 @@ impl CustodyStatus {
             Self::OnLicence { released_on, .. } | Self::LicenceEnded { released_on, .. } => {
                 *released_on
             }
-            Self::InCommunity { since } => *since,
+            Self::InCommunity { since, .. } => *since,
         }
     }
 
-    /// The release an order made before it came into force on: the release a recall ended,
-    /// else the day of release, past or expected.
-    pub fn first_release(&self) -> NaiveDate {
-        match self {
-            Self::InCustody {
-                recall: Some(r), ..
-            } => r.released_on,
-            _ => self.release_date(),
-        }
-    }
-
-    /// Wording for the nominal page, e.g. "On licence until 3 Mar 2027".
+    /// Wording for the nominal page, e.g. "On licence until 3 Mar 2027", and after a recall
+    /// "On licence until 2 Mar 2028, re-released 3 Mar 2027 after recall".
     pub fn describe(&self, today: NaiveDate) -> String {
         use crate::domain::time::dates::format_date;
-        match self {
+        let now = match self {
             Self::InCustody {
                 expected_release,
                 recall: Some(r),
-            } => format!(
-                "Recalled to custody on {} (released {}), expected release {}",
-                format_date(r.recalled_on),
-                format_date(r.released_on),
-                format_date(*expected_release)
-            ),
+            } => {
+                return format!(
+                    "Recalled to custody on {} (released {}), expected release {}",
+                    format_date(r.recalled_on),
+                    format_date(r.released_on),
+                    format_date(*expected_release)
+                )
+            }
             Self::InCustody {
                 expected_release, ..
             } => {
-                format!(
+                return format!(
                     "In custody, expected release {}",
                     format_date(*expected_release)
                 )
@@ -203,12 +217,20 @@ impl CustodyStatus {
             Self::LicenceEnded { licence_ended, .. } => {
                 format!("Licence ended {}", format_date(*licence_ended))
             }
-            Self::InCommunity { since } => {
+            Self::InCommunity { since, .. } => {
                 format!(
                     "In the community, no licence, since {}",
                     format_date(*since)
                 )
             }
+        };
+        match (self, self.recall()) {
+            (_, None) => now,
+            (Self::InCommunity { .. }, Some(_)) => format!("{now}, released after recall"),
+            (_, Some(_)) => format!(
+                "{now}, re-released {} after recall",
+                format_date(self.release_date())
+            ),
         }
     }
 }
@@ -261,96 +283,5 @@ impl Nominal {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::time::dates::ymd;
-
-    fn sample() -> Nominal {
-        Nominal {
-            id: "N-T1".into(),
-            given_name: "Testy".into(),
-            family_name: "Example".into(),
-            aliases: vec!["Tex".into()],
-            date_of_birth: ymd(1988, 2, 29),
-            risk: RiskRating::High,
-            risk_reviewed_on: ymd(2026, 10, 1),
-            offender_manager: OfficerRef {
-                id: "PC-0001".into(),
-                name: "PC Sample".into(),
-            },
-            custody: CustodyStatus::OnLicence {
-                released_on: ymd(2026, 11, 24),
-                licence_ends: ymd(2027, 11, 23),
-                probation: ProbationContact {
-                    name: "PP Sample".into(),
-                    phone: None,
-                    email: None,
-                },
-            },
-            address: None,
-            phone: None,
-        }
-    }
-
-    #[test]
-    fn licence_runs_from_release_day_to_its_last_day_inclusive() {
-        let n = sample();
-        assert!(!n.custody.on_licence_on(ymd(2026, 11, 23)));
-        assert!(n.custody.on_licence_on(ymd(2026, 11, 24)));
-        assert!(n.custody.on_licence_on(ymd(2027, 11, 23)));
-        assert!(!n.custody.on_licence_on(ymd(2027, 11, 24)));
-    }
-
-    #[test]
-    fn a_licence_that_has_ended_was_still_in_force_on_the_days_it_covered() {
-        let ended = CustodyStatus::LicenceEnded {
-            released_on: ymd(2024, 1, 1),
-            licence_ended: ymd(2025, 1, 1),
-        };
-        assert!(!ended.on_licence_on(ymd(2023, 12, 31)));
-        assert!(ended.on_licence_on(ymd(2024, 1, 1)));
-        assert!(ended.on_licence_on(ymd(2024, 6, 1)));
-        assert!(ended.on_licence_on(ymd(2025, 1, 1)));
-        assert!(!ended.on_licence_on(ymd(2025, 1, 2)));
-    }
-
-    #[test]
-    fn a_file_still_labelled_on_licence_after_its_end_date_or_in_custody_is_not_on_licence() {
-        let n = sample();
-        assert!(!n.custody.on_licence_on(ymd(2028, 1, 1)));
-        let inside = CustodyStatus::InCustody {
-            expected_release: ymd(2027, 1, 1),
-            recall: None,
-        };
-        assert!(!inside.on_licence_on(ymd(2027, 1, 1)));
-    }
-
-    #[test]
-    fn search_matches_names_and_aliases_case_insensitively() {
-        let n = sample();
-        assert!(n.matches_name("testy"));
-        assert!(n.matches_name("EXAMPLE testy"));
-        assert!(n.matches_name(" tex "));
-        assert!(n.matches_name(""));
-        assert!(!n.matches_name("someone"));
-        assert_eq!(n.display_name(), "EXAMPLE, Testy");
-    }
-
-    #[test]
-    fn age_counts_leap_day_birthdays_correctly() {
-        let n = sample();
-        assert_eq!(n.age_on(ymd(2026, 2, 28)), 37);
-        assert_eq!(n.age_on(ymd(2026, 3, 1)), 38);
-        assert_eq!(n.age_on(ymd(2028, 2, 29)), 40);
-    }
-
-    #[test]
-    fn risk_sorts_most_serious_first() {
-        let mut r = vec![RiskRating::Low, RiskRating::VeryHigh, RiskRating::Medium];
-        r.sort();
-        assert_eq!(
-            r,
-            vec![RiskRating::VeryHigh, RiskRating::Medium, RiskRating::Low]
-        );
-    }
-}
+#[path = "nominal_tests.rs"]
+mod tests;

@@ -51,13 +51,16 @@ impl TryFrom<CustodyRaw> for CustodyStatus {
                 released_on: need(r.released_on, "released_on")?,
                 licence_ends: need(r.licence_ends, "licence_ends")?,
                 probation: need(r.probation, "probation")?,
+                recall: r.recall,
             },
             CustodyTag::LicenceEnded => Self::LicenceEnded {
                 released_on: need(r.released_on, "released_on")?,
                 licence_ended: need(r.licence_ended, "licence_ended")?,
+                recall: r.recall,
             },
             CustodyTag::InCommunity => Self::InCommunity {
                 since: need(r.since, "since")?,
+                recall: r.recall,
             },
         })
     }

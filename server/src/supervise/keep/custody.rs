@@ -8,7 +8,9 @@ use axum::response::Response;
 use axum::Form;
 use maud::html;
 use scpo_field::domain::cohort::releases::orders_in_force_on_release;
-use scpo_field::domain::forms::custody_form::{apply_event, event_fields, events_for, EVENTS};
+use scpo_field::domain::forms::custody_form::{
+    apply_event, event_fields, events_for, released_hint, EVENTS,
+};
 use scpo_field::domain::forms::keep_answers::FormAnswers;
 use scpo_field::domain::time::dates::format_date;
 use scpo_field::domain::Nominal;
@@ -119,7 +121,7 @@ fn dates_page(
             p,
         ),
         "released" => html! {
-            (date(a, "released", "The date of release", "An order made to come into force on release comes into force on this day.", p))
+            (date(a, "released", "The date of release", &released_hint(&n.custody), p))
             (radios("licence", "Are they released on licence?", None, &licence, err, html! {}))
             (date(a, "licence_ends", "If on licence, the licence's last day", "For example, 23 11 2027.", p))
             (probation_fields(a, p))

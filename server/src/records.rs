@@ -151,28 +151,115 @@ pub fn cohort_of(held: &[StoredRecord]) -> Cohort {
         name: String::new(),
     });
     for r in held {
-        let v = r.record.clone();
-        // Records were checked when stored; one that no longer reads is left out.
-        match r.kind.as_str() {
-            "nominal" => c.nominals.extend(serde_json::from_value(v).ok()),
-            "order" => c.orders.extend(serde_json::from_value(v).ok()),
-            "condition" => c.conditions.extend(serde_json::from_value(v).ok()),
-            "contact_plan" => c.contact_plans.extend(serde_json::from_value(v).ok()),
-            "contact" => c.contacts.extend(serde_json::from_value(v).ok()),
-            "notification" => c.notifications.extend(serde_json::from_value(v).ok()),
-            "briefing" => c.briefings.extend(serde_json::from_value(v).ok()),
-            "breach_report" => c.breach_reports.extend(serde_json::from_value(v).ok()),
-            "breach_decision" => c.breach_decisions.extend(serde_json::from_value(v).ok()),
-            "exhibit" => c.exhibits.extend(serde_json::from_value(v).ok()),
-            "exhibit_withdrawal" => c.exhibit_withdrawals.extend(serde_json::from_value(v).ok()),
-            "recall_referral" => c.recall_referrals.extend(serde_json::from_value(v).ok()),
-            "referral_status" => c.referral_statuses.extend(serde_json::from_value(v).ok()),
-            "schedule" => c.schedules.extend(serde_json::from_value(v).ok()),
-            "release" => c.releases.extend(serde_json::from_value(v).ok()),
-            _ => {}
-        }
+        read_into(&mut c, &r.kind, &r.record, None);
     }
     c
+}
+
+/// `$body` with `$list` the cohort's list of the records of kind `$kind`, or `$other` for a kind
+/// the cohort does not hold (each arm is its own instance of `$body`, so it may be generic).
+macro_rules! with_list {
+    ($c:expr, $kind:expr, $list:ident => $body:expr, $other:expr) => {
+        match $kind {
+            "nominal" => {
+                let $list = &mut $c.nominals;
+                $body
+            }
+            "order" => {
+                let $list = &mut $c.orders;
+                $body
+            }
+            "condition" => {
+                let $list = &mut $c.conditions;
+                $body
+            }
+            "contact_plan" => {
+                let $list = &mut $c.contact_plans;
+                $body
+            }
+            "contact" => {
+                let $list = &mut $c.contacts;
+                $body
+            }
+            "notification" => {
+                let $list = &mut $c.notifications;
+                $body
+            }
+            "briefing" => {
+                let $list = &mut $c.briefings;
+                $body
+            }
+            "breach_report" => {
+                let $list = &mut $c.breach_reports;
+                $body
+            }
+            "breach_decision" => {
+                let $list = &mut $c.breach_decisions;
+                $body
+            }
+            "exhibit" => {
+                let $list = &mut $c.exhibits;
+                $body
+            }
+            "exhibit_withdrawal" => {
+                let $list = &mut $c.exhibit_withdrawals;
+                $body
+            }
+            "recall_referral" => {
+                let $list = &mut $c.recall_referrals;
+                $body
+            }
+            "referral_status" => {
+                let $list = &mut $c.referral_statuses;
+                $body
+            }
+            "schedule" => {
+                let $list = &mut $c.schedules;
+                $body
+            }
+            "release" => {
+                let $list = &mut $c.releases;
+                $body
+            }
+            _ => $other,
+        }
+    };
+}
+
+/// Read the body `v` of a record of `kind` into the cohort's list of that kind, at `at` (the
+/// end when `None`): whether it is in the cohort now. Records were checked when stored; one that
+/// no longer reads, or of a kind the cohort does not hold (a transfer), is left out.
+pub fn read_into(c: &mut Cohort, kind: &str, v: &serde_json::Value, at: Option<usize>) -> bool {
+    fn put<T: serde::de::DeserializeOwned>(
+        list: &mut Vec<T>,
+        v: &serde_json::Value,
+        at: Option<usize>,
+    ) -> bool {
+        let Ok(t) = T::deserialize(v) else {
+            return false;
+        };
+        match at.filter(|i| *i <= list.len()) {
+            Some(i) => list.insert(i, t),
+            None => list.push(t),
+        }
+        true
+    }
+    with_list!(c, kind, list => put(list, v, at), false)
+}
+
+/// Take the record at `at` out of the cohort's list of the records of `kind` (the one a
+/// [`read_into`] put there).
+pub fn take_out(c: &mut Cohort, kind: &str, at: usize) {
+    with_list!(
+        c,
+        kind,
+        list => {
+            if at < list.len() {
+                list.remove(at);
+            }
+        },
+        ()
+    )
 }
 
 /// Judge a new field record against the nominal's records held: the domain's cohort checks

@@ -17,9 +17,10 @@ use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
 use scpo_field::domain::oversight::figures::Dashboard;
+use scpo_field::domain::oversight::unit::{dashboard, Unit};
 use scpo_field::domain::Cohort;
 
-use crate::records::{cohort_of, read_into, take_out};
+use crate::records::{cohort_of, copy_part, read_into, take_out};
 use crate::storage::{Storage, StorageResult, StoredRecord};
 
 /// The kind of a server-authored transfer out (supervise's transfer page writes it).
@@ -45,6 +46,19 @@ pub struct HeldUnit {
     pub figures: Mutex<Option<HeldFigures>>,
     /// Whether each of `records` (in the same order) is in `cohort` (it read as its kind).
     in_cohort: Vec<bool>,
+    /// Each nominal's part of the team's figures, by nominal id: kept while the nominal's
+    /// records are, so a change works out again only the parts of the nominals it changed.
+    parts: Mutex<HashMap<String, NominalFigures>>,
+}
+
+/// One nominal's part of the team's figures, with the day, holder and whether the unit still
+/// held them when it was worked out.
+#[derive(Clone)]
+struct NominalFigures {
+    today: NaiveDate,
+    officer: Option<String>,
+    held: bool,
+    board: Arc<Dashboard>,
 }
 
 /// The team's figures on `today` with the unit's assignments they were worked out with.
@@ -102,6 +116,7 @@ impl HeldUnit {
             cohort: Arc::new(cohort),
             figures: Mutex::default(),
             in_cohort,
+            parts: Mutex::default(),
         }
     }
 
@@ -127,16 +142,23 @@ impl HeldUnit {
             records.extend(kept);
             return Self::read(at, records);
         }
-        let (mut records, mut cohort, mut in_cohort, mut transferred) = match Arc::try_unwrap(held)
-        {
-            Ok(h) => (h.records, h.cohort, h.in_cohort, h.transferred),
-            Err(h) => (
-                h.records.clone(),
-                h.cohort.clone(),
-                h.in_cohort.clone(),
-                h.transferred.clone(),
-            ),
-        };
+        let (mut records, mut cohort, mut in_cohort, mut transferred, mut parts) =
+            match Arc::try_unwrap(held) {
+                Ok(h) => (
+                    h.records,
+                    h.cohort,
+                    h.in_cohort,
+                    h.transferred,
+                    h.parts.into_inner().unwrap_or_else(|e| e.into_inner()),
+                ),
+                Err(h) => (
+                    h.records.clone(),
+                    h.cohort.clone(),
+                    h.in_cohort.clone(),
+                    h.transferred.clone(),
+                    h.parts.lock().unwrap_or_else(|e| e.into_inner()).clone(),
+                ),
+            };
         // Oldest first, so a record written twice ends as last written.
         changed.sort_by_key(|(seq, _)| *seq);
         let transfer_changed = changed.iter().any(|(_, r)| r.kind == TRANSFER_KIND);
@@ -144,7 +166,10 @@ impl HeldUnit {
             let records = Arc::make_mut(&mut records);
             let cohort = Arc::make_mut(&mut cohort);
             for (_, r) in changed {
-                put_in_place(records, cohort, &mut in_cohort, r);
+                parts.remove(&r.nominal_id);
+                if let Some(was) = put_in_place(records, cohort, &mut in_cohort, r) {
+                    parts.remove(&was);
+                }
             }
         }
         if transfer_changed {
@@ -157,7 +182,86 @@ impl HeldUnit {
             transferred,
             figures: Mutex::default(),
             in_cohort,
+            parts: Mutex::new(parts),
         }
+    }
+
+    /// The team's figures on `today` with `assignments` (who holds whom): the domain's
+    /// [`dashboard`] of the unit, worked out a nominal at a time on that nominal's records and
+    /// put together ([`Dashboard::merged`]); a nominal's part is worked out again only when their
+    /// records, holder or the day changed, and the whole is the same again while nothing did.
+    pub fn dashboard(&self, today: NaiveDate, assignments: &[(String, String)]) -> Arc<Dashboard> {
+        let mut whole = self.figures.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(f) = whole
+            .as_ref()
+            .filter(|f| f.today == today && f.assignments == assignments)
+        {
+            return f.board.clone();
+        }
+        let mut parts = self.parts.lock().unwrap_or_else(|e| e.into_inner());
+        let officers: HashMap<&str, &str> = assignments
+            .iter()
+            .map(|(n, o)| (n.as_str(), o.as_str()))
+            .collect();
+        // Where each kind's list of the cohort is up to: the records are held by nominal, so a
+        // nominal's records of a kind are one run of that kind's list.
+        let mut offsets: HashMap<&str, usize> = HashMap::new();
+        let mut boards = Vec::new();
+        let mut rest = self.records.iter().zip(&self.in_cohort).peekable();
+        while let Some((first, _)) = rest.peek() {
+            let nominal = first.nominal_id.as_str();
+            // The nominal's records in the cohort, as runs of one kind: (kind, how many).
+            let mut runs: Vec<(&str, usize)> = Vec::new();
+            while let Some((r, read)) = rest.next_if(|(r, _)| r.nominal_id == nominal) {
+                match runs.last_mut() {
+                    _ if !*read => {}
+                    Some((kind, n)) if *kind == r.kind => *n = n.saturating_add(1),
+                    _ => runs.push((&r.kind, 1)),
+                }
+            }
+            let officer = officers.get(nominal).map(|o| o.to_string());
+            let held = !self.transferred.iter().any(|t| t == nominal);
+            let kept = parts
+                .get(nominal)
+                .filter(|p| p.today == today && p.officer == officer && p.held == held);
+            let board = match kept {
+                Some(p) => p.board.clone(),
+                None => {
+                    let mut own = cohort_of(&[]);
+                    for (kind, n) in &runs {
+                        let from = offsets.get(kind).copied().unwrap_or(0);
+                        copy_part(&self.cohort, &mut own, kind, from..from.saturating_add(*n));
+                    }
+                    let unit = Unit {
+                        cohort: &own,
+                        assignments,
+                        decisions: &own.breach_decisions,
+                        transferred: &self.transferred,
+                    };
+                    let board = Arc::new(dashboard(&unit, today));
+                    let part = NominalFigures {
+                        today,
+                        officer,
+                        held,
+                        board: board.clone(),
+                    };
+                    parts.insert(nominal.to_string(), part);
+                    board
+                }
+            };
+            for (kind, n) in runs {
+                let at = offsets.entry(kind).or_default();
+                *at = at.saturating_add(n);
+            }
+            boards.push(board);
+        }
+        let board = Arc::new(Dashboard::merged(boards.iter().map(|b| b.as_ref())));
+        *whole = Some(HeldFigures {
+            today,
+            assignments: assignments.to_vec(),
+            board: board.clone(),
+        });
+        board
     }
 }
 
@@ -173,13 +277,14 @@ fn place_in_list(records: &[StoredRecord], read: &[bool], kind: &str, at: usize)
 }
 
 /// `r` in place of the record of its kind and id (if held) in `records` and the cohort, at the
-/// place its nominal, kind and id give it.
+/// place its nominal, kind and id give it; the nominal the record it replaced was about.
 fn put_in_place(
     records: &mut Vec<StoredRecord>,
     cohort: &mut Cohort,
     read: &mut Vec<bool>,
     r: StoredRecord,
-) {
+) -> Option<String> {
+    let mut was = None;
     if let Some(i) = records
         .iter()
         .position(|h| h.kind == r.kind && h.id == r.id)
@@ -187,7 +292,7 @@ fn put_in_place(
         if read.get(i).copied().unwrap_or(false) {
             take_out(cohort, &r.kind, place_in_list(records, read, &r.kind, i));
         }
-        records.remove(i);
+        was = Some(records.remove(i).nominal_id);
         read.remove(i);
     }
     let i = records.partition_point(|h| order(h) < order(&r));
@@ -195,6 +300,7 @@ fn put_in_place(
     let is_read = read_into(cohort, &r.kind, &r.record, Some(in_list));
     records.insert(i, r);
     read.insert(i, is_read);
+    was
 }
 
 /// The units held, by unit id (a few units a server: one entry each).

@@ -156,71 +156,26 @@ pub fn cohort_of(held: &[StoredRecord]) -> Cohort {
     c
 }
 
-/// `$body` with `$list` the cohort's list of the records of kind `$kind`, or `$other` for a kind
-/// the cohort does not hold (each arm is its own instance of `$body`, so it may be generic).
-macro_rules! with_list {
-    ($c:expr, $kind:expr, $list:ident => $body:expr, $other:expr) => {
+/// `$then!(field)` with the cohort's field that lists the records of kind `$kind`, or `$other`
+/// for a kind the cohort does not hold (each arm is its own instance, so it may be generic).
+macro_rules! by_kind {
+    ($kind:expr, $then:ident, $other:expr) => {
         match $kind {
-            "nominal" => {
-                let $list = &mut $c.nominals;
-                $body
-            }
-            "order" => {
-                let $list = &mut $c.orders;
-                $body
-            }
-            "condition" => {
-                let $list = &mut $c.conditions;
-                $body
-            }
-            "contact_plan" => {
-                let $list = &mut $c.contact_plans;
-                $body
-            }
-            "contact" => {
-                let $list = &mut $c.contacts;
-                $body
-            }
-            "notification" => {
-                let $list = &mut $c.notifications;
-                $body
-            }
-            "briefing" => {
-                let $list = &mut $c.briefings;
-                $body
-            }
-            "breach_report" => {
-                let $list = &mut $c.breach_reports;
-                $body
-            }
-            "breach_decision" => {
-                let $list = &mut $c.breach_decisions;
-                $body
-            }
-            "exhibit" => {
-                let $list = &mut $c.exhibits;
-                $body
-            }
-            "exhibit_withdrawal" => {
-                let $list = &mut $c.exhibit_withdrawals;
-                $body
-            }
-            "recall_referral" => {
-                let $list = &mut $c.recall_referrals;
-                $body
-            }
-            "referral_status" => {
-                let $list = &mut $c.referral_statuses;
-                $body
-            }
-            "schedule" => {
-                let $list = &mut $c.schedules;
-                $body
-            }
-            "release" => {
-                let $list = &mut $c.releases;
-                $body
-            }
+            "nominal" => $then!(nominals),
+            "order" => $then!(orders),
+            "condition" => $then!(conditions),
+            "contact_plan" => $then!(contact_plans),
+            "contact" => $then!(contacts),
+            "notification" => $then!(notifications),
+            "briefing" => $then!(briefings),
+            "breach_report" => $then!(breach_reports),
+            "breach_decision" => $then!(breach_decisions),
+            "exhibit" => $then!(exhibits),
+            "exhibit_withdrawal" => $then!(exhibit_withdrawals),
+            "recall_referral" => $then!(recall_referrals),
+            "referral_status" => $then!(referral_statuses),
+            "schedule" => $then!(schedules),
+            "release" => $then!(releases),
             _ => $other,
         }
     };
@@ -244,22 +199,37 @@ pub fn read_into(c: &mut Cohort, kind: &str, v: &serde_json::Value, at: Option<u
         }
         true
     }
-    with_list!(c, kind, list => put(list, v, at), false)
+    macro_rules! then {
+        ($f:ident) => {
+            put(&mut c.$f, v, at)
+        };
+    }
+    by_kind!(kind, then, false)
 }
 
 /// Take the record at `at` out of the cohort's list of the records of `kind` (the one a
 /// [`read_into`] put there).
 pub fn take_out(c: &mut Cohort, kind: &str, at: usize) {
-    with_list!(
-        c,
-        kind,
-        list => {
-            if at < list.len() {
-                list.remove(at);
+    macro_rules! then {
+        ($f:ident) => {
+            if at < c.$f.len() {
+                c.$f.remove(at);
             }
-        },
-        ()
-    )
+        };
+    }
+    by_kind!(kind, then, ())
+}
+
+/// Copy the records at `range` of the list of `kind` in `from` to the end of that list in
+/// `into` (one nominal's records of that kind, when the records are held by nominal).
+pub fn copy_part(from: &Cohort, into: &mut Cohort, kind: &str, range: std::ops::Range<usize>) {
+    macro_rules! then {
+        ($f:ident) => {
+            into.$f
+                .extend(from.$f.get(range).unwrap_or_default().iter().cloned())
+        };
+    }
+    by_kind!(kind, then, ())
 }
 
 /// Judge a new field record against the nominal's records held: the domain's cohort checks

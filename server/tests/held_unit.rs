@@ -10,6 +10,8 @@
 mod common;
 
 use common::*;
+use scpo_field::domain::breach::decision::{decide, BreachDecision, Decider, DecisionAnswers};
+use scpo_field::domain::oversight::unit::{dashboard, Figure, Scope, Unit};
 use scpo_field::domain::OfficerRef;
 use scpo_server::cohort_change::{apply, Keeper};
 use scpo_server::export::{cohort_of_unit, text_of, ExportFile};
@@ -24,8 +26,81 @@ async fn assert_as_read(held: &HeldUnit, s: &dyn Storage, unit: &str, gone: &[&s
     let mut fresh = s.unit_records(unit).await.unwrap();
     fresh.sort_by(|a, b| (&a.nominal_id, &a.kind, &a.id).cmp(&(&b.nominal_id, &b.kind, &b.id)));
     assert_eq!(*held.records, fresh, "{step}: records");
-    assert!(*held.cohort == cohort_of(&fresh), "{step}: cohort");
+    let cohort = cohort_of(&fresh);
+    assert!(*held.cohort == cohort, "{step}: cohort");
     assert_eq!(*held.transferred, gone, "{step}: transferred");
+    // The team's figures, worked out a nominal at a time, are those of the whole unit at once,
+    // today and tomorrow.
+    let assignments = s.unit_assignments(unit).await.unwrap();
+    let gone: Vec<String> = gone.iter().map(|g| g.to_string()).collect();
+    let whole = Unit {
+        cohort: &cohort,
+        assignments: &assignments,
+        decisions: &cohort.breach_decisions,
+        transferred: &gone,
+    };
+    for day in [today(), today().succ_opt().unwrap()] {
+        let held_board = held.dashboard(day, &assignments);
+        assert_eq!(
+            *held_board,
+            dashboard(&whole, day),
+            "{step}: the team's figures on {day}"
+        );
+    }
+    // And with N-0002 held by nobody (the figures' holders are those given).
+    let unheld: Vec<(String, String)> = assignments
+        .iter()
+        .filter(|(n, _)| n != "N-0002")
+        .cloned()
+        .collect();
+    let whole = Unit {
+        assignments: &unheld,
+        ..whole
+    };
+    let held_board = held.dashboard(today(), &unheld);
+    assert_eq!(
+        *held_board,
+        dashboard(&whole, today()),
+        "{step}: N-0002 unheld"
+    );
+}
+
+/// The demo DS's decision on N-0002's breach report (as the desk's decision page makes it):
+/// the breach no longer waits for a decision.
+fn decision(cohort: &scpo_field::domain::Cohort) -> StoredRecord {
+    let answers = DecisionAnswers {
+        agrees: Some(true),
+        information: "The report and exhibit EXH-DEMO-001.".into(),
+        assessment: "Second breach; licence in force.".into(),
+        powers_and_policy: "s.25 SCA 2007; recall criteria.".into(),
+        options: "Caution, recall, charge.".into(),
+        action: "Agree: request recall.".into(),
+        ..DecisionAnswers::default()
+    };
+    let ds = OfficerRef {
+        id: "DS-DEMO-01".into(),
+        name: "DS Demo Supervisor".into(),
+    };
+    let d: BreachDecision = decide(
+        &answers,
+        "N-0002",
+        "BR-0002-1",
+        &cohort.breach_reports,
+        &cohort.breach_decisions,
+        Decider {
+            officer: &ds,
+            at: today().and_hms_opt(9, 0, 0).unwrap(),
+            id: "BD-HELD-1".into(),
+            custody: cohort.nominal("N-0002").map(|n| &n.custody),
+        },
+    )
+    .unwrap();
+    StoredRecord {
+        kind: "breach_decision".into(),
+        id: d.id.clone(),
+        nominal_id: d.nominal_id.clone(),
+        record: serde_json::to_value(&d).unwrap(),
+    }
 }
 
 async fn the_held_unit_moved_on_in_place_equals_a_fresh_read(b: Backend) {
@@ -112,6 +187,24 @@ async fn the_held_unit_moved_on_in_place_equals_a_fresh_read(b: Backend) {
     assert_eq!(held.cohort.contacts.len(), demo_contacts + 4);
     drop(held);
 
+    // A breach decision: N-0002's breach no longer waits for one.
+    let held = units.current(s, "U-DEMO").await.unwrap();
+    let d = decision(&held.cohort);
+    let waiting = |held: &HeldUnit| {
+        let assignments = [("N-0002".to_string(), "PC-DEMO-01".to_string())];
+        let board = held.dashboard(today(), &assignments);
+        board.count(Figure::BreachesAwaitingDecision, Scope::Unit)
+    };
+    let before = waiting(&held);
+    drop(held);
+    s.add_decision("U-DEMO", &d, "DS-DEMO-01", at(64))
+        .await
+        .unwrap();
+    let held = units.current(s, "U-DEMO").await.unwrap();
+    assert_as_read(&held, s, "U-DEMO", &[], "a breach decision").await;
+    assert_eq!(waiting(&held), before - 1, "the breach decided");
+    drop(held);
+
     // A transfer out.
     let transfer = StoredRecord {
         kind: "transfer".into(),
@@ -164,6 +257,14 @@ async fn the_held_unit_moved_on_in_place_equals_a_fresh_read(b: Backend) {
     let other = units.current(s, "U-OTHER").await.unwrap();
     assert_as_read(&other, s, "U-OTHER", &[], "the other unit").await;
     assert_eq!(other.cohort.nominals.len(), 1);
+    drop(held);
+
+    // Another holder: the team's figures of that nominal worked out again.
+    s.assign("N-0002", "PC-DEMO-02", "DS-DEMO-01", at(66))
+        .await
+        .unwrap();
+    let held = units.current(s, "U-DEMO").await.unwrap();
+    assert_as_read(&held, s, "U-DEMO", &["N-0003"], "another holder").await;
     drop(held);
 
     // An import bigger than what is put in place: the unit built again, the same as read.

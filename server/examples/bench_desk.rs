@@ -1,6 +1,7 @@
 //! `make bench-desk`: a benchmark, not a test (issue 21). A unit of 162 nominals (the demo's 12
 //! and 150 synthetic ones) holding 20,000 field records; where a page's time goes in reading the
-//! unit (its rows read, their JSON parsed, the domain's cohort built); the DS's desk pages (team,
+//! unit (its rows read, their JSON parsed, the domain's cohort built; and held, moved on in place
+//! after one change, server/src/held_unit.rs); the DS's desk pages (team,
 //! cohort, a nominal, a breach) fetched over loopback HTTP, 40 times each, p50/p95, and again
 //! each right after a cohort change (so the unit is read afresh); and a single cohort change (a
 //! nominal's phone number) applied through `cohort_change::apply` and then seen by the assigned
@@ -219,20 +220,36 @@ async fn main() {
 
     // The unit held and moved on in place after one cohort change: the changed records read
     // from the database, parsed alone and put in place (server/src/held_unit.rs).
+    // Its figures, a nominal at a time: all of them first, then only the changed nominal's
+    // (the same figures as the whole unit's at once).
     let units = scpo_server::held_unit::HeldUnits::default();
     let t = Instant::now();
-    drop(units.current(s, scpo_server::DEMO_UNIT).await.unwrap());
+    let held = units.current(s, scpo_server::DEMO_UNIT).await.unwrap();
     println!("    unit held, first read {}", ms(t.elapsed()));
-    let mut moved = vec![];
+    let t = Instant::now();
+    let _ = held.dashboard(today, &assignments);
+    println!("    its figures, first    {}", ms(t.elapsed()));
+    drop(held);
+    let (mut moved, mut refigured) = (vec![], vec![]);
     for i in 0..PROFILE_RUNS {
         let phone = format!("07700 7{i:05}");
         change_phone(s, keeper, &mut nominal, &mut version, &phone, now).await;
         let t = Instant::now();
         let held = units.current(s, scpo_server::DEMO_UNIT).await.unwrap();
         moved.push(t.elapsed());
-        assert!(held.records.len() >= RECORDS);
+        let t = Instant::now();
+        let board = held.dashboard(today, &assignments);
+        refigured.push(t.elapsed());
+        let unit = scpo_field::domain::oversight::unit::Unit {
+            cohort: &held.cohort,
+            assignments: &assignments,
+            decisions: &held.cohort.breach_decisions,
+            transferred: &held.transferred,
+        };
+        assert!(*board == scpo_field::domain::oversight::unit::dashboard(&unit, today));
     }
     println!("    moved on, one change  {}", figures(&mut moved));
+    println!("    its figures again     {}", figures(&mut refigured));
 
     let dist = dir.join("dist");
     std::fs::create_dir_all(&dist).unwrap();

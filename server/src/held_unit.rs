@@ -370,3 +370,7 @@ impl HeldUnits {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "held_unit_tests.rs"]
+mod tests;

@@ -1,6 +1,7 @@
 //! `make bench-desk`: a benchmark, not a test (issue 21). A unit of 162 nominals (the demo's 12
 //! and 150 synthetic ones) holding 20,000 field records; where a page's time goes in reading the
-//! unit (its rows read, their JSON parsed, the domain's cohort built); the DS's desk pages (team,
+//! unit (its rows read, their JSON parsed, the domain's cohort built; and held, moved on in place
+//! after one change, server/src/held_unit.rs); the DS's desk pages (team,
 //! cohort, a nominal, a breach) fetched over loopback HTTP, 40 times each, p50/p95, and again
 //! each right after a cohort change (so the unit is read afresh); and a single cohort change (a
 //! nominal's phone number) applied through `cohort_change::apply` and then seen by the assigned
@@ -143,10 +144,29 @@ async fn main() {
     // cohort built from them; the team page's figures (the domain's dashboard) on that cohort;
     // and what a page reads of the unit while it is held and nothing changed (the records written
     // after its newest position: none).
+    let ds = s
+        .officer(scpo_server::DEMO_SUPERVISOR)
+        .await
+        .unwrap()
+        .unwrap();
+    let keeper = Keeper {
+        officer: &ds,
+        whole_unit: true,
+    };
+    let mut nominal = s
+        .records_of_nominal("N-B0001")
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|r| r.kind == "nominal")
+        .unwrap()
+        .record;
+    let mut version = 1;
     let assignments = s.unit_assignments(scpo_server::DEMO_UNIT).await.unwrap();
     let newest = s.position().await.unwrap();
     let (mut read, mut parse, mut build, mut board, mut position) =
         (vec![], vec![], vec![], vec![], vec![]);
+    let (mut copied, mut sorted, mut gone) = (vec![], vec![], vec![]);
     for _ in 0..PROFILE_RUNS {
         let t = Instant::now();
         let records = s.unit_records(scpo_server::DEMO_UNIT).await.unwrap();
@@ -157,6 +177,16 @@ async fn main() {
             let _: serde_json::Value = serde_json::from_str(b).unwrap();
         }
         parse.push(t.elapsed());
+        let t = Instant::now();
+        let mut records = records.clone();
+        copied.push(t.elapsed());
+        let t = Instant::now();
+        records
+            .sort_by(|a, b| (&a.nominal_id, &a.kind, &a.id).cmp(&(&b.nominal_id, &b.kind, &b.id)));
+        sorted.push(t.elapsed());
+        let t = Instant::now();
+        let _ = scpo_server::held_unit::transfers(&records);
+        gone.push(t.elapsed());
         let t = Instant::now();
         let built = scpo_server::records::cohort_of(&records);
         build.push(t.elapsed());
@@ -184,6 +214,42 @@ async fn main() {
     println!("    cohort built          {}", figures(&mut build));
     println!("    team's figures        {}", figures(&mut board));
     println!("    nothing changed read  {}", figures(&mut position));
+    println!("    records copied        {}", figures(&mut copied));
+    println!("    records sorted        {}", figures(&mut sorted));
+    println!("    transfers found       {}", figures(&mut gone));
+
+    // The unit held and moved on in place after one cohort change: the changed records read
+    // from the database, parsed alone and put in place (server/src/held_unit.rs).
+    // Its figures, a nominal at a time: all of them first, then only the changed nominal's
+    // (the same figures as the whole unit's at once).
+    let units = scpo_server::held_unit::HeldUnits::default();
+    let t = Instant::now();
+    let held = units.current(s, scpo_server::DEMO_UNIT).await.unwrap();
+    println!("    unit held, first read {}", ms(t.elapsed()));
+    let t = Instant::now();
+    let _ = held.dashboard(today, &assignments);
+    println!("    its figures, first    {}", ms(t.elapsed()));
+    drop(held);
+    let (mut moved, mut refigured) = (vec![], vec![]);
+    for i in 0..PROFILE_RUNS {
+        let phone = format!("07700 7{i:05}");
+        change_phone(s, keeper, &mut nominal, &mut version, &phone, now).await;
+        let t = Instant::now();
+        let held = units.current(s, scpo_server::DEMO_UNIT).await.unwrap();
+        moved.push(t.elapsed());
+        let t = Instant::now();
+        let board = held.dashboard(today, &assignments);
+        refigured.push(t.elapsed());
+        let unit = scpo_field::domain::oversight::unit::Unit {
+            cohort: &held.cohort,
+            assignments: &assignments,
+            decisions: &held.cohort.breach_decisions,
+            transferred: &held.transferred,
+        };
+        assert!(*board == scpo_field::domain::oversight::unit::dashboard(&unit, today));
+    }
+    println!("    moved on, one change  {}", figures(&mut moved));
+    println!("    its figures again     {}", figures(&mut refigured));
 
     let dist = dir.join("dist");
     std::fs::create_dir_all(&dist).unwrap();
@@ -243,24 +309,6 @@ async fn main() {
         .await
         .unwrap()
         .unwrap();
-    let ds = s
-        .officer(scpo_server::DEMO_SUPERVISOR)
-        .await
-        .unwrap()
-        .unwrap();
-    let keeper = Keeper {
-        officer: &ds,
-        whole_unit: true,
-    };
-    let mut nominal = s
-        .records_of_nominal("N-B0001")
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|r| r.kind == "nominal")
-        .unwrap()
-        .record;
-    let mut version = 1;
 
     // Each page again, each time right after a cohort change (the unit's records read afresh).
     println!("  desk pages right after a cohort change, {PROFILE_RUNS} runs each:");

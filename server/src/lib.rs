@@ -14,6 +14,7 @@ pub mod cohort_csv;
 pub mod cohort_file;
 pub mod csv;
 pub mod export;
+pub mod held_unit;
 pub mod records;
 pub mod release;
 pub mod secrets;

@@ -151,28 +151,85 @@ pub fn cohort_of(held: &[StoredRecord]) -> Cohort {
         name: String::new(),
     });
     for r in held {
-        let v = r.record.clone();
-        // Records were checked when stored; one that no longer reads is left out.
-        match r.kind.as_str() {
-            "nominal" => c.nominals.extend(serde_json::from_value(v).ok()),
-            "order" => c.orders.extend(serde_json::from_value(v).ok()),
-            "condition" => c.conditions.extend(serde_json::from_value(v).ok()),
-            "contact_plan" => c.contact_plans.extend(serde_json::from_value(v).ok()),
-            "contact" => c.contacts.extend(serde_json::from_value(v).ok()),
-            "notification" => c.notifications.extend(serde_json::from_value(v).ok()),
-            "briefing" => c.briefings.extend(serde_json::from_value(v).ok()),
-            "breach_report" => c.breach_reports.extend(serde_json::from_value(v).ok()),
-            "breach_decision" => c.breach_decisions.extend(serde_json::from_value(v).ok()),
-            "exhibit" => c.exhibits.extend(serde_json::from_value(v).ok()),
-            "exhibit_withdrawal" => c.exhibit_withdrawals.extend(serde_json::from_value(v).ok()),
-            "recall_referral" => c.recall_referrals.extend(serde_json::from_value(v).ok()),
-            "referral_status" => c.referral_statuses.extend(serde_json::from_value(v).ok()),
-            "schedule" => c.schedules.extend(serde_json::from_value(v).ok()),
-            "release" => c.releases.extend(serde_json::from_value(v).ok()),
-            _ => {}
-        }
+        read_into(&mut c, &r.kind, &r.record, None);
     }
     c
+}
+
+/// `$then!(field)` with the cohort's field that lists the records of kind `$kind`, or `$other`
+/// for a kind the cohort does not hold (each arm is its own instance, so it may be generic).
+macro_rules! by_kind {
+    ($kind:expr, $then:ident, $other:expr) => {
+        match $kind {
+            "nominal" => $then!(nominals),
+            "order" => $then!(orders),
+            "condition" => $then!(conditions),
+            "contact_plan" => $then!(contact_plans),
+            "contact" => $then!(contacts),
+            "notification" => $then!(notifications),
+            "briefing" => $then!(briefings),
+            "breach_report" => $then!(breach_reports),
+            "breach_decision" => $then!(breach_decisions),
+            "exhibit" => $then!(exhibits),
+            "exhibit_withdrawal" => $then!(exhibit_withdrawals),
+            "recall_referral" => $then!(recall_referrals),
+            "referral_status" => $then!(referral_statuses),
+            "schedule" => $then!(schedules),
+            "release" => $then!(releases),
+            _ => $other,
+        }
+    };
+}
+
+/// Read the body `v` of a record of `kind` into the cohort's list of that kind, at `at` (the
+/// end when `None`): whether it is in the cohort now. Records were checked when stored; one that
+/// no longer reads, or of a kind the cohort does not hold (a transfer), is left out.
+pub fn read_into(c: &mut Cohort, kind: &str, v: &serde_json::Value, at: Option<usize>) -> bool {
+    fn put<T: serde::de::DeserializeOwned>(
+        list: &mut Vec<T>,
+        v: &serde_json::Value,
+        at: Option<usize>,
+    ) -> bool {
+        let Ok(t) = T::deserialize(v) else {
+            return false;
+        };
+        match at.filter(|i| *i <= list.len()) {
+            Some(i) => list.insert(i, t),
+            None => list.push(t),
+        }
+        true
+    }
+    macro_rules! then {
+        ($f:ident) => {
+            put(&mut c.$f, v, at)
+        };
+    }
+    by_kind!(kind, then, false)
+}
+
+/// Take the record at `at` out of the cohort's list of the records of `kind` (the one a
+/// [`read_into`] put there).
+pub fn take_out(c: &mut Cohort, kind: &str, at: usize) {
+    macro_rules! then {
+        ($f:ident) => {
+            if at < c.$f.len() {
+                c.$f.remove(at);
+            }
+        };
+    }
+    by_kind!(kind, then, ())
+}
+
+/// Copy the records at `range` of the list of `kind` in `from` to the end of that list in
+/// `into` (one nominal's records of that kind, when the records are held by nominal).
+pub fn copy_part(from: &Cohort, into: &mut Cohort, kind: &str, range: std::ops::Range<usize>) {
+    macro_rules! then {
+        ($f:ident) => {
+            into.$f
+                .extend(from.$f.get(range).unwrap_or_default().iter().cloned())
+        };
+    }
+    by_kind!(kind, then, ())
 }
 
 /// Judge a new field record against the nominal's records held: the domain's cohort checks

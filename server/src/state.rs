@@ -16,11 +16,9 @@ use webauthn_rs::prelude::{
     PasskeyAuthentication, PasskeyRegistration, Url, Webauthn, WebauthnBuilder,
 };
 
-use scpo_field::domain::oversight::figures::Dashboard;
-use scpo_field::domain::Cohort;
-
+use crate::held_unit::HeldUnits;
 use crate::secrets;
-use crate::storage::{Device, Officer, Storage, StorageError, StoredRecord};
+use crate::storage::{Device, Officer, Storage, StorageError};
 
 /// Enrolment codes live this long.
 pub const CODE_MINUTES: i64 = 15;
@@ -34,7 +32,8 @@ pub struct AppState {
     pub clock: Arc<dyn Fn() -> i64 + Send + Sync>,
     /// The supervisor's sign-in (passkeys for this origin, ceremonies under way).
     pub supervision: Arc<Supervision>,
-    /// Each unit's records as the desk last read them (supervise/unit.rs).
+    /// Each unit's records and cohort as the desk last read them, moved on in place when they
+    /// change (held_unit.rs).
     pub held_units: Arc<HeldUnits>,
 }
 
@@ -57,50 +56,6 @@ impl AppState {
 
     pub fn now(&self) -> i64 {
         (self.clock)()
-    }
-}
-
-/// A unit's records and the cohort the domain builds from them, as they stood at change-log
-/// position `at`: what every desk page of the unit starts from, kept so that a page reads only the
-/// records changed since (by this server or any other on the database) instead of the whole unit.
-pub struct HeldUnit {
-    /// The newest change-log position among the unit's records when read.
-    pub at: i64,
-    /// The unit's records, by nominal, kind and id.
-    pub records: Arc<Vec<StoredRecord>>,
-    pub cohort: Arc<Cohort>,
-    /// The nominals transferred out, by id.
-    pub transferred: Arc<Vec<String>>,
-    /// The team's figures (the domain's dashboard) worked out from this, with the day and who
-    /// held whom then: the same again while those are the same.
-    pub figures: Mutex<Option<HeldFigures>>,
-}
-
-/// The team's figures on `today` with the unit's assignments they were worked out with.
-pub struct HeldFigures {
-    pub today: chrono::NaiveDate,
-    pub assignments: Vec<(String, String)>,
-    pub board: Arc<Dashboard>,
-}
-
-/// The units held, by unit id (a few units a server: one entry each).
-#[derive(Default)]
-pub struct HeldUnits(Mutex<HashMap<String, Arc<HeldUnit>>>);
-
-impl HeldUnits {
-    /// The unit as last kept, if it was.
-    pub fn get(&self, unit_id: &str) -> Option<Arc<HeldUnit>> {
-        let map = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        map.get(unit_id).cloned()
-    }
-
-    /// Keep the unit as read, unless what is held is newer (two pages reading at once).
-    pub fn keep(&self, unit_id: &str, held: Arc<HeldUnit>) {
-        let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        if map.get(unit_id).is_some_and(|h| h.at > held.at) {
-            return;
-        }
-        map.insert(unit_id.to_string(), held);
     }
 }
 

@@ -3,23 +3,24 @@
 //! ([`load`]) for every page, so no page builds the cohort its own way.
 //!
 //! Reading and parsing a unit's records and building its cohort is most of a page's time (20,000
-//! records: hundreds of milliseconds), so the unit is kept as read ([`HeldUnit`]) with the newest
-//! change-log position among its records, and each page reads from the database only the records
-//! written after that position ([`UnitChanges`](crate::storage::UnitChanges): none, when nothing
-//! changed), by this server or any other on the same database. Who holds whom and the unit's
-//! people are small and read fresh for every page.
+//! records: hundreds of milliseconds), so the unit is held between pages ([`HeldUnit`],
+//! `held_unit.rs`): each page reads from the database only the records written since (none, when
+//! nothing changed), by this server or any other on the same database, and those are put in
+//! place; the team's figures are worked out again only for the nominals that changed. Who holds
+//! whom and the unit's people are small and read fresh for every page.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use axum::response::Response;
 use chrono::NaiveDate;
-use scpo_field::domain::oversight::unit::{dashboard, Dashboard, Unit};
+use scpo_field::domain::oversight::unit::{Dashboard, Unit};
 use scpo_field::domain::Cohort;
 
 use super::forms::unavailable;
 use super::DeskUser;
-use crate::state::{AppState, HeldFigures, HeldUnit};
+use crate::held_unit::HeldUnit;
+use crate::state::AppState;
 use crate::storage::{DeviceInfo, Officer, Role, StoredRecord};
 
 /// The unit's records as the figures read them.
@@ -48,23 +49,11 @@ impl UnitData {
         }
     }
 
-    /// The team's figures on `today` (the domain's [`dashboard`]): worked out once for the unit's
-    /// records as held, the day and who holds whom, and the same figures again while those are.
+    /// The team's figures on `today` (the domain's
+    /// [`dashboard`](scpo_field::domain::oversight::unit::dashboard)), as the held unit works
+    /// them out: again only for the nominals whose records, holder or day changed.
     pub fn dashboard(&self, today: NaiveDate) -> Arc<Dashboard> {
-        let mut held = self.held.figures.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(f) = held
-            .as_ref()
-            .filter(|f| f.today == today && f.assignments == self.assignments)
-        {
-            return f.board.clone();
-        }
-        let board = Arc::new(dashboard(&self.unit(), today));
-        *held = Some(HeldFigures {
-            today,
-            assignments: self.assignments.clone(),
-            board: board.clone(),
-        });
-        board
+        self.held.dashboard(today, &self.assignments)
     }
 
     /// Who holds each nominal: nominal id to officer id.
@@ -97,7 +86,11 @@ impl UnitData {
 pub async fn load(state: &AppState, s: &DeskUser) -> Result<UnitData, Response> {
     let unit_id = &s.officer.unit_id;
     let failed = |_| unavailable(state, s);
-    let held = held_unit(state, unit_id).await.map_err(failed)?;
+    let held = state
+        .held_units
+        .current(state.storage.as_ref(), unit_id)
+        .await
+        .map_err(failed)?;
     let assignments = state
         .storage
         .unit_assignments(unit_id)
@@ -128,51 +121,6 @@ pub async fn load(state: &AppState, s: &DeskUser) -> Result<UnitData, Response> 
         people,
         held,
     })
-}
-
-/// The unit's records and cohort as they stand in the database now: as held, with the records
-/// written since (if any) put in place of the ones they change and the cohort built again.
-async fn held_unit(
-    state: &AppState,
-    unit_id: &str,
-) -> Result<Arc<HeldUnit>, crate::storage::StorageError> {
-    let held = state.held_units.get(unit_id);
-    let after = held.as_ref().map_or(0, |h| h.at);
-    let changed = state.storage.unit_records_since(unit_id, after).await?;
-    let held = match held {
-        Some(h) if changed.is_empty() => return Ok(h),
-        h => h,
-    };
-    let at = changed.iter().map(|(seq, _)| *seq).fold(after, i64::max);
-    let mut records: Vec<StoredRecord> = changed.into_iter().map(|(_, r)| r).collect();
-    if let Some(h) = held {
-        let written: HashSet<(&str, &str)> = records
-            .iter()
-            .map(|r| (r.kind.as_str(), r.id.as_str()))
-            .collect();
-        let kept: Vec<StoredRecord> = h
-            .records
-            .iter()
-            .filter(|r| !written.contains(&(r.kind.as_str(), r.id.as_str())))
-            .cloned()
-            .collect();
-        records.extend(kept);
-    }
-    // As the unit's records were always given to the pages: by nominal, kind and id.
-    records.sort_by(|a, b| (&a.nominal_id, &a.kind, &a.id).cmp(&(&b.nominal_id, &b.kind, &b.id)));
-    let mut transferred: Vec<String> = crate::supervise::transferred::transfers(&records)
-        .into_keys()
-        .collect();
-    transferred.sort();
-    let held = Arc::new(HeldUnit {
-        at,
-        cohort: Arc::new(crate::records::cohort_of(&records)),
-        records: Arc::new(records),
-        transferred: Arc::new(transferred),
-        figures: Default::default(),
-    });
-    state.held_units.keep(unit_id, held.clone());
-    Ok(held)
 }
 
 /// The unit's phones (not revoked), for the "records waiting on phones" table.

@@ -154,11 +154,42 @@ impl Dashboard {
         self.list(figure, scope).len()
     }
 
+    /// One dashboard of parts each about different nominals (e.g. one a nominal, worked out
+    /// apart so a change to one nominal's records works out only theirs again): the lists
+    /// joined and each put in the dashboard's order, the held nominals in the parts' order. Each
+    /// nominal's figures come from their own records alone, so parts given in the order of the
+    /// cohort's nominals make the dashboard of the whole cohort at once.
+    pub fn merged<'a>(parts: impl IntoIterator<Item = &'a Dashboard>) -> Dashboard {
+        let mut lists: Vec<(Figure, Vec<Item>)> =
+            Figure::ALL.iter().map(|f| (*f, vec![])).collect();
+        let mut held = Vec::new();
+        for part in parts {
+            for (figure, items) in &part.lists {
+                if let Some((_, into)) = lists.iter_mut().find(|(f, _)| f == figure) {
+                    into.extend(items.iter().cloned());
+                }
+            }
+            held.extend(part.held.iter().cloned());
+        }
+        sort_lists(&mut lists);
+        Dashboard { lists, held }
+    }
+
     /// How many nominals of the unit the scope holds.
     pub fn held(&self, scope: Scope) -> usize {
         self.held
             .iter()
             .filter(|(_, o)| scope.covers(o.as_deref()))
             .count()
+    }
+}
+
+/// Each list in the dashboard's order: earliest date first, then by nominal and record (stable,
+/// so items of one nominal alike in those keep the order they were found in).
+pub(crate) fn sort_lists(lists: &mut [(Figure, Vec<Item>)]) {
+    for (_, items) in lists {
+        crate::domain::common::sort::sort_by(items, |a, b| {
+            (a.on, &a.nominal_id, &a.record_id).cmp(&(b.on, &b.nominal_id, &b.record_id))
+        });
     }
 }

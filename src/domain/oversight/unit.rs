@@ -351,11 +351,7 @@ pub fn dashboard(unit: &Unit, today: NaiveDate) -> Dashboard {
             },
         );
     }
-    for (_, items) in &mut lists {
-        crate::domain::common::sort::sort_by(items, |a, b| {
-            (a.on, &a.nominal_id, &a.record_id).cmp(&(b.on, &b.nominal_id, &b.record_id))
-        });
-    }
+    crate::domain::oversight::figures::sort_lists(&mut lists);
     Dashboard { lists, held }
 }
 

@@ -128,9 +128,7 @@ fn consulted(kind: &str, id: &str) -> (String, String, String, String, Option<St
     )
 }
 
-async fn the_desk_shows_a_breach_s_report_pack_and_referral_as_the_phone_prints_them(
-    b: Backend,
-) {
+async fn the_desk_shows_a_breach_s_report_pack_and_referral_as_the_phone_prints_them(b: Backend) {
     let srv = serve(b).await;
     let demo = demo_cohort(today());
 
@@ -197,7 +195,8 @@ async fn the_desk_shows_a_breach_s_report_pack_and_referral_as_the_phone_prints_
         .split("<section class=\"report__section pack__section pack__section--new-page\" aria-labelledby=\"referral-withheld\">")
         .nth(1)
         .expect("the part not for disclosure on a new page");
-    assert!(withheld.starts_with("<h2 class=\"heading-m\" id=\"referral-withheld\">NOT FOR DISCLOSURE</h2>"));
+    assert!(withheld
+        .starts_with("<h2 class=\"heading-m\" id=\"referral-withheld\">NOT FOR DISCLOSURE</h2>"));
     assert!(withheld.contains("referral__withheld-mark"));
     assert!(withheld.contains("Sensitive"));
     let lines = log(&srv).await;
@@ -207,7 +206,7 @@ async fn the_desk_shows_a_breach_s_report_pack_and_referral_as_the_phone_prints_
     // The report, now decided: the DS's decision is printed in it.
     let (_, html) = srv.html(&format!("{PAGE}/report"), "ds").await;
     shows(&html, &report_document(&c, "N-0002", "BR-0002-1").unwrap());
-    assert!(html.contains(">DS&#39;s decision</h2>") || html.contains(">DS's decision</h2>"));
+    assert!(html.contains(">DS's decision</h2>"));
 }
 
 async fn another_unit_s_or_an_unknown_report_s_printouts_are_not_found(b: Backend) {

@@ -187,7 +187,14 @@ pub fn pages_a_ds_reaches(device: &str) -> Vec<(String, u16, Vec<&'static str>)>
     }
     // Each report's printouts as the phone prints them (issue 22): the report, the pack, and
     // the referral's police information where one was made.
-    let printed = ["FAMILY", "GIVEN", "LOCATION", "SEEN", "VERBATIM", "BR_OFFICER"];
+    let printed = [
+        "FAMILY",
+        "GIVEN",
+        "LOCATION",
+        "SEEN",
+        "VERBATIM",
+        "BR_OFFICER",
+    ];
     for id in ["BR-0002-1", "BR-0002-2", "BR-0002-3"] {
         for doc in ["report", "pack"] {
             let path = format!("/supervise/breaches/{id}/{doc}");

@@ -185,6 +185,40 @@ pub fn pages_a_ds_reaches(device: &str) -> Vec<(String, u16, Vec<&'static str>)>
     for (id, shows) in reports {
         gets.push((format!("/supervise/breaches/{id}"), 200, shows));
     }
+    // Each report's printouts as the phone prints them (issue 22): the report, the pack, and
+    // the referral's police information where one was made.
+    let printed = [
+        "FAMILY",
+        "GIVEN",
+        "LOCATION",
+        "SEEN",
+        "VERBATIM",
+        "BR_OFFICER",
+    ];
+    for id in ["BR-0002-1", "BR-0002-2", "BR-0002-3"] {
+        for doc in ["report", "pack"] {
+            let path = format!("/supervise/breaches/{id}/{doc}");
+            gets.push((path, 200, printed.to_vec()));
+        }
+    }
+    gets.push((
+        "/supervise/breaches/BR-0002-2/referral".into(),
+        200,
+        vec![
+            "FAMILY",
+            "GIVEN",
+            "ARREST_ISSUES",
+            "REFERRAL_CONTACT",
+            "LAST_ADDRESS",
+            "CONTRABAND",
+            "CHARGE_DETAILS",
+            "CIRCUMSTANCES",
+            "EARLIER_BREACHES",
+            "NOT_FOR_DISCLOSURE",
+        ],
+    ));
+    let no_referral = "/supervise/breaches/BR-0002-1/referral".to_string();
+    gets.push((no_referral, 404, vec![]));
     let exhibit = ["FAMILY", "GIVEN", "EXHIBIT", "OFFICER_NAME"];
     for (id, withdrawn) in [("EX-1", None), ("EX-2", Some("WITHDRAWAL"))] {
         let shows = exhibit.iter().copied().chain(withdrawn).collect();

@@ -9,6 +9,8 @@
 //! "Change this decision", that opens the form (`?change=1`) instead of a second blank form.
 
 mod decision_form;
+mod document;
+mod documents;
 mod exhibits;
 mod referral;
 
@@ -42,6 +44,7 @@ pub fn routes() -> Router<AppState> {
         .route(SECTION, get(list))
         .route("/supervise/breaches/{report_id}", get(show).post(record))
         .merge(exhibits::routes())
+        .merge(documents::routes())
 }
 
 /// The server's clock as UK wall-clock time (the decision's `decided_at`, the age of a
@@ -312,6 +315,7 @@ async fn render(
         (self::decision_form::report_view(cohort, r))
         (self::exhibits::exhibits_view(cohort, r))
         (referral::referral_view(cohort, r))
+        (documents::links(cohort, r))
         @if let Some(d) = current { (decision_view(d, r, &cohort.breach_decisions)) }
         @if standing && (current.is_none() || shown.change.is_some() || !problems.is_empty()) {
             (form_view(s, r, current, answers, problems))

@@ -3,7 +3,7 @@
 //! answers of a variation that rewords a provision, and what a phone holds after a pull.
 
 use chrono::NaiveDate;
-use scpo_field::domain::forms::keep_order_answers::Answers;
+use scpo_field::domain::forms::keep_answers::FormAnswers;
 use scpo_field::domain::forms::provision_form::answers_of;
 use scpo_field::domain::forms::variation_form::{reword_prefix, reworded_field};
 
@@ -85,9 +85,9 @@ pub fn rewording(
     date(&mut a, "made", effect);
     date(&mut a, "effect", effect);
     a.push((reworded_field(&old.id), "yes".into()));
-    let mut r = Answers::new();
+    let mut r = FormAnswers::default();
     answers_of(old, &reword_prefix(&old.id), &mut r);
-    r.insert(format!("{}wording", reword_prefix(&old.id)), new.into());
+    r.set(format!("{}wording", reword_prefix(&old.id)), new);
     a.extend(r);
     a
 }

@@ -1,27 +1,51 @@
-//! What the desk's keeping forms share (issue 21): the answers as typed, carried page to page
-//! by name (no state on the server between pages), a date asked as day, month and year under a
-//! prefix (`dob` is `dob-day`, `dob-month`, `dob-year`), and the domain's cohort problems put at
-//! the form's fields.
+//! What every desk keeping form shares (issue 21: the nominal, custody and plan forms, and the
+//! order, provision, variation and schedule forms): the answers as typed, carried page to page
+//! by name (no state on the server between pages), a problem at a field, a date asked as day,
+//! month and year under a prefix (`dob` is `dob-day`, `dob-month`, `dob-year`), and the domain's
+//! cohort problems put at the form's fields.
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::domain::common::form::{entered_date_parts, FieldProblem};
-use crate::domain::common::validation::Problem as CohortProblem;
+use crate::domain::common::form::{entered_date_parts, required_text_problem, FieldProblem};
+use crate::domain::common::validation::{Problem as CohortProblem, MAX_SHORT_CHARS};
 use crate::domain::people::nominal::RiskRating;
 use crate::domain::time::dates::format_date;
 
-/// A problem at one of a keeping form's fields (its id on the page).
-pub type KeepProblem = FieldProblem<&'static str>;
+/// A problem at one of a keeping form's fields (its id on the page; the error summary links to
+/// it). The id is fixed (`&'static str`) where the form knows its fields; the order forms, whose
+/// ids are made as the page is (`p0-wording`, `reword-C-1-wording`), use `KeepProblem<String>`.
+pub type KeepProblem<F = &'static str> = FieldProblem<F>;
 
 /// The answers of a keeping form, by field name, as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FormAnswers(BTreeMap<String, String>);
 
+impl FromIterator<(String, String)> for FormAnswers {
+    /// A field sent twice: the last.
+    fn from_iter<I: IntoIterator<Item = (String, String)>>(pairs: I) -> Self {
+        Self(pairs.into_iter().collect())
+    }
+}
+
+impl Extend<(String, String)> for FormAnswers {
+    fn extend<I: IntoIterator<Item = (String, String)>>(&mut self, pairs: I) {
+        self.0.extend(pairs);
+    }
+}
+
+impl IntoIterator for FormAnswers {
+    type Item = (String, String);
+    type IntoIter = std::collections::btree_map::IntoIter<String, String>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
 impl FormAnswers {
     pub fn from_pairs<I: IntoIterator<Item = (String, String)>>(pairs: I) -> Self {
-        Self(pairs.into_iter().collect())
+        pairs.into_iter().collect()
     }
 
     /// The answer to `field`, or "" when not given.
@@ -29,8 +53,18 @@ impl FormAnswers {
         self.0.get(field).map_or("", String::as_str)
     }
 
-    pub fn set(&mut self, field: &str, value: impl Into<String>) {
-        self.0.insert(field.to_string(), value.into());
+    pub fn set(&mut self, field: impl Into<String>, value: impl Into<String>) {
+        self.0.insert(field.into(), value.into());
+    }
+
+    /// Keep only the answers whose field `keep` says yes to.
+    pub fn retain(&mut self, mut keep: impl FnMut(&str) -> bool) {
+        self.0.retain(|k, _| keep(k));
+    }
+
+    /// Whether `field` was posted at all (even empty).
+    pub fn has(&self, field: &str) -> bool {
+        self.0.contains_key(field)
     }
 
     /// A date's three boxes set from `day`.
@@ -44,9 +78,9 @@ impl FormAnswers {
             ),
             None => Default::default(),
         };
-        self.set(&format!("{prefix}-day"), d);
-        self.set(&format!("{prefix}-month"), m);
-        self.set(&format!("{prefix}-year"), y);
+        self.set(format!("{prefix}-day"), d);
+        self.set(format!("{prefix}-month"), m);
+        self.set(format!("{prefix}-year"), y);
     }
 
     /// The three boxes of a date, as typed.
@@ -67,6 +101,86 @@ impl FormAnswers {
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
         self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))
     }
+}
+
+/// Add a problem at `field` (an id made at run time).
+pub fn problem(
+    p: &mut Vec<KeepProblem<String>>,
+    field: impl Into<String>,
+    message: impl Into<String>,
+) {
+    p.push(KeepProblem::new(field.into(), message));
+}
+
+/// The date typed at `{id}-day/-month/-year`: `None` with a problem at `{id}-day` when it is
+/// missing (`missing`) or not a real date (`name` starts the message).
+pub fn date_at(
+    a: &FormAnswers,
+    id: &str,
+    missing: &str,
+    name: &str,
+    p: &mut Vec<KeepProblem<String>>,
+) -> Option<NaiveDate> {
+    let [d, m, y] = a.date_parts(id);
+    match entered_date_parts(d, m, y, missing, name) {
+        Ok(day) => Some(day),
+        Err(m) => {
+            problem(p, format!("{id}-day"), m);
+            None
+        }
+    }
+}
+
+/// Whether nothing is typed in the date at `id`.
+pub fn date_blank(a: &FormAnswers, id: &str) -> bool {
+    a.date_parts(id).iter().all(|s| s.trim().is_empty())
+}
+
+/// An optional date at `id`: `None` when blank, else as [`date_at`].
+pub fn optional_date_at(
+    a: &FormAnswers,
+    id: &str,
+    name: &str,
+    p: &mut Vec<KeepProblem<String>>,
+) -> Option<NaiveDate> {
+    if date_blank(a, id) {
+        return None;
+    }
+    date_at(a, id, "", name, p)
+}
+
+/// Short text that must be given (up to 200 characters), trimmed; a problem at `id` otherwise.
+pub fn short_text_at(
+    a: &FormAnswers,
+    id: &str,
+    missing: &str,
+    name: &str,
+    p: &mut Vec<KeepProblem<String>>,
+) -> String {
+    let text = a.get(id).trim();
+    if text.is_empty() {
+        problem(p, id, missing);
+    } else if text.chars().count() > MAX_SHORT_CHARS {
+        let too_long = format!("{name} must be {MAX_SHORT_CHARS} characters or fewer");
+        problem(p, id, too_long);
+    }
+    text.to_string()
+}
+
+/// Longer text that must be given (up to 5,000 characters); a problem at `id` otherwise. The
+/// text is kept as typed apart from spaces at either end.
+pub fn long_text_at(
+    a: &FormAnswers,
+    id: &str,
+    missing: &str,
+    name: &str,
+    p: &mut Vec<KeepProblem<String>>,
+) -> String {
+    let text = a.get(id);
+    if let Some(m) = required_text_problem(text, missing, name) {
+        problem(p, id, m);
+    }
+    text.trim().to_string()
 }
 
 /// The id of a date's first box, where its problem is shown: `dob` is at `dob-day`.

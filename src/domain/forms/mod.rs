@@ -21,7 +21,6 @@ pub use notification_form::*;
 pub use referral_form::*;
 
 // The desk's keeping forms (issue 21): a new order, its provisions, a variation.
-pub mod keep_order_answers;
 pub mod order_form;
 pub mod provision_form;
 pub mod provision_text;

@@ -7,8 +7,8 @@
 use chrono::NaiveDate;
 
 use crate::domain::common::id::check_id;
-use crate::domain::forms::keep_order_answers::{
-    answer, date_at, problem, short_text_at, Answers, FieldProblems,
+use crate::domain::forms::keep_answers::{
+    date_at, problem, sentence, short_text_at, FormAnswers, KeepProblem,
 };
 use crate::domain::forms::provision_form::from_code;
 use crate::domain::order::bound::{Bound, ServiceMethod};
@@ -29,15 +29,15 @@ pub const SERVED_METHOD: &str = "served-method";
 pub const SERVED_BY: &str = "served-by";
 
 /// The day it comes into force, when the answers give one.
-pub fn comes_into_force(a: &Answers) -> Option<NaiveDate> {
-    (answer(a, IN_FORCE) == "date")
+pub fn comes_into_force(a: &FormAnswers) -> Option<NaiveDate> {
+    (a.get(IN_FORCE) == "date")
         .then(|| date_at(a, FORCE, "", "", &mut Vec::new()))
         .flatten()
 }
 
 /// The hint on the last-day question: the latest lawful end for the day it comes into force,
 /// or that it cannot be judged while release is not fixed.
-pub fn last_day_hint(a: &Answers) -> String {
+pub fn last_day_hint(a: &FormAnswers) -> String {
     match comes_into_force(a) {
         Some(cif) => format!(
             "An order may be in force for at most five years: coming into force on {}, its last day can be no later than {}.",
@@ -51,12 +51,12 @@ pub fn last_day_hint(a: &Answers) -> String {
 /// The order the answers give, with the id the server gave it, for `nominal_id`; or every
 /// problem at its field. `today`: the court cannot have granted it later than today.
 pub fn order_from(
-    a: &Answers,
+    a: &FormAnswers,
     id: &str,
     nominal_id: &str,
     today: NaiveDate,
-) -> Result<Order, FieldProblems> {
-    let mut p = FieldProblems::new();
+) -> Result<Order, Vec<KeepProblem<String>>> {
+    let mut p = Vec::new();
     let court = short_text_at(
         a,
         COURT,
@@ -85,7 +85,7 @@ pub fn order_from(
             "The date granted must be today or in the past",
         );
     }
-    let cif = match answer(a, IN_FORCE) {
+    let cif = match a.get(IN_FORCE) {
         "date" => Some(date_at(
             a,
             FORCE,
@@ -154,8 +154,12 @@ pub fn order_from(
     }
 }
 
-fn bound_from(a: &Answers, granted: Option<NaiveDate>, p: &mut FieldProblems) -> Option<Bound> {
-    match answer(a, BOUND) {
+fn bound_from(
+    a: &FormAnswers,
+    granted: Option<NaiveDate>,
+    p: &mut Vec<KeepProblem<String>>,
+) -> Option<Bound> {
+    match a.get(BOUND) {
         "represented" => Some(Bound::Represented),
         "served" => {
             let on = date_at(
@@ -174,7 +178,7 @@ fn bound_from(a: &Answers, granted: Option<NaiveDate>, p: &mut FieldProblems) ->
                     );
                 }
             }
-            let method: Option<ServiceMethod> = from_code(answer(a, SERVED_METHOD));
+            let method: Option<ServiceMethod> = from_code(a.get(SERVED_METHOD));
             if method.is_none() {
                 problem(p, SERVED_METHOD, "Select how they were served");
             }
@@ -189,14 +193,5 @@ fn bound_from(a: &Answers, granted: Option<NaiveDate>, p: &mut FieldProblems) ->
             problem(p, BOUND, "Select how the person is bound by the order");
             None
         }
-    }
-}
-
-/// A domain reason as a sentence: capital first letter.
-pub fn sentence(reason: &str) -> String {
-    let mut c = reason.chars();
-    match c.next() {
-        Some(first) => first.to_uppercase().chain(c).collect(),
-        None => String::new(),
     }
 }

@@ -1,23 +1,23 @@
-use crate::domain::forms::keep_order_answers::Answers;
+use crate::domain::forms::keep_answers::FormAnswers;
 use crate::domain::forms::order_form::*;
 use crate::domain::order::bound::{Bound, ServiceMethod};
 use crate::domain::order::scpo::OrderStage;
 use crate::domain::time::dates::ymd;
 
-fn answers(pairs: &[(&str, &str)]) -> Answers {
+fn answers(pairs: &[(&str, &str)]) -> FormAnswers {
     pairs
         .iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect()
 }
 
-fn date(a: &mut Answers, id: &str, d: &str, m: &str, y: &str) {
-    a.insert(format!("{id}-day"), d.into());
-    a.insert(format!("{id}-month"), m.into());
-    a.insert(format!("{id}-year"), y.into());
+fn date(a: &mut FormAnswers, id: &str, d: &str, m: &str, y: &str) {
+    a.set(format!("{id}-day"), d);
+    a.set(format!("{id}-month"), m);
+    a.set(format!("{id}-year"), y);
 }
 
-fn sealed() -> Answers {
+fn sealed() -> FormAnswers {
     let mut a = answers(&[
         ("court", "Crown Court at Testville"),
         ("reference", "T20267001"),
@@ -35,11 +35,11 @@ const TODAY: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt(2026, 11,
     None => chrono::NaiveDate::MIN,
 };
 
-fn fields(a: &Answers) -> Vec<String> {
+fn fields(a: &FormAnswers) -> Vec<String> {
     order_from(a, "O-1", "N-1", TODAY)
         .unwrap_err()
         .into_iter()
-        .map(|(f, _)| f)
+        .map(|x| x.field.clone())
         .collect()
 }
 
@@ -70,15 +70,15 @@ fn the_last_day_is_refused_a_day_past_five_years_and_the_hint_says_the_latest() 
     );
     date(&mut a, "ends", "24", "11", "2031");
     let e = order_from(&a, "O-1", "N-1", TODAY).unwrap_err();
-    assert_eq!(e[0].0, "ends-day");
-    assert!(e[0].1.contains("it must end by 23 Nov 2031"), "{e:?}");
-    assert!(e[0].1.contains("s.22E"), "{e:?}");
+    assert_eq!(e[0].field, "ends-day");
+    assert!(e[0].message.contains("it must end by 23 Nov 2031"), "{e:?}");
+    assert!(e[0].message.contains("s.22E"), "{e:?}");
 }
 
 #[test]
 fn on_release_takes_no_date_and_the_limit_waits_for_release() {
     let mut a = sealed();
-    a.insert("in-force".into(), "on-release".into());
+    a.set("in-force", "on-release");
     date(&mut a, "ends", "1", "11", "2034");
     let o = order_from(&a, "O-1", "N-1", TODAY).unwrap();
     assert_eq!(o.comes_into_force(), None);
@@ -88,7 +88,7 @@ fn on_release_takes_no_date_and_the_limit_waits_for_release() {
 #[test]
 fn every_missing_or_wrong_answer_is_at_its_field() {
     assert_eq!(
-        fields(&Answers::new()),
+        fields(&FormAnswers::default()),
         [
             "court",
             "reference",
@@ -110,11 +110,11 @@ fn every_missing_or_wrong_answer_is_at_its_field() {
 #[test]
 fn served_needs_a_date_from_the_grant_a_method_and_who() {
     let mut a = sealed();
-    a.insert("bound".into(), "served".into());
+    a.set("bound", "served");
     assert_eq!(fields(&a), ["served-day", "served-method", "served-by"]);
     date(&mut a, "served", "1", "11", "2026");
-    a.insert("served-method".into(), "in_person".into());
-    a.insert("served-by".into(), "PC Example Officer".into());
+    a.set("served-method", "in_person");
+    a.set("served-by", "PC Example Officer");
     assert_eq!(fields(&a), ["served-day"]);
     date(&mut a, "served", "3", "11", "2026");
     let o = order_from(&a, "O-1", "N-1", TODAY).unwrap();

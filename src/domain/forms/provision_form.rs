@@ -6,8 +6,8 @@
 use serde::{de::DeserializeOwned, Serialize};
 
 use crate::domain::common::id::check_id;
-use crate::domain::forms::keep_order_answers::{
-    answer, long_text_at, optional_date_at, problem, Answers, FieldProblems,
+use crate::domain::forms::keep_answers::{
+    long_text_at, optional_date_at, problem, FormAnswers, KeepProblem,
 };
 use crate::domain::order::condition::{
     Condition, Deadline, NotificationDuty, ProvisionFamily, MAX_DEADLINE_DAYS,
@@ -56,11 +56,11 @@ pub fn from_code<T: DeserializeOwned>(code: &str) -> Option<T> {
     serde_json::from_value(serde_json::Value::String(code.to_string())).ok()
 }
 
-/// Answers for a provision from an existing one (a rewording starts from the old wording's
+/// FormAnswers for a provision from an existing one (a rewording starts from the old wording's
 /// other answers), under `prefix`.
-pub fn answers_of(c: &Condition, prefix: &str, a: &mut Answers) {
+pub fn answers_of(c: &Condition, prefix: &str, a: &mut FormAnswers) {
     let mut set = |f: &str, v: String| {
-        a.insert(format!("{prefix}{f}"), v);
+        a.set(format!("{prefix}{f}"), v);
     };
     set(WORDING, c.verbatim.clone());
     set(FAMILY, code_of(c.family));
@@ -94,13 +94,13 @@ pub fn answers_of(c: &Condition, prefix: &str, a: &mut Answers) {
 /// The provision the answers under `prefix` give, with the id and order given by the server,
 /// or every problem at its field (`{prefix}{field}`).
 pub fn provision_from(
-    a: &Answers,
+    a: &FormAnswers,
     prefix: &str,
     id: &str,
     order_id: &str,
-) -> Result<Condition, FieldProblems> {
+) -> Result<Condition, Vec<KeepProblem<String>>> {
     let f = |name: &str| format!("{prefix}{name}");
-    let mut p = FieldProblems::new();
+    let mut p = Vec::new();
     let verbatim = long_text_at(
         a,
         &f(WORDING),
@@ -108,7 +108,7 @@ pub fn provision_from(
         "The wording",
         &mut p,
     );
-    let family: Option<ProvisionFamily> = from_code(answer(a, &f(FAMILY)));
+    let family: Option<ProvisionFamily> = from_code(a.get(&f(FAMILY)));
     if family.is_none() {
         problem(&mut p, f(FAMILY), "Select the family of provision (s.5)");
     }
@@ -119,7 +119,7 @@ pub fn provision_from(
         "The summary",
         &mut p,
     );
-    let mirrored = match answer(a, &f(MIRRORED)) {
+    let mirrored = match a.get(&f(MIRRORED)) {
         "yes" => true,
         "no" => false,
         _ => {
@@ -167,9 +167,13 @@ pub fn provision_from(
     }
 }
 
-fn duty_from(a: &Answers, prefix: &str, p: &mut FieldProblems) -> Option<NotificationDuty> {
+fn duty_from(
+    a: &FormAnswers,
+    prefix: &str,
+    p: &mut Vec<KeepProblem<String>>,
+) -> Option<NotificationDuty> {
     let f = |name: &str| format!("{prefix}{name}");
-    let rule = answer(a, &f(DUTY));
+    let rule = a.get(&f(DUTY));
     if rule == "none" {
         return None;
     }
@@ -181,11 +185,11 @@ fn duty_from(a: &Answers, prefix: &str, p: &mut FieldProblems) -> Option<Notific
         );
         return None;
     }
-    let kind: Option<NotificationKind> = from_code(answer(a, &f(DUTY_KIND)));
+    let kind: Option<NotificationKind> = from_code(a.get(&f(DUTY_KIND)));
     if kind.is_none() {
         problem(p, f(DUTY_KIND), "Select what must be notified");
     }
-    let typed = answer(a, &f(DUTY_DAYS)).trim();
+    let typed = a.get(&f(DUTY_DAYS)).trim();
     let days = match typed.parse::<u32>() {
         Ok(n) if n <= MAX_DEADLINE_DAYS && (rule == "after" || n >= 1) => Some(n),
         _ if typed.is_empty() => {

@@ -1,21 +1,21 @@
-use crate::domain::forms::keep_order_answers::Answers;
+use crate::domain::forms::keep_answers::FormAnswers;
 use crate::domain::forms::provision_form::*;
 use crate::domain::order::condition::{Deadline, NotificationDuty, ProvisionFamily};
 use crate::domain::order::notification_kind::NotificationKind;
 use crate::domain::time::dates::ymd;
 
-fn answers(pairs: &[(&str, &str)]) -> Answers {
+fn answers(pairs: &[(&str, &str)]) -> FormAnswers {
     pairs
         .iter()
         .map(|(k, v)| (format!("p0-{k}"), v.to_string()))
         .collect()
 }
 
-fn fields(a: &Answers) -> Vec<String> {
+fn fields(a: &FormAnswers) -> Vec<String> {
     provision_from(a, "p0-", "C-1", "O-1")
         .unwrap_err()
         .into_iter()
-        .map(|(f, _)| f)
+        .map(|x| x.field.clone())
         .collect()
 }
 
@@ -53,7 +53,7 @@ fn a_confirmed_provision_becomes_the_domain_condition_with_its_wording_as_typed(
         (None, None, None)
     );
     // Its answers read back the same (a rewording starts from them).
-    let mut back = Answers::new();
+    let mut back = FormAnswers::default();
     answers_of(&c, "p0-", &mut back);
     assert_eq!(provision_from(&back, "p0-", "C-1", "O-1").unwrap(), c);
 }
@@ -61,7 +61,7 @@ fn a_confirmed_provision_becomes_the_domain_condition_with_its_wording_as_typed(
 #[test]
 fn every_missing_or_wrong_answer_is_at_its_field_under_the_prefix() {
     assert_eq!(
-        fields(&Answers::new()),
+        fields(&FormAnswers::default()),
         [
             "p0-wording",
             "p0-family",
@@ -71,14 +71,14 @@ fn every_missing_or_wrong_answer_is_at_its_field_under_the_prefix() {
         ]
     );
     let mut a = answers(&TRAVEL);
-    a.insert("p0-duty-days".into(), "0".into());
-    a.insert("p0-duty-kind".into(), "pigeon".into());
+    a.set("p0-duty-days", "0");
+    a.set("p0-duty-kind", "pigeon");
     assert_eq!(fields(&a), ["p0-duty-kind", "p0-duty-days"]);
-    a.insert("p0-duty-kind".into(), "travel_request".into());
-    a.insert("p0-duty-days".into(), "366".into());
+    a.set("p0-duty-kind", "travel_request");
+    a.set("p0-duty-days", "366");
     let e = provision_from(&a, "p0-", "C-1", "O-1").unwrap_err();
     assert_eq!(
-        e[0].1,
+        e[0].message,
         "The number of days must be a whole number from 1 to 365"
     );
     // Its own dates: real, and the end not before the start.
@@ -91,10 +91,10 @@ fn every_missing_or_wrong_answer_is_at_its_field_under_the_prefix() {
         ("ends-month", "1"),
         ("ends-year", "2028"),
     ] {
-        a.insert(format!("p0-{k}"), v.into());
+        a.set(format!("p0-{k}"), v);
     }
     assert_eq!(fields(&a), ["p0-ends-day"]);
-    a.insert("p0-ends-year".into(), "2029".into());
+    a.set("p0-ends-year", "2029");
     let c = provision_from(&a, "p0-", "C-1", "O-1").unwrap();
     assert_eq!(
         (c.starts, c.ends),
@@ -102,7 +102,7 @@ fn every_missing_or_wrong_answer_is_at_its_field_under_the_prefix() {
     );
     // Within N days after may be 0 (the same day).
     let mut a = answers(&TRAVEL);
-    a.insert("p0-duty".into(), "after".into());
-    a.insert("p0-duty-days".into(), "0".into());
+    a.set("p0-duty", "after");
+    a.set("p0-duty-days", "0");
     assert!(provision_from(&a, "p0-", "C-1", "O-1").is_ok());
 }

@@ -5,8 +5,8 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::domain::common::validation::{MAX_ITEMS, MAX_LONG_CHARS, MAX_SHORT_CHARS};
-use crate::domain::forms::keep_order_answers::{
-    answer, optional_date_at, problem, short_text_at, Answers, FieldProblems,
+use crate::domain::forms::keep_answers::{
+    optional_date_at, problem, short_text_at, FormAnswers, KeepProblem,
 };
 use crate::domain::forms::schedule_form::{
     ADDRESS, ALIASES, COLOUR, DESCRIPTION, DOB, MAKE, NAME, REGISTRATION,
@@ -84,13 +84,13 @@ pub enum EntryValue {
 
 /// Optional text up to `max` characters, trimmed.
 pub(crate) fn optional_text(
-    a: &Answers,
+    a: &FormAnswers,
     id: &str,
     name: &str,
     max: usize,
-    p: &mut FieldProblems,
+    p: &mut Vec<KeepProblem<String>>,
 ) -> String {
-    let text = answer(a, id).trim();
+    let text = a.get(id).trim();
     if text.chars().count() > max {
         problem(p, id, format!("{name} must be {max} characters or fewer"));
     }
@@ -99,13 +99,14 @@ pub(crate) fn optional_text(
 
 /// One entry of `kind` from the answers; a date of birth must be before `today`.
 pub fn entry_from(
-    a: &Answers,
+    a: &FormAnswers,
     kind: EntryKind,
     today: NaiveDate,
-) -> Result<EntryValue, FieldProblems> {
-    let mut p = FieldProblems::new();
-    let description =
-        |p: &mut FieldProblems| optional_text(a, DESCRIPTION, "The description", MAX_LONG_CHARS, p);
+) -> Result<EntryValue, Vec<KeepProblem<String>>> {
+    let mut p = Vec::new();
+    let description = |p: &mut Vec<KeepProblem<String>>| {
+        optional_text(a, DESCRIPTION, "The description", MAX_LONG_CHARS, p)
+    };
     let value = match kind {
         EntryKind::Person => {
             let name = short_text_at(
@@ -115,7 +116,8 @@ pub fn entry_from(
                 "The name",
                 &mut p,
             );
-            let aliases: Vec<String> = answer(a, ALIASES)
+            let aliases: Vec<String> = a
+                .get(ALIASES)
                 .lines()
                 .map(str::trim)
                 .filter(|l| !l.is_empty())
@@ -143,7 +145,8 @@ pub fn entry_from(
             })
         }
         EntryKind::Premises => {
-            let address = answer(a, ADDRESS)
+            let address = a
+                .get(ADDRESS)
                 .lines()
                 .map(str::trim)
                 .filter(|l| !l.is_empty())
@@ -164,7 +167,7 @@ pub fn entry_from(
             })
         }
         EntryKind::Vehicle => {
-            let typed = answer(a, REGISTRATION);
+            let typed = a.get(REGISTRATION);
             let registration = typed
                 .split_whitespace()
                 .collect::<Vec<_>>()
@@ -190,9 +193,9 @@ pub fn entry_from(
 }
 
 /// The answers for the entry of `kind` at `at` of the schedule (none when there is none).
-pub fn entry_answers(s: &Schedule, kind: EntryKind, at: usize, a: &mut Answers) {
+pub fn entry_answers(s: &Schedule, kind: EntryKind, at: usize, a: &mut FormAnswers) {
     let mut set = |f: &str, v: &str| {
-        a.insert(f.to_string(), v.to_string());
+        a.set(f.to_string(), v.to_string());
     };
     match kind {
         EntryKind::Person => {

@@ -7,9 +7,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::common::validation::{MAX_ITEMS, MAX_SHORT_CHARS};
-use crate::domain::forms::keep_order_answers::{
-    answer, problem, short_text_at, Answers, FieldProblems,
-};
+use crate::domain::forms::keep_answers::{problem, short_text_at, FormAnswers, KeepProblem};
 use crate::domain::order::condition::Condition;
 use crate::domain::order::schedule::Schedule;
 
@@ -54,11 +52,11 @@ pub struct ScheduleChange {
 /// The schedule's number and the provisions of the order that name it (`conditions`: the
 /// order's provisions), checked against the order's other schedules (`others`).
 pub fn head_from(
-    a: &Answers,
+    a: &FormAnswers,
     conditions: &[&Condition],
     others: &[&Schedule],
-) -> Result<(String, Vec<String>), FieldProblems> {
-    let mut p = FieldProblems::new();
+) -> Result<(String, Vec<String>), Vec<KeepProblem<String>>> {
+    let mut p = Vec::new();
     let number = short_text_at(
         a,
         NUMBER,
@@ -81,7 +79,7 @@ pub fn head_from(
     }
     let named: Vec<String> = conditions
         .iter()
-        .filter(|c| answer(a, &names_field(&c.id)) == "yes")
+        .filter(|c| a.get(&names_field(&c.id)) == "yes")
         .map(|c| c.id.clone())
         .collect();
     match conditions.first() {
@@ -105,16 +103,16 @@ pub fn head_from(
 }
 
 /// The answers for the schedule's number and the provisions naming it.
-pub fn head_answers(s: &Schedule, a: &mut Answers) {
-    a.insert(NUMBER.into(), s.number.clone());
+pub fn head_answers(s: &Schedule, a: &mut FormAnswers) {
+    a.set(NUMBER, s.number.clone());
     for c in &s.condition_ids {
-        a.insert(names_field(c), "yes".into());
+        a.set(names_field(c), "yes");
     }
 }
 
 /// The entry's position the answers give, when it is one the schedule lists.
-pub fn entry_at(a: &Answers, kind: EntryKind, held: &Schedule) -> Option<usize> {
-    answer(a, AT)
+pub fn entry_at(a: &FormAnswers, kind: EntryKind, held: &Schedule) -> Option<usize> {
+    a.get(AT)
         .parse::<usize>()
         .ok()
         .filter(|n| *n < kind.count(held))
@@ -126,19 +124,19 @@ pub fn entry_at(a: &Answers, kind: EntryKind, held: &Schedule) -> Option<usize> 
 /// to a recorded schedule but an added entry. `conditions`: the order's provisions; `others`:
 /// its other schedules; `today` bounds a date of birth.
 pub fn schedule_change(
-    a: &Answers,
+    a: &FormAnswers,
     held: Option<&Schedule>,
     new_id: &str,
     order_id: &str,
     conditions: &[&Condition],
     others: &[&Schedule],
     today: NaiveDate,
-) -> Result<ScheduleChange, FieldProblems> {
-    let mut p = FieldProblems::new();
+) -> Result<ScheduleChange, Vec<KeepProblem<String>>> {
+    let mut p = Vec::new();
     let head = head_from(a, conditions, others)
         .map_err(|e| p.extend(e))
         .ok();
-    let kind = EntryKind::from_code(answer(a, KIND));
+    let kind = EntryKind::from_code(a.get(KIND));
     let mut schedule = held.cloned().unwrap_or_else(|| Schedule {
         id: new_id.to_string(),
         order_id: order_id.to_string(),
@@ -152,11 +150,11 @@ pub fn schedule_change(
         replaces: None,
     });
     let at = held.zip(kind).and_then(|(h, k)| entry_at(a, k, h));
-    let removing = answer(a, REMOVE) == "yes";
+    let removing = a.get(REMOVE) == "yes";
     if held.is_none() && kind.is_none() {
         problem(&mut p, KIND, "Select what the schedule's first entry is");
     }
-    if held.is_some() && !answer(a, AT).is_empty() && at.is_none() {
+    if held.is_some() && !a.get(AT).is_empty() && at.is_none() {
         problem(
             &mut p,
             KIND,
@@ -196,7 +194,7 @@ pub fn schedule_change(
     let reason = if added {
         FROM_THE_ORDER.to_string()
     } else {
-        let r = answer(a, REASON).trim().to_string();
+        let r = a.get(REASON).trim().to_string();
         if r.is_empty() {
             problem(&mut p, REASON, "Enter the reason for the change");
         } else if r.chars().count() > MAX_SHORT_CHARS {

@@ -3,7 +3,7 @@
 
 use super::schedule_form::*;
 use crate::domain::cohort::demo::demo_cohort;
-use crate::domain::forms::keep_order_answers::Answers;
+use crate::domain::forms::keep_answers::{FormAnswers, KeepProblem};
 use crate::domain::order::condition::Condition;
 use crate::domain::order::schedule::Schedule;
 use crate::domain::time::dates::ymd;
@@ -13,7 +13,7 @@ fn today() -> NaiveDate {
     ymd(2026, 11, 24)
 }
 
-fn answers(list: &[(&str, &str)]) -> Answers {
+fn answers(list: &[(&str, &str)]) -> FormAnswers {
     list.iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect()
@@ -26,7 +26,10 @@ fn order() -> (Vec<Condition>, Vec<Schedule>) {
     (conditions, c.schedules.clone())
 }
 
-fn change(a: &Answers, held: Option<&Schedule>) -> Result<ScheduleChange, Vec<(String, String)>> {
+fn change(
+    a: &FormAnswers,
+    held: Option<&Schedule>,
+) -> Result<ScheduleChange, Vec<KeepProblem<String>>> {
     let (conditions, schedules) = order();
     let conditions: Vec<&Condition> = conditions.iter().collect();
     let others: Vec<&Schedule> = schedules
@@ -36,8 +39,8 @@ fn change(a: &Answers, held: Option<&Schedule>) -> Result<ScheduleChange, Vec<(S
     schedule_change(a, held, "S-new", "O-0008", &conditions, &others, today())
 }
 
-fn fields(p: &[(String, String)]) -> Vec<&str> {
-    p.iter().map(|(f, _)| f.as_str()).collect()
+fn fields(p: &[KeepProblem<String>]) -> Vec<&str> {
+    p.iter().map(|x| x.field.as_str()).collect()
 }
 
 #[test]
@@ -73,9 +76,12 @@ fn a_new_schedule_has_its_number_provisions_and_first_entry() {
 fn a_new_schedule_without_number_provisions_or_entry_says_so_at_each_field() {
     let p = change(&answers(&[]), None).unwrap_err();
     assert_eq!(fields(&p), [NUMBER, "names-C-0008-01", KIND]);
-    assert!(p[0].1.starts_with("Enter the schedule's number"));
-    assert_eq!(p[1].1, "Select the provisions that refer to this schedule");
-    assert_eq!(p[2].1, "Select what the schedule's first entry is");
+    assert!(p[0].message.starts_with("Enter the schedule's number"));
+    assert_eq!(
+        p[1].message,
+        "Select the provisions that refer to this schedule"
+    );
+    assert_eq!(p[2].message, "Select what the schedule's first entry is");
     // A number the order already uses (any case or spacing).
     let a = answers(&[
         (NUMBER, "schedule  1"),
@@ -86,17 +92,18 @@ fn a_new_schedule_without_number_provisions_or_entry_says_so_at_each_field() {
     let p = change(&a, None).unwrap_err();
     assert_eq!(
         p,
-        [(
+        [KeepProblem::new(
             NUMBER.to_string(),
             "The order already has a schedule called “schedule  1”: change that one instead"
-                .to_string()
         )]
     );
     // An order with no provisions yet.
     let p = schedule_change(&a, None, "S-new", "O-0008", &[], &[], today()).unwrap_err();
-    assert!(p
-        .iter()
-        .any(|(f, m)| f == NUMBER && m.starts_with("Record the order's provisions first")));
+    assert!(
+        p.iter()
+            .any(|x| x.field == NUMBER
+                && x.message.starts_with("Record the order's provisions first"))
+    );
 }
 
 #[test]
@@ -131,14 +138,17 @@ fn a_person_has_a_name_aliases_a_date_of_birth_in_the_past_and_a_description() {
         ("", "11", "1990", "Date of birth must include a day"),
     ] {
         let mut bad = a.clone();
-        bad.insert(NAME.into(), " ".into());
-        bad.insert("dob-day".into(), d.into());
-        bad.insert("dob-month".into(), m.into());
-        bad.insert("dob-year".into(), y.into());
+        bad.set(NAME, " ");
+        bad.set("dob-day", d);
+        bad.set("dob-month", m);
+        bad.set("dob-year", y);
         let p = change(&bad, Some(held)).unwrap_err();
         assert_eq!(fields(&p), [NAME, "dob-day"]);
-        assert_eq!(p[0].1, "Enter the person's name as the order gives it");
-        assert_eq!(p[1].1, says);
+        assert_eq!(
+            p[0].message,
+            "Enter the person's name as the order gives it"
+        );
+        assert_eq!(p[1].message, says);
     }
 }
 
@@ -159,12 +169,12 @@ fn premises_have_an_address_and_what_they_are_and_a_vehicle_a_registration() {
         "Unit 5, Cobble Yard, Testford"
     );
     assert_eq!(c.schedule.premises[1].description, "Lock-up.");
-    a.insert(ADDRESS.into(), "\n".into());
+    a.set(ADDRESS, "\n");
     assert_eq!(
         change(&a, Some(held)).unwrap_err(),
-        [(
+        [KeepProblem::new(
             ADDRESS.to_string(),
-            "Enter the address as the order gives it".to_string()
+            "Enter the address as the order gives it"
         )]
     );
     let mut v = base.clone();
@@ -172,27 +182,27 @@ fn premises_have_an_address_and_what_they_are_and_a_vehicle_a_registration() {
     let p = change(&v, Some(held)).unwrap_err();
     assert_eq!(fields(&p), [REGISTRATION]);
     assert!(
-        p[0].1
+        p[0].message
             .starts_with("The registration may only use letters, digits, spaces and hyphens"),
         "{p:?}"
     );
-    v.insert(REGISTRATION.into(), "".into());
+    v.set(REGISTRATION, "");
     assert_eq!(
-        change(&v, Some(held)).unwrap_err()[0].1,
+        change(&v, Some(held)).unwrap_err()[0].message,
         "Enter the vehicle's registration"
     );
-    v.insert(REGISTRATION.into(), "x".into());
+    v.set(REGISTRATION, "x");
     assert_eq!(
-        change(&v, Some(held)).unwrap_err()[0].1,
+        change(&v, Some(held)).unwrap_err()[0].message,
         "The registration must have 2 to 10 letters or digits (it has 1)"
     );
-    v.insert(REGISTRATION.into(), "ab12cde".into());
-    v.insert(COLOUR.into(), "x".repeat(201));
+    v.set(REGISTRATION, "ab12cde");
+    v.set(COLOUR, "x".repeat(201));
     assert_eq!(
         change(&v, Some(held)).unwrap_err(),
-        [(
+        [KeepProblem::new(
             COLOUR.to_string(),
-            "The colour must be 200 characters or fewer".to_string()
+            "The colour must be 200 characters or fewer"
         )]
     );
 }
@@ -208,26 +218,22 @@ fn an_entry_is_corrected_or_removed_in_its_place_with_a_reason() {
         (AT, "0"),
     ]);
     entry_answers(held, EntryKind::Person, 0, &mut a);
-    assert_eq!(a[ALIASES], "Ally V");
+    assert_eq!(a.get(ALIASES), "Ally V");
     assert_eq!(
-        (
-            a["dob-day"].as_str(),
-            a["dob-month"].as_str(),
-            a["dob-year"].as_str()
-        ),
+        (a.get("dob-day"), a.get("dob-month"), a.get("dob-year")),
         ("14", "3", "1986")
     );
-    a.insert(NAME.into(), "Alder VANCE-REID".into());
+    a.set(NAME, "Alder VANCE-REID");
     // A correction asks why.
     let p = change(&a, Some(held)).unwrap_err();
     assert_eq!(
         p,
-        [(
+        [KeepProblem::new(
             REASON.to_string(),
-            "Enter the reason for the change".to_string()
+            "Enter the reason for the change"
         )]
     );
-    a.insert(REASON.into(), "Name misspelt".into());
+    a.set(REASON, "Name misspelt");
     let c = change(&a, Some(held)).unwrap();
     assert_eq!(c.reason, "Name misspelt");
     assert_eq!(c.schedule.people.len(), 2);
@@ -247,7 +253,7 @@ fn an_entry_is_corrected_or_removed_in_its_place_with_a_reason() {
     assert!(c.schedule.vehicles.is_empty());
     assert_eq!(c.schedule.people, held.people);
     // An entry no longer there: said, nothing changed.
-    r.insert(AT.into(), "3".into());
+    r.set(AT, "3");
     assert_eq!(fields(&change(&r, Some(held)).unwrap_err()), [KIND]);
     // The only entry of Schedule 2 cannot be removed.
     let only = &schedules[1];
@@ -261,26 +267,28 @@ fn an_entry_is_corrected_or_removed_in_its_place_with_a_reason() {
     ]);
     let p = change(&r, Some(only)).unwrap_err();
     assert_eq!(fields(&p), [REMOVE]);
-    assert!(p[0].1.starts_with("This is the schedule's only entry"));
+    assert!(p[0]
+        .message
+        .starts_with("This is the schedule's only entry"));
 }
 
 #[test]
 fn the_number_and_provisions_of_a_recorded_schedule_change_with_a_reason() {
     let (_, schedules) = order();
     let held = &schedules[0];
-    let mut a = Answers::new();
+    let mut a = FormAnswers::default();
     head_answers(held, &mut a);
-    assert_eq!(a["names-C-0008-04"], "yes");
-    a.insert(NUMBER.into(), "Schedule 1A".into());
-    a.insert("names-C-0008-06".into(), "yes".into());
-    a.insert(REASON.into(), "Provision 6 names it too".into());
+    assert_eq!(a.get("names-C-0008-04"), "yes");
+    a.set(NUMBER, "Schedule 1A");
+    a.set("names-C-0008-06", "yes");
+    a.set(REASON, "Provision 6 names it too");
     let c = change(&a, Some(held)).unwrap();
     assert_eq!(c.schedule.number, "Schedule 1A");
     assert_eq!(c.schedule.condition_ids, ["C-0008-04", "C-0008-06"]);
     assert_eq!(c.schedule.entries(), held.entries());
     // Its own number is not a clash; another schedule's is.
-    a.insert(NUMBER.into(), "Schedule 1".into());
+    a.set(NUMBER, "Schedule 1");
     assert!(change(&a, Some(held)).is_ok());
-    a.insert(NUMBER.into(), "Schedule 2".into());
+    a.set(NUMBER, "Schedule 2");
     assert_eq!(fields(&change(&a, Some(held)).unwrap_err()), [NUMBER]);
 }

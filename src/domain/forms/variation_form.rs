@@ -8,10 +8,10 @@
 use chrono::NaiveDate;
 
 use crate::domain::cohort::aggregate::Cohort;
-use crate::domain::forms::keep_order_answers::{
-    answer, date_at, long_text_at, optional_date_at, problem, short_text_at, Answers, FieldProblems,
+use crate::domain::forms::keep_answers::{
+    date_at, long_text_at, optional_date_at, problem, sentence, short_text_at, FormAnswers,
+    KeepProblem,
 };
-use crate::domain::forms::order_form::sentence;
 use crate::domain::forms::provision_form::provision_from;
 use crate::domain::order::condition::Condition;
 use crate::domain::order::scpo::{Order, OrderStage, Variation, VariationKind};
@@ -49,8 +49,8 @@ pub fn added_prefix(n: usize) -> String {
 }
 
 /// How many provisions the answers add (0 when not a number; at most [`MAX_ADDED`]).
-pub fn added_count(a: &Answers) -> usize {
-    answer(a, ADDED)
+pub fn added_count(a: &FormAnswers) -> usize {
+    a.get(ADDED)
         .trim()
         .parse::<usize>()
         .unwrap_or(0)
@@ -70,14 +70,14 @@ pub struct VariationChange {
 /// `variation_id` and each new provision's id from `new_id` (0, 1, ...); or every problem at
 /// its field.
 pub fn variation_from(
-    a: &Answers,
+    a: &FormAnswers,
     order: &Order,
     conditions: &[&Condition],
     variation_id: &str,
     new_id: &dyn Fn(usize) -> String,
-) -> Result<VariationChange, FieldProblems> {
-    let mut p = FieldProblems::new();
-    let kind = answer(a, KIND);
+) -> Result<VariationChange, Vec<KeepProblem<String>>> {
+    let mut p = Vec::new();
+    let kind = a.get(KIND);
     if !matches!(kind, "variation" | "extension" | "discharge") {
         problem(&mut p, KIND, "Select what the court did");
     }
@@ -115,8 +115,8 @@ pub fn variation_from(
     let mut added: Vec<Condition> = Vec::new();
     if !discharge {
         for c in conditions {
-            let ends = answer(a, &ended_field(&c.id)) == "yes";
-            let rewords = answer(a, &reworded_field(&c.id)) == "yes";
+            let ends = a.get(&ended_field(&c.id)) == "yes";
+            let rewords = a.get(&reworded_field(&c.id)) == "yes";
             if ends || rewords {
                 ended.push(c.id.clone());
             }

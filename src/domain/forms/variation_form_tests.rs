@@ -4,7 +4,7 @@ use chrono::{Datelike, NaiveDate};
 use proptest::prelude::*;
 
 use crate::domain::cohort::demo::demo_cohort;
-use crate::domain::forms::keep_order_answers::Answers;
+use crate::domain::forms::keep_answers::{FormAnswers, KeepProblem};
 use crate::domain::forms::provision_form::answers_of;
 use crate::domain::forms::variation_form::*;
 use crate::domain::order::condition::{Condition, ProvisionFamily};
@@ -61,26 +61,26 @@ fn cohort(order: &Order, conditions: &[Condition]) -> Cohort {
     c
 }
 
-fn date(a: &mut Answers, id: &str, d: NaiveDate) {
-    a.insert(format!("{id}-day"), d.day().to_string());
-    a.insert(format!("{id}-month"), d.month().to_string());
-    a.insert(format!("{id}-year"), d.year().to_string());
+fn date(a: &mut FormAnswers, id: &str, d: NaiveDate) {
+    a.set(format!("{id}-day"), d.day().to_string());
+    a.set(format!("{id}-month"), d.month().to_string());
+    a.set(format!("{id}-year"), d.year().to_string());
 }
 
-fn base(kind: &str, effect: NaiveDate) -> Answers {
-    let mut a = Answers::new();
-    a.insert(KIND.into(), kind.into());
-    a.insert(COURT.into(), "Crown Court at Testville".into());
-    a.insert(SUMMARY.into(), "Varied on application".into());
+fn base(kind: &str, effect: NaiveDate) -> FormAnswers {
+    let mut a = FormAnswers::default();
+    a.set(KIND, kind);
+    a.set(COURT, "Crown Court at Testville");
+    a.set(SUMMARY, "Varied on application");
     date(&mut a, MADE, effect);
     date(&mut a, EFFECT, effect);
     a
 }
 
-fn reword(a: &mut Answers, old: &Condition, wording: &str) {
-    a.insert(reworded_field(&old.id), "yes".into());
+fn reword(a: &mut FormAnswers, old: &Condition, wording: &str) {
+    a.set(reworded_field(&old.id), "yes");
     answers_of(old, &reword_prefix(&old.id), a);
-    a.insert(format!("{}wording", reword_prefix(&old.id)), wording.into());
+    a.set(format!("{}wording", reword_prefix(&old.id)), wording);
 }
 
 fn ids(n: usize) -> String {
@@ -126,8 +126,8 @@ fn a_variation_past_five_years_is_refused_and_an_extension_may_go_further() {
     let mut a = base("variation", ymd(2027, 3, 1));
     date(&mut a, NEW_END, ymd(2031, 11, 24));
     let e = variation_from(&a, &o, &[&old], "V-1", &ids).unwrap_err();
-    assert_eq!(e[0].0, "new-end-day");
-    assert!(e[0].1.contains("it must end by 23 Nov 2031"), "{e:?}");
+    assert_eq!(e[0].field, "new-end-day");
+    assert!(e[0].message.contains("it must end by 23 Nov 2031"), "{e:?}");
     let mut a = base("extension", ymd(2031, 11, 1));
     date(&mut a, NEW_END, ymd(2032, 6, 30));
     let change = variation_from(&a, &o, &[&old], "V-1", &ids).unwrap();
@@ -139,7 +139,7 @@ fn a_variation_past_five_years_is_refused_and_an_extension_may_go_further() {
     let mut a = base("extension", ymd(2031, 11, 1));
     date(&mut a, NEW_END, ymd(2031, 11, 2));
     assert_eq!(
-        variation_from(&a, &o, &[&old], "V-1", &ids).unwrap_err()[0].0,
+        variation_from(&a, &o, &[&old], "V-1", &ids).unwrap_err()[0].field,
         "new-end-day"
     );
 }
@@ -147,8 +147,8 @@ fn a_variation_past_five_years_is_refused_and_an_extension_may_go_further() {
 #[test]
 fn every_missing_answer_is_at_its_field_and_a_variation_must_change_something() {
     let (o, old) = (order(), provision("C-1", "Not to enter Testville."));
-    let e = variation_from(&Answers::new(), &o, &[&old], "V-1", &ids).unwrap_err();
-    let fields: Vec<&str> = e.iter().map(|(f, _)| f.as_str()).collect();
+    let e = variation_from(&FormAnswers::default(), &o, &[&old], "V-1", &ids).unwrap_err();
+    let fields: Vec<&str> = e.iter().map(|x| x.field.as_str()).collect();
     assert_eq!(
         fields,
         ["kind", "court", "made-day", "effect-day", "summary"]
@@ -161,24 +161,24 @@ fn every_missing_answer_is_at_its_field_and_a_variation_must_change_something() 
         &ids,
     )
     .unwrap_err();
-    assert_eq!(e[0].0, "changes");
+    assert_eq!(e[0].field, "changes");
     // Takes effect before it was made.
     let mut a = base("variation", ymd(2027, 3, 1));
     date(&mut a, MADE, ymd(2027, 3, 2));
-    a.insert(ended_field("C-1"), "yes".into());
+    a.set(ended_field("C-1"), "yes");
     let e = variation_from(&a, &o, &[&old], "V-1", &ids).unwrap_err();
     assert_eq!(
         e,
-        [(
+        [KeepProblem::new(
             "effect-day".to_string(),
-            "The date is before the variation was made".to_string()
+            "The date is before the variation was made"
         )]
     );
     // A reworded provision's new wording is checked at its own fields.
     let mut a = base("variation", ymd(2027, 3, 1));
     reword(&mut a, &old, "  ");
     let e = variation_from(&a, &o, &[&old], "V-1", &ids).unwrap_err();
-    assert_eq!(e[0].0, "r-C-1-wording");
+    assert_eq!(e[0].field, "r-C-1-wording");
 }
 
 #[test]
@@ -207,7 +207,7 @@ fn a_discharge_ends_the_order_from_the_day_it_takes_effect() {
     assert_eq!((before.len(), after.len()), (1, 0));
     // Not after the order's last day.
     let e = variation_from(&base("discharge", ymd(2032, 5, 1)), &o, &[], "V-1", &ids).unwrap_err();
-    assert_eq!(e[0].0, "effect-day");
+    assert_eq!(e[0].field, "effect-day");
 }
 
 /// One court's change in the property below: days after the last change, and for each
@@ -244,13 +244,13 @@ proptest! {
             for (k, id) in standing.keys().enumerate() {
                 let old = all.iter().find(|c| &c.id == id).cloned().unwrap();
                 match st.actions.get(k).copied().unwrap_or(0) {
-                    1 => { a.insert(ended_field(id), "yes".into()); next.remove(id); }
+                    1 => { a.set(ended_field(id), "yes"); next.remove(id); }
                     2 => { reword(&mut a, &old, &format!("Reworded {id} at {s}")); next.remove(id); }
                     _ => {}
                 }
             }
             if st.adds {
-                a.insert(ADDED.into(), "1".into());
+                a.set(ADDED, "1");
                 answers_of(&provision("x", &format!("Added at {s}")), &added_prefix(0), &mut a);
             }
             let new_id = |n: usize| format!("C-{s}-{n}");

@@ -59,10 +59,10 @@ pub fn hidden(a: &FormAnswers, shown: &[String]) -> Markup {
     }
 }
 
-/// The domain's problems for the error summary.
-pub fn problems(p: &[KeepProblem]) -> Vec<Problem> {
+/// The domain's problems for the error summary (at fixed fields, or at ids made at run time).
+pub fn problems<F: AsRef<str>>(p: &[KeepProblem<F>]) -> Vec<Problem> {
     p.iter()
-        .map(|x| (x.field.to_string(), x.message.clone()))
+        .map(|x| (x.field.as_ref().to_string(), x.message.clone()))
         .collect()
 }
 

@@ -14,6 +14,7 @@ mod plan;
 mod views;
 
 use axum::Router;
+use scpo_field::domain::forms::keep_answers::sentence;
 
 use crate::cohort_change::{apply, Keeper, Refused};
 use crate::state::AppState;
@@ -133,15 +134,6 @@ pub fn problems_of(refused: &Refused, fields: &[(&str, &str)], fallback: &str) -
             fallback.into(),
             "The server could not save the change just now. Nothing was saved: try again".into(),
         )],
-    }
-}
-
-/// A domain reason as a sentence: capital first letter.
-fn sentence(reason: &str) -> String {
-    let mut c = reason.chars();
-    match c.next() {
-        Some(first) => first.to_uppercase().chain(c).collect(),
-        None => String::new(),
     }
 }
 

@@ -4,7 +4,7 @@
 
 use axum::response::Response;
 use maud::{html, Markup};
-use scpo_field::domain::forms::keep_order_answers::{answer, Answers};
+use scpo_field::domain::forms::keep_answers::FormAnswers;
 use scpo_field::domain::forms::provision_form::{code_of, DUTY, DUTY_DAYS, DUTY_KIND};
 use scpo_field::domain::order::{Condition, NotificationKind, Order, ProvisionFamily};
 use scpo_field::domain::time::dates::format_date;
@@ -23,15 +23,15 @@ use crate::supervise::DeskUser;
 const META: [&str; 3] = ["csrf", "go", "step"];
 
 /// The answers as posted (a field sent twice: the last).
-pub fn posted(pairs: Vec<(String, String)>) -> Answers {
+pub fn posted(pairs: Vec<(String, String)>) -> FormAnswers {
     pairs.into_iter().collect()
 }
 
 /// Hidden fields carrying every answer not shown on this page (`shown` says which are).
-pub fn carry(a: &Answers, shown: &dyn Fn(&str) -> bool) -> Markup {
+pub fn carry(a: &FormAnswers, shown: &dyn Fn(&str) -> bool) -> Markup {
     html! {
-        @for (k, v) in a {
-            @if !META.contains(&k.as_str()) && !shown(k) {
+        @for (k, v) in a.iter() {
+            @if !META.contains(&k) && !shown(k) {
                 input type="hidden" name=(k) value=(v);
             }
         }
@@ -89,9 +89,9 @@ pub async fn order_post(
     user: &DeskUser,
     order_id: &str,
     pairs: Vec<(String, String)>,
-) -> Result<(Answers, UnitData, Order), Response> {
+) -> Result<(FormAnswers, UnitData, Order), Response> {
     let a = posted(pairs);
-    if let Some(refused) = crate::supervise::csrf_refusal(user, answer(&a, "csrf")) {
+    if let Some(refused) = crate::supervise::csrf_refusal(user, a.get("csrf")) {
         return Err(refused);
     }
     let (data, order) = order_ctx(state, user, order_id).await?;
@@ -123,8 +123,8 @@ pub fn new_token() -> String {
 }
 
 /// The form's token, if it is one the server could have given; a new one otherwise.
-pub fn token_of(a: &Answers) -> String {
-    let t = answer(a, "token");
+pub fn token_of(a: &FormAnswers) -> String {
+    let t = a.get("token");
     if t.len() == 12 && t.bytes().all(|b| b.is_ascii_hexdigit()) {
         t.to_string()
     } else {
@@ -133,18 +133,18 @@ pub fn token_of(a: &Answers) -> String {
 }
 
 /// The version the form carries (`None` when it carries none).
-pub fn version_of(a: &Answers) -> Option<i64> {
-    answer(a, "version").parse().ok()
+pub fn version_of(a: &FormAnswers) -> Option<i64> {
+    a.get("version").parse().ok()
 }
 
 /// A date's three boxes as typed.
-pub fn date_values<'a>(a: &'a Answers, id: &str) -> [&'a str; 3] {
-    let part = |s: &str| answer(a, &format!("{id}-{s}"));
+pub fn date_values<'a>(a: &'a FormAnswers, id: &str) -> [&'a str; 3] {
+    let part = |s: &str| a.get(&format!("{id}-{s}"));
     [part("day"), part("month"), part("year")]
 }
 
 /// The date question `id` with its answers and problem.
-pub fn date(id: &str, legend: &str, hint: &str, a: &Answers, problems: &[Problem]) -> Markup {
+pub fn date(id: &str, legend: &str, hint: &str, a: &FormAnswers, problems: &[Problem]) -> Markup {
     named_date_input(id, legend, hint, date_values(a, id), problems)
 }
 
@@ -153,12 +153,12 @@ pub fn date(id: &str, legend: &str, hint: &str, a: &Answers, problems: &[Problem
 /// whether the licence mirrors it, its own dates, and any notification duty.
 pub fn provision_fields(
     prefix: &str,
-    a: &Answers,
+    a: &FormAnswers,
     problems: &[Problem],
     suggested: Option<ProvisionFamily>,
 ) -> Markup {
     let id = |f: &str| format!("{prefix}{f}");
-    let value = |f: &str| answer(a, &id(f)).to_string();
+    let value = |f: &str| a.get(&id(f)).to_string();
     let family = value("family");
     let ids: Vec<(String, String)> = ProvisionFamily::ALL
         .iter()

@@ -5,7 +5,7 @@
 use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use scpo_field::domain::forms::keep_order_answers::{answer, Answers};
+use scpo_field::domain::forms::keep_answers::FormAnswers;
 use scpo_field::domain::forms::order_form::order_from;
 use scpo_field::domain::order::Order;
 
@@ -15,6 +15,7 @@ use crate::state::AppState;
 use crate::storage::{StoredRecord, VersionedRecord};
 use crate::supervise::clock::uk_today;
 use crate::supervise::forms::with_status;
+use crate::supervise::keep::form::problems;
 use crate::supervise::keep::{problems_of, save};
 use crate::supervise::kit::Problem;
 use crate::supervise::{csrf_refusal, DeskUser};
@@ -65,14 +66,14 @@ pub async fn start(
         Ok(d) => d,
         Err(r) => return r,
     };
-    let a: Answers = [("token".to_string(), new_token())].into();
+    let a: FormAnswers = FormAnswers::from_pairs([("token".to_string(), new_token())]);
     step_page(&state, &user, &data, &nominal_id, 0, &a, &[])
 }
 
 /// The order the answers give, with the id from the form's token.
-fn checked(state: &AppState, a: &Answers, nominal_id: &str) -> Result<Order, Vec<Problem>> {
+fn checked(state: &AppState, a: &FormAnswers, nominal_id: &str) -> Result<Order, Vec<Problem>> {
     let id = format!("O-{}", token_of(a));
-    order_from(a, &id, nominal_id, uk_today(state.now()))
+    order_from(a, &id, nominal_id, uk_today(state.now())).map_err(|p| problems(&p))
 }
 
 pub async fn post(
@@ -82,18 +83,18 @@ pub async fn post(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     let a = posted(pairs);
-    if let Some(refused) = csrf_refusal(&user, answer(&a, "csrf")) {
+    if let Some(refused) = csrf_refusal(&user, a.get("csrf")) {
         return refused;
     }
     let data = match nominal_ctx(&state, &user, &nominal_id).await {
         Ok(d) => d,
         Err(r) => return r,
     };
-    let go = answer(&a, "go");
+    let go = a.get("go");
     if let Some(name) = go.strip_prefix("change-") {
         return step_page(&state, &user, &data, &nominal_id, step_named(name), &a, &[]);
     }
-    let step = step_named(answer(&a, "step"));
+    let step = step_named(a.get("step"));
     let result = checked(&state, &a, &nominal_id);
     let problems: Vec<Problem> = result.as_ref().err().cloned().unwrap_or_default();
     let upto = if go == "save" { CHECK } else { step };

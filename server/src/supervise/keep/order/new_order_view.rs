@@ -3,7 +3,7 @@
 
 use axum::response::Response;
 use maud::{html, Markup};
-use scpo_field::domain::forms::keep_order_answers::{answer, Answers};
+use scpo_field::domain::forms::keep_answers::FormAnswers;
 use scpo_field::domain::forms::order_form::last_day_hint;
 use scpo_field::domain::forms::provision_form::code_of;
 use scpo_field::domain::order::{Order, ServiceMethod};
@@ -60,7 +60,7 @@ pub fn question_page(
     title: &str,
     action: &str,
     step: &str,
-    a: &Answers,
+    a: &FormAnswers,
     shown: &dyn Fn(&str) -> bool,
     problems: &[Problem],
     body: Markup,
@@ -98,7 +98,7 @@ pub fn step_page(
     data: &UnitData,
     nominal_id: &str,
     step: usize,
-    a: &Answers,
+    a: &FormAnswers,
     problems: &[Problem],
 ) -> Response {
     if step >= CHECK {
@@ -142,18 +142,18 @@ pub fn step_page(
     )
 }
 
-fn court(a: &Answers, problems: &[Problem]) -> Markup {
-    let mut court = TextField::new("court", "Court", answer(a, "court"));
+fn court(a: &FormAnswers, problems: &[Problem]) -> Markup {
+    let mut court = TextField::new("court", "Court", a.get("court"));
     court.hint = Some("For example, Crown Court at Exampleton");
     court.error = error(problems, "court");
-    let mut reference = TextField::new("reference", "Court reference", answer(a, "reference"));
+    let mut reference = TextField::new("reference", "Court reference", a.get("reference"));
     reference.width = Some("input--width-20");
     reference.error = error(problems, "reference");
     html! { (text_input(&court)) (text_input(&reference)) }
 }
 
-fn force(a: &Answers, problems: &[Problem]) -> Markup {
-    let chosen = answer(a, "in-force");
+fn force(a: &FormAnswers, problems: &[Problem]) -> Markup {
+    let chosen = a.get("in-force");
     let choices = [
         Radio {
             id: "in-force",
@@ -190,8 +190,8 @@ const METHODS: [ServiceMethod; 4] = [
     ServiceMethod::Electronic,
 ];
 
-fn bound(a: &Answers, problems: &[Problem]) -> Markup {
-    let chosen = answer(a, "bound");
+fn bound(a: &FormAnswers, problems: &[Problem]) -> Markup {
+    let chosen = a.get("bound");
     let choices = [
         Radio {
             id: "bound",
@@ -206,7 +206,7 @@ fn bound(a: &Answers, problems: &[Problem]) -> Markup {
             checked: chosen == "served",
         },
     ];
-    let method = answer(a, "served-method");
+    let method = a.get("served-method");
     let codes: Vec<(String, String)> = METHODS
         .iter()
         .enumerate()
@@ -229,7 +229,7 @@ fn bound(a: &Answers, problems: &[Problem]) -> Markup {
             checked: method == code,
         })
         .collect();
-    let mut by = TextField::new("served-by", "Who served them", answer(a, "served-by"));
+    let mut by = TextField::new("served-by", "Who served them", a.get("served-by"));
     by.hint = Some("Rank and name, for example PC Example Officer");
     by.error = error(problems, "served-by");
     let served = html! {
@@ -249,7 +249,7 @@ fn bound(a: &Answers, problems: &[Problem]) -> Markup {
     )
 }
 
-fn day_of(a: &Answers, id: &str) -> String {
+fn day_of(a: &FormAnswers, id: &str) -> String {
     let [d, m, y] = date_values(a, id);
     match (d.parse(), m.parse(), y.parse()) {
         (Ok(d), Ok(m), Ok(y)) => {
@@ -279,32 +279,32 @@ pub fn check_page(
     user: &DeskUser,
     data: &UnitData,
     nominal_id: &str,
-    a: &Answers,
+    a: &FormAnswers,
     problems: &[Problem],
 ) -> Response {
-    let force = if answer(a, "in-force") == "on-release" {
+    let force = if a.get("in-force") == "on-release" {
         "On release (not fixed yet)".to_string()
     } else {
         day_of(a, "force")
     };
-    let bound = if answer(a, "bound") == "served" {
+    let bound = if a.get("bound") == "served" {
         let method = METHODS
             .iter()
-            .find(|m| code_of(**m) == answer(a, "served-method"))
+            .find(|m| code_of(**m) == a.get("served-method"))
             .map_or("", |m| m.label());
         format!(
             "Served ({}) on {} by {}",
             method.to_lowercase(),
             day_of(a, "served"),
-            answer(a, "served-by")
+            a.get("served-by")
         )
     } else {
         "Represented at the hearing".to_string()
     };
     let body = html! {
         dl class="summary-list summary-list--actions" {
-            (change_row("Court", html! { (answer(a, "court")) }, "court"))
-            (change_row("Reference", html! { (answer(a, "reference")) }, "court"))
+            (change_row("Court", html! { (a.get("court")) }, "court"))
+            (change_row("Reference", html! { (a.get("reference")) }, "court"))
             (change_row("Date granted", html! { (day_of(a, "granted")) }, "granted"))
             (change_row("Comes into force", html! { (force) }, "force"))
             (change_row("Last day", html! { (day_of(a, "ends")) }, "ends"))

@@ -7,7 +7,7 @@
 use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use scpo_field::domain::forms::keep_order_answers::{answer, Answers};
+use scpo_field::domain::forms::keep_answers::FormAnswers;
 use scpo_field::domain::forms::provision_form::{
     code_of, provision_from, DUTY, DUTY_DAYS, DUTY_KIND, FAMILY, WORDING,
 };
@@ -20,6 +20,7 @@ use super::provisions_view::{check_page, done_page, provision_page, text_page};
 use crate::state::AppState;
 use crate::storage::{StoredRecord, VersionedRecord};
 use crate::supervise::forms::with_status;
+use crate::supervise::keep::form::problems;
 use crate::supervise::keep::{self, problems_of, save};
 use crate::supervise::kit::Problem;
 use crate::supervise::DeskUser;
@@ -38,8 +39,8 @@ pub fn prefix(i: usize) -> String {
 }
 
 /// How many provisions the form holds.
-pub fn count(a: &Answers) -> usize {
-    answer(a, "count")
+pub fn count(a: &FormAnswers) -> usize {
+    a.get("count")
         .parse::<usize>()
         .unwrap_or(0)
         .min(MAX_PROVISIONS)
@@ -52,11 +53,12 @@ fn condition_id(token: &str, i: usize) -> String {
 
 /// Every provision the answers hold, or the problems of the first one that has any, with its
 /// index.
-pub fn provisions(a: &Answers, order: &Order) -> Result<Vec<Condition>, (usize, Vec<Problem>)> {
+pub fn provisions(a: &FormAnswers, order: &Order) -> Result<Vec<Condition>, (usize, Vec<Problem>)> {
     let token = token_of(a);
     (0..count(a))
         .map(|i| {
-            provision_from(a, &prefix(i), &condition_id(&token, i), &order.id).map_err(|p| (i, p))
+            provision_from(a, &prefix(i), &condition_id(&token, i), &order.id)
+                .map_err(|p| (i, problems(&p)))
         })
         .collect()
 }
@@ -80,17 +82,17 @@ pub async fn start(
         Err(r) => return r,
     };
     let version = keep::version_of(&state, &user, &order.nominal_id, "order", &order.id).await;
-    let mut a: Answers = [("token".to_string(), new_token())].into();
+    let mut a: FormAnswers = FormAnswers::from_pairs([("token".to_string(), new_token())]);
     if let Some(v) = version {
-        a.insert("version".into(), v.to_string());
+        a.set("version", v.to_string());
     }
     text_page(&state, &user, &data, &order, &a, &[])
 }
 
 /// The answers with the pasted text split into provisions, each with the family and any duty
 /// its wording suggests; or the problem with the text.
-fn split(mut a: Answers) -> Result<Answers, (Answers, Vec<Problem>)> {
-    let paragraphs = split_paragraphs(answer(&a, "text"));
+fn split(mut a: FormAnswers) -> Result<FormAnswers, (FormAnswers, Vec<Problem>)> {
+    let paragraphs = split_paragraphs(a.get("text"));
     if paragraphs.is_empty() {
         let p = vec![(
             "text".to_string(),
@@ -107,22 +109,22 @@ fn split(mut a: Answers) -> Result<Answers, (Answers, Vec<Problem>)> {
         )];
         return Err((a, p));
     }
-    a.retain(|k, _| !is_provision_key(k) && k != "text");
+    a.retain(|k| !is_provision_key(k) && k != "text");
     for (i, p) in paragraphs.iter().enumerate() {
         let f = |name: &str| format!("{}{name}", prefix(i));
-        a.insert(f(WORDING), p.wording.clone());
-        a.insert(f(FAMILY), code_of(suggest_family(&p.wording)));
+        a.set(f(WORDING), p.wording.clone());
+        a.set(f(FAMILY), code_of(suggest_family(&p.wording)));
         if let Some(duty) = suggest_duty(&p.wording) {
             let rule = match duty.deadline {
                 Deadline::WithinDaysAfter { .. } => "after",
                 Deadline::DaysBefore { .. } => "before",
             };
-            a.insert(f(DUTY), rule.into());
-            a.insert(f(DUTY_KIND), code_of(duty.kind));
-            a.insert(f(DUTY_DAYS), duty.deadline.days().to_string());
+            a.set(f(DUTY), rule);
+            a.set(f(DUTY_KIND), code_of(duty.kind));
+            a.set(f(DUTY_DAYS), duty.deadline.days().to_string());
         }
     }
-    a.insert("count".into(), paragraphs.len().to_string());
+    a.set("count", paragraphs.len().to_string());
     Ok(a)
 }
 
@@ -137,8 +139,8 @@ pub async fn post(
         Err(r) => return r,
     };
     let bad = |page: Response| with_status(StatusCode::BAD_REQUEST, page);
-    let go = answer(&a, "go");
-    let step = answer(&a, "step");
+    let go = a.get("go");
+    let step = a.get("step");
     if let Some(i) = go
         .strip_prefix("change-p")
         .and_then(|i| i.parse::<usize>().ok())
@@ -161,7 +163,15 @@ pub async fn post(
     }
     if let Some(i) = step.strip_prefix('p').and_then(|i| i.parse::<usize>().ok()) {
         if let Err(p) = provision_from(&a, &prefix(i), "C-check", &order.id) {
-            return bad(provision_page(&state, &user, &data, &order, i, &a, &p));
+            return bad(provision_page(
+                &state,
+                &user,
+                &data,
+                &order,
+                i,
+                &a,
+                &problems(&p),
+            ));
         }
         let next = i.saturating_add(1);
         return if next < count(&a) {

@@ -3,7 +3,7 @@
 
 use axum::response::Response;
 use maud::html;
-use scpo_field::domain::forms::keep_order_answers::{answer, Answers};
+use scpo_field::domain::forms::keep_answers::FormAnswers;
 use scpo_field::domain::forms::provision_form::{provision_from, PROVISION_FIELDS, WORDING};
 use scpo_field::domain::forms::provision_text::suggest_family;
 use scpo_field::domain::order::Order;
@@ -26,7 +26,7 @@ pub fn text_page(
     user: &DeskUser,
     data: &UnitData,
     order: &Order,
-    a: &Answers,
+    a: &FormAnswers,
     problems: &[Problem],
 ) -> Response {
     let held = data.cohort.conditions_of(&order.id).len();
@@ -34,7 +34,7 @@ pub fn text_page(
         @if held > 0 {
             p class="body" { "The order has " (held) " provisions recorded already. Add only the ones not recorded yet." }
         }
-        (textarea("text", "The provisions' wording", Some("Paste one provision's wording, or the order's text whole: it is split at its numbered paragraphs (1., (1) or 1) at the start of a line) and you confirm each provision in turn."), answer(a, "text"), 14, error(problems, "text")))
+        (textarea("text", "The provisions' wording", Some("Paste one provision's wording, or the order's text whole: it is split at its numbered paragraphs (1., (1) or 1) at the start of a line) and you confirm each provision in turn."), a.get("text"), 14, error(problems, "text")))
         (continue_button("Continue"))
     };
     let back = nominal_href(&order.nominal_id);
@@ -59,11 +59,11 @@ pub fn provision_page(
     data: &UnitData,
     order: &Order,
     i: usize,
-    a: &Answers,
+    a: &FormAnswers,
     problems: &[Problem],
 ) -> Response {
     let p = prefix(i);
-    let suggested = suggest_family(answer(a, &format!("{p}{WORDING}")));
+    let suggested = suggest_family(a.get(&format!("{p}{WORDING}")));
     let body = html! {
         (provision_fields(&p, a, problems, Some(suggested)))
         (continue_button("Confirm this provision"))
@@ -94,7 +94,7 @@ pub fn check_page(
     user: &DeskUser,
     data: &UnitData,
     order: &Order,
-    a: &Answers,
+    a: &FormAnswers,
     problems: &[Problem],
 ) -> Response {
     let n = count(a);

@@ -12,7 +12,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
-use scpo_field::domain::forms::keep_order_answers::{answer, Answers};
+use scpo_field::domain::forms::keep_answers::FormAnswers;
 use scpo_field::domain::forms::schedule_form::{
     entry_answers, head_answers, schedule_change, EntryKind, ScheduleChange, ADDRESS, AT, COLOUR,
     DESCRIPTION, KIND, MAKE, NAME, NUMBER, REASON, REGISTRATION, REMOVE,
@@ -27,6 +27,7 @@ use crate::state::AppState;
 use crate::storage::{StoredRecord, VersionedRecord};
 use crate::supervise::clock::uk_today;
 use crate::supervise::forms::{not_found, with_status};
+use crate::supervise::keep::form::problems;
 use crate::supervise::keep::{self, problems_of, save};
 use crate::supervise::kit::Problem;
 use crate::supervise::unit::UnitData;
@@ -84,8 +85,8 @@ pub fn schedules_of<'a>(data: &'a UnitData, order: &Order) -> Vec<&'a Schedule> 
 }
 
 /// The recorded schedule the answers change, if they name one of the order's.
-pub fn held<'a>(data: &'a UnitData, order: &Order, a: &Answers) -> Option<&'a Schedule> {
-    let id = answer(a, SCHEDULE);
+pub fn held<'a>(data: &'a UnitData, order: &Order, a: &FormAnswers) -> Option<&'a Schedule> {
+    let id = a.get(SCHEDULE);
     schedules_of(data, order).into_iter().find(|s| s.id == id)
 }
 
@@ -94,7 +95,7 @@ pub fn change(
     state: &AppState,
     data: &UnitData,
     order: &Order,
-    a: &Answers,
+    a: &FormAnswers,
 ) -> Result<ScheduleChange, Vec<Problem>> {
     let held = held(data, order, a);
     let conditions: Vec<&Condition> = data.cohort.conditions_of(&order.id);
@@ -112,6 +113,7 @@ pub fn change(
     let new_id = format!("S-{}", token_of(a));
     let today = uk_today(state.now());
     schedule_change(a, held, &new_id, &order.id, &conditions, &others, today)
+        .map_err(|p| problems(&p))
 }
 
 /// The order and unit when `user` keeps its nominal, and the schedule `id` of it.
@@ -132,14 +134,13 @@ async fn schedule_ctx(
 }
 
 /// The answers a form on a recorded schedule opens with: its id, version, number, provisions.
-async fn opened_on(state: &AppState, user: &DeskUser, order: &Order, s: &Schedule) -> Answers {
-    let mut a: Answers = [
+async fn opened_on(state: &AppState, user: &DeskUser, order: &Order, s: &Schedule) -> FormAnswers {
+    let mut a = FormAnswers::from_pairs([
         ("token".to_string(), new_token()),
         (SCHEDULE.to_string(), s.id.clone()),
-    ]
-    .into();
+    ]);
     if let Some(v) = keep::version_of(state, user, &order.nominal_id, "schedule", &s.id).await {
-        a.insert("version".into(), v.to_string());
+        a.set("version", v.to_string());
     }
     head_answers(s, &mut a);
     a
@@ -163,7 +164,7 @@ pub async fn new(
 ) -> Response {
     match order_ctx(&state, &user, &order_id).await {
         Ok((data, order)) => {
-            let a: Answers = [("token".to_string(), new_token())].into();
+            let a = FormAnswers::from_pairs([("token".to_string(), new_token())]);
             head_page(&state, &user, &data, &order, &a, &[])
         }
         Err(r) => r,
@@ -198,7 +199,7 @@ pub async fn add_entry(
     match schedule_ctx(&state, &user, &order_id, &id).await {
         Ok((data, order, s)) => {
             let mut a = opened_on(&state, &user, &order, &s).await;
-            a.insert(KIND.into(), kind.code().into());
+            a.set(KIND, kind.code());
             entry_page(&state, &user, &data, &order, &a, &[])
         }
         Err(r) => r,
@@ -210,14 +211,14 @@ async fn entry_ctx(
     state: &AppState,
     user: &DeskUser,
     (order_id, id, kind, n): (String, String, String, usize),
-) -> Result<(UnitData, Order, Answers), Response> {
+) -> Result<(UnitData, Order, FormAnswers), Response> {
     let (data, order, s) = schedule_ctx(state, user, &order_id, &id).await?;
     let Some(kind) = EntryKind::from_code(&kind) else {
         return Err(not_found(state, user));
     };
     let mut a = opened_on(state, user, &order, &s).await;
-    a.insert(KIND.into(), kind.code().into());
-    a.insert(AT.into(), n.to_string());
+    a.set(KIND, kind.code());
+    a.set(AT, n.to_string());
     if scpo_field::domain::forms::schedule_form::entry_at(&a, kind, &s).is_none() {
         return Err(not_found(state, user));
     }
@@ -243,7 +244,7 @@ pub async fn remove_entry(
 ) -> Response {
     match entry_ctx(&state, &user, path).await {
         Ok((data, order, mut a)) => {
-            a.insert(REMOVE.into(), "yes".into());
+            a.set(REMOVE, "yes");
             check_page(&state, &user, &data, &order, &a, &[])
         }
         Err(r) => r,
@@ -252,8 +253,8 @@ pub async fn remove_entry(
 
 /// The page after `step`: the entry's page when an entry is being added or corrected, else
 /// check answers.
-fn next_step(a: &Answers, step: usize) -> usize {
-    let entry = !answer(a, KIND).is_empty() && answer(a, REMOVE) != "yes";
+fn next_step(a: &FormAnswers, step: usize) -> usize {
+    let entry = !a.get(KIND).is_empty() && a.get(REMOVE) != "yes";
     if step == HEAD && entry {
         ENTRY
     } else {
@@ -267,12 +268,12 @@ fn page_at_step(
     data: &UnitData,
     order: &Order,
     step: usize,
-    a: &Answers,
+    a: &FormAnswers,
     problems: &[Problem],
 ) -> Response {
     match step {
         HEAD => head_page(state, user, data, order, a, problems),
-        ENTRY if !answer(a, KIND).is_empty() => entry_page(state, user, data, order, a, problems),
+        ENTRY if !a.get(KIND).is_empty() => entry_page(state, user, data, order, a, problems),
         ENTRY => head_page(state, user, data, order, a, problems),
         _ => check_page(state, user, data, order, a, problems),
     }
@@ -288,18 +289,18 @@ pub async fn post(
         Ok(x) => x,
         Err(r) => return r,
     };
-    if !answer(&a, SCHEDULE).is_empty() && held(&data, &order, &a).is_none() {
+    if !a.get(SCHEDULE).is_empty() && held(&data, &order, &a).is_none() {
         return not_found(&state, &user);
     }
     let bad = |page: Response| with_status(StatusCode::BAD_REQUEST, page);
-    let go = answer(&a, "go").to_string();
+    let go = a.get("go").to_string();
     if let Some(name) = go.strip_prefix("change-") {
         let step = STEP_NAMES.iter().position(|n| *n == name).unwrap_or(HEAD);
         return page_at_step(&state, &user, &data, &order, step, &a, &[]);
     }
     let step = STEP_NAMES
         .iter()
-        .position(|n| *n == answer(&a, "step"))
+        .position(|n| *n == a.get("step"))
         .unwrap_or(HEAD);
     let result = change(&state, &data, &order, &a);
     let problems: Vec<Problem> = result.as_ref().err().cloned().unwrap_or_default();
@@ -349,7 +350,7 @@ pub async fn post(
             ];
             let problems = problems_of(&refused, &fields, "save");
             match problems.iter().map(|(f, _)| f).find(|f| *f != "save") {
-                Some(f) if !answer(&a, KIND).is_empty() => {
+                Some(f) if !a.get(KIND).is_empty() => {
                     let s = step_of(f);
                     bad(page_at_step(&state, &user, &data, &order, s, &a, &problems))
                 }

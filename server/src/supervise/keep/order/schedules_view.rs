@@ -4,7 +4,7 @@
 
 use axum::response::Response;
 use maud::{html, Markup};
-use scpo_field::domain::forms::keep_order_answers::{answer, Answers};
+use scpo_field::domain::forms::keep_answers::FormAnswers;
 use scpo_field::domain::forms::schedule_form::{
     entry_at, names_field, EntryKind, ADDRESS, ALIASES, COLOUR, DESCRIPTION, DOB, FROM_THE_ORDER,
     KIND, MAKE, NAME, NUMBER, REASON, REGISTRATION, REMOVE,
@@ -46,7 +46,7 @@ fn frame(
     order: &Order,
     step: usize,
     title: &str,
-    a: &Answers,
+    a: &FormAnswers,
     shown: &dyn Fn(&str) -> bool,
     problems: &[Problem],
     body: Markup,
@@ -72,22 +72,18 @@ pub fn head_page(
     user: &DeskUser,
     data: &UnitData,
     order: &Order,
-    a: &Answers,
+    a: &FormAnswers,
     problems: &[Problem],
 ) -> Response {
     let recorded = held(data, order, a);
     let conditions = data.cohort.conditions_of(&order.id);
-    let mut number = TextField::new(
-        NUMBER,
-        "Its number, as the order gives it",
-        answer(a, NUMBER),
-    );
+    let mut number = TextField::new(NUMBER, "Its number, as the order gives it", a.get(NUMBER));
     number.hint = Some("For example, Schedule 1");
     number.error = error(problems, NUMBER);
     let names_error = conditions
         .first()
         .and_then(|c| error(problems, &names_field(&c.id)).map(|m| (names_field(&c.id), m)));
-    let kind = answer(a, KIND);
+    let kind = a.get(KIND);
     let kind_ids: Vec<String> = EntryKind::ALL
         .iter()
         .enumerate()
@@ -121,7 +117,7 @@ pub fn head_page(
                 @if let Some((id, m)) = &names_error { (error_message(id, m)) }
                 div class="checkboxes" {
                     @for c in &conditions {
-                        (checkbox(&names_field(&c.id), provision_label(c), Some(&c.verbatim), answer(a, &names_field(&c.id)) == "yes"))
+                        (checkbox(&names_field(&c.id), provision_label(c), Some(&c.verbatim), a.get(&names_field(&c.id)) == "yes"))
                     }
                 }
                 @if conditions.is_empty() { p class="body" { "The order has no provisions recorded yet." } }
@@ -150,12 +146,12 @@ pub fn entry_page(
     user: &DeskUser,
     data: &UnitData,
     order: &Order,
-    a: &Answers,
+    a: &FormAnswers,
     problems: &[Problem],
 ) -> Response {
-    let kind = EntryKind::from_code(answer(a, KIND)).unwrap_or(EntryKind::Person);
+    let kind = EntryKind::from_code(a.get(KIND)).unwrap_or(EntryKind::Person);
     let text = |id: &'static str, label: &'static str, hint: Option<&'static str>| {
-        let mut f = TextField::new(id, label, answer(a, id));
+        let mut f = TextField::new(id, label, a.get(id));
         f.hint = hint;
         f.error = error(problems, id);
         text_input(&f)
@@ -165,7 +161,7 @@ pub fn entry_page(
             DESCRIPTION,
             label,
             Some(hint),
-            answer(a, DESCRIPTION),
+            a.get(DESCRIPTION),
             3,
             error(problems, DESCRIPTION),
         )
@@ -174,12 +170,12 @@ pub fn entry_page(
         @match kind {
             EntryKind::Person => {
                 (text(NAME, "Name, as the order gives it", None))
-                (textarea(ALIASES, "Aliases (optional)", Some("One a line."), answer(a, ALIASES), 3, error(problems, ALIASES)))
+                (textarea(ALIASES, "Aliases (optional)", Some("One a line."), a.get(ALIASES), 3, error(problems, ALIASES)))
                 (date(DOB, "Date of birth (optional)", "For example, 14 3 1986", a, problems))
                 (description("Description (optional)", "Who they are and how to recognise them."))
             }
             EntryKind::Premises => {
-                (textarea(ADDRESS, "Address, as the order gives it", None, answer(a, ADDRESS), 3, error(problems, ADDRESS)))
+                (textarea(ADDRESS, "Address, as the order gives it", None, a.get(ADDRESS), 3, error(problems, ADDRESS)))
                 (description("What the premises are (optional)", "For example, a hand car wash and the office behind it."))
             }
             EntryKind::Vehicle => {
@@ -196,7 +192,7 @@ pub fn entry_page(
         EntryKind::Premises => "premises",
         EntryKind::Vehicle => "vehicle",
     };
-    let number = answer(a, NUMBER);
+    let number = a.get(NUMBER);
     let title = match correcting {
         Some(_) => format!("Correct the {what} on {number}"),
         None => format!("Add {} to {number}", kind.label()),
@@ -218,8 +214,8 @@ fn entry_list(s: &Schedule) -> Markup {
 }
 
 /// The change in words: "Adds a vehicle: AB12 CDE, Blue Vauxhall".
-fn change_words(a: &Answers, held: Option<&Schedule>, after: Option<&Schedule>) -> String {
-    let Some(kind) = EntryKind::from_code(answer(a, KIND)) else {
+fn change_words(a: &FormAnswers, held: Option<&Schedule>, after: Option<&Schedule>) -> String {
+    let Some(kind) = EntryKind::from_code(a.get(KIND)) else {
         return "Changes the schedule's number or provisions".into();
     };
     let at = held.and_then(|s| entry_at(a, kind, s));
@@ -237,7 +233,7 @@ fn change_words(a: &Answers, held: Option<&Schedule>, after: Option<&Schedule>) 
     };
     let label = kind.label();
     match (held, at) {
-        (Some(h), Some(n)) if answer(a, REMOVE) == "yes" => {
+        (Some(h), Some(n)) if a.get(REMOVE) == "yes" => {
             format!("Removes {label}: {}", entry_of(h, n).unwrap_or_default())
         }
         (Some(h), Some(n)) => format!(
@@ -259,13 +255,13 @@ pub fn check_page(
     user: &DeskUser,
     data: &UnitData,
     order: &Order,
-    a: &Answers,
+    a: &FormAnswers,
     problems: &[Problem],
 ) -> Response {
     let recorded = held(data, order, a);
     let adding = recorded.is_none()
-        || (!answer(a, KIND).is_empty() && answer(a, REMOVE) != "yes" && {
-            let kind = EntryKind::from_code(answer(a, KIND));
+        || (!a.get(KIND).is_empty() && a.get(REMOVE) != "yes" && {
+            let kind = EntryKind::from_code(a.get(KIND));
             recorded
                 .zip(kind)
                 .and_then(|(s, k)| entry_at(a, k, s))
@@ -273,8 +269,8 @@ pub fn check_page(
         });
     // The schedule as it would be (the reason aside: it is asked on this page).
     let mut preview = a.clone();
-    if !adding && answer(a, REASON).trim().is_empty() {
-        preview.insert(REASON.into(), "-".into());
+    if !adding && a.get(REASON).trim().is_empty() {
+        preview.set(REASON, "-");
     }
     let after = change(state, data, order, &preview)
         .ok()
@@ -286,17 +282,17 @@ pub fn check_page(
         .copied()
         .filter(|c| shown_after.is_some_and(|s| s.names(&c.id)))
         .collect();
-    let entry_step = if answer(a, KIND).is_empty() || answer(a, REMOVE) == "yes" {
+    let entry_step = if a.get(KIND).is_empty() || a.get(REMOVE) == "yes" {
         None
     } else {
         Some("entry")
     };
-    let mut reason = TextField::new(REASON, "Reason for the change", answer(a, REASON));
+    let mut reason = TextField::new(REASON, "Reason for the change", a.get(REASON));
     reason.hint = Some("For example, the name was misspelt. It is kept in the schedule's history.");
     reason.error = error(problems, REASON);
     let body = html! {
         dl class="summary-list summary-list--actions" {
-            (change_row("Schedule", html! { (answer(a, NUMBER)) }, "head"))
+            (change_row("Schedule", html! { (a.get(NUMBER)) }, "head"))
             (change_row("Named by", html! {
                 ul class="list" { @for c in &named { li { (provision_label(c)) } } }
             }, "head"))
@@ -323,10 +319,10 @@ pub fn check_page(
             p class="body" { "The assigned officer's phone gets the change at its next sync." }
         }
         button class="button" type="submit" name="go" value="save" id="save" {
-            @if answer(a, REMOVE) == "yes" { "Remove the entry" } @else { "Record the schedule" }
+            @if a.get(REMOVE) == "yes" { "Remove the entry" } @else { "Record the schedule" }
         }
     };
-    let title = if answer(a, REMOVE) == "yes" {
+    let title = if a.get(REMOVE) == "yes" {
         "Check the entry before removing it"
     } else {
         "Check the schedule before recording it"

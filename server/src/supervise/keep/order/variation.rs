@@ -9,7 +9,7 @@ use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::NaiveDate;
-use scpo_field::domain::forms::keep_order_answers::{answer, Answers};
+use scpo_field::domain::forms::keep_answers::FormAnswers;
 use scpo_field::domain::forms::provision_form::answers_of;
 use scpo_field::domain::forms::variation_form::{
     added_count, reword_prefix, reworded_field, variation_from, VariationChange,
@@ -23,6 +23,7 @@ use super::variation_view::{check_page, done_page, step_page};
 use crate::state::AppState;
 use crate::storage::{StoredRecord, VersionedRecord};
 use crate::supervise::forms::with_status;
+use crate::supervise::keep::form::problems;
 use crate::supervise::keep::{self, problems_of, save};
 use crate::supervise::kit::Problem;
 use crate::supervise::unit::UnitData;
@@ -69,7 +70,7 @@ pub fn step_of(field: &str) -> usize {
 }
 
 /// The day it takes effect, as typed (when it is a date).
-pub fn effect_day(a: &Answers) -> Option<NaiveDate> {
+pub fn effect_day(a: &FormAnswers) -> Option<NaiveDate> {
     let [d, m, y] = date_values(a, "effect");
     NaiveDate::from_ymd_opt(
         y.trim().parse().ok()?,
@@ -98,7 +99,7 @@ pub fn standing<'a>(
 
 /// The change the answers give, with the ids from the form's token.
 pub fn change(
-    a: &Answers,
+    a: &FormAnswers,
     data: &UnitData,
     order: &Order,
 ) -> Result<VariationChange, Vec<Problem>> {
@@ -111,6 +112,7 @@ pub fn change(
         &format!("V-{token}"),
         &new_id,
     )
+    .map_err(|p| problems(&p))
 }
 
 pub async fn start(
@@ -123,28 +125,28 @@ pub async fn start(
         Err(r) => return r,
     };
     let version = keep::version_of(&state, &user, &order.nominal_id, "order", &order.id).await;
-    let mut a: Answers = [("token".to_string(), new_token())].into();
+    let mut a: FormAnswers = FormAnswers::from_pairs([("token".to_string(), new_token())]);
     if let Some(v) = version {
-        a.insert("version".into(), v.to_string());
+        a.set("version", v.to_string());
     }
     step_page(&state, &user, &data, &order, DECISION, &a, &[])
 }
 
 /// The page after `step` for these answers: a discharge changes no provision, and the wording
 /// page is only for provisions reworded or added.
-fn next_step(a: &mut Answers, data: &UnitData, order: &Order, step: usize) -> usize {
-    let discharge = answer(a, "kind") == "discharge";
+fn next_step(a: &mut FormAnswers, data: &UnitData, order: &Order, step: usize) -> usize {
+    let discharge = a.get("kind") == "discharge";
     match step {
         DECISION if discharge => CHECK,
         DECISION => PROVISIONS,
         PROVISIONS => {
             let reworded: Vec<&Condition> = standing(data, order, effect_day(a))
                 .into_iter()
-                .filter(|c| answer(a, &reworded_field(&c.id)) == "yes")
+                .filter(|c| a.get(&reworded_field(&c.id)) == "yes")
                 .collect();
             for c in &reworded {
                 let p = reword_prefix(&c.id);
-                if !a.contains_key(&format!("{p}wording")) {
+                if !a.has(&format!("{p}wording")) {
                     answers_of(c, &p, a);
                 }
             }
@@ -169,7 +171,7 @@ pub async fn post(
         Err(r) => return r,
     };
     let bad = |page: Response| with_status(StatusCode::BAD_REQUEST, page);
-    let go = answer(&a, "go").to_string();
+    let go = a.get("go").to_string();
     if let Some(name) = go.strip_prefix("change-") {
         let step = STEP_NAMES
             .iter()
@@ -179,7 +181,7 @@ pub async fn post(
     }
     let step = STEP_NAMES
         .iter()
-        .position(|n| *n == answer(&a, "step"))
+        .position(|n| *n == a.get("step"))
         .unwrap_or(DECISION);
     let result = change(&a, &data, &order);
     let problems: Vec<Problem> = result.as_ref().err().cloned().unwrap_or_default();
@@ -216,7 +218,7 @@ pub async fn post(
         ),
         expected: None,
     }));
-    let reason = match answer(&a, "kind") {
+    let reason = match a.get("kind") {
         "discharge" => "Recorded from the court's discharge of the order",
         "extension" => "Recorded from the court's extension of the order (s.22E)",
         _ => "Recorded from the court's variation of the order",

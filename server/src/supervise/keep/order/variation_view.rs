@@ -4,7 +4,7 @@
 
 use axum::response::Response;
 use maud::{html, Markup};
-use scpo_field::domain::forms::keep_order_answers::{answer, Answers};
+use scpo_field::domain::forms::keep_answers::FormAnswers;
 use scpo_field::domain::forms::provision_form::PROVISION_FIELDS;
 use scpo_field::domain::forms::provision_text::suggest_family;
 use scpo_field::domain::forms::variation_form::{
@@ -42,7 +42,7 @@ fn frame(
     order: &Order,
     step: usize,
     title: &str,
-    a: &Answers,
+    a: &FormAnswers,
     shown: &dyn Fn(&str) -> bool,
     problems: &[Problem],
     body: Markup,
@@ -69,7 +69,7 @@ pub fn step_page(
     data: &UnitData,
     order: &Order,
     step: usize,
-    a: &Answers,
+    a: &FormAnswers,
     problems: &[Problem],
 ) -> Response {
     match step {
@@ -88,10 +88,10 @@ fn decision(
     user: &DeskUser,
     data: &UnitData,
     order: &Order,
-    a: &Answers,
+    a: &FormAnswers,
     problems: &[Problem],
 ) -> Response {
-    let kind = answer(a, "kind");
+    let kind = a.get("kind");
     let kinds = [
         Radio {
             id: "kind",
@@ -112,7 +112,7 @@ fn decision(
             checked: kind == "discharge",
         },
     ];
-    let mut court = TextField::new("court", "Court", answer(a, "court"));
+    let mut court = TextField::new("court", "Court", a.get("court"));
     court.error = error(problems, "court");
     let ends = order
         .ends_on(effect_day(a).unwrap_or(chrono::NaiveDate::MIN))
@@ -132,7 +132,7 @@ fn decision(
         (date("made", "Date made", "For example, 24 11 2026", a, problems))
         (date("effect", "Date it takes effect", "For a discharge, the first day the order is no longer in force.", a, problems))
         (date("new-end", "New last day of the order", &new_end_hint, a, problems))
-        (textarea("summary", "What the court decided", Some("In a sentence, as the court's order says."), answer(a, "summary"), 3, error(problems, "summary")))
+        (textarea("summary", "What the court decided", Some("In a sentence, as the court's order says."), a.get("summary"), 3, error(problems, "summary")))
         (continue_button("Continue"))
     };
     frame(
@@ -154,15 +154,11 @@ fn provisions(
     user: &DeskUser,
     data: &UnitData,
     order: &Order,
-    a: &Answers,
+    a: &FormAnswers,
     problems: &[Problem],
 ) -> Response {
     let list = standing(data, order, effect_day(a));
-    let mut added = TextField::new(
-        ADDED,
-        "How many new provisions does it add?",
-        answer(a, ADDED),
-    );
+    let mut added = TextField::new(ADDED, "How many new provisions does it add?", a.get(ADDED));
     added.hint = Some("0 if none. A reworded provision is not counted here.");
     added.width = Some("input--width-2");
     added.error = error(problems, ADDED);
@@ -173,8 +169,8 @@ fn provisions(
                 h2 class="heading-s" { (c.summary) }
                 blockquote class="inset-text" { (c.verbatim) }
                 div class="checkboxes" {
-                    (checkbox(&ended_field(&c.id), "The court ended this provision", None, answer(a, &ended_field(&c.id)) == "yes"))
-                    (checkbox(&reworded_field(&c.id), "The court reworded this provision", Some("The old wording ends and the new one replaces it from the same day."), answer(a, &reworded_field(&c.id)) == "yes"))
+                    (checkbox(&ended_field(&c.id), "The court ended this provision", None, a.get(&ended_field(&c.id)) == "yes"))
+                    (checkbox(&reworded_field(&c.id), "The court reworded this provision", Some("The old wording ends and the new one replaces it from the same day."), a.get(&reworded_field(&c.id)) == "yes"))
                 }
             }
         }
@@ -202,15 +198,15 @@ fn wording(
     user: &DeskUser,
     data: &UnitData,
     order: &Order,
-    a: &Answers,
+    a: &FormAnswers,
     problems: &[Problem],
 ) -> Response {
     let reworded: Vec<&Condition> = standing(data, order, effect_day(a))
         .into_iter()
-        .filter(|c| answer(a, &reworded_field(&c.id)) == "yes")
+        .filter(|c| a.get(&reworded_field(&c.id)) == "yes")
         .collect();
     let n = added_count(a).min(MAX_ADDED);
-    let field = |p: &str| answer(a, &format!("{p}wording")).to_string();
+    let field = |p: &str| a.get(&format!("{p}wording")).to_string();
     let body = html! {
         @for c in &reworded {
             h2 class="heading-m" { "New wording of: " (c.summary) }
@@ -288,7 +284,7 @@ pub fn check_page(
     user: &DeskUser,
     data: &UnitData,
     order: &Order,
-    a: &Answers,
+    a: &FormAnswers,
     change: &VariationChange,
     problems: &[Problem],
 ) -> Response {
@@ -298,7 +294,7 @@ pub fn check_page(
     cohort.conditions.extend(change.added.iter().cloned());
     let (before, after) = in_force_around(&cohort, &order.nominal_id, change.takes_effect);
     let v = change.order.variations.last();
-    let kind = match (answer(a, "kind"), &change.order.stage) {
+    let kind = match (a.get("kind"), &change.order.stage) {
         ("discharge", OrderStage::Discharged { .. }) => "Discharge".to_string(),
         _ => v.map_or_else(String::new, |v| v.kind.label().to_string()),
     };

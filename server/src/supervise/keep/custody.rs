@@ -181,7 +181,7 @@ async fn carry_versions(
     for o in unit.cohort.orders.iter().filter(|o| o.nominal_id == n.id) {
         let v = keep::version_of(state, user, &n.id, "order", &o.id).await;
         a.set(
-            &format!("version-order-{}", o.id),
+            format!("version-order-{}", o.id),
             v.map(|v| v.to_string()).unwrap_or_default(),
         );
     }

@@ -267,6 +267,7 @@ mod recall_tests;
 #[path = "custody_rerelease_tests.rs"]
 mod rerelease_tests;
 
-#[cfg(test)]
+// A property test (proptest): native only, as `cohort::property_tests`.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 #[path = "custody_sequence_tests.rs"]
 mod sequence_tests;

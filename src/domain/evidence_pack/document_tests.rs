@@ -188,7 +188,7 @@ fn a_pack_with_nothing_missing_says_so_and_a_corrected_report_is_said_first() {
     let d = pack_document(&p);
     assert_eq!(
         d.sections[0].blocks,
-        [Block::para("Nothing found missing on this phone.")]
+        [Block::para("Nothing found missing in the records held.")]
     );
     assert_eq!(
         d.intro,

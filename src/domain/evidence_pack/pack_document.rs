@@ -29,7 +29,10 @@ pub fn pack_document(p: &EvidencePack) -> Document {
             title: "What the pack lacks".into(),
             kind: SectionKind::Lacks,
             new_page: false,
-            blocks: vec![Block::list_or(gaps, "Nothing found missing in the records held.")],
+            blocks: vec![Block::list_or(
+                gaps,
+                "Nothing found missing in the records held.",
+            )],
         },
         Section::body(
             "pack-order",

@@ -110,10 +110,15 @@ impl CustodyStatus {
     /// file says `on_licence` (with `licence_ends`) or `licence_ended` (with `licence_ended`,
     /// the licence's last day). So a file still labelled "on licence" after its end date says
     /// "no", and a breach dated inside a licence that has since ended says "yes". A nominal in
-    /// custody has no licence in force.
+    /// custody has no licence in force, but the licence a recall ended was in force from that
+    /// release to the day of the recall: a breach dated then, reported while recalled or after
+    /// the re-release, was on licence too.
     pub fn on_licence_on(&self, day: NaiveDate) -> bool {
-        self.licence_period()
-            .is_some_and(|(from, to)| from <= day && day <= to)
+        let within = |(from, to): (NaiveDate, NaiveDate)| from <= day && day <= to;
+        self.licence_period().is_some_and(within)
+            || self
+                .recall()
+                .is_some_and(|r| within((r.released_on, r.recalled_on)))
     }
 
     /// The licence's first and last days, when there is (or was) one.

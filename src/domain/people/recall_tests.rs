@@ -92,3 +92,48 @@ fn dates_out_of_order_around_a_recall_are_problems_at_their_fields() {
         );
     }
 }
+
+#[test]
+fn a_breach_in_the_licence_a_recall_ended_was_on_licence() {
+    let recall = Recall {
+        released_on: ymd(2027, 3, 1),
+        recalled_on: ymd(2027, 6, 10),
+        first_released_on: None,
+    };
+    let recalled = CustodyStatus::InCustody {
+        expected_release: ymd(2027, 9, 1),
+        recall: Some(recall),
+    };
+    assert!(
+        !recalled.on_licence_on(ymd(2027, 2, 28)),
+        "before the release"
+    );
+    assert!(
+        recalled.on_licence_on(ymd(2027, 3, 1)),
+        "the day of release"
+    );
+    assert!(
+        recalled.on_licence_on(ymd(2027, 6, 10)),
+        "the day of the recall"
+    );
+    assert!(
+        !recalled.on_licence_on(ymd(2027, 6, 11)),
+        "recalled: in custody"
+    );
+    let again = CustodyStatus::OnLicence {
+        released_on: ymd(2027, 9, 1),
+        licence_ends: ymd(2028, 3, 1),
+        probation: crate::domain::people::ProbationContact {
+            name: "Probation Officer Example".into(),
+            phone: None,
+            email: None,
+        },
+        recall: Some(recall),
+    };
+    assert!(again.on_licence_on(ymd(2027, 5, 1)), "the earlier licence");
+    assert!(
+        !again.on_licence_on(ymd(2027, 7, 1)),
+        "between recall and re-release"
+    );
+    assert!(again.on_licence_on(ymd(2027, 9, 1)), "the licence now");
+}

@@ -66,8 +66,11 @@ const GOAL = 250_000;
 // three sets of views (-1.5 kB), and the report's page using the renderer's rows (-0.5 kB):
 // 707,148 -> 705,187 B (wasm 687,858 -> 685,899), rounded up to the next 100. (`into_any()` on
 // every route's view in src/ui/mod.rs was tried on the way: +0.3 kB, not kept: the pages
-// already return `AnyView`s.)
-const BUDGET = 705_200;
+// already return `AnyView`s.) Then a release after a recall (issue 21): the phone keeps the
+// recall through the release it records, asks "Released today?" again after a recall, and counts
+// the licence a recall ended when a breach is dated in it: +0.8 kB, 706.0 kB, rounded up to the
+// next 100. A rule the phone must apply offline; issue 22 is still where the budget comes down.
+const BUDGET = 706_100;
 
 const dist = process.argv[2] ?? 'dist';
 const files = appCode(dist);

@@ -35,14 +35,26 @@ pub async fn log_consultation(
     s: &DeskUser,
     nominal_id: &str,
 ) -> StorageResult<()> {
+    log_consulted(state, s, "nominal", nominal_id, nominal_id).await
+}
+
+/// Log that the signed-in user consulted record `id` of `kind` (an exhibit, a printout) of a
+/// nominal: ids only, never content. A page shows nothing it has not logged first.
+pub async fn log_consulted(
+    state: &AppState,
+    s: &DeskUser,
+    kind: &str,
+    id: &str,
+    nominal_id: &str,
+) -> StorageResult<()> {
     state
         .storage
         .audit(
             &s.officer.id,
             None,
             "consulted",
-            "nominal",
-            nominal_id,
+            kind,
+            id,
             Some(nominal_id),
             state.now(),
         )

@@ -23,7 +23,7 @@ use scpo_field::domain::Cohort;
 use super::document::document_body;
 use super::{local_time, not_found, SECTION};
 use crate::state::AppState;
-use crate::supervise::forms::unavailable;
+use crate::supervise::forms::{log_consulted, unavailable};
 use crate::supervise::kit::page_at;
 use crate::supervise::unit::load;
 use crate::supervise::url::segment;
@@ -112,18 +112,7 @@ async fn open(
     let Some((doc, kind, id)) = build(&cohort, r, asked, &state) else {
         return not_found(&state, &s);
     };
-    let logged = state
-        .storage
-        .audit(
-            &s.officer.id,
-            None,
-            "consulted",
-            kind,
-            &id,
-            Some(&r.nominal_id),
-            state.now(),
-        )
-        .await;
+    let logged = log_consulted(&state, &s, kind, &id, &r.nominal_id).await;
     // Nothing is shown that is not logged first.
     if logged.is_err() {
         return unavailable(&state, &s);

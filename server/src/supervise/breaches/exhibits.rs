@@ -20,7 +20,7 @@ use scpo_field::domain::time::dates::format_date_time;
 use scpo_field::domain::Cohort;
 
 use crate::state::AppState;
-use crate::supervise::forms::{not_found, unavailable};
+use crate::supervise::forms::{log_consulted, not_found, unavailable};
 use crate::supervise::kit::{page_at, summary_list, tag, Colour, Row};
 use crate::supervise::unit::load;
 use crate::supervise::url::segment;
@@ -130,18 +130,7 @@ async fn show(
     let Some((r, e)) = find(&cohort, &report_id, &exhibit_id) else {
         return not_found(&state, &s);
     };
-    let logged = state
-        .storage
-        .audit(
-            &s.officer.id,
-            None,
-            "consulted",
-            "exhibit",
-            &e.id,
-            Some(&e.nominal_id),
-            state.now(),
-        )
-        .await;
+    let logged = log_consulted(&state, &s, "exhibit", &e.id, &e.nominal_id).await;
     // Nothing is shown that is not logged first.
     if logged.is_err() {
         return unavailable(&state, &s);
@@ -217,17 +206,7 @@ async fn photo(
         return not_found(&state, &s);
     };
     // Nothing is shown that is not logged first.
-    if state
-        .storage
-        .audit(
-            &s.officer.id,
-            None,
-            "consulted",
-            "exhibit_photo",
-            &e.id,
-            Some(&e.nominal_id),
-            state.now(),
-        )
+    if log_consulted(&state, &s, "exhibit_photo", &e.id, &e.nominal_id)
         .await
         .is_err()
     {

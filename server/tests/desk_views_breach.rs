@@ -11,48 +11,19 @@ mod oversight_support;
 
 use common::*;
 use oversight_support::*;
-use scpo_field::domain::breach::decision::BreachDecision;
-use scpo_field::domain::cohort::demo::demo_cohort;
 use scpo_field::domain::forms::referral_form::Making;
 use scpo_field::domain::referral::record::{RecallReferral, ReferralStatusUpdate};
 use scpo_field::domain::OfficerRef;
 use scpo_server::storage::StoredRecord;
-use serde_json::{json, Value};
-
-fn stored(kind: &str, id: &str, record: Value) -> StoredRecord {
-    StoredRecord {
-        kind: kind.into(),
-        id: id.into(),
-        nominal_id: "N-0002".into(),
-        record,
-    }
-}
-
-/// The DS's decision on BR-0002-1: request recall.
-fn recall_decision() -> Value {
-    json!({"id": "BD-1", "nominal_id": "N-0002", "report_id": "BR-0002-1",
-        "level": "request_recall", "agrees": false, "disruption": false,
-        "information": "i", "assessment": "a", "powers_and_policy": "p", "options": "o",
-        "action": "Request recall", "decided_by": "DS-DEMO-01",
-        "decided_by_name": "DS Demo Supervisor", "decided_at": "2026-11-24T10:00:00"})
-}
+use serde_json::json;
 
 /// The referral the officer made on BR-0002-1, and its status "sent to probation".
 fn referral_and_status() -> (RecallReferral, ReferralStatusUpdate) {
-    let mut c = demo_cohort(today());
-    let d: BreachDecision = serde_json::from_value(recall_decision()).unwrap();
-    c.breach_decisions.push(d);
+    let (c, r) = decided_and_referred();
     let officer = OfficerRef {
         id: "PC-DEMO-01".into(),
         name: "PC Demo Officer".into(),
     };
-    let by = Making {
-        id: "RR-1".into(),
-        officer: &officer,
-        at: today().and_hms_opt(11, 0, 0).unwrap(),
-    };
-    let r = RecallReferral::make(&c, "BR-0002-1", &referral_answers(), by).unwrap();
-    c.recall_referrals.push(r.clone());
     let by = Making {
         id: "RS-1".into(),
         officer: &officer,

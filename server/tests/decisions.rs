@@ -7,48 +7,13 @@
 mod common;
 
 use common::*;
-use scpo_field::domain::breach::decision::{decide, BreachDecision, Decider, DecisionAnswers};
-use scpo_field::domain::OfficerRef;
 use scpo_server::records;
 use scpo_server::storage::{Storage, StorageError, StoredRecord};
 
 /// A decision by the demo DS on `report`, agreeing with the officer, as the page makes it.
 async fn decision(s: &dyn Storage, report: &str, id: &str, replaces: Option<&str>) -> StoredRecord {
     let cohort = records::cohort_of(&s.unit_records("U-DEMO").await.unwrap());
-    let answers = DecisionAnswers {
-        agrees: Some(true),
-        information: "The report and exhibit EXH-DEMO-001.".into(),
-        assessment: "Second breach; licence in force.".into(),
-        powers_and_policy: "s.25 SCA 2007; recall criteria.".into(),
-        options: "Caution, recall, charge.".into(),
-        action: "Agree: request recall.".into(),
-        replaces: replaces.map(str::to_string),
-        ..DecisionAnswers::default()
-    };
-    let ds = OfficerRef {
-        id: "DS-DEMO-01".into(),
-        name: "DS Demo Supervisor".into(),
-    };
-    let d: BreachDecision = decide(
-        &answers,
-        "N-0002",
-        report,
-        &cohort.breach_reports,
-        &cohort.breach_decisions,
-        Decider {
-            officer: &ds,
-            at: today().and_hms_opt(9, 0, 0).unwrap(),
-            id: id.into(),
-            custody: cohort.nominal("N-0002").map(|n| &n.custody),
-        },
-    )
-    .unwrap();
-    StoredRecord {
-        kind: "breach_decision".into(),
-        id: d.id.clone(),
-        nominal_id: d.nominal_id.clone(),
-        record: serde_json::to_value(&d).unwrap(),
-    }
+    ds_decision(&cohort, report, id, replaces, "Agree: request recall.")
 }
 
 async fn a_decision_is_stored_audited_and_pulled_by_the_assigned_officer_only(b: Backend) {

@@ -9,7 +9,6 @@
 mod common;
 
 use common::*;
-use scpo_field::domain::breach::decision::{decide, BreachDecision, Decider, DecisionAnswers};
 use scpo_field::domain::OfficerRef;
 use scpo_server::cohort_change::{apply, Keeper};
 use scpo_server::export::{cohort_of_unit, text_of, ExportFile};
@@ -52,35 +51,8 @@ macro_rules! seen_next {
 /// The demo DS's decision agreeing with the officer on N-0002's report, as the page makes it.
 async fn decision(s: &dyn Storage) -> StoredRecord {
     let cohort = scpo_server::records::cohort_of(&s.unit_records("U-DEMO").await.unwrap());
-    let answers = DecisionAnswers {
-        agrees: Some(true),
-        information: "The report and exhibit EXH-DEMO-001.".into(),
-        assessment: "Second breach; licence in force.".into(),
-        powers_and_policy: "s.25 SCA 2007; recall criteria.".into(),
-        options: "Caution, recall, charge.".into(),
-        action: "Agree: request recall from the other server.".into(),
-        ..DecisionAnswers::default()
-    };
-    let d: BreachDecision = decide(
-        &answers,
-        "N-0002",
-        "BR-0002-1",
-        &cohort.breach_reports,
-        &cohort.breach_decisions,
-        Decider {
-            officer: &ds_ref(),
-            at: today().and_hms_opt(9, 0, 0).unwrap(),
-            id: "BD-FRESH-1".into(),
-            custody: cohort.nominal("N-0002").map(|n| &n.custody),
-        },
-    )
-    .unwrap();
-    StoredRecord {
-        kind: "breach_decision".into(),
-        id: d.id.clone(),
-        nominal_id: d.nominal_id.clone(),
-        record: serde_json::to_value(&d).unwrap(),
-    }
+    let action = "Agree: request recall from the other server.";
+    ds_decision(&cohort, "BR-0002-1", "BD-FRESH-1", None, action)
 }
 
 async fn every_change_made_by_another_server_is_on_the_next_page(b: Backend) {

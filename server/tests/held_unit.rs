@@ -10,7 +10,6 @@
 mod common;
 
 use common::*;
-use scpo_field::domain::breach::decision::{decide, BreachDecision, Decider, DecisionAnswers};
 use scpo_field::domain::oversight::unit::{dashboard, Figure, Scope, Unit};
 use scpo_field::domain::OfficerRef;
 use scpo_server::cohort_change::{apply, Keeper};
@@ -68,39 +67,13 @@ async fn assert_as_read(held: &HeldUnit, s: &dyn Storage, unit: &str, gone: &[&s
 /// The demo DS's decision on N-0002's breach report (as the desk's decision page makes it):
 /// the breach no longer waits for a decision.
 fn decision(cohort: &scpo_field::domain::Cohort) -> StoredRecord {
-    let answers = DecisionAnswers {
-        agrees: Some(true),
-        information: "The report and exhibit EXH-DEMO-001.".into(),
-        assessment: "Second breach; licence in force.".into(),
-        powers_and_policy: "s.25 SCA 2007; recall criteria.".into(),
-        options: "Caution, recall, charge.".into(),
-        action: "Agree: request recall.".into(),
-        ..DecisionAnswers::default()
-    };
-    let ds = OfficerRef {
-        id: "DS-DEMO-01".into(),
-        name: "DS Demo Supervisor".into(),
-    };
-    let d: BreachDecision = decide(
-        &answers,
-        "N-0002",
+    ds_decision(
+        cohort,
         "BR-0002-1",
-        &cohort.breach_reports,
-        &cohort.breach_decisions,
-        Decider {
-            officer: &ds,
-            at: today().and_hms_opt(9, 0, 0).unwrap(),
-            id: "BD-HELD-1".into(),
-            custody: cohort.nominal("N-0002").map(|n| &n.custody),
-        },
+        "BD-HELD-1",
+        None,
+        "Agree: request recall.",
     )
-    .unwrap();
-    StoredRecord {
-        kind: "breach_decision".into(),
-        id: d.id.clone(),
-        nominal_id: d.nominal_id.clone(),
-        record: serde_json::to_value(&d).unwrap(),
-    }
 }
 
 async fn the_held_unit_moved_on_in_place_equals_a_fresh_read(b: Backend) {

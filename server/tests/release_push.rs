@@ -24,18 +24,6 @@ fn release(id: &str, nominal: &str, officer: &str) -> Value {
     })
 }
 
-async fn push(srv: &Served, credential: &str, entries: Value) -> (u16, Value) {
-    let r = srv
-        .client
-        .post(format!("{}/api/sync/push", srv.base))
-        .bearer_auth(credential)
-        .json(&json!({ "entries": entries }))
-        .send()
-        .await
-        .unwrap();
-    (r.status().as_u16(), r.json().await.unwrap_or(Value::Null))
-}
-
 async fn a_release_pushed_from_the_phone_puts_the_order_in_force_once(b: Backend) {
     let srv = serve(b).await;
     let s = srv.db.storage.as_ref();
@@ -49,7 +37,7 @@ async fn a_release_pushed_from_the_phone_puts_the_order_in_force_once(b: Backend
         "release",
         release("REL-1", &nominal_id, &officer_id)
     )]);
-    let (status, body) = push(&srv, &credential, sent.clone()).await;
+    let (status, body) = srv.push_entries(&credential, sent.clone()).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["results"][0]["status"], "accepted", "{body}");
 
@@ -73,7 +61,7 @@ async fn a_release_pushed_from_the_phone_puts_the_order_in_force_once(b: Backend
     assert_eq!(versions.len(), before.len() + 2);
 
     // The same push again (the phone never heard the answer): the same answer, nothing twice.
-    let (status, again) = push(&srv, &credential, sent).await;
+    let (status, again) = srv.push_entries(&credential, sent).await;
     assert_eq!(status, 200);
     assert_eq!(again["results"][0]["status"], "accepted");
     let after = s.versions_of_nominal("U-DEMO", &nominal_id).await.unwrap();
@@ -85,7 +73,7 @@ async fn a_release_pushed_from_the_phone_puts_the_order_in_force_once(b: Backend
         "release",
         release("REL-2", &nominal_id, &officer_id)
     )]);
-    let (_, refused) = push(&srv, &credential, second).await;
+    let (_, refused) = srv.push_entries(&credential, second).await;
     assert_eq!(refused["results"][0]["status"], "rejected");
     let why = refused["results"][0]["reason"].as_str().unwrap();
     assert!(why.contains("is not in custody"), "{why}");
@@ -138,15 +126,15 @@ async fn a_release_of_a_nominal_not_theirs_or_not_in_custody_is_refused(b: Backe
         .unwrap();
     let (_, credential) = enrol(s, &officer_id).await;
     let before = s.unit_records("U-DEMO").await.unwrap();
-    let (status, body) = push(
-        &srv,
-        &credential,
-        json!([
-            entry("u-a", "release", release("REL-A", &other, &officer_id)),
-            entry("u-b", "release", release("REL-B", &on_licence, &officer_id)),
-        ]),
-    )
-    .await;
+    let (status, body) = srv
+        .push_entries(
+            &credential,
+            json!([
+                entry("u-a", "release", release("REL-A", &other, &officer_id)),
+                entry("u-b", "release", release("REL-B", &on_licence, &officer_id)),
+            ]),
+        )
+        .await;
     assert_eq!(status, 200, "{body}");
     let results = body["results"].as_array().unwrap();
     assert_eq!(results[0]["status"], "rejected");

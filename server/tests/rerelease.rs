@@ -15,7 +15,7 @@ use std::sync::Arc;
 use common::*;
 use scpo_field::domain::field::release::RELEASE_REASON;
 use scpo_server::storage::StoredRecord;
-use serde_json::{json, Value};
+use serde_json::json;
 use support::*;
 
 /// Minutes from noon on `today()` (24 Nov 2026) to 1 pm on 3 Mar 2027.
@@ -165,18 +165,6 @@ async fn a_release_after_a_recall_is_saved_at_the_desk_and_the_order_stays_in_fo
     );
 }
 
-async fn push(srv: &Served, credential: &str, entries: Value) -> (u16, Value) {
-    let r = srv
-        .client
-        .post(format!("{}/api/sync/push", srv.base))
-        .bearer_auth(credential)
-        .json(&json!({ "entries": entries }))
-        .send()
-        .await
-        .unwrap();
-    (r.status().as_u16(), r.json().await.unwrap_or(Value::Null))
-}
-
 async fn released_today_on_the_phone_after_a_recall_is_accepted_and_applied(b: Backend) {
     let srv = serve_on_re_release_day(b).await;
     let s = srv.db.storage.as_ref();
@@ -199,24 +187,24 @@ async fn released_today_on_the_phone_after_a_recall_is_accepted_and_applied(b: B
         })
     };
     // A release from before the recall (the phone's first one, sent late): refused in words.
-    let (_, old) = push(
-        &srv,
-        &credential,
-        json!([entry("u-rel-0", "release", release("REL-0", "2026-11-24"))]),
-    )
-    .await;
+    let (_, old) = srv
+        .push_entries(
+            &credential,
+            json!([entry("u-rel-0", "release", release("REL-0", "2026-11-24"))]),
+        )
+        .await;
     assert_eq!(old["results"][0]["status"], "rejected", "{old}");
     assert!(old["results"][0]["reason"]
         .as_str()
         .unwrap()
         .contains("was recalled to custody on 10 Jan 2027"));
 
-    let (status, body) = push(
-        &srv,
-        &credential,
-        json!([entry("u-rel-1", "release", release("REL-1", "2027-03-03"))]),
-    )
-    .await;
+    let (status, body) = srv
+        .push_entries(
+            &credential,
+            json!([entry("u-rel-1", "release", release("REL-1", "2027-03-03"))]),
+        )
+        .await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["results"][0]["status"], "accepted", "{body}");
     let n = nominal_record(s, "N-0001").await;

@@ -199,6 +199,19 @@ pub struct Http {
 }
 
 impl Http {
+    /// A phone's push of `entries` with its `credential`: the status and the JSON answer.
+    pub async fn push_entries(&self, credential: &str, entries: Value) -> (u16, Value) {
+        let r = self
+            .client
+            .post(format!("{}/api/sync/push", self.base))
+            .bearer_auth(credential)
+            .json(&json!({ "entries": entries }))
+            .send()
+            .await
+            .unwrap();
+        (r.status().as_u16(), r.json().await.unwrap_or(Value::Null))
+    }
+
     /// POST `body` as JSON to `path`: the status and the JSON answer (null if none).
     pub async fn post_json(&self, path: &str, body: Value) -> (u16, Value) {
         let r = self

@@ -16,11 +16,10 @@ use scpo_field::domain::time::dates::format_date;
 use scpo_field::domain::Nominal;
 
 use super::edit::Edit;
-use super::form::{carried, open, posted, problems, refusal, versioned, Checked};
+use super::form::{carried, open, open_posted, problems, refusal, versioned, Checked};
 use super::views::{date, probation_fields};
 use crate::state::AppState;
 use crate::supervise::clock::uk_today;
-use crate::supervise::csrf_refusal;
 use crate::supervise::forms::Problem;
 use crate::supervise::keep;
 use crate::supervise::kit::{radios, Radio};
@@ -193,11 +192,7 @@ pub async fn post(
     Path(nominal_id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    let f = posted(pairs);
-    if let Some(refused) = csrf_refusal(&user, &f.csrf) {
-        return refused;
-    }
-    let (unit, n) = match open(&state, &user, &nominal_id).await {
+    let (f, unit, n) = match open_posted(&state, &user, &nominal_id, pairs).await {
         Ok(x) => x,
         Err(r) => return r,
     };

@@ -101,6 +101,22 @@ pub async fn open(
     }
 }
 
+/// A keeping form's post: its answers, with the CSRF token checked first (a refusal otherwise),
+/// then the unit and the nominal as [`open`] gives them.
+pub async fn open_posted(
+    state: &AppState,
+    user: &DeskUser,
+    nominal_id: &str,
+    pairs: Vec<(String, String)>,
+) -> Result<(Posted, UnitData, Nominal), Response> {
+    let f = posted(pairs);
+    if let Some(refused) = crate::supervise::csrf_refusal(user, &f.csrf) {
+        return Err(refused);
+    }
+    let (unit, n) = open(state, user, nominal_id).await?;
+    Ok((f, unit, n))
+}
+
 /// The version of a record carried by the form under `key` (`None`: a record new to the unit).
 pub fn carried(a: &FormAnswers, key: &str) -> Option<i64> {
     a.get(key).parse().ok()

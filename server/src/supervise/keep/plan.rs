@@ -12,12 +12,11 @@ use scpo_field::domain::time::dates::format_date;
 use scpo_field::domain::Nominal;
 
 use super::edit::Edit;
-use super::form::{carried, open, posted, problems, refusal, versioned, Checked};
+use super::form::{carried, open, open_posted, problems, refusal, versioned, Checked};
 use super::views::date;
 use crate::state::AppState;
 use crate::storage::Role;
 use crate::supervise::clock::uk_today;
-use crate::supervise::csrf_refusal;
 use crate::supervise::forms::Problem;
 use crate::supervise::keep;
 use crate::supervise::unit::UnitData;
@@ -122,11 +121,7 @@ pub async fn plan_post(
     Path(nominal_id): Path<String>,
     Form(pairs): Answers,
 ) -> Response {
-    let mut f = posted(pairs);
-    if let Some(refused) = csrf_refusal(&user, &f.csrf) {
-        return refused;
-    }
-    let (unit, n) = match open(&state, &user, &nominal_id).await {
+    let (mut f, unit, n) = match open_posted(&state, &user, &nominal_id, pairs).await {
         Ok(x) => x,
         Err(r) => return r,
     };
